@@ -1,0 +1,68 @@
+"""Configuration: defaults, then `instance/config.py`, then `MATCHMAKER_*` variables.
+
+An explicit mapping passed to `create_app(config)` wins over all of them (tests use it).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+ENV_PREFIX = "MATCHMAKER"
+
+
+class DefaultConfig:
+    """Built-in defaults; `DATABASE_URL` None means SQLite in the instance folder."""
+
+    DATABASE_URL: str | None = None
+    HUEY_IMMEDIATE = False
+    HUEY_CONSUMER_IN_PROCESS = True
+    SOLVER_TIME_LIMIT_S = 60.0
+    SOLVER_WORKERS = 2
+    RUN_HEARTBEAT_TIMEOUT_S = 60.0
+    MAX_CONTENT_LENGTH = 5 * 1024 * 1024
+    IMPORT_MAX_ROWS = 5000
+    LOGIN_MAX_FAILURES = 5
+    LOGIN_WINDOW_S = 900
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    WTF_CSRF_TIME_LIMIT = None
+    PUBLIC_BASE_URL: str | None = None
+
+
+def instance_path() -> Path:
+    """The instance folder: `MATCHMAKER_INSTANCE_PATH` or `instance/` in the project."""
+    configured = os.environ.get(f"{ENV_PREFIX}_INSTANCE_PATH")
+    return Path(configured).resolve() if configured else PROJECT_ROOT / "instance"
+
+
+def _secret_key(folder: Path) -> str:
+    """Read the instance's secret key, generating it (mode 0600) on first start."""
+    key_file = folder / "secret_key"
+    if not key_file.exists():
+        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return key_file.read_text().strip()
+
+
+def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
+    """Fill `app.config` in precedence order and derive what was left unset."""
+    folder = Path(app.instance_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    app.config.from_object(DefaultConfig)
+    app.config.from_pyfile(str(folder / "config.py"), silent=True)
+    app.config.from_prefixed_env(ENV_PREFIX)
+    if overrides:
+        app.config.update(overrides)
+    if not app.config.get("DATABASE_URL"):
+        app.config["DATABASE_URL"] = f"sqlite:///{folder / 'matchmaker.sqlite3'}"
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _secret_key(folder)

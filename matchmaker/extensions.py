@@ -1,0 +1,14 @@
+"""Flask extensions shared by the app (initialised in `create_app`)."""
+
+from __future__ import annotations
+
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFProtect
+
+login_manager = LoginManager()
+login_manager.session_protection = "basic"
+login_manager.login_view = "auth.login"
+login_manager.login_message = "Please log in to see this page."
+login_manager.login_message_category = "info"
+
+csrf = CSRFProtect()

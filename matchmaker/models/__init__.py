@@ -1,0 +1,48 @@
+"""The domain model. Import models from here: `from matchmaker.models import Event`."""
+
+from matchmaker.models.enums import (
+    MeetingStatus,
+    OrganisationType,
+    Phase,
+    PreferenceLevel,
+    Role,
+    RunStatus,
+)
+from matchmaker.models.meetings import (
+    Meeting,
+    MeetingSeat,
+    ScheduleRun,
+    cancel_meeting,
+    place_meeting,
+    release_seats,
+)
+from matchmaker.models.missions import Block, Event, MeetingTable, Mission, TimeSlot
+from matchmaker.models.organisations import Organisation
+from matchmaker.models.participants import Participant, Preference, Unavailability
+from matchmaker.models.users import LoginAttempt, User
+
+__all__ = [
+    "Block",
+    "Event",
+    "LoginAttempt",
+    "Meeting",
+    "MeetingSeat",
+    "MeetingStatus",
+    "MeetingTable",
+    "Mission",
+    "Organisation",
+    "OrganisationType",
+    "Participant",
+    "Phase",
+    "Preference",
+    "PreferenceLevel",
+    "Role",
+    "RunStatus",
+    "ScheduleRun",
+    "TimeSlot",
+    "Unavailability",
+    "User",
+    "cancel_meeting",
+    "place_meeting",
+    "release_seats",
+]

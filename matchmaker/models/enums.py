@@ -1,0 +1,88 @@
+"""Enumerations shared by the models, stored as checked strings."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import Enum
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    ORGANISER = "organiser"
+    PARTICIPANT = "participant"
+
+
+class OrganisationType(StrEnum):
+    SME = "sme"
+    LARGE_COMPANY = "large_company"
+    CLUSTER = "cluster"
+    RTO = "rto"
+    INVESTOR = "investor"
+    PUBLIC_BODY = "public_body"
+
+    @property
+    def label(self) -> str:
+        return ORGANISATION_TYPE_LABELS[self]
+
+
+ORGANISATION_TYPE_LABELS = {
+    OrganisationType.SME: "SME",
+    OrganisationType.LARGE_COMPANY: "Large company",
+    OrganisationType.CLUSTER: "Cluster organisation",
+    OrganisationType.RTO: "Research and technology organisation",
+    OrganisationType.INVESTOR: "Investor",
+    OrganisationType.PUBLIC_BODY: "Public body",
+}
+
+
+class Phase(StrEnum):
+    """An event's life cycle, in order."""
+
+    DRAFT = "draft"
+    REGISTRATION = "registration"
+    PREFERENCES = "preferences"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+
+
+class PreferenceLevel(StrEnum):
+    """How much a participant wants to meet another; NOT excludes the pair."""
+
+    MUST = "must"
+    WANT = "want"
+    MAYBE = "maybe"
+    NOT = "not"
+
+
+class MeetingStatus(StrEnum):
+    CONFIRMED = "confirmed"
+    CANCELLED = "cancelled"
+
+
+class RunStatus(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def active(self) -> bool:
+        return self in (RunStatus.QUEUED, RunStatus.RUNNING)
+
+
+ACTIVE_RUN_STATUSES = (RunStatus.QUEUED.value, RunStatus.RUNNING.value)
+
+
+def enum_column(enum_class: type[StrEnum]) -> Enum:
+    """A portable VARCHAR + CHECK column type storing the enum's values."""
+    return Enum(
+        enum_class,
+        native_enum=False,
+        create_constraint=True,
+        length=max(len(member.value) for member in enum_class),
+        values_callable=lambda members: [member.value for member in members],
+        name=enum_class.__name__.lower(),
+        validate_strings=True,
+    )

@@ -1,0 +1,231 @@
+"""Meetings, the seats that make double booking impossible, and solver runs.
+
+One `Meeting` row exists per pairing of an event, whatever happens to it: its `uid` is the
+calendar UID, stable for the pairing; `sequence` rises on every change of time or place;
+a cancelled meeting keeps its row (and its last slot) so feeds can show it as cancelled.
+
+Double booking is refused by the database: a confirmed meeting has one `MeetingSeat` per
+participant, unique per (participant, slot), tied to the meeting's (id, slot) by a composite
+foreign key; and a partial unique index allows one confirmed meeting per (slot, table).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+
+from matchmaker.db import Base, utcnow
+from matchmaker.models.enums import MeetingStatus, RunStatus, enum_column
+
+if TYPE_CHECKING:
+    from matchmaker.models.missions import Event, MeetingTable, TimeSlot
+    from matchmaker.models.participants import Participant
+    from matchmaker.models.users import User
+
+_CONFIRMED = text("status = 'confirmed' AND table_id IS NOT NULL")
+_ACTIVE_RUN = text("status IN ('queued', 'running')")
+
+
+def new_meeting_uid() -> str:
+    """A calendar UID for a new pairing."""
+    return f"{uuid.uuid4()}@matchmaker"
+
+
+class Meeting(Base):
+    """A meeting of two participants (a < b by id) in a slot, at a table or a location."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (
+        UniqueConstraint("event_id", "participant_a_id", "participant_b_id"),
+        UniqueConstraint("id", "slot_id"),
+        CheckConstraint("participant_a_id < participant_b_id", name="pair_ordered"),
+        CheckConstraint("table_id IS NULL OR location IS NULL", name="table_or_location"),
+        CheckConstraint(
+            "status = 'cancelled' OR table_id IS NOT NULL OR location IS NOT NULL",
+            name="confirmed_has_place",
+        ),
+        CheckConstraint("sequence >= 0", name="sequence_not_negative"),
+        Index(
+            "uq_meetings_slot_table_confirmed",
+            "slot_id",
+            "table_id",
+            unique=True,
+            sqlite_where=_CONFIRMED,
+            postgresql_where=_CONFIRMED,
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    participant_a_id: Mapped[int] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE"), index=True
+    )
+    participant_b_id: Mapped[int] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE"), index=True
+    )
+    slot_id: Mapped[int] = mapped_column(ForeignKey("time_slots.id", ondelete="CASCADE"))
+    table_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting_tables.id", ondelete="SET NULL")
+    )
+    location: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[MeetingStatus] = mapped_column(
+        enum_column(MeetingStatus), default=MeetingStatus.CONFIRMED
+    )
+    locked: Mapped[bool] = mapped_column(default=False)
+    uid: Mapped[str] = mapped_column(String(100), unique=True, default=new_meeting_uid)
+    sequence: Mapped[int] = mapped_column(default=0)
+    previous_slot_id: Mapped[int | None] = mapped_column(
+        ForeignKey("time_slots.id", ondelete="SET NULL")
+    )
+    changed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    event: Mapped[Event] = relationship(back_populates="meetings")
+    participant_a: Mapped[Participant] = relationship(foreign_keys=[participant_a_id])
+    participant_b: Mapped[Participant] = relationship(foreign_keys=[participant_b_id])
+    slot: Mapped[TimeSlot] = relationship(foreign_keys=[slot_id])
+    previous_slot: Mapped[TimeSlot | None] = relationship(foreign_keys=[previous_slot_id])
+    table: Mapped[MeetingTable | None] = relationship()
+    seats: Mapped[list[MeetingSeat]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status == MeetingStatus.CONFIRMED
+
+    def partner_of(self, participant_id: int) -> Participant:
+        """The other participant of the meeting."""
+        if participant_id == self.participant_a_id:
+            return self.participant_b
+        return self.participant_a
+
+    @property
+    def place_label(self) -> str:
+        """The table name or the booth, as shown on agendas."""
+        if self.table is not None:
+            return self.table.name
+        return self.location or ""
+
+
+class MeetingSeat(Base):
+    """A participant's seat in a confirmed meeting: one per participant and slot."""
+
+    __tablename__ = "meeting_seats"
+    __table_args__ = (
+        UniqueConstraint("participant_id", "slot_id"),
+        ForeignKeyConstraint(
+            ["meeting_id", "slot_id"], ["meetings.id", "meetings.slot_id"], ondelete="CASCADE"
+        ),
+    )
+
+    meeting_id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE"), primary_key=True
+    )
+    slot_id: Mapped[int]
+
+    meeting: Mapped[Meeting] = relationship(back_populates="seats")
+
+
+def release_seats(session: Session, meeting: Meeting) -> None:
+    """Free the meeting's seats (flushed, so its slot can change or another can take it)."""
+    meeting.seats.clear()
+    session.flush()
+
+
+def place_meeting(
+    session: Session,
+    meeting: Meeting,
+    *,
+    slot_id: int,
+    table_id: int | None = None,
+    location: str | None = None,
+) -> None:
+    """Confirm `meeting` in a slot at a table or a location, keeping its seats in step.
+
+    Raises `sqlalchemy.exc.IntegrityError` when a participant or the table is taken then.
+    To swap two meetings, release both first, then place each.
+    """
+    if meeting.seats:
+        release_seats(session, meeting)
+    meeting.slot_id = slot_id
+    meeting.table_id = table_id
+    meeting.location = location
+    meeting.status = MeetingStatus.CONFIRMED
+    session.add(meeting)
+    session.flush()
+    meeting.seats = [
+        MeetingSeat(participant_id=participant_id, slot_id=slot_id)
+        for participant_id in (meeting.participant_a_id, meeting.participant_b_id)
+    ]
+    session.flush()
+
+
+def cancel_meeting(session: Session, meeting: Meeting) -> None:
+    """Mark the meeting cancelled; it keeps its row, UID and last slot for calendars."""
+    release_seats(session, meeting)
+    meeting.status = MeetingStatus.CANCELLED
+    meeting.locked = False
+    session.flush()
+
+
+class ScheduleRun(Base):
+    """One solve of an event: queue state, live progress, heartbeat, cancel flag, result.
+
+    A partial unique index allows one queued or running run per event, so a double click
+    starts one run. `result` holds the proposed schedule until it is applied.
+    """
+
+    __tablename__ = "schedule_runs"
+    __table_args__ = (
+        Index(
+            "uq_schedule_runs_event_active",
+            "event_id",
+            unique=True,
+            sqlite_where=_ACTIVE_RUN,
+            postgresql_where=_ACTIVE_RUN,
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    status: Mapped[RunStatus] = mapped_column(enum_column(RunStatus), default=RunStatus.QUEUED)
+    minimal_change: Mapped[bool] = mapped_column(default=False)
+    time_limit_s: Mapped[float] = mapped_column(default=60.0)
+    progress: Mapped[float] = mapped_column(default=0.0)
+    phase: Mapped[str] = mapped_column(String(50), default="")
+    best_weight: Mapped[int | None]
+    bound: Mapped[int | None]
+    elapsed_s: Mapped[float] = mapped_column(default=0.0)
+    cancel_requested: Mapped[bool] = mapped_column(default=False)
+    solver_status: Mapped[str] = mapped_column(String(20), default="")
+    stats: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    timings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    log: Mapped[str] = mapped_column(Text, default="")
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None]
+    heartbeat_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    applied_at: Mapped[datetime | None]
+
+    event: Mapped[Event] = relationship(back_populates="runs")
+    requested_by: Mapped[User | None] = relationship()

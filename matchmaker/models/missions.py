@@ -1,0 +1,183 @@
+"""Missions, their events, B2B blocks, generated time slots and tables."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from matchmaker.db import Base, utcnow
+from matchmaker.models.enums import Phase, PreferenceLevel, enum_column
+
+if TYPE_CHECKING:
+    from matchmaker.models.meetings import Meeting, ScheduleRun
+    from matchmaker.models.participants import Participant
+    from matchmaker.models.users import User
+
+mission_organisers = Table(
+    "mission_organisers",
+    Base.metadata,
+    Column("mission_id", ForeignKey("missions.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Mission(Base):
+    """A trade mission of a cluster partnership to a target market; holds events."""
+
+    __tablename__ = "missions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    partnership: Mapped[str] = mapped_column(String(200), default="")
+    target_market: Mapped[str] = mapped_column(String(200), default="")
+    start_date: Mapped[date | None]
+    end_date: Mapped[date | None]
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    events: Mapped[list[Event]] = relationship(
+        back_populates="mission", order_by="Event.id", cascade="all, delete-orphan"
+    )
+    organisers: Mapped[list[User]] = relationship(secondary=mission_organisers)
+
+
+class Event(Base):
+    """A B2B matchmaking event of a mission, in one venue and one IANA time zone."""
+
+    __tablename__ = "events"
+    __table_args__ = (
+        CheckConstraint("slot_minutes > 0", name="slot_minutes_positive"),
+        CheckConstraint("break_minutes >= 0", name="break_minutes_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mission_id: Mapped[int] = mapped_column(ForeignKey("missions.id", ondelete="CASCADE"))
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    venue: Mapped[str] = mapped_column(String(300), default="")
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    slot_minutes: Mapped[int] = mapped_column(default=30)
+    break_minutes: Mapped[int] = mapped_column(default=0)
+    phase: Mapped[Phase] = mapped_column(enum_column(Phase), default=Phase.DRAFT)
+    registration_deadline: Mapped[datetime | None]
+    preferences_deadline: Mapped[datetime | None]
+    default_max_meetings: Mapped[int | None]
+    limit_must: Mapped[int | None]
+    limit_want: Mapped[int | None]
+    limit_maybe: Mapped[int | None]
+    sectors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    technologies: Mapped[list[str]] = mapped_column(JSON, default=list)
+    published_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    mission: Mapped[Mission] = relationship(back_populates="events")
+    blocks: Mapped[list[Block]] = relationship(
+        back_populates="event",
+        order_by="(Block.day, Block.start_time)",
+        cascade="all, delete-orphan",
+    )
+    slots: Mapped[list[TimeSlot]] = relationship(
+        back_populates="event", order_by="TimeSlot.starts_at", cascade="all, delete-orphan"
+    )
+    tables: Mapped[list[MeetingTable]] = relationship(
+        back_populates="event", order_by="MeetingTable.position", cascade="all, delete-orphan"
+    )
+    participants: Mapped[list[Participant]] = relationship(
+        back_populates="event", cascade="all, delete-orphan"
+    )
+    meetings: Mapped[list[Meeting]] = relationship(
+        back_populates="event", cascade="all, delete-orphan"
+    )
+    runs: Mapped[list[ScheduleRun]] = relationship(
+        back_populates="event", cascade="all, delete-orphan"
+    )
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def limit_for(self, level: PreferenceLevel) -> int | None:
+        """The event's cap on how many people one participant may mark at `level`."""
+        return {
+            PreferenceLevel.MUST: self.limit_must,
+            PreferenceLevel.WANT: self.limit_want,
+            PreferenceLevel.MAYBE: self.limit_maybe,
+        }.get(level)
+
+
+class Block(Base):
+    """A B2B session window on one day, in the event's local time."""
+
+    __tablename__ = "blocks"
+    __table_args__ = (
+        CheckConstraint("end_time > start_time", name="block_ends_after_start"),
+        UniqueConstraint("event_id", "day", "start_time"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100), default="")
+    day: Mapped[date]
+    start_time: Mapped[time]
+    end_time: Mapped[time]
+
+    event: Mapped[Event] = relationship(back_populates="blocks")
+    slots: Mapped[list[TimeSlot]] = relationship(
+        back_populates="block", order_by="TimeSlot.starts_at", cascade="all, delete-orphan"
+    )
+
+
+class TimeSlot(Base):
+    """One meeting slot, generated from a block; stored in UTC."""
+
+    __tablename__ = "time_slots"
+    __table_args__ = (
+        CheckConstraint("ends_at > starts_at", name="slot_ends_after_start"),
+        UniqueConstraint("event_id", "starts_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    block_id: Mapped[int] = mapped_column(ForeignKey("blocks.id", ondelete="CASCADE"))
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+
+    event: Mapped[Event] = relationship(back_populates="slots")
+    block: Mapped[Block] = relationship(back_populates="slots")
+
+    def local_start(self, zone: ZoneInfo) -> datetime:
+        return self.starts_at.astimezone(zone)
+
+    def local_end(self, zone: ZoneInfo) -> datetime:
+        return self.ends_at.astimezone(zone)
+
+
+class MeetingTable(Base):
+    """A shared table or meeting point of an event (exhibitors meet at their booth)."""
+
+    __tablename__ = "meeting_tables"
+    __table_args__ = (UniqueConstraint("event_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    place: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    event: Mapped[Event] = relationship(back_populates="tables")
