@@ -29,12 +29,12 @@ def person(
     unavailable: Iterable[str] = (),
     max_meetings: int | None = None,
     location: str | None = None,
-    name: str = "",
+    name: str | None = None,
 ) -> Participant:
     """A participant with the given id and options (name defaults to 'Person <id>')."""
     return Participant(
         id=pid,
-        name=name or f"Person {pid}",
+        name=f"Person {pid}" if name is None else name,
         organisation=f"Org {pid}",
         country="DE",
         unavailable=frozenset(unavailable),
