@@ -20,6 +20,12 @@ BLUEPRINT_MODULES = (
     "matchmaker.schedule.views",
     "matchmaker.calendars.views",
 )
+COMMAND_MODULES = (
+    "matchmaker.core.migrations",
+    "matchmaker.core.commands",
+    "matchmaker.schedule.commands",
+    "matchmaker.calendars.commands",
+)
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -36,4 +42,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     for module_name in BLUEPRINT_MODULES:
         app.register_blueprint(import_module(module_name).bp)
+    for module_name in COMMAND_MODULES:
+        for command in import_module(module_name).COMMANDS:
+            app.cli.add_command(command)
     return app
