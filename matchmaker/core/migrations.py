@@ -1,0 +1,58 @@
+"""Schema migrations with Alembic: `flask --app matchmaker db upgrade` and friends."""
+
+from __future__ import annotations
+
+import click
+from alembic import command
+from alembic.config import Config
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from matchmaker.config import PROJECT_ROOT
+
+
+def alembic_config(app: Flask) -> Config:
+    """An Alembic configuration for the app's database (no alembic.ini needed)."""
+    config = Config()
+    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    config.set_main_option("sqlalchemy.url", app.config["DATABASE_URL"].replace("%", "%%"))
+    return config
+
+
+def upgrade_database(app: Flask, revision: str = "head") -> None:
+    """Migrate the app's database to `revision` (default: the newest)."""
+    command.upgrade(alembic_config(app), revision)
+
+
+db_group = AppGroup("db", help="Database schema migrations.")
+
+
+@db_group.command("upgrade")
+@click.argument("revision", default="head")
+def upgrade_command(revision: str) -> None:
+    """Migrate the database to REVISION (default: head)."""
+    upgrade_database(current_app, revision)
+    click.echo(f"Database is at {revision}.")
+
+
+@db_group.command("downgrade")
+@click.argument("revision")
+def downgrade_command(revision: str) -> None:
+    """Migrate the database back to REVISION (e.g. base)."""
+    command.downgrade(alembic_config(current_app), revision)
+
+
+@db_group.command("current")
+def current_command() -> None:
+    """Show the database's current revision."""
+    command.current(alembic_config(current_app), verbose=False)
+
+
+@db_group.command("revision")
+@click.option("-m", "--message", required=True, help="What the migration does.")
+def revision_command(message: str) -> None:
+    """Write a new migration from the difference between models and database."""
+    command.revision(alembic_config(current_app), message=message, autogenerate=True)
+
+
+COMMANDS: tuple[click.Command, ...] = (db_group,)
