@@ -1,0 +1,240 @@
+"""`python -m solver solve|check|bench`: the solver on problem and schedule files.
+
+Exit codes: 0 success (check: the schedule is valid); 1 the schedule breaks a rule, or a
+solve found the locked meetings infeasible; 2 bad input (unreadable or invalid files,
+bad options), always as one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from types import FrameType
+from typing import NoReturn
+
+from solver.fileformat import (
+    FormatError,
+    dump_schedule,
+    dumps_schedule,
+    load_problem,
+    load_schedule,
+)
+from solver.metrics import compute_stats
+from solver.schema import Problem, Progress, Schedule, SolveOptions, SolveStatus, Stats
+from solver.validation import validate
+
+EXIT_OK = 0
+EXIT_BROKEN = 1
+EXIT_BAD_INPUT = 2
+
+
+class BadInput(Exception):
+    """Input the command cannot work with; the message is printed as is."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"error: {message} (see `python -m solver --help`)\n")
+
+
+def positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds, got {text!r}")
+    return value
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {text!r}")
+    return value
+
+
+def read_problem(path: Path) -> Problem:
+    """Load a problem file; any failure becomes a one-line `BadInput` naming the file."""
+    try:
+        return load_problem(path)
+    except FormatError as error:
+        raise BadInput(f"{path}: {error}") from None
+    except OSError as error:
+        raise BadInput(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def read_schedule(path: Path) -> Schedule:
+    try:
+        return load_schedule(path)
+    except FormatError as error:
+        raise BadInput(f"{path}: {error}") from None
+    except OSError as error:
+        raise BadInput(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def summary(stats: Stats) -> str:
+    """One line of a schedule's figures."""
+    share = (
+        f" ({100 * stats.weight / stats.bound:.1f}% of bound {stats.bound})" if stats.bound else ""
+    )
+    return (
+        f"{stats.meetings} meetings, weight {stats.weight}{share}, {stats.holes} holes, "
+        f"{stats.zero_meeting_participants} people without a meeting, "
+        f"{stats.moved_from_previous} moved from previous"
+    )
+
+
+class ProgressPrinter:
+    """Prints progress to stderr at most once a second (and every phase change)."""
+
+    def __init__(self) -> None:
+        self.last_time = 0.0
+        self.last_phase = ""
+
+    def __call__(self, progress: Progress) -> None:
+        now = time.monotonic()
+        if progress.phase == self.last_phase and now - self.last_time < 1.0:
+            return
+        self.last_time, self.last_phase = now, progress.phase
+        print(
+            f"[{progress.elapsed_s:6.1f}s / {progress.time_limit_s:.0f}s] {progress.phase}: "
+            f"weight {progress.best_weight}, bound {progress.bound}",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+class Interrupt:
+    """Turns the first Ctrl-C into a cancel request, so the best schedule is still written."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def __call__(self) -> bool:
+        return self.requested
+
+    def handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        print("stopping: writing the best schedule found so far", file=sys.stderr, flush=True)
+
+
+def command_solve(args: argparse.Namespace) -> int:
+    from solver.pipeline import solve  # OR-Tools loads slowly; `check` does without it
+
+    problem = read_problem(args.problem)
+    options = SolveOptions(time_limit_s=args.time_limit, workers=args.workers, seed=args.seed)
+    interrupt = Interrupt()
+    previous_handler = signal.signal(signal.SIGINT, interrupt.handle)
+    try:
+        schedule = solve(
+            problem, options, progress=None if args.quiet else ProgressPrinter(), cancel=interrupt
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
+    if args.output is None:
+        sys.stdout.write(dumps_schedule(schedule))
+    else:
+        try:
+            dump_schedule(schedule, args.output)
+        except OSError as error:
+            raise BadInput(f"cannot write {args.output}: {error.strerror or error}") from None
+    info = schedule.solver
+    print(f"{info.status.value} in {info.wall_s:.1f}s: {summary(schedule.stats)}", file=sys.stderr)
+    if info.status == SolveStatus.INFEASIBLE:
+        print(f"infeasible: {info.message}", file=sys.stderr)
+        for conflict in info.conflicts:
+            print(f"  {conflict}", file=sys.stderr)
+        return EXIT_BROKEN
+    return EXIT_OK
+
+
+def command_check(args: argparse.Namespace) -> int:
+    problem = read_problem(args.problem)
+    schedule = read_schedule(args.schedule)
+    violations = validate(problem, schedule)
+    if violations:
+        print(f"invalid: {len(violations)} broken rule{'s' if len(violations) > 1 else ''}")
+        for violation in violations:
+            print(f"  [{violation.rule}] {violation.message}")
+        return EXIT_BROKEN
+    stats = compute_stats(problem, schedule.meetings, schedule.stats.bound)
+    print(f"valid: {summary(stats)}")
+    return EXIT_OK
+
+
+def command_bench(args: argparse.Namespace) -> int:
+    from solver.bench import BenchSettings, default_bench_files, run_bench  # loads OR-Tools
+
+    settings = BenchSettings(
+        time_limit_s=args.time_limit,
+        workers=args.workers,
+        seed=args.seed,
+        methods=tuple(args.methods.split(",")),
+    )
+    unknown = [m for m in settings.methods if m not in ("solver", "greedy", "fcfs")]
+    if unknown:
+        raise BadInput(f"--methods: unknown method {unknown[0]!r} (use solver, greedy, fcfs)")
+    files = list(args.files) if args.files else default_bench_files()
+    if not files:
+        raise BadInput("no problem files to benchmark (pass FILES or set MATCHMAKER_BENCH_DIR)")
+    missing = [f for f in files if not f.is_file()]
+    if missing:
+        raise BadInput(f"cannot read {missing[0]}: no such file")
+    for problem_file in files:
+        read_problem(problem_file)
+    rows = run_bench(files, settings, out=sys.stdout, json_path=args.json)
+    return EXIT_OK if all(row.valid for row in rows) else EXIT_BROKEN
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(prog="python -m solver", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+
+    solve = commands.add_parser("solve", help="solve a problem file into a schedule file")
+    solve.add_argument("problem", type=Path, help="matchmaker-problem/1 JSON file")
+    solve.add_argument("-o", "--output", type=Path, help="schedule file to write (default stdout)")
+    solve.add_argument("--time-limit", type=positive_seconds, default=60.0, metavar="S")
+    solve.add_argument("--workers", type=positive_int, default=2)
+    solve.add_argument("--seed", type=int, default=0)
+    solve.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    solve.set_defaults(run=command_solve)
+
+    check = commands.add_parser("check", help="check a schedule against its problem")
+    check.add_argument("problem", type=Path)
+    check.add_argument("schedule", type=Path)
+    check.set_defaults(run=command_check)
+
+    bench = commands.add_parser("bench", help="solver and greedy baseline on reference problems")
+    bench.add_argument("files", nargs="*", type=Path, metavar="FILES")
+    bench.add_argument("--time-limit", type=positive_seconds, default=60.0, metavar="S")
+    bench.add_argument("--workers", type=positive_int, default=2)
+    bench.add_argument("--seed", type=int, default=0)
+    bench.add_argument(
+        "--methods", default="solver,greedy", help="comma-separated: solver, greedy, fcfs"
+    )
+    bench.add_argument("--json", type=Path, metavar="OUT", help="also write the rows as JSON")
+    bench.set_defaults(run=command_bench)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except BadInput as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return code
