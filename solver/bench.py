@@ -149,8 +149,14 @@ def run_child(
 
 
 def measure(
-    problem: Problem, problem_file: Path, method: str, settings: BenchSettings, workdir: Path
+    problem: Problem,
+    problem_file: Path,
+    method: str,
+    settings: BenchSettings,
+    workdir: Path,
+    bound: int | None,
 ) -> BenchRow:
+    """Run one method on one file and judge its schedule independently."""
     schedule, wall_s, peak_mb, status = run_child(problem_file, method, settings, workdir)
     people, candidates = len(problem.participants), len(problem.candidates)
     if schedule is None:
@@ -163,7 +169,7 @@ def measure(
         participants=people,
         candidates=candidates,
         weight=weight,
-        bound_pct=None,
+        bound_pct=100 * weight / bound if bound else None,
         holes=holes(problem, schedule.meetings),
         no_meeting=zero_meeting_participants(problem, schedule.meetings),
         wall_s=wall_s,
@@ -186,15 +192,15 @@ def format_line(cells: Sequence[str]) -> str:
     ).rstrip()
 
 
-def show(value: float | int | None, pattern: str = "{}") -> str:
+def cell_text(value: float | int | None, pattern: str = "{}") -> str:
     return "-" if value is None else pattern.format(value)
 
 
 def row_cells(row: BenchRow) -> list[str]:
     return [
-        row.file, row.method, str(row.participants), str(row.candidates), show(row.weight),
-        show(row.bound_pct, "{:.1f}%"), show(row.holes), show(row.no_meeting),
-        show(row.wall_s, "{:.1f}"), show(row.peak_mb, "{:.0f}"), row.status,
+        row.file, row.method, str(row.participants), str(row.candidates), cell_text(row.weight),
+        cell_text(row.bound_pct, "{:.1f}%"), cell_text(row.holes), cell_text(row.no_meeting),
+        cell_text(row.wall_s, "{:.1f}"), cell_text(row.peak_mb, "{:.0f}"), row.status,
         "yes" if row.valid else "NO",
     ]  # fmt: skip
 
@@ -204,7 +210,7 @@ def reference_cells(
 ) -> list[str]:
     weight, hole_count, no_meeting = figures
     pct = 100 * weight / bound if bound else None
-    return [name, f"README {method}", "", "", str(weight), show(pct, "{:.1f}%"),
+    return [name, f"README {method}", "", "", str(weight), cell_text(pct, "{:.1f}%"),
             str(hole_count), str(no_meeting), "", "", "", ""]  # fmt: skip
 
 
@@ -220,9 +226,7 @@ def run_bench(
             reference = read_references(problem_file.parent / "README.md").get(problem_file.name)
             bound = reference.bound if reference else None
             for method in settings.methods:
-                row = measure(problem, problem_file, method, settings, Path(tmp))
-                if bound and row.weight is not None:
-                    row = BenchRow(**{**asdict(row), "bound_pct": 100 * row.weight / bound})
+                row = measure(problem, problem_file, method, settings, Path(tmp), bound)
                 rows.append(row)
                 print(format_line(row_cells(row)), file=out, flush=True)
             for method, figures in (reference.baselines if reference else {}).items():

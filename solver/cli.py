@@ -11,10 +11,10 @@ import argparse
 import signal
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from solver.fileformat import (
     FormatError,
@@ -24,12 +24,14 @@ from solver.fileformat import (
     load_schedule,
 )
 from solver.metrics import compute_stats
-from solver.schema import Problem, Progress, Schedule, SolveOptions, SolveStatus, Stats
+from solver.schema import Progress, SolveOptions, SolveStatus, Stats
 from solver.validation import validate
 
 EXIT_OK = 0
 EXIT_BROKEN = 1
 EXIT_BAD_INPUT = 2
+
+Loaded = TypeVar("Loaded")
 
 
 class BadInput(Exception):
@@ -63,19 +65,10 @@ def positive_int(text: str) -> int:
     return value
 
 
-def read_problem(path: Path) -> Problem:
-    """Load a problem file; any failure becomes a one-line `BadInput` naming the file."""
+def read_file(path: Path, load: Callable[[Path], Loaded]) -> Loaded:
+    """Load a problem or schedule file; any failure becomes a one-line `BadInput`."""
     try:
-        return load_problem(path)
-    except FormatError as error:
-        raise BadInput(f"{path}: {error}") from None
-    except OSError as error:
-        raise BadInput(f"cannot read {path}: {error.strerror or error}") from None
-
-
-def read_schedule(path: Path) -> Schedule:
-    try:
-        return load_schedule(path)
+        return load(path)
     except FormatError as error:
         raise BadInput(f"{path}: {error}") from None
     except OSError as error:
@@ -133,7 +126,7 @@ class Interrupt:
 def command_solve(args: argparse.Namespace) -> int:
     from solver.pipeline import solve  # OR-Tools loads slowly; `check` does without it
 
-    problem = read_problem(args.problem)
+    problem = read_file(args.problem, load_problem)
     options = SolveOptions(time_limit_s=args.time_limit, workers=args.workers, seed=args.seed)
     interrupt = Interrupt()
     previous_handler = signal.signal(signal.SIGINT, interrupt.handle)
@@ -161,8 +154,8 @@ def command_solve(args: argparse.Namespace) -> int:
 
 
 def command_check(args: argparse.Namespace) -> int:
-    problem = read_problem(args.problem)
-    schedule = read_schedule(args.schedule)
+    problem = read_file(args.problem, load_problem)
+    schedule = read_file(args.schedule, load_schedule)
     violations = validate(problem, schedule)
     if violations:
         print(f"invalid: {len(violations)} broken rule{'s' if len(violations) > 1 else ''}")
@@ -193,7 +186,7 @@ def command_bench(args: argparse.Namespace) -> int:
     if missing:
         raise BadInput(f"cannot read {missing[0]}: no such file")
     for problem_file in files:
-        read_problem(problem_file)
+        read_file(problem_file, load_problem)
     rows = run_bench(files, settings, out=sys.stdout, json_path=args.json)
     return EXIT_OK if all(row.valid for row in rows) else EXIT_BROKEN
 
