@@ -2,7 +2,8 @@
 
 Exit codes: 0 success (check: the schedule is valid); 1 the schedule breaks a rule, or a
 solve found the locked meetings infeasible; 2 bad input (unreadable or invalid files,
-bad options), always as one line on stderr, never a traceback.
+bad options), always as one line on stderr, never a traceback; 130 a second Ctrl-C (the
+first one stops a solve early and still writes the best schedule found).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from solver.validation import validate
 EXIT_OK = 0
 EXIT_BROKEN = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
 Loaded = TypeVar("Loaded")
 
@@ -230,4 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BadInput as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return code
