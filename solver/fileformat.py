@@ -318,10 +318,9 @@ def locked_meeting_problem(
     """Why a single locked meeting is impossible on its own: (field, reason), or None."""
     if meeting.key not in candidate_keys:
         return "b", f"{show(meeting.a)}-{show(meeting.b)} is not a candidate pair"
-    for side in ("a", "b"):
-        person = people[getattr(meeting, side)]
-        if meeting.slot in person.unavailable:
-            return "slot", f"{show(person.id)} is unavailable in slot {show(meeting.slot)}"
+    for pid in (meeting.a, meeting.b):
+        if meeting.slot in people[pid].unavailable:
+            return "slot", f"{show(pid)} is unavailable in slot {show(meeting.slot)}"
     locations = [
         people[pid].location for pid in (meeting.a, meeting.b) if people[pid].location is not None
     ]
