@@ -1,7 +1,257 @@
-"""Accounts: login, logout, sign-up, password change."""
+"""Accounts: login, logout, sign-up for an event, invitations, password change."""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_login import current_user, login_user, logout_user
+from sqlalchemy.exc import IntegrityError
+from werkzeug.wrappers import Response
+
+from matchmaker.auth import (
+    loader,  # noqa: F401  (registers the Flask-Login user loader)
+    operations,
+    queries,
+)
+from matchmaker.auth.access import event_or_404, login_required
+from matchmaker.auth.forms import (
+    ConfirmForm,
+    InvitationForm,
+    LoginForm,
+    PasswordChangeForm,
+    RegistrationForm,
+    SignupForm,
+)
+from matchmaker.auth.passwords import verify_password
+from matchmaker.auth.redirects import safe_next
+from matchmaker.auth.throttle import ThrottleLimits
+from matchmaker.auth.tokens import hash_token
+from matchmaker.db import get_session, utcnow
+from matchmaker.models import Event, User
 
 bp = Blueprint("auth", __name__, cli_group=None)
+
+LOGIN_FAILED = "Wrong email or password."
+EMAIL_HAS_ACCOUNT = (
+    "This email already has an account: log in with it, then register for the event in one click."
+)
+EMAIL_ON_EVENT_LIST = (
+    "This email is already on this event's list of participants: use the invitation link "
+    "you received, or ask the organisers."
+)
+
+
+def _home_url() -> str:
+    """The home page ("/" while the core area has no home view)."""
+    return url_for("core.home") if "core.home" in current_app.view_functions else "/"
+
+
+def _profile_url(event: Event) -> str:
+    """The participant's profile page of the event (the event page, or home, until it exists)."""
+    for endpoint in ("participants.profile", "core.event"):
+        if endpoint in current_app.view_functions:
+            return url_for(endpoint, slug=event.slug)
+    return _home_url()
+
+
+def _start_session(user: User) -> None:
+    """Log `user` in on a fresh session: nothing from before the login survives."""
+    session.clear()
+    login_user(user)
+
+
+def _throttle_limits() -> ThrottleLimits:
+    return ThrottleLimits(
+        max_failures=int(current_app.config["LOGIN_MAX_FAILURES"]),
+        window_s=int(current_app.config["LOGIN_WINDOW_S"]),
+    )
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> str | Response | tuple[str, int]:
+    """Email and password; on success a fresh session and the `next` page (same site only)."""
+    next_url = safe_next(request.args.get("next"))
+    if current_user.is_authenticated and request.method == "GET":
+        return redirect(next_url or _home_url())
+    form = LoginForm()
+    if not form.validate_on_submit():
+        return render_template("auth/login.html", form=form)
+    db = get_session()
+    result = operations.attempt_login(
+        db,
+        form.email.data,
+        form.password.data,
+        request.remote_addr or "",
+        _throttle_limits(),
+        utcnow(),
+    )
+    db.commit()
+    if result.user is not None:
+        _start_session(result.user)
+        return redirect(next_url or _home_url())
+    if result.wait_s:
+        minutes = -(-result.wait_s // 60)
+        error = (
+            f"{LOGIN_FAILED} Too many attempts: try again in {minutes} "
+            f"minute{'s' if minutes != 1 else ''}."
+        )
+        return render_template("auth/login.html", form=form, error=error), 429
+    return render_template("auth/login.html", form=form, error=LOGIN_FAILED)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout() -> Response:
+    """End this session (the CSRF token is checked by CSRFProtect)."""
+    logout_user()
+    session.clear()
+    flash("You are logged out.", "info")
+    return redirect(_home_url())
+
+
+@bp.route("/account")
+@login_required
+def account() -> str:
+    """The account: email, password change, logging out everywhere."""
+    return render_template("auth/account.html", form=ConfirmForm())
+
+
+@bp.route("/account/logout-everywhere", methods=["POST"])
+@login_required
+def logout_everywhere() -> Response:
+    """End every session of this account, on every device, this one included."""
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    operations.log_out_everywhere(current_user._get_current_object())
+    get_session().commit()
+    logout_user()
+    session.clear()
+    flash("You are logged out on every device.", "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password() -> str | Response:
+    """A new password; other sessions end, this one stays logged in."""
+    form = PasswordChangeForm()
+    if form.validate_on_submit():
+        user: User = current_user._get_current_object()
+        if not verify_password(user.password_hash, form.current_password.data):
+            form.current_password.errors.append("That is not your current password.")
+        else:
+            operations.set_password(user, form.password.data)
+            get_session().commit()
+            _start_session(user)
+            flash("Your password is changed; other devices are logged out.", "success")
+            return redirect(url_for("auth.account"))
+    return render_template("auth/password.html", form=form)
+
+
+def _unavailable(event: Event, reason: str) -> tuple[str, int]:
+    status = 403 if request.method == "POST" else 200
+    return render_template("auth/signup_unavailable.html", event=event, reason=reason), status
+
+
+@bp.route("/e/<slug>/signup", methods=["GET", "POST"])
+def signup(slug: str) -> str | Response | tuple[str, int]:
+    """Sign up for an event while its registration is open (or register a logged-in user)."""
+    event = event_or_404(slug)
+    if not queries.registration_open(event, utcnow()):
+        return _unavailable(event, "closed")
+    if current_user.is_authenticated:
+        return _register_logged_in(event)
+    db = get_session()
+    form = SignupForm(organisations=list(queries.organisations_in_event(db, event)))
+    if form.validate_on_submit():
+        if queries.user_by_email(db, form.email.data) is not None:
+            form.email.errors.append(EMAIL_HAS_ACCOUNT)
+        elif queries.participant_by_email(db, event, form.email.data) is not None:
+            form.email.errors.append(EMAIL_ON_EVENT_LIST)
+        else:
+            name = f"{form.first_name.data} {form.last_name.data}"
+            user = operations.create_user(db, form.email.data, form.password.data, name)
+            operations.register(db, event, user, form.registration())
+            try:
+                db.commit()
+            except IntegrityError:
+                db.rollback()
+                form.email.errors.append(EMAIL_HAS_ACCOUNT)
+            else:
+                _start_session(user)
+                flash(f"Welcome! You are registered for {event.name}.", "success")
+                return redirect(_profile_url(event))
+    return render_template("auth/signup.html", form=form, event=event)
+
+
+def _register_logged_in(event: Event) -> str | Response | tuple[str, int]:
+    """Register the logged-in user: one click when an earlier registration gives the details."""
+    db = get_session()
+    user: User = current_user._get_current_object()
+    existing = queries.participant_of_user(db, event, user.id)
+    if existing is not None:
+        if not existing.active:
+            return _unavailable(event, "withdrawn")
+        flash("You are already registered for this event.", "info")
+        return redirect(_profile_url(event))
+    if queries.participant_by_email(db, event, user.email) is not None:
+        return _unavailable(event, "listed")
+    previous = queries.latest_participant_of_user(db, user.id)
+    details: operations.Registration | None = None
+    if previous is not None:
+        form = ConfirmForm()
+        if form.validate_on_submit():
+            details = operations.registration_from(previous)
+    else:
+        form = RegistrationForm(organisations=list(queries.organisations_in_event(db, event)))
+        if form.validate_on_submit():
+            details = form.registration()
+    if details is None:
+        return render_template("auth/register.html", form=form, event=event, previous=previous)
+    operations.register(db, event, user, details)
+    try:
+        db.commit()
+    except IntegrityError:
+        db.rollback()
+        return _unavailable(event, "listed")
+    flash(f"You are registered for {event.name}.", "success")
+    return redirect(_profile_url(event))
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+def accept_invitation(token: str) -> str | Response:
+    """An invited person chooses a password and is logged in; the link works once."""
+    db = get_session()
+    participant = queries.participant_by_invitation_hash(db, hash_token(token))
+    if participant is None or not participant.active:
+        abort(404)
+    has_account = queries.user_by_email(db, participant.email) is not None
+    form = InvitationForm()
+    if form.validate_on_submit():
+        try:
+            user = operations.accept_invitation(db, participant, form.password.data)
+        except operations.AlreadyRegistered:
+            form.password.errors.append(
+                "Your account is already registered for this event: log in instead."
+            )
+        else:
+            db.commit()
+            _start_session(user)
+            flash(f"Welcome! Your account for {participant.event.name} is ready.", "success")
+            return redirect(_profile_url(participant.event))
+    response = current_app.make_response(
+        render_template(
+            "auth/invitation.html", form=form, participant=participant, has_account=has_account
+        )
+    )
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response

@@ -1,0 +1,28 @@
+"""Flask-Login's user loader: the session id is "user id:session token"."""
+
+from __future__ import annotations
+
+import secrets
+
+from matchmaker.db import get_session
+from matchmaker.extensions import login_manager
+from matchmaker.models import User
+
+
+def load_user(session_id: str) -> User | None:
+    """The user whose id and current session token match `session_id`, if still active.
+
+    Rotating `User.session_token` therefore logs out every session of that user.
+    """
+    user_id, separator, token = session_id.partition(":")
+    if not separator or not token or not user_id.isdigit():
+        return None
+    user = get_session().get(User, int(user_id))
+    if user is None or not user.active:
+        return None
+    if not secrets.compare_digest(user.session_token.encode(), token.encode()):
+        return None
+    return user
+
+
+login_manager.user_loader(load_user)

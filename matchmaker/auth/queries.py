@@ -1,0 +1,83 @@
+"""Reads for accounts: users, events, participants, organisations, failed logins."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from matchmaker.models import Event, LoginAttempt, Organisation, Participant, Phase, User
+
+
+def user_by_email(session: Session, email: str) -> User | None:
+    """The user with this email, compared case-insensitively."""
+    return session.scalars(select(User).where(func.lower(User.email) == email.lower())).first()
+
+
+def event_by_slug(session: Session, slug: str) -> Event | None:
+    """The event with this slug."""
+    return session.scalars(select(Event).where(Event.slug == slug)).first()
+
+
+def participant_of_user(session: Session, event: Event, user_id: int) -> Participant | None:
+    """The user's participant in the event (withdrawn or not)."""
+    return session.scalars(
+        select(Participant).where(Participant.event_id == event.id, Participant.user_id == user_id)
+    ).first()
+
+
+def participant_by_email(session: Session, event: Event, email: str) -> Participant | None:
+    """The event's participant with this email, compared case-insensitively."""
+    return session.scalars(
+        select(Participant).where(
+            Participant.event_id == event.id, func.lower(Participant.email) == email.lower()
+        )
+    ).first()
+
+
+def latest_participant_of_user(session: Session, user_id: int) -> Participant | None:
+    """The user's most recent registration in any event, to reuse its details."""
+    return session.scalars(
+        select(Participant)
+        .where(Participant.user_id == user_id)
+        .order_by(Participant.created_at.desc(), Participant.id.desc())
+    ).first()
+
+
+def participant_by_invitation_hash(session: Session, token_hash: str) -> Participant | None:
+    """The participant invited with the token of this hash, if the invitation is unused."""
+    return session.scalars(
+        select(Participant).where(Participant.invitation_token_hash == token_hash)
+    ).first()
+
+
+def organisations_in_event(session: Session, event: Event) -> Sequence[Organisation]:
+    """Organisations with at least one active participant in the event, by name."""
+    registered = select(Participant.organisation_id).where(
+        Participant.event_id == event.id, Participant.withdrawn_at.is_(None)
+    )
+    return session.scalars(
+        select(Organisation)
+        .where(Organisation.id.in_(registered))
+        .order_by(func.lower(Organisation.name), Organisation.id)
+    ).all()
+
+
+def failure_times(session: Session, key: ColumnElement[bool], since: datetime) -> list[datetime]:
+    """When the failed logins matching `key` happened since `since`, oldest first."""
+    return list(
+        session.scalars(
+            select(LoginAttempt.attempted_at)
+            .where(key, LoginAttempt.attempted_at >= since)
+            .order_by(LoginAttempt.attempted_at)
+        )
+    )
+
+
+def registration_open(event: Event, now: datetime) -> bool:
+    """Whether people may sign up for the event now."""
+    return event.phase == Phase.REGISTRATION and (
+        event.registration_deadline is None or now < event.registration_deadline
+    )

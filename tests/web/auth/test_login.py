@@ -1,0 +1,140 @@
+"""Login and logout: fresh sessions, generic failures, safe redirects, logout everywhere."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+from sqlalchemy.orm import Session
+
+from matchmaker.models import User
+from tests.web.auth.conftest import is_logged_in, log_in
+
+
+def test_login_with_the_right_password_logs_in_and_records_the_time(client, build, session):
+    user = build.user(email="ana@example.org")
+    response = log_in(client, "ana@example.org")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+    assert is_logged_in(client)
+    session.expire_all()
+    assert session.get(User, user.id).last_login_at is not None
+
+
+def test_login_ignores_the_case_of_the_email(client, build):
+    build.user(email="ana@example.org")
+    log_in(client, "  Ana@Example.ORG ")
+    assert is_logged_in(client)
+
+
+def _error_of(body: str) -> str:
+    start = body.index('class="alert alert--error"')
+    return body[start : body.index("</div>", start)]
+
+
+def test_wrong_password_and_unknown_email_get_the_same_answer(client, build):
+    build.user(email="ana@example.org")
+    wrong_password = log_in(client, "ana@example.org", "not the password")
+    unknown_email = log_in(client, "nobody@example.org", "not the password")
+    assert wrong_password.status_code == unknown_email.status_code == 200
+    assert _error_of(wrong_password.text) == _error_of(unknown_email.text)
+    assert "Wrong email or password." in wrong_password.text
+    assert not is_logged_in(client)
+
+
+def test_a_deactivated_account_cannot_log_in(client, build):
+    build.user(email="gone@example.org", active=False)
+    response = log_in(client, "gone@example.org")
+    assert "Wrong email or password." in response.text
+    assert not is_logged_in(client)
+
+
+def test_login_starts_a_fresh_session(client, build):
+    build.user(email="ana@example.org")
+    client.get("/login")
+    with client.session_transaction() as before:
+        before["planted"] = "by an attacker"
+    cookie_before = client.get_cookie("session").value
+    log_in(client, "ana@example.org")
+    with client.session_transaction() as after:
+        assert "planted" not in after
+        assert "_user_id" in after
+    assert client.get_cookie("session").value != cookie_before
+
+
+def test_logout_ends_the_session_and_needs_a_post(client, build):
+    build.user(email="ana@example.org")
+    log_in(client, "ana@example.org")
+    assert client.get("/logout").status_code == 405
+    assert is_logged_in(client)
+    response = client.post("/logout")
+    assert response.status_code == 302
+    assert not is_logged_in(client)
+
+
+def test_logout_everywhere_invalidates_every_session_cookie(app: Flask, build, session):
+    user = build.user(email="ana@example.org")
+    phone, laptop = app.test_client(), app.test_client()
+    log_in(phone, "ana@example.org")
+    log_in(laptop, "ana@example.org")
+    stolen_cookie = phone.get_cookie("session").value
+    assert phone.post("/account/logout-everywhere").status_code == 302
+    assert not is_logged_in(phone)
+    assert not is_logged_in(laptop)
+    replay = app.test_client()
+    replay.set_cookie("session", stolen_cookie)
+    assert not is_logged_in(replay)
+    token = user.session_token
+    session.expire_all()
+    assert session.get(User, user.id).session_token != token
+
+
+def test_a_tampered_session_id_does_not_authenticate(app: Flask, build):
+    user = build.user(email="ana@example.org")
+    client = app.test_client()
+    with client.session_transaction() as forged:
+        forged["_user_id"] = f"{user.id}:guessed-token"
+        forged["_fresh"] = True
+    assert not is_logged_in(client)
+
+
+def test_deactivating_an_account_ends_its_sessions(client, build, session: Session):
+    user = build.user(email="ana@example.org")
+    log_in(client, "ana@example.org")
+    session.get(User, user.id).active = False
+    session.commit()
+    assert not is_logged_in(client)
+
+
+def test_pages_that_need_a_login_send_back_after_it(client, build):
+    build.user(email="ana@example.org")
+    response = client.get("/account/password")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/login?next=")
+    response = log_in(client, "ana@example.org", next_url="/account/password")
+    assert response.headers["Location"] == "/account/password"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/",
+        "//evil.example/path",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "/\t/evil.example",
+        "evil.example",
+        "",
+    ],
+)
+def test_login_never_redirects_off_site(client, build, target):
+    build.user(email="ana@example.org")
+    response = log_in(client, "ana@example.org", next_url=target)
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+
+
+def test_the_login_page_redirects_someone_already_logged_in(client, build):
+    build.user(email="ana@example.org")
+    log_in(client, "ana@example.org")
+    response = client.get("/login?next=/account")
+    assert response.headers["Location"] == "/account"
