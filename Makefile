@@ -9,13 +9,15 @@ FLASK := $(BIN)/flask --app matchmaker
 PORT ?= 5000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test install install-test browser lint migrate demo serve bench clean
+ICALJS := tests/web/calendars/icaljs
+
+.PHONY: run test install install-test browser icaljs lint migrate demo serve bench clean
 
 run: install migrate demo serve
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test browser
+install-test: $(VENV)/.installed-test browser icaljs
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +32,14 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 browser:
 	@test -x $(CHROMIUM) || { echo "Installing Debian's Chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+# Mozilla's ical.js, the second independent parser the calendar tests read every .ics with.
+icaljs: $(ICALJS)/node_modules/.package-lock.json
+
+$(ICALJS)/node_modules/.package-lock.json: $(ICALJS)/package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq nodejs npm; }
+	npm ci --prefix $(ICALJS) --no-audit --no-fund --loglevel=error
 
 migrate: install
 	$(FLASK) db upgrade

@@ -202,3 +202,14 @@ class Builder:
 @pytest.fixture
 def build(session: Session) -> Builder:
     return Builder(session)
+
+
+@pytest.fixture
+def login(client: Any) -> Any:
+    """`login(user)` logs the test client in through the real login form."""
+
+    def log_in(user: User) -> None:
+        response = client.post("/login", data={"email": user.email, "password": TEST_PASSWORD})
+        assert response.status_code == 302, "login failed"
+
+    return log_in

@@ -1,0 +1,47 @@
+"""The calendars the product writes, as .ics bytes (shared by views and the CLI)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from matchmaker.calendars import queries
+from matchmaker.calendars.entries import event_entries, participant_entries
+from matchmaker.ical import build_calendar
+from matchmaker.models import Event, MeetingTable, Participant, Phase
+
+
+def participant_calendar(
+    session: Session, participant: Participant, *, only_published: bool = True
+) -> bytes:
+    """A participant's agenda; empty until the schedule is published unless told otherwise."""
+    event = participant.event
+    meetings = (
+        queries.participant_meetings(session, participant)
+        if event.phase == Phase.PUBLISHED or not only_published
+        else []
+    )
+    return build_calendar(
+        f"participant-{participant.id}.{event.slug}@matchmaker",
+        f"{event.name}: B2B meetings of {participant.full_name}",
+        participant_entries(event, participant, meetings),
+        description=f"{event.name}, {event.venue}" if event.venue else event.name,
+    )
+
+
+def event_calendar(session: Session, event: Event) -> bytes:
+    """Every meeting of the event."""
+    return build_calendar(
+        f"event.{event.slug}@matchmaker",
+        f"{event.name}: all B2B meetings",
+        event_entries(event, queries.event_meetings(session, event)),
+    )
+
+
+def table_calendar(session: Session, table: MeetingTable) -> bytes:
+    """The meetings at one table."""
+    event = table.event
+    return build_calendar(
+        f"table-{table.id}.{event.slug}@matchmaker",
+        f"{event.name}: {table.name}",
+        event_entries(event, queries.table_meetings(session, table)),
+    )

@@ -1,0 +1,77 @@
+"""Meetings as calendar entries: what each calendar says about a meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from matchmaker.ical import CalendarEntry
+from matchmaker.models import Event, Meeting, MeetingStatus, Participant
+from matchmaker.participants.matching import TermMatcher, match_profile, match_reasons
+
+
+def _place(meeting: Meeting, event: Event) -> str:
+    if meeting.table is not None:
+        place = meeting.table.name
+        if meeting.table.place:
+            place = f"{place} ({meeting.table.place})"
+    else:
+        place = f"Booth {meeting.location}" if meeting.location else ""
+    return ", ".join(part for part in (place, event.venue) if part)
+
+
+def _person_lines(person: Participant) -> list[str]:
+    organisation = person.organisation
+    lines = [person.full_name + (f", {person.job_title}" if person.job_title else "")]
+    lines.append(organisation.name + (f" ({organisation.country})" if organisation.country else ""))
+    lines.append(f"Email: {person.email}")
+    if person.phone:
+        lines.append(f"Phone: {person.phone}")
+    return lines
+
+
+def _entry(meeting: Meeting, event: Event, summary: str, description: str) -> CalendarEntry:
+    return CalendarEntry(
+        uid=meeting.uid,
+        sequence=meeting.sequence,
+        start=meeting.slot.starts_at,
+        end=meeting.slot.ends_at,
+        timezone=event.timezone,
+        summary=summary,
+        location=_place(meeting, event),
+        description=description,
+        cancelled=meeting.status == MeetingStatus.CANCELLED,
+        created=meeting.created_at,
+        last_modified=meeting.updated_at,
+    )
+
+
+def participant_entries(
+    event: Event, participant: Participant, meetings: Iterable[Meeting]
+) -> list[CalendarEntry]:
+    """One participant's meetings: "B2B: <partner organisation>", partner details, reasons."""
+    matcher = TermMatcher([*event.sectors, *event.technologies])
+    own_profile = match_profile(participant.organisation, matcher)
+    entries = []
+    for meeting in meetings:
+        partner = meeting.partner_of(participant.id)
+        reasons = match_reasons(own_profile, match_profile(partner.organisation, matcher))
+        lines = ["Your B2B meeting with:", *_person_lines(partner)]
+        if reasons:
+            lines += ["", "Why meet:", *(f"- {reason.text}" for reason in reasons)]
+        if meeting.status == MeetingStatus.CANCELLED:
+            lines = ["This meeting is cancelled.", "", *lines]
+        entries.append(
+            _entry(meeting, event, f"B2B: {partner.organisation.name}", "\n".join(lines))
+        )
+    return entries
+
+
+def event_entries(event: Event, meetings: Iterable[Meeting]) -> list[CalendarEntry]:
+    """Meetings as the organisers and venue staff see them: both sides named."""
+    entries = []
+    for meeting in meetings:
+        a, b = meeting.participant_a, meeting.participant_b
+        summary = f"B2B: {a.organisation.name} – {b.organisation.name}"
+        description = "\n".join([*_person_lines(a), "", *_person_lines(b)])
+        entries.append(_entry(meeting, event, summary, description))
+    return entries

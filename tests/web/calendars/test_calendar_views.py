@@ -1,0 +1,251 @@
+"""Calendar downloads, private feeds and their access rules, through the test client."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy.orm import Session
+
+from matchmaker.db import utcnow
+from matchmaker.models import (
+    Event,
+    Meeting,
+    Organisation,
+    Participant,
+    Phase,
+    Role,
+    User,
+    cancel_meeting,
+    place_meeting,
+)
+
+
+@dataclass
+class Scene:
+    event: Event
+    user: User
+    me: Participant
+    robotics: Participant
+    booth: Participant
+
+
+def _meet(
+    session: Session, event: Event, one: Participant, other: Participant, slot: int, **place
+) -> Meeting:
+    low, high = sorted((one.id, other.id))
+    meeting = Meeting(
+        event_id=event.id, participant_a_id=low, participant_b_id=high, slot_id=event.slots[slot].id
+    )
+    place_meeting(session, meeting, slot_id=event.slots[slot].id, **place)
+    session.commit()
+    return meeting
+
+
+@pytest.fixture
+def scene(build, session) -> Scene:
+    event = build.event(
+        phase=Phase.PUBLISHED,
+        venue="Hannover Messe",
+        name="EU–US B2B",
+        technologies=["robotics", "IoT"],
+    )
+    user = build.user(email="me@example.org")
+    me = build.participant(
+        event,
+        user=user,
+        organisation=Organisation(
+            name="Porto Sensors, Lda",
+            country="PT",
+            requests="We seek robotics partners",
+            technologies=["IoT"],
+        ),
+    )
+    robotics = build.participant(
+        event,
+        first_name="Ada",
+        last_name="Lovelace",
+        job_title="CTO",
+        organisation=Organisation(
+            name="Acme Robotics; Inc",
+            country="US",
+            offers="Industrial robotics",
+            technologies=["robotics"],
+        ),
+    )
+    booth = build.participant(
+        event,
+        location="Hall 8, Booth C23",
+        organisation=Organisation(name="台北 Semiconductors 🎉", country="TW"),
+    )
+    _meet(session, event, me, robotics, 0, table_id=event.tables[0].id)
+    _meet(session, event, me, booth, 1, location="Hall 8, Booth C23")
+    return Scene(event, user, me, robotics, booth)
+
+
+def _feed_url(client, slug: str) -> str:
+    page = client.post(f"/calendar/events/{slug}/feed", follow_redirects=True)
+    assert page.status_code == 200
+    match = re.search(r'value="(http://localhost/calendar/feed/[^"]+\.ics)"', page.text)
+    assert match, "the agenda page shows no feed link"
+    return match.group(1).removeprefix("http://localhost")
+
+
+def test_download_is_the_participants_agenda(client, login, scene, parse_everywhere):
+    login(scene.user)
+    response = client.get(f"/calendar/events/{scene.event.slug}/agenda.ics")
+    assert response.status_code == 200
+    assert response.content_type == "text/calendar; charset=utf-8"
+    assert "attachment" in response.headers["Content-Disposition"]
+    events = parse_everywhere(response.data)
+    assert [event.summary for event in events] == [
+        "B2B: Acme Robotics; Inc",
+        "B2B: 台北 Semiconductors 🎉",
+    ]
+    assert events[0].location == "T1, Hannover Messe"
+    assert events[1].location == "Booth Hall 8, Booth C23, Hannover Messe"
+    assert "Ada Lovelace, CTO" in events[0].description
+    assert "You seek robotics — they offer it" in events[0].description
+
+
+def test_feed_works_without_login_and_token_is_stored_hashed(
+    client, login, scene, session, parse_everywhere
+):
+    login(scene.user)
+    url = _feed_url(client, scene.event.slug)
+    token = url.rsplit("/", 1)[1].removesuffix(".ics")
+    client.post("/logout")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert len(parse_everywhere(response.data)) == 2
+    session.expire_all()
+    stored = session.get(Participant, scene.me.id).feed_token_hash
+    assert stored == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in stored
+
+
+def test_agenda_page_offers_webcal_and_https_links(client, login, scene):
+    login(scene.user)
+    page = client.post(f"/calendar/events/{scene.event.slug}/feed", follow_redirects=True).text
+    assert re.search(r'href="webcal://localhost/calendar/feed/[^"]+\.ics"', page)
+
+
+def test_new_link_replaces_the_old_and_revoke_switches_it_off(client, login, scene):
+    login(scene.user)
+    first = _feed_url(client, scene.event.slug)
+    second = _feed_url(client, scene.event.slug)
+    assert first != second
+    assert client.get(first).status_code == 404
+    assert client.get(second).status_code == 200
+    client.post(f"/calendar/events/{scene.event.slug}/feed/revoke")
+    assert client.get(second).status_code == 404
+
+
+def test_unknown_token_and_withdrawn_participant_answer_404(client, login, scene, session):
+    assert client.get("/calendar/feed/not-a-token.ics").status_code == 404
+    login(scene.user)
+    url = _feed_url(client, scene.event.slug)
+    me = session.get(Participant, scene.me.id)
+    me.withdrawn_at = utcnow()
+    session.commit()
+    assert client.get(url).status_code == 404
+
+
+def test_unchanged_feed_answers_304_and_a_change_gives_a_new_etag(client, login, scene, session):
+    login(scene.user)
+    url = _feed_url(client, scene.event.slug)
+    first = client.get(url)
+    etag = first.headers["ETag"]
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    meeting = session.query(Meeting).filter_by(location="Hall 8, Booth C23").one()
+    cancel_meeting(session, meeting)
+    meeting.changed_at = utcnow()
+    meeting.sequence += 1
+    session.commit()
+    changed = client.get(url, headers={"If-None-Match": etag})
+    assert changed.status_code == 200
+    assert changed.headers["ETag"] != etag
+
+
+def test_feed_is_empty_until_the_schedule_is_published(
+    client, login, scene, session, parse_everywhere
+):
+    event = session.get(Event, scene.event.id)
+    event.phase = Phase.SCHEDULED
+    session.commit()
+    login(scene.user)
+    response = client.get(f"/calendar/events/{scene.event.slug}/agenda.ics")
+    assert response.status_code == 200
+    assert parse_everywhere(response.data) == []
+
+
+def test_participant_calendars_need_the_own_participant(client, login, scene, build):
+    url = f"/calendar/events/{scene.event.slug}/agenda.ics"
+    assert client.get(url).status_code == 302  # anonymous: to the login page
+    stranger = build.user(email="stranger@example.org")
+    build.participant(build.event(), user=stranger)
+    login(stranger)
+    assert client.get(url).status_code == 404
+    assert client.post(f"/calendar/events/{scene.event.slug}/feed").status_code == 404
+
+
+def test_organiser_calendars_for_the_event_and_each_table(
+    client, login, scene, build, parse_everywhere
+):
+    organiser = build.user(role=Role.ORGANISER, email="org@example.org")
+    event = scene.event
+    with_organiser = build.event(organisers=(organiser,))
+    login(organiser)
+    assert client.get(f"/calendar/organise/{event.slug}/event.ics").status_code == 404
+    assert client.get(f"/calendar/organise/{with_organiser.slug}/event.ics").status_code == 200
+    foreign_table = event.tables[0].id
+    assert (
+        client.get(
+            f"/calendar/organise/{with_organiser.slug}/tables/{foreign_table}.ics"
+        ).status_code
+        == 404
+    )
+
+
+def test_organiser_downloads_whole_event_and_table(
+    client, login, scene, build, session, parse_everywhere
+):
+    organiser = build.user(role=Role.ORGANISER, email="org2@example.org")
+    event = session.get(Event, scene.event.id)
+    event.mission.organisers.append(session.get(User, organiser.id))
+    session.commit()
+    login(organiser)
+    page = client.get(f"/calendar/organise/{event.slug}/")
+    assert page.status_code == 200
+    whole = parse_everywhere(client.get(f"/calendar/organise/{event.slug}/event.ics").data)
+    assert [e.summary for e in whole] == [
+        "B2B: Porto Sensors, Lda – Acme Robotics; Inc",
+        "B2B: Porto Sensors, Lda – 台北 Semiconductors 🎉",
+    ]
+    table = parse_everywhere(
+        client.get(f"/calendar/organise/{event.slug}/tables/{event.tables[0].id}.ics").data
+    )
+    assert [e.summary for e in table] == ["B2B: Porto Sensors, Lda – Acme Robotics; Inc"]
+    assert client.get(f"/calendar/organise/{event.slug}/tables/999999.ics").status_code == 404
+
+
+def test_participants_cannot_reach_organiser_calendars(client, login, scene):
+    login(scene.user)
+    assert client.get(f"/calendar/organise/{scene.event.slug}/event.ics").status_code == 404
+
+
+def test_export_ics_writes_one_file_per_participant_and_the_event(
+    app, scene, tmp_path, parse_everywhere
+):
+    result = app.test_cli_runner().invoke(args=["export-ics", scene.event.slug, str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    people = sorted((tmp_path / "participants").glob("*.ics"))
+    assert len(people) == 3
+    assert len(parse_everywhere((tmp_path / f"{scene.event.slug}.ics").read_bytes())) == 2
+    for path in people:
+        assert parse_everywhere(path.read_bytes())
+    unknown = app.test_cli_runner().invoke(args=["export-ics", "nope", str(tmp_path)])
+    assert unknown.exit_code != 0
+    assert "No event with the slug 'nope'" in unknown.output

@@ -1,0 +1,133 @@
+"""matchmaker.ical on its own: times, zones, escaping, stability; read by three parsers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from matchmaker.ical import CalendarEntry, build_calendar
+
+BERLIN = ZoneInfo("Europe/Berlin")
+TAIPEI = ZoneInfo("Asia/Taipei")
+CREATED = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+
+def entry(uid: str, start: datetime, zone: str = "Europe/Berlin", **fields) -> CalendarEntry:
+    values = {
+        "uid": uid,
+        "sequence": 0,
+        "start": start,
+        "end": start + timedelta(minutes=30),
+        "timezone": zone,
+        "summary": "B2B: Acme Robotics",
+        "location": "Table 1, Hannover Messe",
+        "description": "Meeting",
+        "cancelled": False,
+        "created": CREATED,
+        "last_modified": CREATED,
+    }
+    values.update(fields)
+    return CalendarEntry(**values)
+
+
+def test_times_are_right_on_both_sides_of_the_berlin_summer_time_switch(parse_everywhere):
+    before = datetime(2026, 3, 28, 10, 0, tzinfo=BERLIN)  # CET, UTC+1
+    after = datetime(2026, 3, 30, 10, 0, tzinfo=BERLIN)  # CEST, UTC+2
+    body = build_calendar("c@test", "Agenda", [entry("a@test", before), entry("b@test", after)])
+    events = parse_everywhere(body)
+    assert [event.start_utc for event in events] == [
+        datetime(2026, 3, 28, 9, 0, tzinfo=UTC),
+        datetime(2026, 3, 30, 8, 0, tzinfo=UTC),
+    ]
+    assert b"DTSTART;TZID=Europe/Berlin:20260328T100000" in body
+    assert b"DTSTART;TZID=Europe/Berlin:20260330T100000" in body
+
+
+def test_taipei_times_and_one_vtimezone_per_zone_used(parse_everywhere, icaljs):
+    berlin = entry("a@test", datetime(2026, 4, 20, 9, 30, tzinfo=BERLIN))
+    taipei = entry("b@test", datetime(2026, 6, 2, 10, 0, tzinfo=TAIPEI), zone="Asia/Taipei")
+    body = build_calendar("c@test", "Agenda", [berlin, taipei])
+    events = parse_everywhere(body)
+    assert events[1].start_utc == datetime(2026, 6, 2, 2, 0, tzinfo=UTC)
+    assert b"DTSTART;TZID=Asia/Taipei:20260602T100000" in body
+    assert sorted(icaljs(body)["timezones"]) == ["Asia/Taipei", "Europe/Berlin"]
+    assert body.count(b"BEGIN:VTIMEZONE") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Müller, Søn & Co; Ltd \\ backslash",
+        "Line one\nLine two\r\nLine three",
+        "台北市 半導體公司 🎉🤝",
+        "Evil\r\nBEGIN:VEVENT\r\nUID:injected\r\nEND:VEVENT\r\nX-INJECTED:1",
+        'Quote " and colon: here; semi',
+    ],
+)
+def test_text_is_escaped_never_injected(text, parse_everywhere, icaljs):
+    start = datetime(2026, 4, 20, 9, 30, tzinfo=BERLIN)
+    body = build_calendar(
+        "c@test",
+        text,
+        [entry("a@test", start, summary=f"B2B: {text}", location=text, description=text)],
+    )
+    events = parse_everywhere(body)
+    normalised = text.replace("\r\n", "\n")
+    assert len(events) == 1
+    assert events[0].uid == "a@test"
+    assert events[0].summary == f"B2B: {normalised}"
+    assert events[0].location == normalised
+    assert events[0].description == normalised
+    assert icaljs(body)["name"] == " ".join(text.split())
+    lines = body.replace(b"\r\n ", b"").split(b"\r\n")  # unfolded content lines
+    assert lines.count(b"BEGIN:VEVENT") == 1
+    assert not [line for line in lines if line.startswith((b"X-INJECTED", b"UID:injected"))]
+
+
+def test_cancelled_entries_stay_with_status_cancelled(parse_everywhere):
+    start = datetime(2026, 4, 20, 9, 30, tzinfo=BERLIN)
+    body = build_calendar(
+        "c@test",
+        "Agenda",
+        [entry("a@test", start), entry("b@test", start, cancelled=True, sequence=3)],
+    )
+    events = parse_everywhere(body)
+    assert [(event.uid, event.status, event.sequence) for event in events] == [
+        ("a@test", "CONFIRMED", 0),
+        ("b@test", "CANCELLED", 3),
+    ]
+
+
+def test_calendar_properties_and_stamps(icaljs):
+    modified = datetime(2026, 4, 1, 8, 15, tzinfo=UTC)
+    start = datetime(2026, 4, 20, 9, 30, tzinfo=BERLIN)
+    body = build_calendar(
+        "c@test",
+        "EU–US B2B: my meetings",
+        [entry("a@test", start), entry("b@test", start, last_modified=modified)],
+        refresh=timedelta(minutes=30),
+    )
+    reading = icaljs(body)
+    assert reading["method"] == "PUBLISH"
+    assert reading["name"] == "EU–US B2B: my meetings"
+    assert reading["refresh"] == "PT30M"
+    assert b"X-PUBLISHED-TTL:PT30M" in body
+    stamps = {event["uid"]: event for event in reading["events"]}
+    assert stamps["b@test"]["last_modified"] == "2026-04-01T08:15:00Z"
+    assert stamps["a@test"]["last_modified"] == "2026-03-01T12:00:00Z"
+    # DTSTAMP: when the calendar's content last changed, the same on every event
+    assert {event["dtstamp"] for event in reading["events"]} == {"2026-04-01T08:15:00Z"}
+
+
+def test_the_same_content_gives_the_same_bytes():
+    start = datetime(2026, 4, 20, 9, 30, tzinfo=BERLIN)
+    entries = [entry("b@test", start), entry("a@test", start - timedelta(hours=1))]
+    assert build_calendar("c@test", "A", entries) == build_calendar("c@test", "A", entries[::-1])
+
+
+def test_an_empty_calendar_is_valid(icaljs):
+    body = build_calendar("c@test", "Nothing yet", [])
+    assert icaljs(body)["events"] == []
+    assert b"BEGIN:VCALENDAR" in body
