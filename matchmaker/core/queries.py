@@ -1,0 +1,98 @@
+"""Reads for the public pages: missions and events, an event's figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, distinct, func, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from matchmaker.models import Event, MeetingTable, Mission, Organisation, Participant, TimeSlot
+
+
+@dataclass(frozen=True)
+class EventFigures:
+    """How many active participants, organisations and countries an event has, and tables."""
+
+    participants: int
+    organisations: int
+    countries: int
+    tables: int
+
+
+def missions_with_events(session: Session) -> Sequence[Mission]:
+    """Every mission, newest first, with its events, their blocks and the mission organisers."""
+    return session.scalars(
+        select(Mission)
+        .options(
+            selectinload(Mission.events).selectinload(Event.blocks),
+            selectinload(Mission.organisers),
+        )
+        .order_by(Mission.start_date.desc().nulls_last(), Mission.name, Mission.id)
+    ).all()
+
+
+def event_for_page(session: Session, slug: str) -> Event | None:
+    """The event with this slug, with its mission, the organisers and the blocks loaded."""
+    return session.scalars(
+        select(Event)
+        .where(Event.slug == slug)
+        .options(
+            joinedload(Event.mission).selectinload(Mission.organisers),
+            selectinload(Event.blocks),
+        )
+    ).first()
+
+
+def _active_participants(event_ids: Iterable[int]) -> tuple[ColumnElement[bool], ...]:
+    """Conditions selecting the not-withdrawn participants of these events."""
+    return (Participant.event_id.in_(list(event_ids)), Participant.withdrawn_at.is_(None))
+
+
+def participant_counts(session: Session, event_ids: Iterable[int]) -> dict[int, int]:
+    """Active participants per event, for the given events (events without any are left out)."""
+    rows = session.execute(
+        select(Participant.event_id, func.count(Participant.id))
+        .where(*_active_participants(event_ids))
+        .group_by(Participant.event_id)
+    )
+    return {event_id: count for event_id, count in rows}
+
+
+def event_figures(session: Session, event_id: int) -> EventFigures:
+    """Active participants, their organisations and countries, and the meeting tables."""
+    participants, organisations, countries = session.execute(
+        select(
+            func.count(Participant.id),
+            func.count(distinct(Participant.organisation_id)),
+            func.count(distinct(func.nullif(Organisation.country, ""))),
+        )
+        .join(Organisation, Participant.organisation_id == Organisation.id)
+        .where(*_active_participants([event_id]))
+    ).one()
+    tables = session.scalar(
+        select(func.count(MeetingTable.id)).where(MeetingTable.event_id == event_id)
+    )
+    return EventFigures(participants, organisations, countries, tables or 0)
+
+
+def slot_counts(session: Session, event_id: int) -> dict[int, int]:
+    """Meeting slots per block of the event."""
+    rows = session.execute(
+        select(TimeSlot.block_id, func.count(TimeSlot.id))
+        .where(TimeSlot.event_id == event_id)
+        .group_by(TimeSlot.block_id)
+    )
+    return {block_id: count for block_id, count in rows}
+
+
+def registered_event_ids(session: Session, user_id: int) -> set[int]:
+    """The events in which the user has an active participant."""
+    return set(
+        session.scalars(
+            select(Participant.event_id).where(
+                Participant.user_id == user_id, Participant.withdrawn_at.is_(None)
+            )
+        )
+    )

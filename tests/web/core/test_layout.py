@@ -1,0 +1,80 @@
+"""The layout around every page: navigation by user, flashed messages, assets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import Flask, flash, redirect
+from flask.testing import FlaskClient
+from werkzeug.wrappers import Response
+
+from matchmaker.models import Role, User
+from tests.conftest import Builder
+
+
+def _header(page: str) -> str:
+    return page.split("</header>", 1)[0]
+
+
+def test_anonymous_visitor_sees_log_in(client: FlaskClient) -> None:
+    header = _header(client.get("/").text)
+
+    assert 'href="/login"' in header
+    assert "Log out" not in header
+    assert "Organise" not in header
+    assert "/static/css/app.css" in header
+
+
+def test_participant_sees_their_name_and_a_log_out_form(
+    client: FlaskClient, build: Builder, log_in: Callable[[User], None]
+) -> None:
+    user = build.user(name="Ana Sousa")
+    log_in(user)
+
+    header = _header(client.get("/").text)
+
+    assert "Ana Sousa" in header
+    assert 'action="/logout"' in header
+    assert 'name="csrf_token"' in header
+    assert 'href="/login"' not in header
+    assert "Organise" not in header
+
+
+def test_organiser_sees_organise(
+    client: FlaskClient,
+    build: Builder,
+    log_in: Callable[[User], None],
+    linked_endpoints: dict[str, str],
+) -> None:
+    log_in(build.user(role=Role.ORGANISER))
+
+    header = _header(client.get("/").text)
+
+    assert f'href="{linked_endpoints["organiser.dashboard"]}"' in header
+    assert "Organise" in header
+
+
+def test_flashed_messages_are_shown_with_their_category(app: Flask, client: FlaskClient) -> None:
+    def flashing() -> Response:
+        flash("Saved <your> profile.", "success")
+        flash("Could not save.", "error")
+        flash("No category.")
+        return redirect("/")
+
+    app.add_url_rule("/test-flash", view_func=flashing)
+
+    page = client.get("/test-flash", follow_redirects=True).text
+
+    assert '<div class="alert alert--success" role="status">' in page
+    assert "Saved &lt;your&gt; profile." in page
+    assert '<div class="alert alert--error" role="alert">' in page
+    assert '<div class="alert alert--info" role="status">' in page
+
+
+def test_static_assets_are_served_locally(client: FlaskClient) -> None:
+    for path in ("/static/css/app.css", "/static/js/app.js", "/static/img/logo.svg"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert b"http://" not in response.data.replace(b"http://www.w3.org", b"")
+        assert b"https://" not in response.data
+        response.close()
