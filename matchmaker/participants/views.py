@@ -1,7 +1,358 @@
-"""A participant's own pages within an event."""
+"""A participant's own pages within an event: profile, availability, catalogue,
+preferences and agenda. Everything of another event or another person answers 404."""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import groupby
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from matchmaker.auth.access import event_or_404, login_required, own_participant_or_404
+from matchmaker.auth.countries import COUNTRY_NAMES
+from matchmaker.auth.queries import participant_by_email
+from matchmaker.auth.redirects import safe_next
+from matchmaker.db import get_session, utcnow
+from matchmaker.models import (
+    Block,
+    Event,
+    Meeting,
+    Participant,
+    Phase,
+    Preference,
+    PreferenceLevel,
+    TimeSlot,
+)
+from matchmaker.participants import operations, queries
+from matchmaker.participants.catalogue import build_catalogue, event_matcher, reasons_between
+from matchmaker.participants.forms import (
+    LEVEL_LABELS,
+    AvailabilityForm,
+    CatalogueSearchForm,
+    PreferenceForm,
+    ProfileForm,
+)
+from matchmaker.participants.matching import Reason
 
 bp = Blueprint("participants", __name__, url_prefix="/events", cli_group=None)
+
+ANSWER_LEVELS = (PreferenceLevel.WANT, PreferenceLevel.MAYBE, PreferenceLevel.NOT)
+BLOCK_ACTIONS = ("free", "busy")
+
+
+def _event_and_me(slug: str) -> tuple[Event, Participant]:
+    event = event_or_404(slug)
+    return event, own_participant_or_404(event)
+
+
+@bp.route("/<slug>/profile", methods=["GET", "POST"])
+@login_required
+def profile(slug: str) -> Response | str:
+    """The organisation's profile (shared by its people) and the person's details."""
+    event, me = _event_and_me(slug)
+    organisation = me.organisation
+    form = ProfileForm(
+        event,
+        data={
+            "name": organisation.name,
+            "country": organisation.country,
+            "cluster": organisation.cluster,
+            "type": organisation.type.value,
+            "sectors": [term for term in organisation.sectors if term in event.sectors],
+            "technologies": [
+                term for term in organisation.technologies if term in event.technologies
+            ],
+            "offers": organisation.offers,
+            "requests": organisation.requests,
+            "website": organisation.website,
+            "description": organisation.description,
+            "job_title": me.job_title,
+            "email": me.email,
+            "phone": me.phone,
+            "location": me.location or "",
+            "max_meetings": me.max_meetings,
+        },
+    )
+    session = get_session()
+    if form.validate_on_submit():
+        other = participant_by_email(session, event, form.email.data)
+        if other is not None and other.id != me.id:
+            form.email.errors.append("Another participant of this event uses this email.")
+        else:
+            operations.update_profile(me, form.organisation_changes(), form.person_changes())
+            session.commit()
+            flash("Your profile is saved.", "success")
+            return redirect(url_for(".profile", slug=slug))
+    colleagues = [person for person in organisation.participants if person.id != me.id]
+    return render_template(
+        "participants/profile.html", event=event, me=me, form=form, colleagues=colleagues
+    )
+
+
+@dataclass(frozen=True)
+class DayBlocks:
+    """The B2B blocks of one day, for the availability grid."""
+
+    day: date
+    blocks: list[Block]
+
+
+def _parse_ids(values: list[str]) -> set[int]:
+    return {int(value) for value in values if value.isdigit()}
+
+
+def _apply_block_action(blocks: list[Block], action: str, available: set[int]) -> None:
+    """ "<block id>:free" or "<block id>:busy" sets every slot of that block."""
+    block_id, _separator, verb = action.partition(":")
+    for block in blocks:
+        if str(block.id) == block_id and verb in BLOCK_ACTIONS:
+            block_slots = {slot.id for slot in block.slots}
+            if verb == "free":
+                available |= block_slots
+            else:
+                available -= block_slots
+
+
+@bp.route("/<slug>/availability", methods=["GET", "POST"])
+@login_required
+def availability(slug: str) -> Response | str:
+    """Days × slots in the event's zone; free by default; whole blocks at once."""
+    event, me = _event_and_me(slug)
+    session = get_session()
+    blocks = queries.blocks_with_slots(session, event)
+    locked = operations.availability_locked(event)
+    form = AvailabilityForm()
+    if form.validate_on_submit():
+        if locked:
+            flash("The schedule is made: availability can no longer change.", "error")
+            return redirect(url_for(".availability", slug=slug))
+        available = _parse_ids(request.form.getlist("available"))
+        _apply_block_action(blocks, request.form.get("block_action", ""), available)
+        slot_ids = [slot.id for block in blocks for slot in block.slots]
+        operations.set_availability(session, me, slot_ids, available)
+        session.commit()
+        free = sum(1 for slot_id in slot_ids if slot_id in available)
+        flash(f"Availability saved: free in {free} of {len(slot_ids)} slots.", "success")
+        return redirect(url_for(".availability", slug=slug))
+    days = [
+        DayBlocks(day, list(day_blocks))
+        for day, day_blocks in groupby(blocks, key=lambda block: block.day)
+    ]
+    event_slot_ids = {slot.id for block in blocks for slot in block.slots}
+    unavailable = queries.unavailable_slot_ids(session, me) & event_slot_ids
+    return render_template(
+        "participants/availability.html",
+        event=event,
+        me=me,
+        form=form,
+        days=days,
+        unavailable=unavailable,
+        free_count=len(event_slot_ids) - len(unavailable),
+        slot_count=len(event_slot_ids),
+        locked=locked,
+    )
+
+
+@bp.route("/<slug>/catalogue")
+@login_required
+def catalogue(slug: str) -> str:
+    """Everyone else at the event, most relevant first, searchable and filterable."""
+    event, me = _event_and_me(slug)
+    session = get_session()
+    people = queries.active_participants(session, event)
+    given, received = queries.preferences_involving(session, me)
+    countries = sorted({person.organisation.country for person in people} - {""})
+    search = CatalogueSearchForm(event, countries, formdata=request.args)
+    page_number = request.args.get("page", "1")
+
+    def page_url(page: int) -> str:
+        arguments: dict[str, Any] = {**request.args.to_dict(), "page": str(page)}
+        return url_for(".catalogue", slug=slug, **arguments)
+
+    catalogue_page = build_catalogue(
+        me,
+        people,
+        given,
+        received,
+        event_matcher(event),
+        search.filters(),
+        int(page_number) if page_number.isdigit() else 1,
+    )
+    return render_template(
+        "participants/catalogue.html",
+        event=event,
+        me=me,
+        search=search,
+        catalogue=catalogue_page,
+        locked=operations.preferences_locked(event, utcnow()),
+        levels=list(PreferenceLevel),
+        level_labels=LEVEL_LABELS,
+        this_page=request.full_path.rstrip("?"),
+        page_url=page_url,
+        country_names=COUNTRY_NAMES,
+    )
+
+
+def _back_to(slug: str, target: str | None, participant_id: int | str) -> str:
+    """Where to return after a mark: the catalogue or preferences page it came from."""
+    own_pages = (url_for(".catalogue", slug=slug), url_for(".preferences", slug=slug))
+    path = safe_next(target)
+    if path is None or not path.startswith(own_pages):
+        path = url_for(".catalogue", slug=slug)
+    return f"{path}#person-{participant_id}"
+
+
+@bp.route("/<slug>/preferences/mark", methods=["POST"])
+@login_required
+def mark(slug: str) -> Response:
+    """Set, change or clear the current participant's mark for one person."""
+    event, me = _event_and_me(slug)
+    session = get_session()
+    form = PreferenceForm()
+    if not form.validate_on_submit():
+        if form.participant_id.errors:
+            abort(404)
+        problems = [error for field in form for error in field.errors]
+        flash(" ".join(problems) or "Please try again.", "error")
+        return redirect(_back_to(slug, form.next.data, form.participant_id.data))
+    target = queries.other_active_participant(session, event, me, int(form.participant_id.data))
+    if target is None:
+        abort(404)
+    back = _back_to(slug, form.next.data, target.id)
+    try:
+        if form.level.data:
+            level = PreferenceLevel(form.level.data)
+            operations.set_preference(session, me, target, level, form.note.data or "", utcnow())
+            message = f"{target.full_name}: {LEVEL_LABELS[level].lower()}."
+        else:
+            operations.clear_preference(session, me, target, utcnow())
+            message = f"{target.full_name}: mark removed."
+    except operations.PreferenceRefused as refusal:
+        flash(refusal.message, "error")
+        return redirect(back)
+    session.commit()
+    flash(message, "success")
+    return redirect(back)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A person on the preferences page with the viewer's and their mark."""
+
+    person: Participant
+    mine: Preference | None
+    theirs: Preference | None
+
+
+@bp.route("/<slug>/preferences")
+@login_required
+def preferences(slug: str) -> str:
+    """My marks by level, and who wants to meet me and awaits my answer."""
+    event, me = _event_and_me(slug)
+    session = get_session()
+    people = {person.id: person for person in queries.active_participants(session, event)}
+    given, received = queries.preferences_involving(session, me)
+    by_level: dict[PreferenceLevel, list[Mark]] = {level: [] for level in PreferenceLevel}
+    for target_id, preference in given.items():
+        if target_id in people:
+            mark_row = Mark(people[target_id], preference, received.get(target_id))
+            by_level[preference.level].append(mark_row)
+    waiting = [
+        Mark(people[chooser_id], None, preference)
+        for chooser_id, preference in received.items()
+        if chooser_id in people and chooser_id not in given
+    ]
+    waiting.sort(key=lambda row: (row.person.last_name, row.person.first_name))
+    return render_template(
+        "participants/preferences.html",
+        event=event,
+        me=me,
+        by_level=by_level,
+        waiting=waiting,
+        answer_levels=ANSWER_LEVELS,
+        levels=list(PreferenceLevel),
+        level_labels=LEVEL_LABELS,
+        locked=operations.preferences_locked(event, utcnow()),
+        this_page=url_for(".preferences", slug=slug),
+    )
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """One meeting as the participant sees it."""
+
+    meeting: Meeting
+    partner: Participant
+    slot: TimeSlot
+    moved_from: TimeSlot | None
+    cancelled: bool
+    reasons: tuple[Reason, ...]
+
+
+def _agenda_entries(event: Event, me: Participant, meetings: list[Meeting]) -> list[AgendaEntry]:
+    """Confirmed meetings, plus those cancelled after publication; moves since my last visit."""
+    seen = me.agenda_seen_at or event.published_at
+    matcher = event_matcher(event)
+    entries: list[AgendaEntry] = []
+    for meeting in meetings:
+        changed = meeting.changed_at
+        changed_since_seen = changed is not None and (seen is None or changed > seen)
+        if not meeting.confirmed and not (
+            changed is not None and (event.published_at is None or changed > event.published_at)
+        ):
+            continue
+        moved = (
+            meeting.confirmed
+            and changed_since_seen
+            and meeting.previous_slot is not None
+            and meeting.previous_slot_id != meeting.slot_id
+        )
+        partner = meeting.partner_of(me.id)
+        entries.append(
+            AgendaEntry(
+                meeting=meeting,
+                partner=partner,
+                slot=meeting.slot,
+                moved_from=meeting.previous_slot if moved else None,
+                cancelled=not meeting.confirmed,
+                reasons=reasons_between(me, partner, matcher),
+            )
+        )
+    return entries
+
+
+def _local_day(moment: datetime, event: Event) -> date:
+    return moment.astimezone(event.zone).date()
+
+
+@bp.route("/<slug>/agenda")
+@login_required
+def agenda(slug: str) -> str:
+    """My meetings once the schedule is published; `?print=1` for a paper version."""
+    event, me = _event_and_me(slug)
+    printable = request.args.get("print") == "1"
+    if event.phase != Phase.PUBLISHED:
+        return render_template("participants/agenda_pending.html", event=event, me=me)
+    session = get_session()
+    entries = _agenda_entries(event, me, queries.agenda_meetings(session, me))
+    days = [
+        (day, list(day_entries))
+        for day, day_entries in groupby(
+            entries, key=lambda entry: _local_day(entry.slot.starts_at, event)
+        )
+    ]
+    if not printable:
+        operations.mark_agenda_seen(me, utcnow())
+        session.commit()
+    template = "participants/agenda_print.html" if printable else "participants/agenda.html"
+    return render_template(
+        template,
+        event=event,
+        me=me,
+        days=days,
+        confirmed=sum(1 for entry in entries if not entry.cancelled),
+        country_names=COUNTRY_NAMES,
+    )

@@ -1,0 +1,265 @@
+"""Forms of a participant's pages: profile, availability, catalogue search, preferences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    EmailField,
+    Form,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    URLField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import (
+    URL,
+    DataRequired,
+    Email,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from matchmaker.auth.countries import COUNTRY_NAMES
+from matchmaker.models import Event, OrganisationType, PreferenceLevel
+from matchmaker.participants.catalogue import CatalogueFilters
+from matchmaker.participants.operations import OrganisationChanges, PersonChanges
+
+LONG_TEXT = 5000
+NOTE_LENGTH = 1000
+TYPE_CHOICES = [SelectChoice(kind.value, kind.label) for kind in OrganisationType]
+LEVEL_LABELS = {
+    PreferenceLevel.MUST: "Must meet",
+    PreferenceLevel.WANT: "Want to meet",
+    PreferenceLevel.MAYBE: "Maybe",
+    PreferenceLevel.NOT: "Not interested",
+}
+
+
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _web_address(value: Any) -> Any:
+    """'www.example.eu' -> 'https://www.example.eu'; anything else is left to the validator."""
+    if not isinstance(value, str):
+        return value
+    value = value.strip()
+    if value and "://" not in value and ":" not in value and " " not in value and "." in value:
+        return f"https://{value}"
+    return value
+
+
+class CheckboxListField(SelectMultipleField):  # type: ignore[misc]
+    """A multiple choice shown as a list of labelled checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """ISO codes with their names, sorted by name."""
+    return sorted(COUNTRY_NAMES.items(), key=lambda item: item[1])
+
+
+class ProfileForm(FlaskForm):  # type: ignore[misc]
+    """The organisation (shared by its people) and the person's own details."""
+
+    name = StringField(
+        "Organisation name", validators=[DataRequired(), Length(max=200)], filters=[_strip]
+    )
+    country = SelectField("Country", validators=[DataRequired("Choose a country.")])
+    cluster = StringField(
+        "Cluster",
+        validators=[Optional(), Length(max=200)],
+        filters=[_strip],
+        description="The cluster organisation you are a member of, if any.",
+    )
+    type = SelectField("Type of organisation", choices=TYPE_CHOICES)
+    sectors = CheckboxListField("Sectors")
+    technologies = CheckboxListField("Technologies")
+    offers = TextAreaField(
+        "What you offer",
+        validators=[Optional(), Length(max=LONG_TEXT)],
+        filters=[_strip],
+        description="Products, services, know-how. Naming technologies from the list above"
+        " helps us suggest the right people.",
+    )
+    requests = TextAreaField(
+        "What you are looking for",
+        validators=[Optional(), Length(max=LONG_TEXT)],
+        filters=[_strip],
+        description="Partners, suppliers, technologies, markets.",
+    )
+    website = URLField(
+        "Website",
+        validators=[
+            Optional(),
+            Length(max=500),
+            URL(message="Enter a web address such as https://www.example.eu."),
+            Regexp(r"(?i)^https?://", message="The address must start with http:// or https://."),
+        ],
+        filters=[_web_address],
+    )
+    description = TextAreaField(
+        "About the organisation",
+        validators=[Optional(), Length(max=LONG_TEXT)],
+        filters=[_strip],
+    )
+    job_title = StringField("Job title", validators=[Optional(), Length(max=200)], filters=[_strip])
+    email = EmailField(
+        "Contact email",
+        validators=[
+            DataRequired(),
+            Email(message="Enter a valid email address."),
+            Length(max=254),
+        ],
+        filters=[_strip],
+        description="Shown to the people you meet.",
+    )
+    phone = StringField(
+        "Phone",
+        validators=[
+            Optional(),
+            Length(max=50),
+            Regexp(
+                r"^\+?[0-9 ()./-]{5,}$",
+                message="Use digits, spaces and + ( ) - / . only, e.g. +49 511 123456.",
+            ),
+        ],
+        filters=[_strip],
+        description="Shown to the people you meet, for the day of the event.",
+    )
+    location = StringField(
+        "Exhibitor booth",
+        validators=[Optional(), Length(max=200)],
+        filters=[_strip],
+        description="Only if you exhibit: your meetings then take place at your booth.",
+    )
+    max_meetings = IntegerField(
+        "Most meetings you want",
+        validators=[Optional(), NumberRange(min=0, message="Enter 0 or more.")],
+    )
+
+    def __init__(self, event: Event, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.event = event
+        self.country.choices = [("", "Choose a country"), *country_choices()]
+        self.sectors.choices = [(term, term) for term in event.sectors]
+        self.technologies.choices = [(term, term) for term in event.technologies]
+        if event.default_max_meetings is not None:
+            self.max_meetings.description = (
+                f"Up to {event.default_max_meetings}; leave empty for the event's"
+                f" {event.default_max_meetings}."
+            )
+        else:
+            self.max_meetings.description = "Leave empty for no limit of your own."
+
+    def validate_max_meetings(self, field: IntegerField) -> None:
+        cap = self.event.default_max_meetings
+        if field.data is not None and cap is not None and field.data > cap:
+            raise ValidationError(f"This event allows at most {cap} meetings per person.")
+
+    def organisation_changes(self) -> OrganisationChanges:
+        """The validated organisation part."""
+        return OrganisationChanges(
+            name=self.name.data,
+            country=self.country.data,
+            cluster=self.cluster.data or "",
+            type=OrganisationType(self.type.data),
+            sectors=list(self.sectors.data or []),
+            technologies=list(self.technologies.data or []),
+            website=self.website.data or "",
+            description=self.description.data or "",
+            offers=self.offers.data or "",
+            requests=self.requests.data or "",
+        )
+
+    def person_changes(self) -> PersonChanges:
+        """The validated person part."""
+        return PersonChanges(
+            job_title=self.job_title.data or "",
+            phone=self.phone.data or "",
+            email=self.email.data,
+            location=self.location.data or None,
+            max_meetings=self.max_meetings.data,
+        )
+
+
+class AvailabilityForm(FlaskForm):  # type: ignore[misc]
+    """Only the CSRF token: the slot checkboxes are read from the request by the view."""
+
+
+class PreferenceForm(FlaskForm):  # type: ignore[misc]
+    """Mark one person (an empty level clears the mark), with an optional private note."""
+
+    participant_id = HiddenField(validators=[DataRequired(), Regexp(r"^\d+$")])
+    level = SelectField(
+        "Level",
+        choices=[
+            SelectChoice("", "Clear"),
+            *(SelectChoice(level.value, label) for level, label in LEVEL_LABELS.items()),
+        ],
+        validate_choice=True,
+    )
+    note = TextAreaField(
+        "Private note",
+        validators=[Optional(), Length(max=NOTE_LENGTH)],
+        filters=[_strip],
+        description="Only you and the organisers see it.",
+    )
+    next = HiddenField()
+
+
+class CatalogueSearchForm(Form):  # type: ignore[misc]
+    """The catalogue's GET filters (no CSRF: they change nothing and make shareable URLs)."""
+
+    q = StringField("Search", filters=[_strip])
+    country = SelectField("Country", validate_choice=False)
+    sector = SelectField("Sector", validate_choice=False)
+    technology = SelectField("Technology", validate_choice=False)
+    type = SelectField("Type", validate_choice=False)
+
+    def __init__(self, event: Event, countries: list[str], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.country.choices = [
+            ("", "Any country"),
+            *sorted(
+                ((code, COUNTRY_NAMES.get(code, code)) for code in countries),
+                key=lambda item: item[1],
+            ),
+        ]
+        self.sector.choices = [("", "Any sector"), *((term, term) for term in event.sectors)]
+        self.technology.choices = [
+            ("", "Any technology"),
+            *((term, term) for term in event.technologies),
+        ]
+        self.type.choices = [("", "Any type"), *TYPE_CHOICES]
+
+    def _known(self, field: SelectField) -> str:
+        value = field.data or ""
+        return value if value in {choice.value for choice in field.iter_choices()} else ""
+
+    def filters(self) -> CatalogueFilters:
+        """The filters, with values not offered by the lists dropped."""
+        return CatalogueFilters(
+            text=(self.q.data or "")[:200],
+            country=self._known(self.country),
+            sector=self._known(self.sector),
+            technology=self._known(self.technology),
+            type=self._known(self.type),
+        )
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter narrows the list."""
+        return self.filters() != CatalogueFilters()

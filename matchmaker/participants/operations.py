@@ -1,0 +1,175 @@
+"""Writes for a participant's own data (no commits: the view commits once)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from matchmaker.models import (
+    Event,
+    Organisation,
+    OrganisationType,
+    Participant,
+    Phase,
+    Preference,
+    PreferenceLevel,
+    Unavailability,
+)
+from matchmaker.participants import queries
+
+SCHEDULED_PHASES = (Phase.SCHEDULED, Phase.PUBLISHED)
+
+LEVEL_NAMES = {
+    PreferenceLevel.MUST: "must-meet",
+    PreferenceLevel.WANT: "want-to-meet",
+    PreferenceLevel.MAYBE: "maybe",
+    PreferenceLevel.NOT: "do-not-meet",
+}
+
+
+class PreferenceRefused(Exception):
+    """A preference change the event's rules do not allow; the message says why."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def availability_locked(event: Event) -> bool:
+    """Availability is frozen once the event is scheduled."""
+    return event.phase in SCHEDULED_PHASES
+
+
+def preferences_locked(event: Event, now: datetime) -> bool:
+    """Preferences freeze at the deadline, or when the event is scheduled."""
+    if event.phase in SCHEDULED_PHASES:
+        return True
+    return event.preferences_deadline is not None and now >= event.preferences_deadline
+
+
+@dataclass(frozen=True)
+class OrganisationChanges:
+    """The organisation part of the profile form, already validated."""
+
+    name: str
+    country: str
+    cluster: str
+    type: OrganisationType
+    sectors: list[str]
+    technologies: list[str]
+    website: str
+    description: str
+    offers: str
+    requests: str
+
+
+@dataclass(frozen=True)
+class PersonChanges:
+    """The person part of the profile form, already validated."""
+
+    job_title: str
+    phone: str
+    email: str
+    location: str | None
+    max_meetings: int | None
+
+
+def _replace_taxonomy_terms(
+    current: list[str], taxonomy: list[str], chosen: list[str]
+) -> list[str]:
+    """Set the terms of this event's taxonomy, keeping terms chosen for other events."""
+    kept = [term for term in current if term not in taxonomy]
+    return kept + [term for term in taxonomy if term in chosen]
+
+
+def update_profile(
+    participant: Participant, organisation: OrganisationChanges, person: PersonChanges
+) -> None:
+    """Apply the profile form; organisation changes are seen by all its people."""
+    event = participant.event
+    target: Organisation = participant.organisation
+    target.name = organisation.name
+    target.country = organisation.country
+    target.cluster = organisation.cluster
+    target.type = organisation.type
+    target.sectors = _replace_taxonomy_terms(target.sectors, event.sectors, organisation.sectors)
+    target.technologies = _replace_taxonomy_terms(
+        target.technologies, event.technologies, organisation.technologies
+    )
+    target.website = organisation.website
+    target.description = organisation.description
+    target.offers = organisation.offers
+    target.requests = organisation.requests
+    participant.job_title = person.job_title
+    participant.phone = person.phone
+    participant.email = person.email
+    participant.location = person.location
+    participant.max_meetings = person.max_meetings
+
+
+def set_availability(
+    session: Session, participant: Participant, slot_ids: Iterable[int], available: set[int]
+) -> None:
+    """Mark the event's slots not in `available` unavailable, the rest available.
+
+    `slot_ids` are the event's slots: ids of other events' slots are ignored.
+    """
+    unavailable = {slot_id for slot_id in slot_ids if slot_id not in available}
+    for row in list(participant.unavailabilities):
+        if row.slot_id in unavailable:
+            unavailable.discard(row.slot_id)
+        else:
+            participant.unavailabilities.remove(row)
+    session.add_all(
+        Unavailability(participant_id=participant.id, slot_id=slot_id)
+        for slot_id in sorted(unavailable)
+    )
+
+
+def set_preference(
+    session: Session,
+    chooser: Participant,
+    target: Participant,
+    level: PreferenceLevel,
+    note: str,
+    now: datetime,
+) -> Preference:
+    """Mark `target` at `level`, within the event's limit for that level and before the lock."""
+    event = chooser.event
+    if preferences_locked(event, now):
+        raise PreferenceRefused("Preferences are closed for this event.")
+    limit = event.limit_for(level)
+    if limit is not None and queries.count_marked(session, chooser, level, target.id) >= limit:
+        people = "person" if limit == 1 else "people"
+        raise PreferenceRefused(
+            f"You have already marked {limit} {people} as {LEVEL_NAMES[level]}"
+            " — the limit for this event."
+        )
+    preference = queries.preference_between(session, chooser, target)
+    if preference is None:
+        preference = Preference(
+            event_id=event.id, from_participant_id=chooser.id, to_participant_id=target.id
+        )
+        session.add(preference)
+    preference.level = level
+    preference.note = note
+    return preference
+
+
+def clear_preference(
+    session: Session, chooser: Participant, target: Participant, now: datetime
+) -> None:
+    """Remove the chooser's mark for `target`, if any, before the lock."""
+    if preferences_locked(chooser.event, now):
+        raise PreferenceRefused("Preferences are closed for this event.")
+    preference = queries.preference_between(session, chooser, target)
+    if preference is not None:
+        session.delete(preference)
+
+
+def mark_agenda_seen(participant: Participant, now: datetime) -> None:
+    """Remember when the participant last read the agenda (for "moved" marks)."""
+    participant.agenda_seen_at = now

@@ -1,0 +1,141 @@
+"""Reads for a participant's own pages: catalogue, preferences, availability, agenda."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from matchmaker.models import (
+    Block,
+    Event,
+    Meeting,
+    Participant,
+    Preference,
+    PreferenceLevel,
+    Unavailability,
+)
+
+
+def active_participants(session: Session, event: Event) -> list[Participant]:
+    """Every active participant of the event with their organisation (two queries in all)."""
+    return list(
+        session.scalars(
+            select(Participant)
+            .where(Participant.event_id == event.id, Participant.withdrawn_at.is_(None))
+            .options(selectinload(Participant.organisation))
+            .order_by(Participant.last_name, Participant.first_name, Participant.id)
+        )
+    )
+
+
+def other_active_participant(
+    session: Session, event: Event, viewer: Participant, participant_id: int
+) -> Participant | None:
+    """An active participant of the same event other than the viewer, or None."""
+    return session.scalars(
+        select(Participant).where(
+            Participant.id == participant_id,
+            Participant.id != viewer.id,
+            Participant.event_id == event.id,
+            Participant.withdrawn_at.is_(None),
+        )
+    ).first()
+
+
+def preferences_involving(
+    session: Session, participant: Participant
+) -> tuple[dict[int, Preference], dict[int, Preference]]:
+    """The participant's marks by target id, and others' wishes to meet them by chooser id.
+
+    Marks of level NOT given by others are left out: they are never shown to the other side.
+    """
+    given: dict[int, Preference] = {}
+    received: dict[int, Preference] = {}
+    rows = session.scalars(
+        select(Preference).where(
+            or_(
+                Preference.from_participant_id == participant.id,
+                Preference.to_participant_id == participant.id,
+            )
+        )
+    )
+    for preference in rows:
+        if preference.from_participant_id == participant.id:
+            given[preference.to_participant_id] = preference
+        elif preference.level is not PreferenceLevel.NOT:
+            received[preference.from_participant_id] = preference
+    return given, received
+
+
+def preference_between(
+    session: Session, chooser: Participant, target: Participant
+) -> Preference | None:
+    """The chooser's mark for the target, if any."""
+    return session.scalars(
+        select(Preference).where(
+            Preference.from_participant_id == chooser.id,
+            Preference.to_participant_id == target.id,
+        )
+    ).first()
+
+
+def count_marked(
+    session: Session, chooser: Participant, level: PreferenceLevel, excluding_target_id: int
+) -> int:
+    """How many people the chooser marked at `level`, not counting one target."""
+    return (
+        session.scalar(
+            select(func.count(Preference.id)).where(
+                Preference.from_participant_id == chooser.id,
+                Preference.level == level,
+                Preference.to_participant_id != excluding_target_id,
+            )
+        )
+        or 0
+    )
+
+
+def blocks_with_slots(session: Session, event: Event) -> list[Block]:
+    """The event's B2B blocks in time order with their slots."""
+    return list(
+        session.scalars(
+            select(Block)
+            .where(Block.event_id == event.id)
+            .options(selectinload(Block.slots))
+            .order_by(Block.day, Block.start_time)
+        )
+    )
+
+
+def unavailable_slot_ids(session: Session, participant: Participant) -> set[int]:
+    """The slots in which the participant said they cannot meet."""
+    return set(
+        session.scalars(
+            select(Unavailability.slot_id).where(Unavailability.participant_id == participant.id)
+        )
+    )
+
+
+def agenda_meetings(session: Session, participant: Participant) -> list[Meeting]:
+    """The participant's meetings (confirmed and cancelled) with all the agenda shows."""
+    partner_options = (
+        joinedload(Meeting.participant_a).joinedload(Participant.organisation),
+        joinedload(Meeting.participant_b).joinedload(Participant.organisation),
+    )
+    meetings = session.scalars(
+        select(Meeting)
+        .where(
+            Meeting.event_id == participant.event_id,
+            or_(
+                Meeting.participant_a_id == participant.id,
+                Meeting.participant_b_id == participant.id,
+            ),
+        )
+        .options(
+            joinedload(Meeting.slot),
+            joinedload(Meeting.previous_slot),
+            joinedload(Meeting.table),
+            *partner_options,
+        )
+    ).unique()
+    return sorted(meetings, key=lambda meeting: (meeting.slot.starts_at, meeting.id))
