@@ -1,0 +1,282 @@
+"""Stage 3: improve a timed schedule by large-neighbourhood search.
+
+Each step frees a small group of people linked by candidate pairs: all meetings between
+them may move to any slot, be dropped or be added, while everyone else's meetings stay
+fixed. A small CP-SAT model re-optimises the group for the design's quality order
+(weight, then people without a meeting, holes and moves, via `ObjectiveWeights`), hinted
+with the current schedule; the step is kept when the whole schedule scores better.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from solver.compact import Compact, Occupancy, person_holes
+from solver.control import Clock, SearchLimits, run_cpsat
+from solver.objective import evaluate
+from solver.schema import ObjectiveWeights
+
+GROUP_PEOPLE = 40
+GROUP_PAIRS = 70
+STEP_WALL_S = 0.5
+STEP_DETERMINISTIC_S = 0.1
+
+
+@dataclass
+class Neighbourhood:
+    """The CP-SAT model of one group: x[(cand, slot)] says the pair meets in that slot."""
+
+    model: cp_model.CpModel = field(default_factory=cp_model.CpModel)
+    x: dict[tuple[int, int], cp_model.IntVar] = field(default_factory=dict)
+    freed: list[int] = field(default_factory=list)
+
+
+def partner(comp: Compact, cand: int, person: int) -> int:
+    """The other person of candidate `cand`."""
+    return comp.cand_b[cand] if comp.cand_a[cand] == person else comp.cand_a[cand]
+
+
+def group_around(comp: Compact, seeds: list[int], rng: random.Random) -> list[int]:
+    """People reached from `seeds` through candidate pairs, breadth first, until the group
+    has GROUP_PEOPLE people or GROUP_PAIRS candidate pairs among them."""
+    group = list(seeds)
+    seen = set(seeds)
+    pairs = 0
+    head = 0
+    while head < len(group) and len(group) < GROUP_PEOPLE and pairs < GROUP_PAIRS:
+        person = group[head]
+        head += 1
+        partners = [partner(comp, c, person) for c in comp.by_person[person]]
+        rng.shuffle(partners)
+        for other in partners:
+            if other in seen:
+                continue
+            seen.add(other)
+            group.append(other)
+            pairs += sum(1 for c in comp.by_person[other] if partner(comp, c, other) in seen)
+            if len(group) >= GROUP_PEOPLE or pairs >= GROUP_PAIRS:
+                break
+    return group
+
+
+def build(
+    comp: Compact,
+    occ: Occupancy,
+    group: list[int],
+    previous: Mapping[int, int],
+    weights: ObjectiveWeights,
+) -> Neighbourhood:
+    """The model re-optimising every candidate pair inside `group`."""
+    members = set(group)
+    cands = sorted(
+        {
+            c
+            for p in group
+            for c in comp.by_person[p]
+            if comp.cand_a[c] in members and comp.cand_b[c] in members and comp.cand_common[c]
+        }
+    )
+    hood = Neighbourhood(freed=[c for c in cands if c in occ.slot_of])
+    fixed_busy = {p: occ.busy[p] for p in group}
+    fixed_count = {p: occ.count[p] for p in group}
+    tables_left = list(occ.tables_left)
+    for c in hood.freed:
+        slot = occ.slot_of[c]
+        for p in (comp.cand_a[c], comp.cand_b[c]):
+            fixed_busy[p] &= ~(1 << slot)
+            fixed_count[p] -= 1
+        if comp.cand_table[c]:
+            tables_left[slot] += 1
+    model = hood.model
+    at: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+    by_slot_table: dict[int, list[cp_model.IntVar]] = {}
+    own: dict[int, list[cp_model.IntVar]] = {p: [] for p in group}
+    for c in cands:
+        a, b = comp.cand_a[c], comp.cand_b[c]
+        if fixed_count[a] >= comp.cap[a] or fixed_count[b] >= comp.cap[b]:
+            continue
+        mask = comp.cand_common[c] & ~(fixed_busy[a] | fixed_busy[b])
+        options = []
+        slot = 0
+        while mask:
+            if mask & 1 and (not comp.cand_table[c] or tables_left[slot] > 0):
+                x = model.new_bool_var(f"x{c}_{slot}")
+                hood.x[(c, slot)] = x
+                options.append(x)
+                at.setdefault((a, slot), []).append(x)
+                at.setdefault((b, slot), []).append(x)
+                if comp.cand_table[c]:
+                    by_slot_table.setdefault(slot, []).append(x)
+            mask >>= 1
+            slot += 1
+        if len(options) > 1:
+            model.add_at_most_one(options)
+        own[a].extend(options)
+        own[b].extend(options)
+    for xs in at.values():
+        if len(xs) > 1:
+            model.add_at_most_one(xs)
+    for slot, xs in by_slot_table.items():
+        if len(xs) > tables_left[slot]:
+            model.add(sum(xs) <= tables_left[slot])
+    penalties: list[tuple[int, cp_model.IntVar]] = []
+    for p in group:
+        room = comp.cap[p] - fixed_count[p]
+        if len(own[p]) > room:
+            model.add(sum(own[p]) <= room)
+        if fixed_count[p] == 0 and comp.by_person[p]:
+            alone = model.new_bool_var(f"z{p}")
+            model.add(sum(own[p]) + alone >= 1)
+            penalties.append((weights.zero_meeting, alone))
+        penalties.extend((weights.hole, h) for h in hole_vars(comp, model, p, fixed_busy[p], at))
+    kept = [hood.x[(c, s)] for c, s in previous.items() if (c, s) in hood.x]
+    scale = sum(w for w, _ in penalties) + weights.moved * len(kept) + 1
+    model.maximize(
+        cp_model.LinearExpr.weighted_sum(
+            [*hood.x.values(), *kept, *(term for _, term in penalties)],
+            [
+                *(scale * comp.cand_w[c] for c, _ in hood.x),
+                *(weights.moved for _ in kept),
+                *(-w for w, _ in penalties),
+            ],
+        )
+    )
+    for (c, slot), x in hood.x.items():
+        model.add_hint(x, occ.slot_of.get(c) == slot)
+    return hood
+
+
+def hole_vars(
+    comp: Compact,
+    model: cp_model.CpModel,
+    person: int,
+    fixed_busy: int,
+    at: Mapping[tuple[int, int], list[cp_model.IntVar]],
+) -> list[cp_model.IntVar]:
+    """Booleans that count the person's holes in the sessions where the model can move them.
+
+    Per slot: `before` (a meeting at or before it) and `after` (at or after it); a free
+    idle slot with both is a hole. Minimising holes keeps `before` and `after` tight.
+    """
+    holes = []
+    free = comp.free[person]
+    for slots in comp.sessions:
+        if not any((person, s) in at for s in slots):
+            continue
+        before = [model.new_bool_var("") for _ in slots]
+        after = [model.new_bool_var("") for _ in slots]
+        for i, s in enumerate(slots):
+            if i:
+                model.add(before[i] >= before[i - 1])
+                model.add(after[i - 1] >= after[i])
+            if fixed_busy >> s & 1:
+                model.add(before[i] == 1)
+                model.add(after[i] == 1)
+                continue
+            busy = cp_model.LinearExpr.sum(at.get((person, s), []))
+            model.add(before[i] >= busy)
+            model.add(after[i] >= busy)
+            if free >> s & 1:
+                hole = model.new_bool_var("")
+                model.add(hole + busy >= before[i] + after[i] - 1)
+                holes.append(hole)
+    return holes
+
+
+def apply(
+    comp: Compact, occ: Occupancy, hood: Neighbourhood, solver: cp_model.CpSolver
+) -> Occupancy:
+    """A copy of `occ` with the group's meetings replaced by the solver's."""
+    out = occ.copy()
+    for c in hood.freed:
+        out.remove(c)
+    for (c, slot), x in hood.x.items():
+        if solver.boolean_value(x):
+            out.place(c, slot)
+    return out
+
+
+def seed_people(comp: Compact, occ: Occupancy, wanted: list[int], rng: random.Random) -> list[int]:
+    """People worth improving around: the two of a wanted pair not yet timed, someone
+    with holes, someone with room for more meetings, or anyone."""
+    missing = [c for c in wanted if c not in occ.slot_of and occ.open_slots(c) == 0]
+    roll = rng.random()
+    if missing and roll < 0.4:
+        cand = missing[rng.randrange(len(missing))]
+        return [comp.cand_a[cand], comp.cand_b[cand]]
+    people = range(len(comp.person_ids))
+    if roll < 0.7:
+        pool = [p for p in people if occ.busy[p] and person_holes(comp, p, occ.busy[p])]
+    elif roll < 0.9:
+        pool = [p for p in people if comp.by_person[p] and occ.count[p] < comp.cap[p]]
+    else:
+        pool = [p for p in people if comp.by_person[p]]
+    if not pool:
+        pool = [p for p in people if comp.by_person[p]]
+    return [pool[rng.randrange(len(pool))]]
+
+
+@dataclass(frozen=True)
+class Improved:
+    """The improved schedule; `proven` when it is optimal for the whole objective."""
+
+    occ: Occupancy
+    proven: bool
+
+
+def improve(
+    comp: Compact,
+    occ: Occupancy,
+    *,
+    bound: int,
+    wanted: list[int],
+    previous: Mapping[int, int],
+    weights: ObjectiveWeights,
+    clock: Clock,
+    budget_s: float,
+    workers: int,
+    seed: int,
+    deterministic_s: float | None,
+) -> Improved:
+    """Improve `occ` step by step until the budget is spent or the whole problem is solved.
+
+    `wanted` are pairs worth timing (the chosen meetings); groups form around those left out.
+    It stops early at a perfect score: weight at `bound` and no penalty at all. With
+    `deterministic_s` the steps are bounded by CP-SAT's deterministic time instead of the
+    wall clock (wall time then only matters as the outer guard), so runs repeat exactly.
+    """
+    if not any(comp.by_person):
+        return Improved(occ, True)
+    rng = random.Random(seed)
+    end = clock.elapsed() + budget_s
+    spent = 0.0
+    score = evaluate(comp, occ, previous, weights)
+    active = [p for p, cands in enumerate(comp.by_person) if cands]
+    small = len(active) <= GROUP_PEOPLE
+    work_limit = deterministic_s if deterministic_s is not None else float("inf")
+    while not clock.should_stop() and clock.elapsed() < end and spent < work_limit:
+        if score.weight >= bound and score.neg_penalty == 0:
+            return Improved(occ, True)
+        group = active if small else group_around(comp, seed_people(comp, occ, wanted, rng), rng)
+        hood = build(comp, occ, group, previous, weights)
+        limits = SearchLimits(
+            min(STEP_WALL_S, end - clock.elapsed()),
+            workers,
+            rng.randrange(1 << 30),
+            STEP_DETERMINISTIC_S if deterministic_s is not None else None,
+        )
+        result = run_cpsat(hood.model, limits, clock, "improve")
+        spent += result.solver.deterministic_time
+        if result.has_solution:
+            candidate = apply(comp, occ, hood, result.solver)
+            new_score = evaluate(comp, candidate, previous, weights)
+            if new_score > score:
+                occ, score = candidate, new_score
+                clock.best_weight = max(clock.best_weight, score.weight)
+        if small and result.optimal:
+            return Improved(occ, True)
+    return Improved(occ, False)

@@ -1,0 +1,245 @@
+"""`solve()`: quality order, places, locked meetings, limits, cancel, progress, determinism."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from solver import (
+    Problem,
+    Progress,
+    Schedule,
+    SolveOptions,
+    SolveStatus,
+    greedy_schedule,
+    load_problem,
+    solve,
+    validate,
+)
+from solver.schema import Participant
+from tests.solver.conftest import make_problem, meet, person
+
+QUICK = SolveOptions(time_limit_s=10, workers=1, seed=0)
+
+
+def solved(problem: Problem, options: SolveOptions = QUICK) -> Schedule:
+    """Solve and insist the result is valid, as every solve in these tests must be."""
+    schedule = solve(problem, options)
+    assert validate(problem, schedule) == []
+    assert schedule.stats.bound >= schedule.stats.weight
+    return schedule
+
+
+def brute_force_weight(problem: Problem) -> int:
+    """The best total weight over every way to time the candidates (tiny problems only)."""
+    people = problem.participant_by_id
+    slot_ids = [s.id for s in problem.slots]
+    best = 0
+
+    def fits(choice: tuple[str | None, ...]) -> bool:
+        busy: set[tuple[str, str]] = set()
+        count: dict[str, int] = {}
+        tables: dict[str, int] = {}
+        for cand, slot in zip(problem.candidates, choice, strict=True):
+            if slot is None:
+                continue
+            for pid in (cand.a, cand.b):
+                if slot in people[pid].unavailable or (pid, slot) in busy:
+                    return False
+                busy.add((pid, slot))
+                count[pid] = count.get(pid, 0) + 1
+                cap = people[pid].max_meetings
+                if cap is not None and count[pid] > cap:
+                    return False
+            if people[cand.a].location is None and people[cand.b].location is None:
+                tables[slot] = tables.get(slot, 0) + 1
+                if tables[slot] > len(problem.tables):
+                    return False
+        return True
+
+    for choice in itertools.product([None, *slot_ids], repeat=len(problem.candidates)):
+        weight = sum(c.weight for c, s in zip(problem.candidates, choice, strict=True) if s)
+        if weight > best and fits(choice):
+            best = weight
+    return best
+
+
+@st.composite
+def tiny_problems(draw: st.DrawFn) -> Problem:
+    n_people = draw(st.integers(2, 5))
+    n_slots = draw(st.integers(1, 3))
+    people: list[Participant] = []
+    for i in range(1, n_people + 1):
+        people.append(
+            person(
+                f"P{i}",
+                unavailable=draw(st.sets(st.sampled_from([f"s{k}" for k in range(1, 4)]))),
+                max_meetings=draw(st.one_of(st.none(), st.integers(0, 2))),
+                location=draw(st.sampled_from([None, None, f"Booth {i}"])),
+            )
+        )
+    pairs = list(itertools.combinations([p.id for p in people], 2))
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=5))
+    return make_problem(
+        slots=n_slots,
+        tables=draw(st.integers(0, 2)),
+        people=people,
+        candidates=[(a, b, draw(st.integers(1, 4))) for a, b in chosen],
+    )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny_problems())
+def test_tiny_problems_are_solved_to_the_brute_force_optimum(problem: Problem) -> None:
+    schedule = solved(problem)
+    optimum = brute_force_weight(problem)
+    assert schedule.stats.weight == optimum
+    assert schedule.stats.weight >= greedy_schedule(problem).stats.weight
+    assert schedule.solver.status is SolveStatus.OPTIMAL
+    assert schedule.stats.bound == optimum
+
+
+def test_weight_comes_before_everything_else() -> None:
+    # P1-P2 (weight 3) leaves P3 and P4 without a meeting; two weight-1 meetings would not.
+    problem = make_problem(
+        slots=1,
+        tables=2,
+        people=[person("P1", max_meetings=1), person("P2", max_meetings=1)],
+        candidates=[("P1", "P2", 3), ("P1", "P3", 1), ("P2", "P4", 1)],
+    )
+    schedule = solved(problem)
+    assert [m.key for m in schedule.meetings] == [("P1", "P2")]
+    assert schedule.stats.zero_meeting_participants == 2
+
+
+def test_at_equal_weight_nobody_is_left_without_a_meeting() -> None:
+    problem = make_problem(
+        slots=1,
+        tables=2,
+        people=[person("P1", max_meetings=1)],
+        candidates=[("P1", "P2", 2), ("P1", "P3", 2), ("P2", "P4", 2)],
+    )
+    schedule = solved(problem)
+    assert {m.key for m in schedule.meetings} == {("P1", "P3"), ("P2", "P4")}
+    assert schedule.stats.zero_meeting_participants == 0
+
+
+def test_meetings_of_a_person_are_back_to_back() -> None:
+    # The greedy puts P1-P2 first at s1, and P1-P3 can only be at s3: a hole at s2.
+    problem = make_problem(
+        slots=4,
+        tables=2,
+        people=[person("P3", unavailable=["s1", "s2", "s4"])],
+        candidates=[("P1", "P2", 2), ("P1", "P3", 1)],
+    )
+    schedule = solved(problem)
+    assert schedule.stats.weight == 3
+    assert schedule.stats.holes == 0
+    assert greedy_schedule(problem).stats.holes > 0
+
+
+def test_exhibitors_meet_at_their_location_without_a_table() -> None:
+    problem = make_problem(
+        slots=1,
+        tables=1,
+        people=[person("P1", location="Booth A"), person("P3", location="Booth C")],
+        candidates=[("P1", "P2", 1), ("P3", "P4", 1), ("P5", "P6", 1), ("P1", "P3", 1)],
+    )
+    schedule = solved(problem)
+    places = {m.key: (m.table, m.location) for m in schedule.meetings}
+    assert places[("P1", "P2")] == (None, "Booth A")
+    assert places[("P3", "P4")] == (None, "Booth C")
+    assert places[("P5", "P6")] == ("T1", None)
+
+
+def test_scarce_tables_limit_each_slot() -> None:
+    problem = make_problem(
+        slots=2, tables=1, candidates=[("P1", "P2", 1), ("P3", "P4", 2), ("P5", "P6", 3)]
+    )
+    schedule = solved(problem)
+    assert {m.key for m in schedule.meetings} == {("P3", "P4"), ("P5", "P6")}
+    assert {m.table for m in schedule.meetings} == {"T1"}
+
+
+def test_locked_meetings_are_kept_exactly() -> None:
+    locked = meet("P1", "P2", "s3", table="T2")
+    problem = make_problem(
+        slots=3,
+        tables=2,
+        candidates=[("P1", "P2", 1), ("P1", "P3", 5), ("P2", "P3", 5)],
+        locked=[locked],
+    )
+    schedule = solved(problem)
+    assert locked in schedule.meetings
+    assert schedule.stats.weight == 11
+
+
+def test_clashing_locked_meetings_make_the_problem_infeasible() -> None:
+    problem = make_problem(
+        slots=2,
+        tables=2,
+        people=[person("P1", max_meetings=1)],
+        candidates=[("P1", "P2", 1), ("P1", "P5", 1), ("P3", "P4", 1)],
+        locked=[meet("P1", "P2", "s1", table="T1"), meet("P1", "P5", "s1", table="T2")],
+    )
+    schedule = solve(problem, QUICK)
+    assert schedule.solver.status is SolveStatus.INFEASIBLE
+    assert schedule.meetings == ()
+    text = " ".join(schedule.solver.conflicts)
+    assert "P1" in text and "s1" in text
+    assert any("max_meetings" in c for c in schedule.solver.conflicts)
+    assert len(schedule.solver.conflicts) >= 2
+
+
+def test_one_worker_and_a_seed_give_the_same_schedule(bench_dir: Path) -> None:
+    problem = load_problem(bench_dir / "S-60.json")
+    options = SolveOptions(time_limit_s=6, workers=1, seed=3)
+    first = solve(problem, options)
+    second = solve(problem, options)
+    assert validate(problem, first) == []
+    assert first.meetings == second.meetings
+    assert first.stats.weight >= greedy_schedule(problem).stats.weight
+
+
+def test_time_limit_covers_the_whole_solve(bench_dir: Path) -> None:
+    problem = load_problem(bench_dir / "M-400.json")
+    began = time.monotonic()
+    schedule = solve(problem, SolveOptions(time_limit_s=3, workers=2))
+    elapsed = time.monotonic() - began
+    assert elapsed < 4.0
+    assert validate(problem, schedule) == []
+    assert schedule.stats.weight >= greedy_schedule(problem).stats.weight
+
+
+def test_cancel_stops_within_two_seconds_with_the_best_so_far(bench_dir: Path) -> None:
+    problem = load_problem(bench_dir / "M-400.json")
+    reports: list[Progress] = []
+    began = time.monotonic()
+    schedule = solve(
+        problem,
+        SolveOptions(time_limit_s=60, workers=2),
+        progress=reports.append,
+        cancel=lambda: time.monotonic() - began > 1.5,
+    )
+    assert time.monotonic() - began < 3.5
+    assert schedule.solver.status is SolveStatus.FEASIBLE
+    assert validate(problem, schedule) == []
+    assert schedule.stats.weight > 0
+    assert reports
+    assert all(r.bound >= r.best_weight > 0 for r in reports)
+    assert reports[-1].time_limit_s == 60
+
+
+def test_progress_reports_come_regularly(bench_dir: Path) -> None:
+    problem = load_problem(bench_dir / "M-400.json")
+    reports: list[Progress] = []
+    schedule = solve(problem, SolveOptions(time_limit_s=4, workers=2), progress=reports.append)
+    assert validate(problem, schedule) == []
+    times = [0.0, *(r.elapsed_s for r in reports)]
+    assert max(b - a for a, b in itertools.pairwise(times)) <= 1.0
+    assert reports[-1].best_weight == schedule.stats.weight
+    assert all(r.bound >= schedule.stats.bound for r in reports)
