@@ -1,0 +1,275 @@
+"""Forms of the organiser pages."""
+
+from __future__ import annotations
+
+import functools
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, available_timezones
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import (
+    DateField,
+    DateTimeLocalField,
+    EmailField,
+    HiddenField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from matchmaker.models import Phase
+
+MAX_TABLES = 500
+LOCAL_INPUT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]  # the first renders
+
+
+@functools.cache
+def timezone_choices() -> list[SelectChoice]:
+    """Every IANA zone this system knows, by name (legacy aliases like "CET" left out)."""
+    zones = sorted(zone for zone in available_timezones() if "/" in zone or zone == "UTC")
+    return [SelectChoice(zone, zone.replace("_", " ")) for zone in zones]
+
+
+def _lines(text: str | None) -> list[str]:
+    """The non-empty, trimmed lines of a textarea, each once, in order."""
+    seen: list[str] = []
+    for line in (text or "").splitlines():
+        item = " ".join(line.split())
+        if item and item.casefold() not in {existing.casefold() for existing in seen}:
+            seen.append(item)
+    return seen
+
+
+def local_to_utc(value: datetime | None, zone: str) -> datetime | None:
+    """A naive wall-clock datetime of the event's zone as aware UTC."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
+
+
+def utc_to_local(value: datetime | None, zone: str) -> datetime | None:
+    """An aware UTC datetime as the naive wall-clock time of the event's zone (for inputs)."""
+    if value is None:
+        return None
+    return value.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+
+
+class MissionForm(FlaskForm):  # type: ignore[misc]
+    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
+    partnership = StringField(
+        "Cluster partnership",
+        validators=[Optional(), Length(max=200)],
+        description="E.g. the ESCP-4i partnership organising the mission.",
+    )
+    target_market = StringField(
+        "Target market",
+        validators=[Optional(), Length(max=200)],
+        description="E.g. USA, Taiwan, Mexico.",
+    )
+    start_date = DateField("First day", validators=[Optional()])
+    end_date = DateField("Last day", validators=[Optional()])
+    description = TextAreaField("Description", validators=[Optional(), Length(max=5000)])
+
+    def validate_end_date(self, field: DateField) -> None:
+        if field.data and self.start_date.data and field.data < self.start_date.data:
+            raise ValidationError("The last day cannot be before the first day.")
+
+
+def _optional_limit(label: str, description: str) -> IntegerField:
+    return IntegerField(
+        label,
+        validators=[Optional(), NumberRange(min=0, max=1000)],
+        description=description,
+    )
+
+
+class EventForm(FlaskForm):  # type: ignore[misc]
+    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
+    venue = StringField(
+        "Venue",
+        validators=[Optional(), Length(max=300)],
+        description="E.g. Hannover Messe, Hall 8, EU pavilion.",
+    )
+    description = TextAreaField("Description", validators=[Optional(), Length(max=5000)])
+    timezone = SelectField(
+        "Time zone",
+        choices=timezone_choices,
+        default="Europe/Berlin",
+        description="The venue's time zone: blocks and deadlines are in this local time.",
+    )
+    slot_minutes = IntegerField(
+        "Meeting length (minutes)", default=30, validators=[InputRequired(), NumberRange(5, 240)]
+    )
+    break_minutes = IntegerField(
+        "Break between meetings (minutes)",
+        default=0,
+        validators=[InputRequired(), NumberRange(0, 120)],
+    )
+    default_max_meetings = _optional_limit(
+        "Meetings per participant (default cap)",
+        "Empty: no cap. Each participant's cap can be changed.",
+    )
+    limit_must = _optional_limit("“Must meet” choices per participant", "Empty: no limit.")
+    limit_want = _optional_limit("“Want to meet” choices per participant", "Empty: no limit.")
+    limit_maybe = _optional_limit("“Maybe” choices per participant", "Empty: no limit.")
+    sectors = TextAreaField(
+        "Sectors", validators=[Optional(), Length(max=10000)], description="One per line."
+    )
+    technologies = TextAreaField(
+        "Technologies", validators=[Optional(), Length(max=10000)], description="One per line."
+    )
+    registration_deadline = DateTimeLocalField(
+        "Registration deadline",
+        format=LOCAL_INPUT_FORMATS,
+        validators=[Optional()],
+        description="In the event's local time.",
+    )
+    preferences_deadline = DateTimeLocalField(
+        "Deadline for choosing meetings",
+        format=LOCAL_INPUT_FORMATS,
+        validators=[Optional()],
+        description="In the event's local time.",
+    )
+
+    def validate_timezone(self, field: SelectField) -> None:
+        if field.data not in available_timezones():
+            raise ValidationError("Choose a time zone from the list.")
+
+    def validate_sectors(self, field: TextAreaField) -> None:
+        _check_terms(field)
+
+    def validate_technologies(self, field: TextAreaField) -> None:
+        _check_terms(field)
+
+    def validate_preferences_deadline(self, field: DateTimeLocalField) -> None:
+        registration = self.registration_deadline.data
+        if field.data and registration and field.data < registration:
+            raise ValidationError("Choosing meetings cannot end before registration does.")
+
+    def terms(self, name: str) -> list[str]:
+        """The taxonomy entered in the `sectors` or `technologies` box."""
+        return _lines(getattr(self, name).data)
+
+
+def _check_terms(field: Any) -> None:
+    for term in _lines(field.data):
+        if len(term) > 100:
+            raise ValidationError(f"“{term[:40]}…” is longer than 100 characters.")
+        if ";" in term or "," in term:
+            raise ValidationError(f"“{term}”: no commas or semicolons (they separate terms).")
+
+
+class NewEventForm(EventForm):
+    phase = SelectField(
+        "Phase",
+        choices=[
+            SelectChoice(Phase.DRAFT.value, "Draft (only organisers see it)"),
+            SelectChoice(Phase.REGISTRATION.value, "Registration open"),
+        ],
+        default=Phase.DRAFT.value,
+    )
+
+
+class BlockForm(FlaskForm):  # type: ignore[misc]
+    day = DateField("Day", validators=[InputRequired(message="Enter the day.")])
+    start_time = TimeField("Start", validators=[InputRequired(message="Enter the start time.")])
+    end_time = TimeField("End", validators=[InputRequired(message="Enter the end time.")])
+    name = StringField(
+        "Name", validators=[Optional(), Length(max=100)], description="E.g. Morning B2B."
+    )
+
+    def validate_end_time(self, field: TimeField) -> None:
+        if field.data and self.start_time.data and field.data <= self.start_time.data:
+            raise ValidationError("The block must end after it starts.")
+
+
+class TableCountForm(FlaskForm):  # type: ignore[misc]
+    count = IntegerField(
+        "Number of tables",
+        validators=[InputRequired(), NumberRange(min=1, max=MAX_TABLES)],
+        description="Named Table 1, Table 2 …",
+    )
+
+
+class TableListForm(FlaskForm):  # type: ignore[misc]
+    tables = TextAreaField(
+        "Tables and meeting points",
+        validators=[DataRequired()],
+        description="One per line: name; place (the place is optional). "
+        "E.g. “Table A; Hall 8 lounge”.",
+    )
+
+    def validate_tables(self, field: TextAreaField) -> None:
+        names: set[str] = set()
+        for number, (name, place) in enumerate(self.entries(), start=1):
+            if not name:
+                raise ValidationError(f"Line {number}: the name is missing.")
+            if len(name) > 100 or len(place) > 200:
+                raise ValidationError(f"Line {number}: name up to 100, place up to 200 characters.")
+            if name.casefold() in names:
+                raise ValidationError(f"Line {number}: “{name}” is listed twice.")
+            names.add(name.casefold())
+        if len(names) > MAX_TABLES:
+            raise ValidationError(f"At most {MAX_TABLES} tables.")
+
+    def entries(self) -> list[tuple[str, str]]:
+        """(name, place) per non-empty line."""
+        entries = []
+        for line in (self.tables.data or "").splitlines():
+            if line.strip():
+                name, _separator, place = line.partition(";")
+                entries.append((" ".join(name.split()), " ".join(place.split())))
+        return entries
+
+
+class PhaseForm(FlaskForm):  # type: ignore[misc]
+    direction = HiddenField(validators=[DataRequired()])
+
+    def validate_direction(self, field: HiddenField) -> None:
+        if field.data not in ("forward", "back"):
+            raise ValidationError("Unknown direction.")
+
+
+class ParticipantForm(FlaskForm):  # type: ignore[misc]
+    max_meetings = IntegerField(
+        "Meeting cap",
+        validators=[Optional(), NumberRange(min=0, max=1000)],
+        description="Empty: no cap.",
+    )
+    location = StringField(
+        "Exhibitor booth",
+        validators=[Optional(), Length(max=200)],
+        description="Exhibitors meet at their booth. Empty: meets at the shared tables.",
+    )
+
+
+class ImportForm(FlaskForm):  # type: ignore[misc]
+    file = FileField(
+        "CSV or XLSX file",
+        validators=[FileRequired(message="Choose a file.")],
+        description="One participant per row; the first row names the columns.",
+    )
+
+
+class OrganiserForm(FlaskForm):  # type: ignore[misc]
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
+
+
+class MissionOrganiserForm(FlaskForm):  # type: ignore[misc]
+    mission = SelectField("Mission", coerce=int)
+    user = SelectField("Organiser", coerce=int)

@@ -1,0 +1,373 @@
+"""Writes for organisers: missions, events, blocks and slots, tables, phases, participants,
+imports and invitations. Callers commit; a refused change raises `SetupRefused`."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy.orm import Session
+
+from matchmaker.auth.passwords import generate_password, hash_password
+from matchmaker.auth.tokens import hash_token, new_token
+from matchmaker.models import (
+    Block,
+    Event,
+    MeetingTable,
+    Mission,
+    Organisation,
+    Participant,
+    Phase,
+    Role,
+    TimeSlot,
+    User,
+)
+from matchmaker.organiser import queries
+from matchmaker.organiser.importing import CheckedRow
+from matchmaker.organiser.slots import generate_slots
+
+PHASE_ORDER = tuple(Phase)
+
+
+class SetupRefused(Exception):
+    """A change that would lose data or make no sense; the message tells the organiser why."""
+
+
+def slugify(text: str) -> str:
+    """A lower-case ASCII slug of `text` ("Hannover Messe 2026" -> "hannover-messe-2026")."""
+    words = re.sub(r"[\W_]+", " ", text)
+    ascii_text = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60].rstrip("-") or "event"
+
+
+def unique_slug(session: Session, model: type[Mission] | type[Event], text: str) -> str:
+    """A slug for `text` that no other mission (or event) uses yet: adds -2, -3 … if needed."""
+    base = slugify(text)
+    candidate, number = base, 1
+    while queries.slug_taken(session, model, candidate):
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+@dataclass(frozen=True)
+class MissionDetails:
+    """What an organiser enters about a mission."""
+
+    name: str
+    partnership: str
+    target_market: str
+    start_date: date | None
+    end_date: date | None
+    description: str
+
+
+def create_mission(session: Session, creator: User, details: MissionDetails) -> Mission:
+    """A new mission; an organiser who creates it manages it."""
+    mission = Mission(slug=unique_slug(session, Mission, details.name), name=details.name)
+    update_mission(mission, details)
+    if not creator.is_admin:
+        mission.organisers.append(creator)
+    session.add(mission)
+    return mission
+
+
+def update_mission(mission: Mission, details: MissionDetails) -> None:
+    """Store the mission's details (its slug stays, so links keep working)."""
+    mission.name = details.name
+    mission.partnership = details.partnership
+    mission.target_market = details.target_market
+    mission.start_date = details.start_date
+    mission.end_date = details.end_date
+    mission.description = details.description
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    """An event's settings as entered; deadlines already converted to aware UTC."""
+
+    name: str
+    description: str
+    venue: str
+    timezone: str
+    slot_minutes: int
+    break_minutes: int
+    default_max_meetings: int | None
+    limit_must: int | None
+    limit_want: int | None
+    limit_maybe: int | None
+    sectors: list[str]
+    technologies: list[str]
+    registration_deadline: datetime | None
+    preferences_deadline: datetime | None
+
+
+def create_event(
+    session: Session, mission: Mission, settings: EventSettings, phase: Phase
+) -> Event:
+    """A new event of the mission (no blocks or tables yet)."""
+    if phase == Phase.PUBLISHED:
+        raise SetupRefused("A new event cannot start published.")
+    event = Event(mission=mission, slug=unique_slug(session, Event, settings.name), phase=phase)
+    _apply_settings(event, settings)
+    session.add(event)
+    return event
+
+
+def update_event(session: Session, event: Event, settings: EventSettings) -> None:
+    """Store new settings; slots follow a new zone, slot length or break (see
+    `regenerate_slots`, which may refuse)."""
+    timing_changed = (event.timezone, event.slot_minutes, event.break_minutes) != (
+        settings.timezone,
+        settings.slot_minutes,
+        settings.break_minutes,
+    )
+    _apply_settings(event, settings)
+    if timing_changed:
+        regenerate_slots(session, event)
+
+
+def _apply_settings(event: Event, settings: EventSettings) -> None:
+    event.name = settings.name
+    event.description = settings.description
+    event.venue = settings.venue
+    event.timezone = settings.timezone
+    event.slot_minutes = settings.slot_minutes
+    event.break_minutes = settings.break_minutes
+    event.default_max_meetings = settings.default_max_meetings
+    event.limit_must = settings.limit_must
+    event.limit_want = settings.limit_want
+    event.limit_maybe = settings.limit_maybe
+    event.sectors = settings.sectors
+    event.technologies = settings.technologies
+    event.registration_deadline = settings.registration_deadline
+    event.preferences_deadline = settings.preferences_deadline
+
+
+def add_block(
+    session: Session, event: Event, day: date, start: time, end: time, name: str
+) -> Block:
+    """A new B2B block and its slots; refused if it overlaps another block that day or
+    holds no slot."""
+    if end <= start:
+        raise SetupRefused("A block must end after it starts.")
+    for other in event.blocks:
+        if other.day == day and start < other.end_time and other.start_time < end:
+            raise SetupRefused(
+                f"It overlaps the block {other.start_time:%H:%M}–{other.end_time:%H:%M} "
+                "of that day."
+            )
+    if not generate_slots(day, start, end, event.slot_minutes, event.break_minutes, event.zone):
+        raise SetupRefused(f"It is shorter than one {event.slot_minutes}-minute slot.")
+    block = Block(event=event, day=day, start_time=start, end_time=end, name=name)
+    session.add(block)
+    session.flush()
+    regenerate_slots(session, event)
+    return block
+
+
+def remove_block(session: Session, event: Event, block: Block) -> None:
+    """Delete a block and its slots; refused while meetings use those slots."""
+    _refuse_if_meetings(session, [slot.id for slot in block.slots], "this block")
+    event.blocks.remove(block)
+    session.delete(block)
+    session.flush()
+    session.expire(event, ["slots"])
+
+
+@dataclass(frozen=True)
+class SlotChanges:
+    """What a regeneration did."""
+
+    added: int
+    removed: int
+    kept: int
+
+
+def regenerate_slots(session: Session, event: Event) -> SlotChanges:
+    """Make the event's slots those its blocks, slot length and break give now.
+
+    Slots that stay the same keep their rows (and the meetings and unavailabilities on
+    them). Refused, with nothing changed, when a meeting uses a slot that would disappear.
+    """
+    session.flush()
+    wanted: dict[tuple[datetime, datetime], Block] = {}
+    for block in event.blocks:
+        for start, end in generate_slots(
+            block.day,
+            block.start_time,
+            block.end_time,
+            event.slot_minutes,
+            event.break_minutes,
+            event.zone,
+        ):
+            wanted[(start, end)] = block
+    existing = {(slot.starts_at, slot.ends_at): slot for slot in event.slots}
+    obsolete = [
+        slot
+        for key, slot in existing.items()
+        if key not in wanted or wanted[key].id != slot.block_id
+    ]
+    _refuse_if_meetings(session, [slot.id for slot in obsolete], "the slots this change removes")
+    for slot in obsolete:
+        session.delete(slot)
+    session.flush()
+    session.expire(event, ["slots"])
+    for block in event.blocks:
+        session.expire(block, ["slots"])
+    kept = {key for key, slot in existing.items() if slot not in obsolete}
+    added = 0
+    for (start, end), block in wanted.items():
+        if (start, end) not in kept:
+            session.add(TimeSlot(event=event, block=block, starts_at=start, ends_at=end))
+            added += 1
+    session.flush()
+    return SlotChanges(added=added, removed=len(obsolete), kept=len(kept))
+
+
+def _refuse_if_meetings(session: Session, slot_ids: list[int], what: str) -> None:
+    count = queries.meetings_in_slots(session, slot_ids)
+    if count:
+        raise SetupRefused(
+            f"Refused: {count} meeting(s) are scheduled in {what}. Nothing was changed. "
+            "Move those meetings to other slots first, or keep the current timing."
+        )
+
+
+def numbered_tables(count: int) -> list[tuple[str, str]]:
+    """Names for `count` plain tables: Table 1 … Table N, no place."""
+    return [(f"Table {number}", "") for number in range(1, count + 1)]
+
+
+def replace_tables(session: Session, event: Event, wanted: Sequence[tuple[str, str]]) -> None:
+    """Make the event's tables exactly `wanted` (name, place) in that order.
+
+    Tables keep their rows when their name stays; refused when confirmed meetings sit at a
+    table that would disappear.
+    """
+    names = [name for name, _place in wanted]
+    if len(set(names)) != len(names):
+        raise SetupRefused("Each table needs its own name.")
+    existing = {table.name: table for table in event.tables}
+    obsolete = [table for name, table in existing.items() if name not in names]
+    count = queries.confirmed_meetings_at_tables(session, [table.id for table in obsolete])
+    if count:
+        raise SetupRefused(
+            f"Refused: {count} meeting(s) take place at tables this change removes. "
+            "Nothing was changed; move those meetings first."
+        )
+    for table in obsolete:
+        event.tables.remove(table)
+    session.flush()
+    for position, (name, place) in enumerate(wanted):
+        table = existing.get(name) or MeetingTable(event=event, name=name)
+        table.place = place
+        table.position = position
+    session.flush()
+
+
+def move_phase(event: Event, *, forward: bool) -> Phase:
+    """Move the event one phase forward or back; publishing belongs to the schedule pages."""
+    if event.phase == Phase.PUBLISHED:
+        raise SetupRefused("The schedule is published: unpublish it on the schedule pages.")
+    index = PHASE_ORDER.index(event.phase) + (1 if forward else -1)
+    if index < 0:
+        raise SetupRefused("The event is already a draft.")
+    target = PHASE_ORDER[index]
+    if target == Phase.PUBLISHED:
+        raise SetupRefused("Publish the schedule from the schedule pages.")
+    event.phase = target
+    return target
+
+
+def create_organiser(session: Session, email: str, name: str) -> tuple[User, str]:
+    """A new organiser account and its generated password (shown once, stored hashed)."""
+    address = email.strip().lower()
+    if queries.user_with_email(session, address) is not None:
+        raise SetupRefused(f"An account with the email {address} exists already.")
+    password = generate_password()
+    user = User(
+        email=address, name=name, password_hash=hash_password(password), role=Role.ORGANISER
+    )
+    session.add(user)
+    return user, password
+
+
+def add_mission_organiser(mission: Mission, user: User) -> None:
+    """Let `user` (an organiser) manage the mission and its events."""
+    if not user.is_organiser:
+        raise SetupRefused(f"{user.email} is not an organiser account.")
+    if user not in mission.organisers:
+        mission.organisers.append(user)
+
+
+def remove_mission_organiser(mission: Mission, user: User) -> None:
+    """Stop `user` managing the mission."""
+    if user in mission.organisers:
+        mission.organisers.remove(user)
+
+
+def set_withdrawn(participant: Participant, withdrawn_at: datetime | None) -> None:
+    """Withdraw the participant at `withdrawn_at`, or reinstate them with None."""
+    participant.withdrawn_at = withdrawn_at
+
+
+def update_participant(participant: Participant, max_meetings: int | None, booth: str) -> None:
+    """Set the participant's meeting cap (None: no cap) and exhibitor booth ("" : none)."""
+    participant.max_meetings = max_meetings
+    participant.location = booth.strip() or None
+
+
+def import_participants(session: Session, event: Event, rows: Sequence[CheckedRow]) -> int:
+    """Add every row as a participant; organisations are matched by name within the event
+    (case-insensitive) or created from the row that names them first."""
+    if any(not row.ok for row in rows):
+        raise SetupRefused("The file has rows with errors; nothing was imported.")
+    organisations = queries.organisations_by_name(session, event)
+    for row in rows:
+        assert row.type is not None  # a row without errors has a type
+        organisation = organisations.get(row.organisation.casefold())
+        if organisation is None:
+            organisation = Organisation(
+                name=row.organisation,
+                country=row.country,
+                type=row.type,
+                sectors=list(row.sectors),
+                technologies=list(row.technologies),
+                offers=row.offers,
+                requests=row.requests,
+                website=row.website,
+            )
+            organisations[row.organisation.casefold()] = organisation
+        session.add(
+            Participant(
+                event=event,
+                organisation=organisation,
+                first_name=row.first_name,
+                last_name=row.last_name,
+                email=row.email,
+                job_title=row.job_title,
+                phone=row.phone,
+                location=row.booth or None,
+                max_meetings=event.default_max_meetings,
+            )
+        )
+    session.flush()
+    return len(rows)
+
+
+def issue_invitations(
+    participants: Sequence[Participant], now: datetime
+) -> list[tuple[Participant, str]]:
+    """A fresh invitation token per participant (replacing any older one), with the token."""
+    issued: list[tuple[Participant, str]] = []
+    for participant in participants:
+        token = new_token()
+        participant.invitation_token_hash = hash_token(token)
+        participant.invited_at = now
+        issued.append((participant, token))
+    return issued

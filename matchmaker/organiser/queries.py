@@ -1,0 +1,212 @@
+"""Reads for organisers: missions they manage, event figures, participants, slot use."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
+
+from matchmaker.models import (
+    Event,
+    Meeting,
+    MeetingStatus,
+    Mission,
+    Organisation,
+    OrganisationType,
+    Participant,
+    Role,
+    User,
+)
+from matchmaker.models.missions import mission_organisers
+
+
+def managed_missions(session: Session, user: User) -> Sequence[Mission]:
+    """The missions `user` manages (an admin: all), newest first, with their events."""
+    query = select(Mission).options(selectinload(Mission.events), selectinload(Mission.organisers))
+    if not user.is_admin:
+        query = query.join(mission_organisers).where(mission_organisers.c.user_id == user.id)
+    return session.scalars(query.order_by(Mission.created_at.desc(), Mission.id.desc())).all()
+
+
+def managed_mission(session: Session, user: User, slug: str) -> Mission | None:
+    """The mission with this slug if `user` is an admin or one of its organisers."""
+    mission = session.scalars(select(Mission).where(Mission.slug == slug)).first()
+    if mission is None or user.is_admin:
+        return mission
+    return mission if any(organiser.id == user.id for organiser in mission.organisers) else None
+
+
+def all_missions(session: Session) -> Sequence[Mission]:
+    """Every mission by name."""
+    return session.scalars(select(Mission).order_by(func.lower(Mission.name))).all()
+
+
+def slug_taken(session: Session, model: type[Mission] | type[Event], slug: str) -> bool:
+    """Whether a mission (or an event) already uses `slug`."""
+    return session.scalar(select(func.count()).select_from(model).where(model.slug == slug)) != 0
+
+
+def organiser_accounts(session: Session) -> Sequence[User]:
+    """Organiser and admin accounts, by email."""
+    return session.scalars(
+        select(User)
+        .where(User.role.in_((Role.ORGANISER, Role.ADMIN)))
+        .order_by(func.lower(User.email))
+    ).all()
+
+
+def user_with_email(session: Session, email: str) -> User | None:
+    """The account with this email (case-insensitive)."""
+    return session.scalars(select(User).where(func.lower(User.email) == email.lower())).first()
+
+
+def active_participant_counts(session: Session, event_ids: Collection[int]) -> dict[int, int]:
+    """Active (not withdrawn) participants per event id."""
+    rows = session.execute(
+        select(Participant.event_id, func.count())
+        .where(Participant.event_id.in_(event_ids), Participant.withdrawn_at.is_(None))
+        .group_by(Participant.event_id)
+    )
+    return {event_id: count for event_id, count in rows}
+
+
+@dataclass(frozen=True)
+class RegistrationFigures:
+    """An event's registrations: totals and active participants by country and type."""
+
+    active: int
+    withdrawn: int
+    with_account: int
+    invited: int
+    by_country: list[tuple[str, int]]
+    by_type: list[tuple[OrganisationType, int]]
+
+
+def registration_figures(session: Session, event: Event) -> RegistrationFigures:
+    """Counts for the event's home page; countries and types by count, largest first."""
+    in_event = Participant.event_id == event.id
+    active = Participant.withdrawn_at.is_(None)
+
+    def count(*conditions: ColumnElement[bool]) -> int:
+        query = select(func.count()).select_from(Participant).where(in_event, *conditions)
+        return session.scalar(query) or 0
+
+    def grouped(column: InstrumentedAttribute[Any]) -> list[tuple[Any, int]]:
+        rows = session.execute(
+            select(column, func.count())
+            .select_from(Participant)
+            .join(Organisation, Participant.organisation_id == Organisation.id)
+            .where(in_event, active)
+            .group_by(column)
+            .order_by(func.count().desc(), column)
+        )
+        return [(value, number) for value, number in rows]
+
+    return RegistrationFigures(
+        active=count(active),
+        withdrawn=count(Participant.withdrawn_at.is_not(None)),
+        with_account=count(active, Participant.user_id.is_not(None)),
+        invited=count(active, Participant.user_id.is_(None), Participant.invited_at.is_not(None)),
+        by_country=[(str(value), number) for value, number in grouped(Organisation.country)],
+        by_type=[(OrganisationType(value), number) for value, number in grouped(Organisation.type)],
+    )
+
+
+def event_participants(session: Session, event: Event, search: str = "") -> Sequence[Participant]:
+    """The event's participants (withdrawn too) matching `search` in name, email or
+    organisation, by organisation then name."""
+    query = (
+        select(Participant)
+        .join(Organisation, Participant.organisation_id == Organisation.id)
+        .options(selectinload(Participant.organisation))
+        .where(Participant.event_id == event.id)
+    )
+    for word in search.split():
+        pattern = f"%{word.lower()}%"
+        query = query.where(
+            or_(
+                func.lower(Participant.first_name).like(pattern),
+                func.lower(Participant.last_name).like(pattern),
+                func.lower(Participant.email).like(pattern),
+                func.lower(Organisation.name).like(pattern),
+            )
+        )
+    return session.scalars(
+        query.order_by(
+            func.lower(Organisation.name),
+            func.lower(Participant.last_name),
+            func.lower(Participant.first_name),
+        )
+    ).all()
+
+
+def event_participant(session: Session, event: Event, participant_id: int) -> Participant | None:
+    """The participant with this id if it belongs to `event`."""
+    return session.scalars(
+        select(Participant).where(
+            Participant.id == participant_id, Participant.event_id == event.id
+        )
+    ).first()
+
+
+def participants_to_invite(
+    session: Session, event: Event, *, include_invited: bool
+) -> Sequence[Participant]:
+    """Active participants without an account (by default only those never invited)."""
+    query = select(Participant).where(
+        Participant.event_id == event.id,
+        Participant.user_id.is_(None),
+        Participant.withdrawn_at.is_(None),
+    )
+    if not include_invited:
+        query = query.where(Participant.invited_at.is_(None))
+    return session.scalars(
+        query.options(selectinload(Participant.organisation)).order_by(Participant.id)
+    ).all()
+
+
+def registered_emails(session: Session, event: Event) -> set[str]:
+    """The lower-cased emails of every participant of the event, withdrawn ones too."""
+    return {
+        email.lower()
+        for email in session.scalars(
+            select(Participant.email).where(Participant.event_id == event.id)
+        )
+    }
+
+
+def organisations_by_name(session: Session, event: Event) -> dict[str, Organisation]:
+    """The organisations of the event's participants, keyed by case-folded name."""
+    organisations = session.scalars(
+        select(Organisation)
+        .join(Participant, Participant.organisation_id == Organisation.id)
+        .where(Participant.event_id == event.id)
+        .order_by(Organisation.id)
+    ).unique()
+    found: dict[str, Organisation] = {}
+    for organisation in organisations:
+        found.setdefault(organisation.name.casefold(), organisation)
+    return found
+
+
+def meetings_in_slots(session: Session, slot_ids: Collection[int]) -> int:
+    """How many meetings (cancelled ones too: calendars still show them) use these slots."""
+    if not slot_ids:
+        return 0
+    query = select(func.count()).select_from(Meeting).where(Meeting.slot_id.in_(slot_ids))
+    return session.scalar(query) or 0
+
+
+def confirmed_meetings_at_tables(session: Session, table_ids: Collection[int]) -> int:
+    """How many confirmed meetings take place at these tables."""
+    if not table_ids:
+        return 0
+    query = (
+        select(func.count())
+        .select_from(Meeting)
+        .where(Meeting.table_id.in_(table_ids), Meeting.status == MeetingStatus.CONFIRMED)
+    )
+    return session.scalar(query) or 0
