@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from matchmaker.auth.countries import country_choices
@@ -39,7 +39,15 @@ class NewPasswordForm(FlaskForm):  # type: ignore[misc]
 
     password = PasswordField(
         "Password",
-        validators=[DataRequired(), Length(min=PASSWORD_MIN_LENGTH, max=PASSWORD_MAX_LENGTH)],
+        validators=[
+            DataRequired(),
+            Length(
+                min=PASSWORD_MIN_LENGTH,
+                max=PASSWORD_MAX_LENGTH,
+                message=f"Use at least {PASSWORD_MIN_LENGTH} characters "
+                f"(and at most {PASSWORD_MAX_LENGTH}).",
+            ),
+        ],
         description=f"At least {PASSWORD_MIN_LENGTH} characters; a few words are easy to remember.",
     )
     confirm = PasswordField(
@@ -81,19 +89,19 @@ class RegistrationForm(FlaskForm):  # type: ignore[misc]
     organisation_country = SelectField("Country")
     organisation_type = SelectField(
         "Type",
-        choices=[(kind.value, kind.label) for kind in OrganisationType],
+        choices=[SelectChoice(kind.value, kind.label) for kind in OrganisationType],
         default=OrganisationType.SME.value,
     )
 
     def __init__(self, organisations: list[Organisation], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.organisation.choices = [
-            (NEW_ORGANISATION, "Not listed: register a new organisation"),
-            *((str(organisation.id), organisation.name) for organisation in organisations),
+            SelectChoice(NEW_ORGANISATION, "Not listed: register a new organisation"),
+            *(SelectChoice(str(item.id), item.name) for item in organisations),
         ]
         self.organisation_country.choices = [
-            ("", "Choose a country"),
-            *country_choices(),
+            SelectChoice("", "Choose a country"),
+            *(SelectChoice(code, name) for code, name in country_choices()),
         ]
 
     @property

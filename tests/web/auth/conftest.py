@@ -2,18 +2,40 @@
 
 from __future__ import annotations
 
+import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from tests.conftest import TEST_PASSWORD
 
 
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    """A test client that keeps no context between requests.
+
+    pytest-flask's `client` runs inside `with app.test_client()`, which keeps the last
+    request's app context pushed; another client's request then reuses its `g` (the
+    cached user, the database session), so several clients in one test would share a login.
+    """
+    return app.test_client()
+
+
 def log_in(
-    client: FlaskClient, email: str, password: str = TEST_PASSWORD, next_url: str | None = None
+    client: FlaskClient,
+    email: str,
+    password: str = TEST_PASSWORD,
+    next_url: str | None = None,
+    address: str = "127.0.0.1",
 ) -> TestResponse:
-    """POST the login form (optionally with a `next` page) and return the response."""
+    """POST the login form from `address` (optionally with a `next` page)."""
     query = {"next": next_url} if next_url is not None else {}
-    return client.post("/login", query_string=query, data={"email": email, "password": password})
+    return client.post(
+        "/login",
+        query_string=query,
+        data={"email": email, "password": password},
+        environ_overrides={"REMOTE_ADDR": address},
+    )
 
 
 def is_logged_in(client: FlaskClient) -> bool:

@@ -1,0 +1,57 @@
+"""Password change: the current password is checked; other sessions end, this one stays."""
+
+from __future__ import annotations
+
+from tests.conftest import TEST_PASSWORD
+from tests.web.auth.conftest import is_logged_in, log_in
+
+NEW = "a brand new passphrase"
+
+
+def change(client, current=TEST_PASSWORD, new=NEW, confirm=NEW):
+    return client.post(
+        "/account/password",
+        data={"current_password": current, "password": new, "confirm": confirm},
+    )
+
+
+def test_changing_the_password_keeps_this_session_and_ends_the_others(app, client, build):
+    build.user(email="ana@example.org")
+    other_device = app.test_client()
+    log_in(client, "ana@example.org")
+    log_in(other_device, "ana@example.org")
+    response = change(client)
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/account"
+    assert is_logged_in(client)
+    assert not is_logged_in(other_device)
+    assert "Wrong email or password." in log_in(other_device, "ana@example.org").text
+    log_in(other_device, "ana@example.org", NEW)
+    assert is_logged_in(other_device)
+
+
+def test_a_wrong_current_password_changes_nothing(client, build):
+    build.user(email="ana@example.org")
+    log_in(client, "ana@example.org")
+    response = change(client, current="not my password")
+    assert response.status_code == 200
+    assert "That is not your current password." in response.text
+    client.post("/logout")
+    log_in(client, "ana@example.org")
+    assert is_logged_in(client)
+
+
+def test_a_mismatched_or_short_new_password_is_refused(client, build):
+    build.user(email="ana@example.org")
+    log_in(client, "ana@example.org")
+    assert "The two passwords differ." in change(client, confirm="something else").text
+    assert "at least 10 characters" in change(client, new="short", confirm="short").text
+    client.post("/logout")
+    log_in(client, "ana@example.org")
+    assert is_logged_in(client)
+
+
+def test_the_password_page_needs_a_login(client):
+    response = client.get("/account/password")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/login")
