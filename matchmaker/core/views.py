@@ -174,9 +174,13 @@ def home() -> str:
         if current_user.is_authenticated
         else set()
     )
+    now = utcnow()
     return render_template(
         "core/home.html",
         missions=missions,
+        open_for_registration={
+            event.id for _, events in missions for event in events if registration_open(event, now)
+        },
         participant_counts=queries.participant_counts(session, event_ids),
         registered=registered,
     )

@@ -63,8 +63,9 @@
       if (text) {
         var span = document.createElement("span");
         span.className = "viewer-time";
-        span.textContent = " (" + text + ")";
+        span.textContent = "(" + text + ")";
         element.insertAdjacentElement("afterend", span);
+        element.insertAdjacentText("afterend", " ");
       }
     }
   }

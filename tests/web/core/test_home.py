@@ -43,7 +43,7 @@ def test_home_lists_missions_with_their_events(client: FlaskClient, build: Build
     assert "Hannover Messe, Hall 2" in page
     assert "20–21 Apr 2026" in page
     assert "Registration open" in page
-    assert "1 participant ·" in page
+    assert "1 participant<br>" in page
     assert 'href="/e/' + taipei.slug + '"' in page
     assert "Agendas published" in page
     assert "times in Asia/Taipei" in page
