@@ -1,0 +1,163 @@
+"""Meetings and participants as CSV and XLSX, safe to open in a spreadsheet.
+
+Every text cell that a spreadsheet could read as a formula (starting with = + - @, a tab or
+a carriage return) gets a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from sqlalchemy.orm import Session
+
+from matchmaker.models import Event, Meeting, MeetingStatus, Participant
+from matchmaker.schedule import queries
+
+Cell = str | int
+Rows = list[list[Cell]]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Cell) -> Cell:
+    """A cell value a spreadsheet shows as text, never runs as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _person(person: Participant) -> list[Cell]:
+    return [person.full_name, person.organisation.name, person.organisation.country]
+
+
+def meeting_rows(session: Session, event: Event) -> Rows:
+    """One row per meeting (cancelled ones too), in the event's local time."""
+    zone = event.zone
+    rows: Rows = [
+        [
+            "Date",
+            "Start",
+            "End",
+            "Place",
+            "Participant A",
+            "Organisation A",
+            "Country A",
+            "Participant B",
+            "Organisation B",
+            "Country B",
+            "Status",
+            "Locked",
+            "Sequence",
+            "UID",
+        ]
+    ]
+    meetings: Sequence[Meeting] = sorted(
+        queries.event_meetings(session, event),
+        key=lambda m: (m.status != MeetingStatus.CONFIRMED, m.slot.starts_at, m.place_label),
+    )
+    for m in meetings:
+        start, end = m.slot.local_start(zone), m.slot.local_end(zone)
+        rows.append(
+            [
+                f"{start:%Y-%m-%d}",
+                f"{start:%H:%M}",
+                f"{end:%H:%M}",
+                m.place_label,
+                *_person(m.participant_a),
+                *_person(m.participant_b),
+                m.status.value,
+                "yes" if m.locked else "",
+                m.sequence,
+                m.uid,
+            ]
+        )
+    return rows
+
+
+def participant_rows(session: Session, event: Event) -> Rows:
+    """One row per participant, with their number of confirmed meetings."""
+    counts: Counter[int] = Counter()
+    for m in queries.confirmed_meetings(session, event):
+        counts[m.participant_a_id] += 1
+        counts[m.participant_b_id] += 1
+    rows: Rows = [
+        [
+            "First name",
+            "Last name",
+            "Email",
+            "Job title",
+            "Organisation",
+            "Country",
+            "Type",
+            "Sectors",
+            "Booth",
+            "Max meetings",
+            "Meetings",
+            "Status",
+        ]
+    ]
+    for p in queries.event_participants(session, event):
+        org = p.organisation
+        cap = p.max_meetings if p.max_meetings is not None else event.default_max_meetings
+        rows.append(
+            [
+                p.first_name,
+                p.last_name,
+                p.email,
+                p.job_title,
+                org.name,
+                org.country,
+                org.type.label,
+                "; ".join(org.sectors or []),
+                p.location or "",
+                "" if cap is None else cap,
+                counts[p.id],
+                "active" if p.active else "withdrawn",
+            ]
+        )
+    return rows
+
+
+def to_csv(rows: Rows, title: str) -> tuple[bytes, str]:
+    """UTF-8 CSV with a byte-order mark (so spreadsheets guess the encoding)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in rows:
+        writer.writerow([neutralise(cell) for cell in row])
+    return buffer.getvalue().encode("utf-8-sig"), "text/csv; charset=utf-8"
+
+
+def to_xlsx(rows: Rows, title: str) -> tuple[bytes, str]:
+    """An XLSX workbook with one sheet; every text cell stored as text."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title.capitalize()
+    for row in rows:
+        sheet.append([neutralise(cell) for cell in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for column in sheet.iter_cols():
+        for cell in column:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return (
+        buffer.getvalue(),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+SHEETS: dict[str, Callable[[Session, Event], Rows]] = {
+    "meetings": meeting_rows,
+    "participants": participant_rows,
+}
+FORMATS: dict[str, Callable[[Rows, str], tuple[bytes, str]]] = {
+    "csv": to_csv,
+    "xlsx": to_xlsx,
+}

@@ -1,0 +1,66 @@
+"""Forms of the schedule area (choices that depend on the event are set by the views)."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, HiddenField, SelectField
+from wtforms.validators import AnyOf, DataRequired, InputRequired
+
+TIME_LIMITS_S = (10, 30, 60, 120, 300, 600)
+
+
+def time_limit_label(seconds: int) -> str:
+    """ "30 seconds", "2 minutes"."""
+    return f"{seconds // 60} minutes" if seconds >= 120 else f"{seconds} seconds"
+
+
+def time_limit_choices(configured: int) -> list[tuple[int, str]]:
+    """The offered time limits, with the configured default among them."""
+    return [(s, time_limit_label(s)) for s in sorted({*TIME_LIMITS_S, configured})]
+
+
+class SolveForm(FlaskForm):  # type: ignore[misc]
+    """Start a solve."""
+
+    time_limit = SelectField(
+        "Time limit",
+        coerce=int,
+        validators=[InputRequired()],
+        description="The solver stops at this limit with the best schedule found.",
+    )
+    minimal_change = BooleanField(
+        "Keep today's meetings where possible (minimal change)",
+        description="Use after late registrations or withdrawals: few meetings move.",
+    )
+
+
+class ActionForm(FlaskForm):  # type: ignore[misc]
+    """A button that changes something (cancel, apply, publish …): only the CSRF token."""
+
+
+class LockForm(FlaskForm):  # type: ignore[misc]
+    """Lock or unlock a meeting."""
+
+    locked = HiddenField(validators=[AnyOf(["0", "1"])])
+
+
+class MoveForm(FlaskForm):  # type: ignore[misc]
+    """Move a meeting to another slot and place."""
+
+    slot = SelectField("Time", coerce=int, validators=[InputRequired()])
+    place = SelectField("Place", validators=[DataRequired()])
+
+
+class SwapForm(FlaskForm):  # type: ignore[misc]
+    """Swap the times of two meetings."""
+
+    other = SelectField("Swap times with", coerce=int, validators=[InputRequired()])
+
+
+class AddMeetingForm(FlaskForm):  # type: ignore[misc]
+    """Add a meeting by hand."""
+
+    first = SelectField("First participant", coerce=int, validators=[InputRequired()])
+    second = SelectField("Second participant", coerce=int, validators=[InputRequired()])
+    slot = SelectField("Time", coerce=int, validators=[InputRequired()])
+    place = SelectField("Place", validators=[DataRequired()])

@@ -1,0 +1,310 @@
+"""Writes for the schedule area: runs and their progress, applying, publishing, hand edits.
+
+Nothing here commits: views commit once, the solve job commits each short step. Hand edits
+go through `place_meeting`/`cancel_meeting`, so the database refuses double bookings with an
+IntegrityError that the caller rolls back.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from matchmaker.models import (
+    Event,
+    Meeting,
+    MeetingStatus,
+    Participant,
+    Phase,
+    RunStatus,
+    ScheduleRun,
+    User,
+    cancel_meeting,
+    place_meeting,
+    release_seats,
+)
+from matchmaker.schedule import queries
+from matchmaker.scheduling import (
+    Progress,
+    ScheduleDiff,
+    apply_proposal,
+    mark_changed,
+    ordered_pair,
+    proposed_meetings,
+)
+
+STALE_RUN_ERROR = "worker stopped responding"
+PROGRESS_BEFORE_END = 0.99
+
+
+class ScheduleError(Exception):
+    """An organiser's request that cannot be done; the message says why."""
+
+
+def create_run(
+    session: Session,
+    event: Event,
+    user: User | None,
+    *,
+    time_limit_s: float,
+    minimal_change: bool,
+) -> tuple[ScheduleRun, bool]:
+    """Queue a solve of the event, or return its active run: (run, whether it is new).
+
+    The partial unique index on active runs decides, so two clicks (or two web workers)
+    at once still give one run.
+    """
+    run = ScheduleRun(
+        event_id=event.id,
+        requested_by_id=user.id if user is not None else None,
+        time_limit_s=time_limit_s,
+        minimal_change=minimal_change,
+        status=RunStatus.QUEUED,
+    )
+    try:
+        with session.begin_nested():
+            session.add(run)
+            session.flush()
+    except IntegrityError:
+        existing = queries.active_run(session, event)
+        if existing is None:
+            raise
+        return existing, False
+    return run, True
+
+
+def start_running(run: ScheduleRun, now: datetime) -> None:
+    """A worker took the run."""
+    run.status = RunStatus.RUNNING
+    run.started_at = now
+    run.heartbeat_at = now
+    run.phase = "preparing"
+
+
+def record_progress(
+    session: Session, run_id: int, report: Progress | None, time_limit_s: float, now: datetime
+) -> bool:
+    """Store a progress report and the heartbeat; True when the solve should stop."""
+    run = session.get_one(ScheduleRun, run_id)
+    if run.status != RunStatus.RUNNING:
+        return True
+    run.heartbeat_at = now
+    if report is not None:
+        run.phase = report.phase
+        run.best_weight = report.best_weight
+        run.bound = report.bound
+        run.elapsed_s = report.elapsed_s
+        run.progress = min(PROGRESS_BEFORE_END, report.elapsed_s / max(time_limit_s, 0.001))
+    return run.cancel_requested
+
+
+def finish_run(
+    run: ScheduleRun,
+    result: dict[str, object],
+    elapsed_s: float,
+    *,
+    cancelled: bool,
+    now: datetime,
+) -> None:
+    """Store a finished solve; a run already ended (stale, cancelled) is left as it is."""
+    if run.status != RunStatus.RUNNING:
+        return
+    solver_info = result["solver"]
+    stats = result["stats"]
+    assert isinstance(solver_info, dict) and isinstance(stats, dict)
+    run.result = result
+    run.stats = stats
+    run.solver_status = str(solver_info["status"])
+    run.best_weight = int(stats["weight"])
+    run.bound = int(stats["bound"])
+    run.elapsed_s = round(elapsed_s, 2)
+    run.timings = {"wall_s": solver_info.get("wall_s", elapsed_s)}
+    run.log = str(solver_info.get("message", ""))
+    run.progress = 1.0
+    run.phase = "done"
+    run.finished_at = now
+    run.heartbeat_at = now
+    if run.solver_status == "infeasible":
+        run.status = RunStatus.FAILED
+        conflicts = solver_info.get("conflicts") or []
+        assert isinstance(conflicts, list)
+        run.error = "; ".join([run.log, *map(str, conflicts)])
+    else:
+        run.status = RunStatus.CANCELLED if cancelled else RunStatus.SUCCEEDED
+
+
+def fail_run(run: ScheduleRun, details: str, now: datetime) -> None:
+    """End the run as failed with the error (last line) and the whole traceback (log)."""
+    lines = details.strip().splitlines()
+    run.status = RunStatus.FAILED
+    run.error = lines[-1] if lines else "unknown error"
+    run.log = details
+    run.finished_at = now
+
+
+def expire_if_stale(run: ScheduleRun, timeout_s: float, now: datetime) -> bool:
+    """Mark a running run failed when its heartbeat is older than the timeout."""
+    if run.status != RunStatus.RUNNING:
+        return False
+    last_sign = run.heartbeat_at or run.started_at or run.created_at
+    if now - last_sign <= timedelta(seconds=timeout_s):
+        return False
+    run.status = RunStatus.FAILED
+    run.error = STALE_RUN_ERROR
+    run.finished_at = now
+    return True
+
+
+def request_cancel(run: ScheduleRun, now: datetime) -> None:
+    """Cancel a queued run at once; ask a running one to stop (its worker ends it)."""
+    if run.status == RunStatus.QUEUED:
+        run.status = RunStatus.CANCELLED
+        run.finished_at = now
+    elif run.status == RunStatus.RUNNING:
+        run.cancel_requested = True
+    else:
+        raise ScheduleError("This run has already finished.")
+
+
+def apply_run(session: Session, event: Event, run: ScheduleRun, now: datetime) -> ScheduleDiff:
+    """Make the run's proposed schedule the event's schedule."""
+    if run.status != RunStatus.SUCCEEDED or run.result is None:
+        raise ScheduleError("Only a finished, successful run can be applied.")
+    if run.applied_at is not None:
+        raise ScheduleError("This run has already been applied.")
+    diff = apply_proposal(
+        session,
+        event,
+        queries.event_meetings(session, event),
+        proposed_meetings(run.result),
+        now=now,
+    )
+    run.applied_at = now
+    if event.phase not in (Phase.SCHEDULED, Phase.PUBLISHED):
+        event.phase = Phase.SCHEDULED
+    return diff
+
+
+def publish(session: Session, event: Event, now: datetime) -> None:
+    """Make the agendas visible to participants."""
+    if not queries.confirmed_meetings(session, event):
+        raise ScheduleError("There is no schedule to publish yet: solve and apply first.")
+    event.phase = Phase.PUBLISHED
+    if event.published_at is None:
+        event.published_at = now
+
+
+def _changed(meeting: Meeting, event: Event, now: datetime) -> None:
+    mark_changed(meeting, published=event.published_at is not None, now=now)
+
+
+def place_of(
+    event: Event, a: Participant, b: Participant, place: str
+) -> tuple[int | None, str | None]:
+    """(table id, location) for a place choice: "booth" or a table id of the event."""
+    if place == "booth":
+        booth = a.location or b.location
+        if not booth:
+            raise ScheduleError("Neither participant has a booth.")
+        return None, booth
+    table = next((t for t in event.tables if str(t.id) == place), None)
+    if table is None:
+        raise ScheduleError("Choose one of the event's tables.")
+    return table.id, None
+
+
+def check_slot(event: Event, slot_id: int) -> None:
+    """Refuse a slot of another event."""
+    if all(slot.id != slot_id for slot in event.slots):
+        raise ScheduleError("Choose one of the event's slots.")
+
+
+def move_meeting(
+    session: Session, event: Event, meeting: Meeting, *, slot_id: int, place: str, now: datetime
+) -> None:
+    """Move a confirmed meeting to another slot and place (IntegrityError when taken)."""
+    if meeting.status != MeetingStatus.CONFIRMED:
+        raise ScheduleError("Only a confirmed meeting can be moved.")
+    check_slot(event, slot_id)
+    table_id, location = place_of(event, meeting.participant_a, meeting.participant_b, place)
+    if (meeting.slot_id, meeting.table_id, meeting.location) == (slot_id, table_id, location):
+        return
+    _changed(meeting, event, now)
+    place_meeting(session, meeting, slot_id=slot_id, table_id=table_id, location=location)
+
+
+def swap_meetings(
+    session: Session, event: Event, first: Meeting, second: Meeting, now: datetime
+) -> None:
+    """Exchange the slots of two confirmed meetings; tables go with the slot, booths stay."""
+    if first.id == second.id or not (first.confirmed and second.confirmed):
+        raise ScheduleError("Choose two different confirmed meetings.")
+    targets: list[tuple[Meeting, int, int | None, str | None]] = []
+    for meeting, other in ((first, second), (second, first)):
+        if meeting.location is not None:
+            targets.append((meeting, other.slot_id, None, meeting.location))
+        else:
+            table_id = other.table_id if other.table_id is not None else meeting.table_id
+            targets.append((meeting, other.slot_id, table_id, None))
+    for meeting in (first, second):
+        release_seats(session, meeting)
+        meeting.status = MeetingStatus.CANCELLED
+    session.flush()
+    for meeting, slot_id, table_id, location in targets:
+        _changed(meeting, event, now)
+        place_meeting(session, meeting, slot_id=slot_id, table_id=table_id, location=location)
+
+
+def cancel_by_hand(session: Session, event: Event, meeting: Meeting, now: datetime) -> None:
+    """Cancel a confirmed meeting; its row stays for calendars."""
+    if not meeting.confirmed:
+        raise ScheduleError("This meeting is already cancelled.")
+    _changed(meeting, event, now)
+    cancel_meeting(session, meeting)
+
+
+def add_meeting(
+    session: Session,
+    event: Event,
+    first: Participant,
+    second: Participant,
+    *,
+    slot_id: int,
+    place: str,
+    now: datetime,
+) -> Meeting:
+    """Add (or revive) the meeting of two active participants of the event."""
+    if first.id == second.id:
+        raise ScheduleError("Choose two different participants.")
+    if first.event_id != event.id or second.event_id != event.id:
+        raise ScheduleError("Choose participants of this event.")
+    if not (first.active and second.active):
+        raise ScheduleError("A withdrawn participant cannot meet.")
+    check_slot(event, slot_id)
+    table_id, location = place_of(event, first, second, place)
+    a_id, b_id = ordered_pair(first.id, second.id)
+    meeting = next(
+        (
+            m
+            for m in queries.event_meetings(session, event)
+            if (m.participant_a_id, m.participant_b_id) == (a_id, b_id)
+        ),
+        None,
+    )
+    if meeting is None:
+        meeting = Meeting(event_id=event.id, participant_a_id=a_id, participant_b_id=b_id)
+    elif meeting.confirmed:
+        raise ScheduleError("These two already have a meeting: move it instead.")
+    else:
+        _changed(meeting, event, now)
+    place_meeting(session, meeting, slot_id=slot_id, table_id=table_id, location=location)
+    return meeting
+
+
+def set_locked(meeting: Meeting, locked: bool) -> None:
+    """Lock a confirmed meeting (re-solves keep it as it is) or unlock it."""
+    if locked and not meeting.confirmed:
+        raise ScheduleError("Only a confirmed meeting can be locked.")
+    meeting.locked = locked

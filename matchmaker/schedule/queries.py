@@ -1,0 +1,135 @@
+"""Reads for the schedule area: runs, meetings, participants and what a solve needs."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from matchmaker.models import (
+    Event,
+    Meeting,
+    MeetingStatus,
+    Participant,
+    Preference,
+    PreferenceLevel,
+    ScheduleRun,
+    TimeSlot,
+    Unavailability,
+)
+from matchmaker.models.enums import ACTIVE_RUN_STATUSES
+from matchmaker.scheduling import EventData
+
+
+def event_participants(session: Session, event: Event) -> Sequence[Participant]:
+    """Every participant of the event (withdrawn ones too), with organisations, by name."""
+    return session.scalars(
+        select(Participant)
+        .where(Participant.event_id == event.id)
+        .options(selectinload(Participant.organisation))
+        .order_by(Participant.last_name, Participant.first_name, Participant.id)
+    ).all()
+
+
+def event_preferences(session: Session, event: Event) -> Sequence[Preference]:
+    """Every preference given in the event."""
+    return session.scalars(select(Preference).where(Preference.event_id == event.id)).all()
+
+
+def requests(session: Session, event: Event) -> Sequence[Preference]:
+    """The preferences that ask for a meeting (must, want, maybe)."""
+    return session.scalars(
+        select(Preference).where(
+            Preference.event_id == event.id, Preference.level != PreferenceLevel.NOT
+        )
+    ).all()
+
+
+def unavailable_slots(session: Session, event: Event) -> dict[int, set[int]]:
+    """Participant id -> ids of the slots in which they cannot meet."""
+    rows = session.execute(
+        select(Unavailability.participant_id, Unavailability.slot_id)
+        .join(TimeSlot, TimeSlot.id == Unavailability.slot_id)
+        .where(TimeSlot.event_id == event.id)
+    ).all()
+    unavailable: dict[int, set[int]] = defaultdict(set)
+    for participant_id, slot_id in rows:
+        unavailable[participant_id].add(slot_id)
+    return unavailable
+
+
+def event_meetings(session: Session, event: Event) -> Sequence[Meeting]:
+    """Every meeting row of the event (cancelled ones too), with people, slot and table."""
+    return session.scalars(
+        select(Meeting)
+        .where(Meeting.event_id == event.id)
+        .options(
+            selectinload(Meeting.participant_a).selectinload(Participant.organisation),
+            selectinload(Meeting.participant_b).selectinload(Participant.organisation),
+            selectinload(Meeting.slot),
+            selectinload(Meeting.table),
+            selectinload(Meeting.seats),
+        )
+        .order_by(Meeting.id)
+    ).all()
+
+
+def confirmed_meetings(session: Session, event: Event) -> list[Meeting]:
+    """The event's confirmed meetings, by slot time and place."""
+    meetings = [m for m in event_meetings(session, event) if m.status == MeetingStatus.CONFIRMED]
+    return sorted(meetings, key=lambda m: (m.slot.starts_at, m.place_label, m.id))
+
+
+def event_meeting(session: Session, event: Event, meeting_id: int) -> Meeting | None:
+    """A meeting of this event, or None (also for another event's meeting)."""
+    return session.scalars(
+        select(Meeting).where(Meeting.id == meeting_id, Meeting.event_id == event.id)
+    ).first()
+
+
+def event_data(session: Session, event: Event) -> EventData:
+    """Everything `scheduling.build_problem` needs about the event."""
+    return EventData(
+        event=event,
+        participants=event_participants(session, event),
+        preferences=event_preferences(session, event),
+        unavailable=unavailable_slots(session, event),
+        confirmed=confirmed_meetings(session, event),
+    )
+
+
+def event_run(session: Session, event: Event, run_id: int) -> ScheduleRun | None:
+    """A run of this event, or None (also for another event's run)."""
+    return session.scalars(
+        select(ScheduleRun).where(ScheduleRun.id == run_id, ScheduleRun.event_id == event.id)
+    ).first()
+
+
+def active_run(session: Session, event: Event) -> ScheduleRun | None:
+    """The event's queued or running run, if any."""
+    return session.scalars(
+        select(ScheduleRun).where(
+            ScheduleRun.event_id == event.id, ScheduleRun.status.in_(ACTIVE_RUN_STATUSES)
+        )
+    ).first()
+
+
+def recent_runs(session: Session, event: Event, limit: int = 10) -> Sequence[ScheduleRun]:
+    """The event's latest runs, newest first."""
+    return session.scalars(
+        select(ScheduleRun)
+        .where(ScheduleRun.event_id == event.id)
+        .order_by(ScheduleRun.created_at.desc(), ScheduleRun.id.desc())
+        .limit(limit)
+    ).all()
+
+
+def last_applied_run(session: Session, event: Event) -> ScheduleRun | None:
+    """The run whose result was applied last (its unscheduled pairs explain today's gaps)."""
+    return session.scalars(
+        select(ScheduleRun)
+        .where(ScheduleRun.event_id == event.id, ScheduleRun.applied_at.is_not(None))
+        .order_by(ScheduleRun.applied_at.desc())
+    ).first()

@@ -1,0 +1,172 @@
+"""Figures of a schedule (today's or a proposed one), for the review pages and charts.
+
+Pure: works on plain meeting triples, so the confirmed meetings and a solver proposal are
+measured the same way.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from statistics import fmean
+
+from matchmaker.models import Event, Participant, Preference, TimeSlot
+
+# (participant a, participant b, slot id)
+MeetingTriple = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    """Figures of the participants of one country or sector."""
+
+    name: str
+    participants: int
+    meetings: int
+    without_meeting: int
+    requests: int
+    requests_met: int
+
+    @property
+    def mean_meetings(self) -> float:
+        return self.meetings / self.participants if self.participants else 0.0
+
+    @property
+    def share_met(self) -> float | None:
+        return self.requests_met / self.requests if self.requests else None
+
+
+@dataclass(frozen=True)
+class ScheduleFigures:
+    """What an organiser checks before applying or publishing a schedule."""
+
+    meetings: int
+    requests: int
+    requests_met: int
+    min_meetings: int
+    mean_meetings: float
+    max_meetings: int
+    holes: int
+    without_meeting: list[Participant]
+    by_country: list[GroupFigures]
+    by_sector: list[GroupFigures]
+    meetings_of: dict[int, int] = field(repr=False)
+    share_met_of: dict[int, float] = field(repr=False)
+    country_pairs: Counter[tuple[str, str]] = field(repr=False)
+    per_hour: dict[str, int] = field(repr=False)
+
+    @property
+    def share_met(self) -> float | None:
+        return self.requests_met / self.requests if self.requests else None
+
+
+def count_holes(
+    meetings: Iterable[MeetingTriple],
+    slots: Sequence[TimeSlot],
+    unavailable: Mapping[int, set[int]],
+) -> int:
+    """Idle available slots between someone's first and last meeting of a block."""
+    order = {slot.id: index for index, slot in enumerate(sorted(slots, key=lambda s: s.starts_at))}
+    block_of = {slot.id: slot.block_id for slot in slots}
+    busy: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for a, b, slot_id in meetings:
+        for person in (a, b):
+            busy[(person, block_of[slot_id])].add(slot_id)
+    block_slots: dict[int, list[int]] = defaultdict(list)
+    for slot_id in sorted(order, key=order.__getitem__):
+        block_slots[block_of[slot_id]].append(slot_id)
+    holes = 0
+    for (person, block_id), taken in busy.items():
+        positions = [order[s] for s in taken]
+        first, last = min(positions), max(positions)
+        for slot_id in block_slots[block_id]:
+            inside = first < order[slot_id] < last
+            if inside and slot_id not in taken and slot_id not in unavailable.get(person, ()):
+                holes += 1
+    return holes
+
+
+def _groups(
+    keys_of: Mapping[int, list[str]],
+    meetings_of: Mapping[int, int],
+    requests_of: Mapping[int, int],
+    met_of: Mapping[int, int],
+) -> list[GroupFigures]:
+    members: dict[str, list[int]] = defaultdict(list)
+    for person, keys in keys_of.items():
+        for key in keys:
+            members[key].append(person)
+    return [
+        GroupFigures(
+            name=name,
+            participants=len(people),
+            meetings=sum(meetings_of[p] for p in people),
+            without_meeting=sum(1 for p in people if meetings_of[p] == 0),
+            requests=sum(requests_of[p] for p in people),
+            requests_met=sum(met_of[p] for p in people),
+        )
+        for name, people in sorted(members.items())
+    ]
+
+
+def schedule_figures(
+    event: Event,
+    participants: Sequence[Participant],
+    requests: Sequence[Preference],
+    meetings: Sequence[MeetingTriple],
+    unavailable: Mapping[int, set[int]],
+) -> ScheduleFigures:
+    """Measure a schedule of the event's active participants."""
+    people = {p.id: p for p in participants if p.active}
+    kept = [m for m in meetings if m[0] in people and m[1] in people]
+    meetings_of: Counter[int] = Counter({p: 0 for p in people})
+    pairs = set()
+    for a, b, _ in kept:
+        meetings_of[a] += 1
+        meetings_of[b] += 1
+        pairs.add((min(a, b), max(a, b)))
+    requests_of: Counter[int] = Counter({p: 0 for p in people})
+    met_of: Counter[int] = Counter({p: 0 for p in people})
+    for request in requests:
+        source, target = request.from_participant_id, request.to_participant_id
+        if source in people and target in people:
+            requests_of[source] += 1
+            if (min(source, target), max(source, target)) in pairs:
+                met_of[source] += 1
+    slot_by_id = {slot.id: slot for slot in event.slots}
+    country_pairs: Counter[tuple[str, str]] = Counter()
+    per_hour: Counter[datetime] = Counter()
+    for a, b, slot_id in kept:
+        first, second = sorted((people[a].organisation.country, people[b].organisation.country))
+        country_pairs[(first or "?", second or "?")] += 1
+        start = slot_by_id[slot_id].local_start(event.zone)
+        per_hour[start.replace(minute=0, second=0, microsecond=0)] += 1
+    counts = list(meetings_of.values())
+    return ScheduleFigures(
+        meetings=len(kept),
+        requests=sum(requests_of.values()),
+        requests_met=sum(met_of.values()),
+        min_meetings=min(counts, default=0),
+        mean_meetings=fmean(counts) if counts else 0.0,
+        max_meetings=max(counts, default=0),
+        holes=count_holes(kept, event.slots, unavailable),
+        without_meeting=[people[p] for p, count in sorted(meetings_of.items()) if count == 0],
+        by_country=_groups(
+            {p: [person.organisation.country or "?"] for p, person in people.items()},
+            meetings_of,
+            requests_of,
+            met_of,
+        ),
+        by_sector=_groups(
+            {p: list(person.organisation.sectors or ["(none)"]) for p, person in people.items()},
+            meetings_of,
+            requests_of,
+            met_of,
+        ),
+        meetings_of=dict(meetings_of),
+        share_met_of={p: met_of[p] / requests_of[p] for p in people if requests_of[p]},
+        country_pairs=country_pairs,
+        per_hour={hour.strftime("%a %H:00"): per_hour[hour] for hour in sorted(per_hour)},
+    )

@@ -1,0 +1,65 @@
+/*
+ * Schedule pages, progressive enhancement (the pages work without it):
+ * 1. A run's progress page polls the run's JSON status once a second, updates the bar and
+ *    the figures, and reloads the page when the run has finished (without JS a <noscript>
+ *    meta refresh does the same every two seconds).
+ * 2. [data-print] buttons open the print dialog.
+ */
+(function () {
+  "use strict";
+
+  var POLL_MS = 1000;
+
+  function setText(id, value) {
+    var element = document.getElementById(id);
+    if (element) {
+      element.textContent = value === null || value === undefined ? "—" : String(value);
+    }
+  }
+
+  function follow(run) {
+    var url = run.getAttribute("data-status-url");
+    var progress = document.getElementById("run-progress");
+
+    function poll() {
+      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error("status " + response.status);
+          }
+          return response.json();
+        })
+        .then(function (status) {
+          if (progress) {
+            progress.value = status.progress;
+            progress.textContent = Math.round(status.progress * 100) + "%";
+          }
+          setText("run-phase", status.phase || "waiting for a worker");
+          setText("run-weight", status.best_weight);
+          setText("run-bound", status.bound);
+          setText("run-elapsed", Number(status.elapsed_s).toFixed(1));
+          if (status.active) {
+            window.setTimeout(poll, POLL_MS);
+          } else {
+            window.location.replace(status.url);
+          }
+        })
+        .catch(function () {
+          window.setTimeout(poll, POLL_MS * 3);
+        });
+    }
+
+    window.setTimeout(poll, POLL_MS);
+  }
+
+  var run = document.getElementById("run");
+  if (run && run.getAttribute("data-active") === "true" && window.fetch) {
+    follow(run);
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
+})();

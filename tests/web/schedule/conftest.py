@@ -1,0 +1,136 @@
+"""Fixtures of the schedule area: an organiser, a small event with people and wishes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from matchmaker.models import (
+    Event,
+    Meeting,
+    MeetingStatus,
+    Organisation,
+    Participant,
+    Preference,
+    PreferenceLevel,
+    Role,
+    User,
+)
+
+TEST_PASSWORD = "correct horse battery staple"
+T = TypeVar("T")
+
+Prefer = Callable[[Participant, Participant, PreferenceLevel], Preference]
+Login = Callable[[User], None]
+Confirmed = Callable[[Event], list[Meeting]]
+
+
+@dataclass
+class SmallEvent:
+    """An organised event with six people of six organisations and their wishes."""
+
+    event: Event
+    organiser: User
+    people: list[Participant]
+
+
+@pytest.fixture
+def prefer(session: Session) -> Prefer:
+    """Record that `source` marked `target` at `level`."""
+
+    def record(source: Participant, target: Participant, level: PreferenceLevel) -> Preference:
+        preference = Preference(
+            event_id=source.event_id,
+            from_participant_id=source.id,
+            to_participant_id=target.id,
+            level=level,
+        )
+        session.add(preference)
+        session.commit()
+        return preference
+
+    return record
+
+
+@pytest.fixture
+def login(client: FlaskClient) -> Login:
+    """Log in through the login form."""
+
+    def log_in(user: User) -> None:
+        response = client.post("/login", data={"email": user.email, "password": TEST_PASSWORD})
+        assert response.status_code in (302, 303), response.status_code
+
+    return log_in
+
+
+@pytest.fixture
+def confirmed(session: Session) -> Confirmed:
+    """The event's confirmed meetings, fresh from the database."""
+
+    def load(event: Event) -> list[Meeting]:
+        meetings = list(
+            session.scalars(
+                select(Meeting)
+                .where(Meeting.event_id == event.id, Meeting.status == MeetingStatus.CONFIRMED)
+                .options(selectinload(Meeting.seats))
+                .order_by(Meeting.id)
+                .execution_options(populate_existing=True)
+            )
+        )
+        session.commit()  # end the read: SQLite transactions hold the write lock
+        return meetings
+
+    return load
+
+
+@pytest.fixture
+def reload(session: Session) -> Callable[[T], T]:
+    """The object with its columns read again, ending the read transaction."""
+
+    def load(row: T) -> T:
+        session.refresh(row)
+        session.commit()  # SQLite transactions hold the write lock
+        return row
+
+    return load
+
+
+@pytest.fixture
+def organiser(build: Any) -> User:
+    return build.user(role=Role.ORGANISER, email="organiser@example.org")
+
+
+@pytest.fixture
+def small_event(build: Any, prefer: Prefer, organiser: User) -> SmallEvent:
+    """Six people of six organisations; each of the first three wants each of the others."""
+    event = build.event(organisers=(organiser,), tables=3, default_max_meetings=3)
+    countries = ["DE", "FR", "ES", "MX", "KR", "IT"]
+    people = [
+        build.participant(
+            event,
+            organisation=Organisation(
+                name=f"Org {index}",
+                country=country,
+                sectors=["Energy" if index % 2 else "Health"],
+                technologies=[],
+            ),
+        )
+        for index, country in enumerate(countries)
+    ]
+    for source in people[:3]:
+        for target in people[3:]:
+            prefer(source, target, PreferenceLevel.WANT)
+    return SmallEvent(event, organiser, people)
+
+
+@pytest.fixture
+def logged_in(client: FlaskClient, small_event: SmallEvent, login: Login) -> FlaskClient:
+    """The test client, logged in as the small event's organiser."""
+    login(small_event.organiser)
+    return client
