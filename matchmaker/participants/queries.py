@@ -17,12 +17,12 @@ from matchmaker.models import (
 
 
 def active_participants(session: Session, event: Event) -> list[Participant]:
-    """Every active participant of the event with their organisation (two queries in all)."""
+    """Every active participant of the event with their organisation, in one query."""
     return list(
         session.scalars(
             select(Participant)
             .where(Participant.event_id == event.id, Participant.withdrawn_at.is_(None))
-            .options(selectinload(Participant.organisation))
+            .options(joinedload(Participant.organisation))
             .order_by(Participant.last_name, Participant.first_name, Participant.id)
         )
     )
