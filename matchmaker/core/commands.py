@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 import click
 from flask import current_app
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from flask.cli import with_appcontext
 
+from matchmaker.core import queries
 from matchmaker.db import session_scope
 from matchmaker.demo import DemoRefused, load_demo
 from matchmaker.demo.building import has_missions
-from matchmaker.models import Block, Event, Meeting, MeetingStatus, Mission, Participant
 
 
 def table_lines(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
@@ -45,6 +43,7 @@ def table_lines(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> lis
     is_flag=True,
     help="Do nothing (and succeed) when the database already holds missions.",
 )
+@with_appcontext
 def demo_command(if_empty: bool) -> None:
     """Load the demo missions into an empty database and print the demo accounts."""
     with session_scope(current_app) as session:
@@ -66,85 +65,53 @@ def demo_command(if_empty: bool) -> None:
 
 
 @click.command("events")
+@with_appcontext
 def events_command() -> None:
     """List missions and their events with slugs, dates, time zones and counts."""
     click.echo(_events_listing())
 
 
-@dataclass(frozen=True)
-class EventLine:
-    """One event as the `events` command lists it."""
-
-    mission: Mission
-    event: Event | None
-    first_day: date | None
-    last_day: date | None
-    participants: int
-    meetings: int
-
-
-def _event_lines(session: Session) -> list[EventLine]:
-    """Every mission with each of its events (a mission without events gets one line)."""
-    participants = (
-        select(func.count(Participant.id))
-        .where(Participant.event_id == Event.id, Participant.withdrawn_at.is_(None))
-        .scalar_subquery()
-    )
-    meetings = (
-        select(func.count(Meeting.id))
-        .where(Meeting.event_id == Event.id, Meeting.status == MeetingStatus.CONFIRMED)
-        .scalar_subquery()
-    )
-    first_day = select(func.min(Block.day)).where(Block.event_id == Event.id).scalar_subquery()
-    last_day = select(func.max(Block.day)).where(Block.event_id == Event.id).scalar_subquery()
-    rows = session.execute(
-        select(Mission, Event, first_day, last_day, participants, meetings)
-        .outerjoin(Event, Event.mission_id == Mission.id)
-        .order_by(Mission.start_date, Mission.id, Event.id)
-    )
-    return [EventLine(*row) for row in rows]
-
-
 def _events_listing() -> str:
     """Each mission on a line of its own, then its events in columns aligned across missions."""
     with session_scope(current_app) as session:
-        lines = _event_lines(session)
-    if not lines:
-        return "No missions yet."
-    rows = [
-        (
-            line.event.slug,
-            line.event.name,
-            _dates(line.first_day, line.last_day),
-            line.event.timezone,
-            line.event.phase.value,
-            line.participants,
-            line.meetings,
+        missions = queries.missions_with_events(session)
+        counts = queries.participant_counts(
+            session, [event.id for mission in missions for event in mission.events]
         )
-        for line in lines
-        if line.event is not None
-    ]
+        rows = [
+            (
+                event.slug,
+                event.name,
+                _dates(sorted(block.day for block in event.blocks)),
+                event.timezone,
+                event.phase.value,
+                counts.get(event.id, 0),
+                sum(1 for meeting in event.meetings if meeting.confirmed),
+            )
+            for mission in missions
+            for event in mission.events
+        ]
+    if not missions:
+        return "No missions yet."
     headers = ("slug", "event", "dates", "time zone", "phase", "participants", "meetings")
     header, *formatted = table_lines(headers, rows)
-    by_event = iter(formatted)
+    event_lines = iter(formatted)
     output: list[str] = []
-    previous: Mission | None = None
-    for line in lines:
-        mission = line.mission
-        if mission is not previous:
-            market = f", target market {mission.target_market}" if mission.target_market else ""
-            output += ["", f"{mission.name} ({mission.slug}{market})", f"  {header}"]
-            previous = mission
-        output.append(f"  {next(by_event)}" if line.event else "  (no events yet)")
+    for mission in missions:
+        market = f", target market {mission.target_market}" if mission.target_market else ""
+        output += ["", f"{mission.name} ({mission.slug}{market})", f"  {header}"]
+        output += [f"  {next(event_lines)}" for _event in mission.events]
+        if not mission.events:
+            output.append("  (no events yet)")
     return "\n".join(output[1:])
 
 
-def _dates(first: date | None, last: date | None) -> str:
-    if first is None or last is None:
+def _dates(days: list[date]) -> str:
+    if not days:
         return "-"
-    if first == last:
-        return first.isoformat()
-    return f"{first.isoformat()} to {last.isoformat()}"
+    if days[0] == days[-1]:
+        return days[0].isoformat()
+    return f"{days[0].isoformat()} to {days[-1].isoformat()}"
 
 
 COMMANDS: tuple[click.Command, ...] = (demo_command, events_command)

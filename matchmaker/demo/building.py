@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from itertools import product
@@ -31,6 +29,7 @@ from matchmaker.models import (
     Unavailability,
     User,
 )
+from matchmaker.organiser.operations import slugify
 from matchmaker.organiser.slots import generate_slots, local_to_utc
 
 SEED = 2026
@@ -164,7 +163,7 @@ def _people(rng: random.Random) -> dict[str, list[Person]]:
                     Person(
                         first_name=first,
                         last_name=last,
-                        email=f"{_slug(first)}.{_slug(last)}@{_domain(spec.name)}",
+                        email=f"{slugify(first)}.{slugify(last)}@{_domain(spec.name)}",
                         phone=_phone(group.phone_prefix, rng) if rng.random() < 0.7 else "",
                         job_title=title,
                     )
@@ -186,7 +185,7 @@ def _accounts(session: Session, people: dict[str, list[Person]]) -> tuple[list[D
     ]
     for name in ACCOUNT_HOLDERS:
         person = people[name][0]
-        email = f"{_slug(person.first_name)}.{_slug(person.last_name)}@{ACCOUNT_DOMAIN}"
+        email = f"{slugify(person.first_name)}.{slugify(person.last_name)}@{ACCOUNT_DOMAIN}"
         full_name = f"{person.first_name} {person.last_name}"
         slugs = [data.HANNOVER.slug]
         if name in data.COMPUTEX_DELEGATES:
@@ -366,13 +365,6 @@ def _phone(prefix: str, rng: random.Random) -> str:
     return f"{prefix} {rng.randint(20, 99)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
 
 
-def _slug(text: str) -> str:
-    """Lower-case ASCII with dashes: 'Pôle SCS' -> 'pole-scs'."""
-    folded = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
-    ascii_text = folded.encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
 def _domain(organisation: str) -> str:
     """A fictional domain for an organisation, under the reserved `.example` TLD."""
-    return f"{_slug(organisation)}.example"
+    return f"{slugify(organisation)}.example"

@@ -759,7 +759,7 @@ GERMANY = Delegation(
     phone_prefix="+49",
     first_names="Anna Jonas Katrin Felix Laura Tobias Julia Stefan Miriam Lukas Sabine Henrik",
     last_names=(
-        "Schröder Krüger Wagner Becker Hoffmann Lange Peters Möller Schulz Brandt Voß Petersen"
+        "Schröder Krüger Wagner Becker Hoffmann Lange Peters Möller Schulz Brandt Vogt Petersen"
     ),
     organisations=(
         OrganisationSpec(
