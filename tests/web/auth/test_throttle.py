@@ -1,0 +1,140 @@
+"""Login throttling per account and per address, stored in the database."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from matchmaker import create_app
+from matchmaker.auth import operations
+from matchmaker.db import database, utcnow
+from matchmaker.models import LoginAttempt
+from tests.web.auth.conftest import is_logged_in, log_in
+
+WINDOW_S = 600
+WRONG = "not the password"
+
+
+@pytest.fixture
+def app_config(app_config: dict[str, Any]) -> dict[str, Any]:
+    return {**app_config, "LOGIN_MAX_FAILURES": 3, "LOGIN_WINDOW_S": WINDOW_S}
+
+
+def refused(response) -> bool:
+    return response.status_code == 429 and "Too many attempts: try again in" in response.text
+
+
+def test_an_account_is_locked_after_repeated_failures_from_any_address(client, build):
+    build.user(email="ana@example.org")
+    for number in range(3):
+        response = log_in(client, "ana@example.org", WRONG, address=f"10.0.0.{number}")
+        assert response.status_code == 200
+        assert "Wrong email or password." in response.text
+    response = log_in(client, "ana@example.org", address="10.0.0.99")
+    assert refused(response)
+    assert "Wrong email or password." in response.text
+    assert "try again in 10 minutes" in response.text
+    assert not is_logged_in(client)
+
+
+def test_an_address_is_locked_after_failures_on_several_accounts(client, build):
+    build.user(email="ana@example.org")
+    for number in range(3):
+        log_in(client, f"guess{number}@example.org", WRONG, address="192.0.2.7")
+    assert refused(log_in(client, "ana@example.org", address="192.0.2.7"))
+    log_in(client, "ana@example.org", address="192.0.2.8")
+    assert is_logged_in(client)
+
+
+def test_unknown_emails_are_throttled_like_known_ones(client, build):
+    build.user(email="ana@example.org")
+    for email in ("ana@example.org", "nobody@example.org"):
+        for _ in range(3):
+            log_in(client, email, WRONG, address=f"198.51.100.{len(email)}")
+    known = log_in(client, "ana@example.org", WRONG, address="203.0.113.1")
+    unknown = log_in(client, "nobody@example.org", WRONG, address="203.0.113.2")
+    assert refused(known)
+    assert refused(unknown)
+    assert known.text.replace("ana@example.org", "X") == unknown.text.replace(
+        "nobody@example.org", "X"
+    )
+
+
+def test_a_throttled_attempt_does_not_check_the_password(client, build, monkeypatch):
+    build.user(email="ana@example.org")
+    for _ in range(3):
+        log_in(client, "ana@example.org", WRONG)
+
+    def forbidden(*_args: object) -> bool:
+        raise AssertionError("password checked while throttled")
+
+    monkeypatch.setattr(operations, "verify_password", forbidden)
+    assert refused(log_in(client, "ana@example.org"))
+
+
+def test_an_unknown_email_costs_a_password_check_too(client, build, monkeypatch):
+    checked: list[str] = []
+    real = operations.verify_password
+
+    def spy(password_hash: str, password: str) -> bool:
+        checked.append(password_hash)
+        return real(password_hash, password)
+
+    monkeypatch.setattr(operations, "verify_password", spy)
+    log_in(client, "nobody@example.org", WRONG)
+    assert len(checked) == 1
+    assert checked[0].startswith("$argon2id$")
+
+
+def test_a_successful_login_clears_the_accounts_failures(client, build, session):
+    build.user(email="ana@example.org")
+    log_in(client, "ana@example.org", WRONG)
+    log_in(client, "ana@example.org", WRONG)
+    log_in(client, "ana@example.org")
+    assert is_logged_in(client)
+    client.post("/logout")
+    log_in(client, "ana@example.org", WRONG)
+    log_in(client, "ana@example.org", WRONG)
+    log_in(client, "ana@example.org")
+    assert is_logged_in(client)
+    assert session.query(LoginAttempt).count() == 0
+
+
+def test_failures_older_than_the_window_do_not_count(client, build, session):
+    build.user(email="ana@example.org")
+    now = utcnow()
+    old = now - timedelta(seconds=WINDOW_S + 5)
+    recent = now - timedelta(seconds=WINDOW_S - 90)
+    session.add_all(
+        LoginAttempt(email="ana@example.org", address="10.1.1.1", attempted_at=old)
+        for _ in range(5)
+    )
+    session.commit()
+    log_in(client, "ana@example.org")
+    assert is_logged_in(client)
+    client.post("/logout")
+    session.add_all(
+        LoginAttempt(email="ana@example.org", address="10.1.1.1", attempted_at=recent)
+        for _ in range(3)
+    )
+    session.commit()
+    response = log_in(client, "ana@example.org")
+    assert refused(response)
+    assert "try again in 2 minutes" in response.text
+
+
+def test_the_limit_holds_across_two_app_instances(app: Flask, app_config, build):
+    build.user(email="ana@example.org")
+    second = create_app(app_config)
+    try:
+        first_client, second_client = app.test_client(), second.test_client()
+        log_in(first_client, "ana@example.org", WRONG, address="10.2.0.1")
+        log_in(second_client, "ana@example.org", WRONG, address="10.2.0.2")
+        log_in(first_client, "ana@example.org", WRONG, address="10.2.0.3")
+        assert refused(log_in(second_client, "ana@example.org", address="10.2.0.4"))
+        assert refused(log_in(first_client, "ana@example.org", address="10.2.0.5"))
+    finally:
+        database(second).engine.dispose()
