@@ -110,11 +110,11 @@ def load_demo(session: Session) -> DemoAccounts:
     organisations = _organisations()
     people = _people(rng)
     accounts, organiser = _accounts(session, people)
-    hannover = _event(session, data.HANNOVER, organiser)
+    hannover = _event(data.HANNOVER, organiser)
     hosts = data.UNITED_STATES.organisations
     delegation = [spec for group in data.DELEGATIONS for spec in group.organisations]
     participants = _register(hannover, delegation + list(hosts), organisations, people, rng)
-    computex = _event(session, data.COMPUTEX, organiser)
+    computex = _event(data.COMPUTEX, organiser)
     travellers = [spec for spec in delegation if spec.name in data.COMPUTEX_DELEGATES]
     first_only = {name: group[:1] for name, group in people.items()}
     _register(computex, travellers, organisations, first_only, rng)
@@ -212,7 +212,7 @@ def _accounts(session: Session, people: dict[str, list[Person]]) -> tuple[list[D
     return accounts, users[1]
 
 
-def _event(session: Session, spec: data.EventSpec, organiser: User) -> Event:
+def _event(spec: data.EventSpec, organiser: User) -> Event:
     """A mission with its event, blocks, UTC slots and tables."""
     mission = Mission(
         slug=spec.mission_slug,
