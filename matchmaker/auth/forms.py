@@ -128,8 +128,18 @@ class RegistrationForm(FlaskForm):  # type: ignore[misc]
         )
 
     def validate_organisation_name(self, field: StringField) -> None:
-        if self.creates_organisation and not field.data:
+        if not self.creates_organisation:
+            return
+        if not field.data:
             raise ValidationError("Enter your organisation's name, or choose it in the list.")
+        if any(
+            choice.label.casefold() == field.data.casefold()
+            for choice in self.organisation.choices
+            if choice.value != NEW_ORGANISATION
+        ):
+            raise ValidationError(
+                f"{field.data} is already registered for this event: choose it in the list."
+            )
 
     def validate_organisation_country(self, field: SelectField) -> None:
         if self.creates_organisation and not field.data:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 
 from matchmaker.db import get_session
 from matchmaker.extensions import login_manager
 from matchmaker.models import User
+
+_USER_ID = re.compile(r"[0-9]{1,18}")
 
 
 def load_user(session_id: str) -> User | None:
@@ -15,7 +18,7 @@ def load_user(session_id: str) -> User | None:
     Rotating `User.session_token` therefore logs out every session of that user.
     """
     user_id, separator, token = session_id.partition(":")
-    if not separator or not token or not user_id.isdigit():
+    if not separator or not token or not _USER_ID.fullmatch(user_id):
         return None
     user = get_session().get(User, int(user_id))
     if user is None or not user.active:

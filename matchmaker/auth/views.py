@@ -31,7 +31,6 @@ from matchmaker.auth.forms import (
     RegistrationForm,
     SignupForm,
 )
-from matchmaker.auth.passwords import verify_password
 from matchmaker.auth.redirects import safe_next
 from matchmaker.auth.throttle import ThrottleLimits
 from matchmaker.auth.tokens import hash_token
@@ -76,6 +75,11 @@ def _throttle_limits() -> ThrottleLimits:
     )
 
 
+def _try_again(wait_s: int) -> str:
+    minutes = -(-wait_s // 60)
+    return f"Too many attempts: try again in {minutes} minute{'s' if minutes != 1 else ''}."
+
+
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> str | Response | tuple[str, int]:
     """Email and password; on success a fresh session and the `next` page (same site only)."""
@@ -99,11 +103,7 @@ def login() -> str | Response | tuple[str, int]:
         _start_session(result.user)
         return redirect(next_url or _home_url())
     if result.wait_s:
-        minutes = -(-result.wait_s // 60)
-        error = (
-            f"{LOGIN_FAILED} Too many attempts: try again in {minutes} "
-            f"minute{'s' if minutes != 1 else ''}."
-        )
+        error = f"{LOGIN_FAILED} {_try_again(result.wait_s)}"
         return render_template("auth/login.html", form=form, error=error), 429
     return render_template("auth/login.html", form=form, error=LOGIN_FAILED)
 
@@ -146,11 +146,24 @@ def change_password() -> str | Response:
     form = PasswordChangeForm()
     if form.validate_on_submit():
         user: User = current_user._get_current_object()
-        if not verify_password(user.password_hash, form.current_password.data):
-            form.current_password.errors.append("That is not your current password.")
+        db = get_session()
+        check = operations.attempt_login(
+            db,
+            user.email.lower(),
+            form.current_password.data,
+            request.remote_addr or "",
+            _throttle_limits(),
+            utcnow(),
+        )
+        db.commit()
+        if check.user is None:
+            form.current_password.errors.append(
+                "That is not your current password."
+                + (f" {_try_again(check.wait_s)}" if check.wait_s else "")
+            )
         else:
             operations.set_password(user, form.password.data)
-            get_session().commit()
+            db.commit()
             _start_session(user)
             flash("Your password is changed; other devices are logged out.", "success")
             return redirect(url_for("auth.account"))

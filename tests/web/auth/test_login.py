@@ -88,13 +88,19 @@ def test_logout_everywhere_invalidates_every_session_cookie(app: Flask, build, s
     assert session.get(User, user.id).session_token != token
 
 
-def test_a_tampered_session_id_does_not_authenticate(app: Flask, build):
+@pytest.mark.parametrize(
+    "session_id", ["{id}:guessed-token", "{id}", "{id}:", "²:{token}", "x:{token}", ":{token}"]
+)
+def test_a_tampered_session_id_does_not_authenticate(app: Flask, build, session_id):
     user = build.user(email="ana@example.org")
     client = app.test_client()
     with client.session_transaction() as forged:
-        forged["_user_id"] = f"{user.id}:guessed-token"
+        forged["_user_id"] = session_id.format(id=user.id, token=user.session_token)
         forged["_fresh"] = True
     assert not is_logged_in(client)
+    with client.session_transaction() as genuine:
+        genuine["_user_id"] = user.get_id()
+    assert is_logged_in(client)
 
 
 def test_deactivating_an_account_ends_its_sessions(client, build, session: Session):

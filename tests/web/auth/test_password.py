@@ -55,3 +55,14 @@ def test_the_password_page_needs_a_login(client):
     response = client.get("/account/password")
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/login")
+
+
+def test_guessing_the_current_password_is_throttled(client, build):
+    build.user(email="ana@example.org")
+    log_in(client, "ana@example.org")
+    for _ in range(5):
+        assert "That is not your current password." in change(client, current="a guess").text
+    response = change(client)
+    assert "Too many attempts: try again in 15 minutes." in response.text
+    client.post("/logout")
+    assert "Too many attempts" in log_in(client, "ana@example.org").text

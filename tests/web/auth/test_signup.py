@@ -87,6 +87,15 @@ def test_sign_up_can_join_an_organisation_of_the_event(client, build, session):
     assert participant.organisation_id == organisation_id
 
 
+def test_a_new_organisation_may_not_copy_the_name_of_one_of_the_event(client, build, session):
+    event = build.event(slug="hannover")
+    build.participant(event, organisation=Organisation(name="Robótica Lda", country="PT"))
+    response = client.post("/e/hannover/signup", data=signup_data(organisation_name="ROBÓTICA LDA"))
+    assert "is already registered for this event: choose it in the list." in response.text
+    assert count(session, Organisation) == 1
+    assert count(session, User) == 0
+
+
 def test_organisations_of_other_events_cannot_be_joined(client, build, session):
     build.event(slug="hannover")
     outsider = build.participant(build.event())
