@@ -267,6 +267,7 @@ def replace_tables(session: Session, event: Event, wanted: Sequence[tuple[str, s
         table = existing.get(name) or MeetingTable(event=event, name=name)
         table.place = place
         table.position = position
+        session.add(table)
     session.flush()
 
 
