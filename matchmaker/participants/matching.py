@@ -35,8 +35,9 @@ _SCORE_PER_TERM = {
 
 
 def _in_sentence(term: str) -> str:
-    """'Additive manufacturing' -> 'additive manufacturing'; acronyms like 'IoT' stay."""
-    if len(term) > 1 and term[0].isupper() and term[1].islower():
+    """'Additive manufacturing' -> 'additive manufacturing'; 'IoT' and 'AI' stay."""
+    first_word = term.split(" ", 1)[0]
+    if len(first_word) > 1 and first_word[0].isupper() and first_word[1:].islower():
         return term[0].lower() + term[1:]
     return term
 

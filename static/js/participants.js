@@ -6,6 +6,7 @@
  *    instead of submitting; the free count and an "unsaved changes" note follow live, and
  *    leaving the page with unsaved changes asks first.
  * 2. Print version: a [data-print] button (hidden without JS) opens the print dialog.
+ * 3. The tabs scroll sideways on a phone: bring the current page's tab into view.
  */
 (function () {
   "use strict";
@@ -70,6 +71,16 @@
   var availability = document.querySelector("form[data-availability]");
   if (availability) {
     enhanceAvailability(availability);
+  }
+
+  var currentTab = document.querySelector('.tabs a[aria-current="page"]');
+  if (currentTab) {
+    var tabs = currentTab.closest(".tabs");
+    if (tabs.scrollWidth > tabs.clientWidth) {
+      var tab = currentTab.getBoundingClientRect();
+      var strip = tabs.getBoundingClientRect();
+      tabs.scrollLeft += tab.left - strip.left - (strip.width - tab.width) / 2;
+    }
   }
 
   var printButtons = document.querySelectorAll("[data-print]");
