@@ -10,7 +10,7 @@ with the current schedule; the step is kept when the whole schedule scores bette
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -200,7 +200,9 @@ def apply(
     return out
 
 
-def seed_people(comp: Compact, occ: Occupancy, wanted: list[int], rng: random.Random) -> list[int]:
+def seed_people(
+    comp: Compact, occ: Occupancy, wanted: Sequence[int], rng: random.Random
+) -> list[int]:
     """People worth improving around: the two of a wanted pair not yet timed, someone
     with holes, someone with room for more meetings, or anyone."""
     missing = [c for c in wanted if c not in occ.slot_of and occ.open_slots(c) == 0]
@@ -233,7 +235,7 @@ def improve(
     occ: Occupancy,
     *,
     bound: int,
-    wanted: list[int],
+    wanted: Sequence[int],
     previous: Mapping[int, int],
     weights: ObjectiveWeights,
     clock: Clock,
@@ -248,6 +250,7 @@ def improve(
     It stops early at a perfect score: weight at `bound` and no penalty at all. With
     `deterministic_s` the steps are bounded by CP-SAT's deterministic time instead of the
     wall clock (wall time then only matters as the outer guard), so runs repeat exactly.
+    A problem small enough for one group is solved as a whole in a single step.
     """
     if not any(comp.by_person):
         return Improved(occ, True)
@@ -256,19 +259,22 @@ def improve(
     spent = 0.0
     score = evaluate(comp, occ, previous, weights)
     active = [p for p, cands in enumerate(comp.by_person) if cands]
-    small = len(active) <= GROUP_PEOPLE
+    pairs = sum(1 for common in comp.cand_common if common)
+    small = len(active) <= GROUP_PEOPLE or pairs <= 2 * GROUP_PAIRS
     work_limit = deterministic_s if deterministic_s is not None else float("inf")
     while not clock.should_stop() and clock.elapsed() < end and spent < work_limit:
         if score.weight >= bound and score.neg_penalty == 0:
             return Improved(occ, True)
         group = active if small else group_around(comp, seed_people(comp, occ, wanted, rng), rng)
         hood = build(comp, occ, group, previous, weights)
-        limits = SearchLimits(
-            min(STEP_WALL_S, end - clock.elapsed()),
-            workers,
-            rng.randrange(1 << 30),
-            STEP_DETERMINISTIC_S if deterministic_s is not None else None,
-        )
+        left = end - clock.elapsed()
+        if deterministic_s is None:
+            limits = SearchLimits(
+                left if small else min(STEP_WALL_S, left), workers, rng.randrange(1 << 30)
+            )
+        else:
+            step = work_limit - spent if small else STEP_DETERMINISTIC_S
+            limits = SearchLimits(left, workers, rng.randrange(1 << 30), step)
         result = run_cpsat(hood.model, limits, clock, "improve")
         spent += result.solver.deterministic_time
         if result.has_solution:

@@ -14,6 +14,8 @@ best schedule so far is returned. With one worker the result depends only on the
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from solver.assemble import assemble
 from solver.choose import choose_meetings
 from solver.compact import Compact, Occupancy, capacity_bound, compact
@@ -51,6 +53,38 @@ def previous_slots(comp: Compact) -> dict[int, int]:
     return slots
 
 
+@dataclass
+class Run:
+    """One solve in progress: the indexed problem, options, clock and the best so far."""
+
+    comp: Compact
+    options: SolveOptions
+    clock: Clock
+    previous: dict[int, int]
+    locked_only: Occupancy
+    order: list[int]
+    best: Occupancy
+    bound: int
+    wanted: tuple[int, ...] = ()
+    proven: bool = False
+
+    @property
+    def deterministic_s(self) -> float | None:
+        """With one worker, the deterministic-time budget of a stage; else None."""
+        if self.options.workers != 1:
+            return None
+        return self.options.time_limit_s * DETERMINISTIC_SHARE
+
+    def offer(self, occ: Occupancy) -> None:
+        """Keep `occ` if it beats the best so far in the design's quality order."""
+        weights = self.options.weights
+        mine = evaluate(self.comp, self.best, self.previous, weights)
+        theirs = evaluate(self.comp, occ, self.previous, weights)
+        if theirs > mine:
+            self.best = occ
+        self.clock.best_weight = max(mine, theirs).weight
+
+
 def solve(
     problem: Problem,
     options: SolveOptions | None = None,
@@ -76,86 +110,84 @@ def solve(
             message="the locked meetings cannot all be kept",
             conflicts=conflicts,
         )
-    comp = compact(problem)
-    previous = previous_slots(comp)
-    deterministic = options.workers == 1
-    det_budget = options.time_limit_s if deterministic else None
-    start, taken = locked_occupancy(comp)
-    order = [c for c in greedy_order(comp, "weight", options.seed) if c not in taken]
-    best = start.copy()
-    greedy_fill(best, order)
-    clock.bound = capacity_bound(comp)
-    clock.best_weight = evaluate(comp, best, previous, options.weights).weight
-    clock.report("greedy", force=True)
-    bound = clock.bound
-    wanted: list[int] = []
+    run = warm_start(compact(problem), options, clock)
     if not clock.should_stop():
-        budget = clock.remaining() * CHOOSE_SHARE
-        selection = choose_meetings(
-            comp,
-            start,
-            keep=previous,
-            hint=best.slot_of,
-            clock=clock,
-            limits=SearchLimits(
-                budget,
-                options.workers,
-                options.seed,
-                None if det_budget is None else det_budget * DETERMINISTIC_SHARE,
-            ),
-        )
-        if selection is not None:
-            bound = min(bound, start.locked_weight + selection.bound)
-            clock.bound = bound
-            timed = start.copy()
-            time_meetings(comp, timed, selection.chosen, previous, order)
-            best = better(comp, best, timed, previous, options)
-            wanted = list(selection.chosen)
-    clock.best_weight = evaluate(comp, best, previous, options.weights).weight
-    proven = False
+        choose_and_time(run)
     if not clock.should_stop():
         improved = improve(
-            comp,
-            best,
-            bound=bound,
-            wanted=wanted,
-            previous=previous,
+            run.comp,
+            run.best,
+            bound=run.bound,
+            wanted=run.wanted,
+            previous=run.previous,
             weights=options.weights,
             clock=clock,
             budget_s=clock.remaining() * IMPROVE_SHARE,
             workers=options.workers,
             seed=options.seed,
-            deterministic_s=None if det_budget is None else det_budget * DETERMINISTIC_SHARE,
+            deterministic_s=run.deterministic_s,
         )
-        best, proven = improved.occ, improved.proven
-    weight = evaluate(comp, best, previous, options.weights).weight
-    weight_proven = proven or weight >= bound
-    if weight_proven:
-        bound = weight
-    clock.best_weight = weight
+        run.best, run.proven = improved.occ, improved.proven
+    return finish(run)
+
+
+def warm_start(comp: Compact, options: SolveOptions, clock: Clock) -> Run:
+    """The locked meetings, then the greedy by weight on top: the first best schedule."""
+    locked_only, taken = locked_occupancy(comp)
+    order = [c for c in greedy_order(comp, "weight", options.seed) if c not in taken]
+    best = locked_only.copy()
+    greedy_fill(best, order)
+    clock.bound = capacity_bound(comp)
+    previous = previous_slots(comp)
+    clock.best_weight = evaluate(comp, best, previous, options.weights).weight
+    clock.report("greedy", force=True)
+    return Run(comp, options, clock, previous, locked_only, order, best, clock.bound)
+
+
+def choose_and_time(run: Run) -> None:
+    """Choose meetings by b-matching (tightening the bound), time them, keep if better."""
+    budget = run.clock.remaining() * CHOOSE_SHARE
+    options = run.options
+    selection = choose_meetings(
+        run.comp,
+        run.locked_only,
+        keep=run.previous,
+        hint=run.best.slot_of,
+        clock=run.clock,
+        limits=SearchLimits(
+            budget if run.deterministic_s is None else run.clock.remaining(),
+            options.workers,
+            options.seed,
+            run.deterministic_s,
+        ),
+    )
+    if selection is None:
+        return
+    run.bound = min(run.bound, run.locked_only.locked_weight + selection.bound)
+    run.clock.bound = run.bound
+    timed = run.locked_only.copy()
+    time_meetings(run.comp, timed, selection.chosen, run.previous, run.order)
+    run.offer(timed)
+    run.wanted = selection.chosen
+
+
+def finish(run: Run) -> Schedule:
+    """Give tables and build the schedule with stats, status and reasons."""
+    comp, clock = run.comp, run.clock
+    weight = evaluate(comp, run.best, run.previous, run.options.weights).weight
+    weight_proven = run.proven or weight >= run.bound
+    bound = weight if weight_proven else run.bound
+    clock.best_weight, clock.bound = weight, bound
     clock.report("tables", force=True)
-    meetings = assign_tables(comp, best.slot_of, problem.locked)
+    meetings = assign_tables(comp, run.best.slot_of, comp.problem.locked)
     return assemble(
-        problem,
+        comp.problem,
         meetings,
         bound=bound,
         status=SolveStatus.OPTIMAL if weight_proven else SolveStatus.FEASIBLE,
         wall_s=clock.elapsed(),
         message=solve_message(weight_proven, clock),
     )
-
-
-def better(
-    comp: Compact,
-    first: Occupancy,
-    second: Occupancy,
-    previous: dict[int, int],
-    options: SolveOptions,
-) -> Occupancy:
-    """The better of two timed occupancies in the design's quality order (first on ties)."""
-    score_first = evaluate(comp, first, previous, options.weights)
-    score_second = evaluate(comp, second, previous, options.weights)
-    return second if score_second > score_first else first
 
 
 def solve_message(weight_proven: bool, clock: Clock) -> str:

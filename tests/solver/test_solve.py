@@ -197,7 +197,7 @@ def test_clashing_locked_meetings_make_the_problem_infeasible() -> None:
 
 def test_one_worker_and_a_seed_give_the_same_schedule(bench_dir: Path) -> None:
     problem = load_problem(bench_dir / "S-60.json")
-    options = SolveOptions(time_limit_s=6, workers=1, seed=3)
+    options = SolveOptions(time_limit_s=10, workers=1, seed=3)
     first = solve(problem, options)
     second = solve(problem, options)
     assert validate(problem, first) == []
