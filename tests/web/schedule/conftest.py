@@ -21,10 +21,12 @@ from matchmaker.models import (
     PreferenceLevel,
     Role,
     User,
+    place_meeting,
 )
 
 TEST_PASSWORD = "correct horse battery staple"
 T = TypeVar("T")
+SOLVE_SECONDS = 2
 
 Prefer = Callable[[Participant, Participant, PreferenceLevel], Preference]
 Login = Callable[[User], None]
@@ -38,6 +40,12 @@ class SmallEvent:
     event: Event
     organiser: User
     people: list[Participant]
+
+
+@pytest.fixture
+def app_config(app_config: dict[str, Any]) -> dict[str, Any]:
+    """Tiny events: a short solver time limit is plenty."""
+    return {**app_config, "SOLVER_TIME_LIMIT_S": SOLVE_SECONDS}
 
 
 @pytest.fixture
@@ -99,6 +107,22 @@ def reload(session: Session) -> Callable[[T], T]:
         return row
 
     return load
+
+
+@pytest.fixture
+def seat(session: Session) -> Callable[[Event, Participant, Participant, int, int], Meeting]:
+    """Confirm a meeting of two people in the event's slot and table of these indexes."""
+
+    def place(event: Event, a: Participant, b: Participant, slot: int, table: int) -> Meeting:
+        low, high = sorted((a.id, b.id))
+        meeting = Meeting(event_id=event.id, participant_a_id=low, participant_b_id=high)
+        place_meeting(
+            session, meeting, slot_id=event.slots[slot].id, table_id=event.tables[table].id
+        )
+        session.commit()
+        return meeting
+
+    return place
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.models import Phase, RunStatus, ScheduleRun
 
-SOLVE = {"time_limit": "5"}
+SOLVE = {"time_limit": "2"}
 
 
 def runs_of(session: Session, event: Any) -> list[ScheduleRun]:

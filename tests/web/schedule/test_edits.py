@@ -1,0 +1,124 @@
+"""Hand edits: move, swap, cancel, add, lock; clashes refused by the database, nothing changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask.testing import FlaskClient
+from sqlalchemy.orm import Session
+
+from matchmaker.db import utcnow
+from matchmaker.models import Meeting, MeetingStatus
+
+TAKEN = b"That time or place is taken"
+
+
+def where(reload: Any, meeting: Meeting) -> tuple[int, int | None, MeetingStatus, int]:
+    fresh = reload(meeting)
+    return (fresh.slot_id, fresh.table_id, fresh.status, fresh.sequence)
+
+
+def url(event: Any, meeting: Meeting, action: str = "") -> str:
+    base = f"/organise/events/{event.slug}/schedule/meetings/{meeting.id}"
+    return f"{base}/{action}" if action else base
+
+
+def test_move_refused_when_a_participant_is_busy_then_done_when_free(
+    logged_in: FlaskClient, small_event: Any, session: Session, reload: Any, seat: Any
+) -> None:
+    event, p = small_event.event, small_event.people
+    meeting = seat(event, p[0], p[3], 0, 0)
+    seat(event, p[0], p[4], 1, 1)
+    page = logged_in.get(url(event, meeting))
+    assert page.status_code == 200 and b"Swap times" in page.data
+
+    busy = {"move-slot": event.slots[1].id, "move-place": event.tables[0].id}
+    response = logged_in.post(url(event, meeting, "move"), data=busy, follow_redirects=True)
+    assert TAKEN in response.data
+    assert where(reload, meeting) == (event.slots[0].id, event.tables[0].id, "confirmed", 0)
+
+    table_taken = {"move-slot": event.slots[1].id, "move-place": event.tables[1].id}
+    logged_in.post(url(event, meeting, "move"), data=table_taken)
+    assert where(reload, meeting)[:2] == (event.slots[0].id, event.tables[0].id)
+
+    free = {"move-slot": event.slots[2].id, "move-place": event.tables[2].id}
+    response = logged_in.post(url(event, meeting, "move"), data=free, follow_redirects=True)
+    assert b"Meeting moved" in response.data
+    assert where(reload, meeting) == (event.slots[2].id, event.tables[2].id, "confirmed", 1)
+
+
+def test_swap_exchanges_times_even_when_the_people_overlap(
+    logged_in: FlaskClient, small_event: Any, session: Session, reload: Any, seat: Any
+) -> None:
+    event, p = small_event.event, small_event.people
+    first = seat(event, p[0], p[3], 0, 0)
+    second = seat(event, p[0], p[4], 1, 1)
+    response = logged_in.post(
+        url(event, first, "swap"), data={"swap-other": second.id}, follow_redirects=True
+    )
+    assert b"Meetings swapped" in response.data
+    assert where(reload, first) == (event.slots[1].id, event.tables[1].id, "confirmed", 1)
+    assert where(reload, second) == (event.slots[0].id, event.tables[0].id, "confirmed", 1)
+
+
+def test_swap_refused_when_it_would_double_book(
+    logged_in: FlaskClient, small_event: Any, session: Session, reload: Any, seat: Any
+) -> None:
+    event, p = small_event.event, small_event.people
+    first = seat(event, p[0], p[3], 0, 0)
+    second = seat(event, p[1], p[4], 1, 0)
+    seat(event, p[3], p[2], 1, 1)  # p3 is busy when `second` happens
+    response = logged_in.post(
+        url(event, first, "swap"), data={"swap-other": second.id}, follow_redirects=True
+    )
+    assert TAKEN in response.data
+    assert where(reload, first) == (event.slots[0].id, event.tables[0].id, "confirmed", 0)
+    assert where(reload, second) == (event.slots[1].id, event.tables[0].id, "confirmed", 0)
+
+
+def test_cancel_keeps_the_row_and_frees_the_time(
+    logged_in: FlaskClient, small_event: Any, session: Session, reload: Any, seat: Any
+) -> None:
+    event, p = small_event.event, small_event.people
+    event.published_at = utcnow()
+    session.commit()
+    meeting = seat(event, p[0], p[3], 0, 0)
+    response = logged_in.post(url(event, meeting, "cancel"), follow_redirects=True)
+    assert b"Meeting cancelled" in response.data
+    fresh = reload(meeting)
+    assert fresh.status == MeetingStatus.CANCELLED and fresh.sequence == 1
+    assert fresh.changed_at is not None and fresh.previous_slot_id == event.slots[0].id
+    assert reload(meeting).seats == []
+    seat(event, p[0], p[4], 0, 0)  # the time and the table are free again
+
+
+def test_add_refuses_clashes_and_existing_pairs(
+    logged_in: FlaskClient, small_event: Any, session: Session, confirmed: Any, seat: Any
+) -> None:
+    event, p = small_event.event, small_event.people
+    seat(event, p[0], p[3], 0, 0)
+    add = f"/organise/events/{event.slug}/schedule/meetings/new"
+    assert logged_in.get(add).status_code == 200
+
+    def post(a: Any, b: Any, slot: int, place: Any) -> bytes:
+        data = {"first": a.id, "second": b.id, "slot": event.slots[slot].id, "place": place}
+        return logged_in.post(add, data=data, follow_redirects=True).data
+
+    assert TAKEN in post(p[0], p[4], 0, event.tables[1].id)
+    assert TAKEN in post(p[1], p[4], 0, event.tables[0].id)
+    assert b"already have a meeting" in post(p[3], p[0], 2, event.tables[1].id)
+    assert b"Neither participant has a booth" in post(p[1], p[4], 1, "booth")
+    assert len(confirmed(event)) == 1
+    assert b"Meeting added" in post(p[1], p[4], 0, event.tables[1].id)
+    assert len(confirmed(event)) == 2
+
+
+def test_lock_and_unlock(
+    logged_in: FlaskClient, small_event: Any, session: Session, reload: Any, seat: Any
+) -> None:
+    event, p = small_event.event, small_event.people
+    meeting = seat(event, p[0], p[3], 0, 0)
+    logged_in.post(url(event, meeting, "lock"), data={"locked": "1"})
+    assert reload(meeting).locked is True
+    logged_in.post(url(event, meeting, "lock"), data={"locked": "0"})
+    assert reload(meeting).locked is False
