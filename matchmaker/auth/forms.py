@@ -34,11 +34,10 @@ class LoginForm(FlaskForm):  # type: ignore[misc]
     )
 
 
-class NewPasswordForm(FlaskForm):  # type: ignore[misc]
-    """A new password typed twice."""
-
+def _new_password_fields(label: str = "Password") -> tuple[PasswordField, PasswordField]:
+    """A new password and its confirmation (fresh fields, so forms can order them)."""
     password = PasswordField(
-        "Password",
+        label,
         validators=[
             DataRequired(),
             Length(
@@ -51,17 +50,25 @@ class NewPasswordForm(FlaskForm):  # type: ignore[misc]
         description=f"At least {PASSWORD_MIN_LENGTH} characters; a few words are easy to remember.",
     )
     confirm = PasswordField(
-        "Repeat the password",
+        f"Repeat the {label.lower()}",
         validators=[DataRequired(), EqualTo("password", message="The two passwords differ.")],
     )
+    return password, confirm
 
 
-class PasswordChangeForm(NewPasswordForm):
+class NewPasswordForm(FlaskForm):  # type: ignore[misc]
+    """A new password typed twice."""
+
+    password, confirm = _new_password_fields()
+
+
+class PasswordChangeForm(FlaskForm):  # type: ignore[misc]
     """The current password, then the new one twice."""
 
     current_password = PasswordField(
         "Current password", validators=[DataRequired(), Length(max=PASSWORD_MAX_LENGTH)]
     )
+    password, confirm = _new_password_fields("New password")
 
 
 class InvitationForm(NewPasswordForm):
@@ -82,9 +89,11 @@ class RegistrationForm(FlaskForm):  # type: ignore[misc]
         "Last name", validators=[DataRequired(), Length(max=100)], filters=[_strip]
     )
     job_title = StringField("Job title", validators=[Optional(), Length(max=200)], filters=[_strip])
-    organisation = SelectField("Your organisation", default=NEW_ORGANISATION)
+    organisation = SelectField(
+        "Join an organisation already registered for this event", default=NEW_ORGANISATION
+    )
     organisation_name = StringField(
-        "Organisation name", validators=[Length(max=200)], filters=[_strip]
+        "Name of a new organisation", validators=[Length(max=200)], filters=[_strip]
     )
     organisation_country = SelectField("Country")
     organisation_type = SelectField(
@@ -154,5 +163,4 @@ class SignupForm(RegistrationForm):
         validators=[DataRequired(), Email(message="Enter a valid email address."), Length(max=254)],
         filters=[_lower],
     )
-    password = NewPasswordForm.password
-    confirm = NewPasswordForm.confirm
+    password, confirm = _new_password_fields()

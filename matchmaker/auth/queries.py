@@ -81,3 +81,13 @@ def registration_open(event: Event, now: datetime) -> bool:
     return event.phase == Phase.REGISTRATION and (
         event.registration_deadline is None or now < event.registration_deadline
     )
+
+
+def registrations_of_user(session: Session, user_id: int) -> Sequence[Participant]:
+    """The user's active registrations, newest event first."""
+    return session.scalars(
+        select(Participant)
+        .join(Event, Participant.event_id == Event.id)
+        .where(Participant.user_id == user_id, Participant.withdrawn_at.is_(None))
+        .order_by(Event.id.desc())
+    ).all()

@@ -120,8 +120,9 @@ def logout() -> Response:
 @bp.route("/account")
 @login_required
 def account() -> str:
-    """The account: email, password change, logging out everywhere."""
-    return render_template("auth/account.html", form=ConfirmForm())
+    """The account: its events, email, password change, logging out everywhere."""
+    registrations = queries.registrations_of_user(get_session(), current_user.id)
+    return render_template("auth/account.html", form=ConfirmForm(), registrations=registrations)
 
 
 @bp.route("/account/logout-everywhere", methods=["POST"])

@@ -6,6 +6,7 @@ import pytest
 from flask import Flask
 from sqlalchemy.orm import Session
 
+from matchmaker.db import utcnow
 from matchmaker.models import User
 from tests.web.auth.conftest import is_logged_in, log_in
 
@@ -144,3 +145,15 @@ def test_the_login_page_redirects_someone_already_logged_in(client, build):
     log_in(client, "ana@example.org")
     response = client.get("/login?next=/account")
     assert response.headers["Location"] == "/account"
+
+
+def test_the_account_page_lists_the_users_active_events(client, build, session):
+    user = build.user(email="ana@example.org")
+    build.participant(build.event(name="Hannover B2B"), user=user)
+    build.participant(build.event(name="Old B2B"), user=user, withdrawn_at=utcnow())
+    build.participant(build.event(name="Someone else's B2B"))
+    log_in(client, "ana@example.org")
+    page = client.get("/account").text
+    assert "Hannover B2B" in page
+    assert "Old B2B" not in page
+    assert "Someone else&#39;s B2B" not in page
