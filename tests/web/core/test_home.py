@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import event as sqlalchemy_event
-from sqlalchemy.orm import Session
 
 from matchmaker.db import database
 from matchmaker.models import Phase, Role, User
@@ -101,12 +101,21 @@ def _statements_for_home(app: Flask, client: FlaskClient) -> int:
     return len(statements)
 
 
+@pytest.mark.parametrize("viewer", [None, Role.PARTICIPANT, Role.ORGANISER])
 def test_home_queries_do_not_grow_with_the_number_of_events(
-    app: Flask, client: FlaskClient, build: Builder, session: Session
+    app: Flask,
+    client: FlaskClient,
+    build: Builder,
+    log_in: Callable[[User], None],
+    viewer: Role | None,
 ) -> None:
-    build.participant(build.event())
+    organiser = build.user(role=Role.ORGANISER)
+    if viewer is not None:
+        log_in(organiser if viewer == Role.ORGANISER else build.user(role=viewer))
+    build.participant(build.event(organisers=(organiser,)))
     few = _statements_for_home(app, client)
-    for _ in range(6):
-        build.participant(build.event(days=2))
+    for phase in (Phase.DRAFT, Phase.REGISTRATION, Phase.PUBLISHED):
+        build.participant(build.event(days=2, phase=phase, organisers=(organiser,)))
+        build.participant(build.event(phase=phase))
 
     assert _statements_for_home(app, client) == few
