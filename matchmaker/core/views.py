@@ -22,7 +22,7 @@ from matchmaker.models import Block, Event, Participant, Phase
 bp = Blueprint("core", __name__, cli_group=None)
 
 BEFORE_SCHEDULE = frozenset({Phase.REGISTRATION, Phase.PREFERENCES})
-ALL_PHASES = frozenset(Phase)
+PUBLISHED = frozenset({Phase.PUBLISHED})
 
 
 @dataclass(frozen=True)
@@ -36,22 +36,20 @@ class ParticipantPage:
 
 
 PARTICIPANT_PAGES = (
-    ParticipantPage(
-        "participants.agenda",
-        "Your agenda",
-        frozenset({Phase.PUBLISHED}),
-        frozenset({Phase.PUBLISHED}),
-    ),
+    ParticipantPage("participants.agenda", "Your agenda", phases=PUBLISHED, primary_in=PUBLISHED),
     ParticipantPage(
         "participants.catalogue",
         "Choose whom to meet",
-        BEFORE_SCHEDULE,
-        frozenset({Phase.PREFERENCES}),
+        phases=BEFORE_SCHEDULE,
+        primary_in=frozenset({Phase.PREFERENCES}),
     ),
     ParticipantPage(
-        "participants.profile", "Your profile", ALL_PHASES, frozenset({Phase.REGISTRATION})
+        "participants.profile",
+        "Your profile",
+        phases=frozenset(Phase),
+        primary_in=frozenset({Phase.REGISTRATION}),
     ),
-    ParticipantPage("participants.availability", "Your availability", BEFORE_SCHEDULE),
+    ParticipantPage("participants.availability", "Your availability", phases=BEFORE_SCHEDULE),
 )
 
 
