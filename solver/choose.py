@@ -72,7 +72,11 @@ def choose_meetings(
     hinted = set(hint)
     for cand, x in chosen.items():
         model.add_hint(x, cand in hinted)
-    result = run_cpsat(model, limits, clock, "choose")
+
+    def on_bound(objective_bound: float) -> None:
+        clock.tighten_bound(occ.locked_weight + int(objective_bound + 1e-6) // scale)
+
+    result = run_cpsat(model, limits, clock, "choose", on_bound)
     if not result.has_solution:
         return None
     solver = result.solver

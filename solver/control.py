@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -49,6 +50,10 @@ class Clock:
         if not self.cancelled and self._cancel is not None and self._cancel():
             self.cancelled = True
         return self.cancelled or self.remaining() <= 0.0
+
+    def tighten_bound(self, bound: int) -> None:
+        """Lower the reported bound to `bound` if that is tighter (safe from any thread)."""
+        self.bound = min(self.bound, bound)
 
     def report(self, phase: str, *, force: bool = False) -> None:
         """Send a progress report, at most every REPORT_EVERY_S unless forced."""
@@ -94,9 +99,16 @@ class SearchResult:
 
 
 def run_cpsat(
-    model: cp_model.CpModel, limits: SearchLimits, clock: Clock, phase: str
+    model: cp_model.CpModel,
+    limits: SearchLimits,
+    clock: Clock,
+    phase: str,
+    on_bound: Callable[[float], None] | None = None,
 ) -> SearchResult:
-    """Solve `model` within `limits` and the clock's deadline and cancel check."""
+    """Solve `model` within `limits` and the clock's deadline and cancel check.
+
+    `on_bound` receives each improved objective bound (on CP-SAT's thread).
+    """
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.max_time_in_seconds = max(0.01, min(limits.wall_s, clock.remaining()))
@@ -104,6 +116,7 @@ def run_cpsat(
     params.random_seed = limits.seed
     if limits.deterministic_s is not None:
         params.max_deterministic_time = limits.deterministic_s
+    solver.best_bound_callback = on_bound
     statuses: list[cp_model.CpSolverStatus] = []
     thread = threading.Thread(target=lambda: statuses.append(solver.solve(model)), daemon=True)
     thread.start()
