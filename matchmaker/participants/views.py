@@ -3,6 +3,7 @@ preferences and agenda. Everything of another event or another person answers 40
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
@@ -39,6 +40,7 @@ from matchmaker.participants.matching import Reason
 
 bp = Blueprint("participants", __name__, url_prefix="/events", cli_group=None)
 
+WISH_LEVELS = (PreferenceLevel.MUST, PreferenceLevel.WANT, PreferenceLevel.MAYBE)
 ANSWER_LEVELS = (PreferenceLevel.WANT, PreferenceLevel.MAYBE, PreferenceLevel.NOT)
 BLOCK_ACTIONS = ("free", "busy")
 
@@ -86,7 +88,9 @@ def profile(slug: str) -> Response | str:
             session.commit()
             flash("Your profile is saved.", "success")
             return redirect(url_for(".profile", slug=slug))
-    colleagues = [person for person in organisation.participants if person.id != me.id]
+    colleagues = [
+        person for person in organisation.participants if person.id != me.id and person.active
+    ]
     return render_template(
         "participants/profile.html", event=event, me=me, form=form, colleagues=colleagues
     )
@@ -193,6 +197,8 @@ def catalogue(slug: str) -> str:
         this_page=request.full_path.rstrip("?"),
         page_url=page_url,
         country_names=COUNTRY_NAMES,
+        marked=Counter(preference.level for preference in given.values()),
+        wish_levels=WISH_LEVELS,
     )
 
 

@@ -71,10 +71,9 @@ def test_the_limit_per_level_is_enforced_with_a_clear_message(
     response = client.post(
         MARK, data={"participant_id": third.id, "level": "must"}, follow_redirects=True
     )
-    assert (
-        "You have already marked 2 people as must-meet — the limit for this event."
-        in response.get_data(as_text=True)
-    )
+    page = response.get_data(as_text=True)
+    assert "You have already marked 2 people as must-meet — the limit for this event." in page
+    assert "Must meet <strong>2</strong> of 2" in page
     client.post(MARK, data={"participant_id": second.id, "level": "must", "note": "still"})
     client.post(MARK, data={"participant_id": third.id, "level": "maybe"})
     assert _marks(session, logged_in.participant) == {
