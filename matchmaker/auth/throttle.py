@@ -6,6 +6,7 @@ workers serve the site.
 
 from __future__ import annotations
 
+import ipaddress
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,6 +27,22 @@ class ThrottleLimits:
     @property
     def window(self) -> timedelta:
         return timedelta(seconds=self.window_s)
+
+
+def address_key(remote_addr: str | None) -> str:
+    """The client address to throttle: an IPv6 client by its /64 network.
+
+    One IPv6 subscriber usually gets a whole /64, so single addresses are free to rotate.
+    """
+    try:
+        address = ipaddress.ip_address(remote_addr or "")
+    except ValueError:
+        return (remote_addr or "")[:64]
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network(f"{address}/64", strict=False))
+    return str(address)
 
 
 def _wait(failures: list[datetime], limits: ThrottleLimits, now: datetime) -> float:

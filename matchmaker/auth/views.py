@@ -32,7 +32,7 @@ from matchmaker.auth.forms import (
     SignupForm,
 )
 from matchmaker.auth.redirects import safe_next
-from matchmaker.auth.throttle import ThrottleLimits
+from matchmaker.auth.throttle import ThrottleLimits, address_key
 from matchmaker.auth.tokens import hash_token
 from matchmaker.db import get_session, utcnow
 from matchmaker.models import Event, User
@@ -94,7 +94,7 @@ def login() -> str | Response | tuple[str, int]:
         db,
         form.email.data,
         form.password.data,
-        request.remote_addr or "",
+        address_key(request.remote_addr),
         _throttle_limits(),
         utcnow(),
     )
@@ -152,7 +152,7 @@ def change_password() -> str | Response:
             db,
             user.email.lower(),
             form.current_password.data,
-            request.remote_addr or "",
+            address_key(request.remote_addr),
             _throttle_limits(),
             utcnow(),
         )

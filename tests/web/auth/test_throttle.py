@@ -10,6 +10,7 @@ from flask import Flask
 
 from matchmaker import create_app
 from matchmaker.auth import operations
+from matchmaker.auth.throttle import address_key
 from matchmaker.db import database, utcnow
 from matchmaker.models import LoginAttempt
 from tests.web.auth.conftest import is_logged_in, log_in
@@ -138,3 +139,26 @@ def test_the_limit_holds_across_two_app_instances(app: Flask, app_config, build)
         assert refused(log_in(first_client, "ana@example.org", address="10.2.0.5"))
     finally:
         database(second).engine.dispose()
+
+
+def test_ipv6_clients_are_throttled_by_their_64_network(client, build):
+    build.user(email="ana@example.org")
+    for host in range(1, 4):
+        log_in(client, f"guess{host}@example.org", WRONG, address=f"2001:db8:1:2::{host}")
+    assert refused(log_in(client, "ana@example.org", address="2001:db8:1:2:ffff::9"))
+    log_in(client, "ana@example.org", address="2001:db8:1:3::1")
+    assert is_logged_in(client)
+
+
+@pytest.mark.parametrize(
+    ("remote_addr", "key"),
+    [
+        ("192.0.2.7", "192.0.2.7"),
+        ("::ffff:192.0.2.7", "192.0.2.7"),
+        ("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"),
+        (None, ""),
+        ("not an address", "not an address"),
+    ],
+)
+def test_address_keys(remote_addr, key):
+    assert address_key(remote_addr) == key
