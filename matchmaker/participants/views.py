@@ -221,8 +221,13 @@ def mark(slug: str) -> Response:
     if not form.validate_on_submit():
         if form.participant_id.errors:
             abort(404)
-        problems = [error for field in form for error in field.errors]
-        flash(" ".join(problems) or "Please try again.", "error")
+        if form.level.errors:
+            flash("Choose must meet, want to meet, maybe or not interested.", "error")
+        else:
+            problems = [
+                f"{field.label.text}: {' '.join(field.errors)}" for field in form if field.errors
+            ]
+            flash(" ".join(problems) or "Please try again.", "error")
         return redirect(_back_to(slug, form.next.data, form.participant_id.data))
     target = queries.other_active_participant(session, event, me, int(form.participant_id.data))
     if target is None:

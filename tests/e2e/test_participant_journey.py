@@ -270,7 +270,8 @@ def test_a_new_sme_signs_up_chooses_and_reads_its_agenda(
     for name, path in (
         ("10-phone-availability", "availability"),
         ("11-phone-catalogue", "catalogue"),
-        ("12-phone-agenda", "agenda"),
+        ("12-phone-preferences", "preferences"),
+        ("13-phone-agenda", "agenda"),
     ):
         phone_page.goto(live_server.url(f"/events/{SLUG}/{path}"))
         overflow = phone_page.evaluate(

@@ -125,8 +125,20 @@ def test_an_unknown_level_is_refused_and_foreign_return_addresses_are_ignored(
     client, logged_in: Me, build: Builder, session
 ):
     (guest,) = _people(build, logged_in.event, 1)
-    response = client.post(MARK, data={"participant_id": guest.id, "level": "adore"})
-    assert response.status_code == 302
+    response = client.post(
+        MARK, data={"participant_id": guest.id, "level": "adore"}, follow_redirects=True
+    )
+    assert "Choose must meet, want to meet, maybe or not interested." in response.get_data(
+        as_text=True
+    )
+    response = client.post(
+        MARK,
+        data={"participant_id": guest.id, "level": "want", "note": "x" * 1001},
+        follow_redirects=True,
+    )
+    assert "Private note: Field cannot be longer than 1000 characters." in response.get_data(
+        as_text=True
+    )
     assert _marks(session, logged_in.participant) == {}
     response = client.post(
         MARK, data={"participant_id": guest.id, "level": "want", "next": "https://evil.example/"}
