@@ -15,6 +15,7 @@ from flask import (
 )
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
+from werkzeug.routing import BuildError
 from werkzeug.wrappers import Response
 
 from matchmaker.auth import (
@@ -49,17 +50,12 @@ EMAIL_ON_EVENT_LIST = (
 )
 
 
-def _home_url() -> str:
-    """The home page ("/" while the core area has no home view)."""
-    return url_for("core.home") if "core.home" in current_app.view_functions else "/"
-
-
 def _profile_url(event: Event) -> str:
-    """The participant's profile page of the event (the event page, or home, until it exists)."""
-    for endpoint in ("participants.profile", "core.event"):
-        if endpoint in current_app.view_functions:
-            return url_for(endpoint, slug=event.slug)
-    return _home_url()
+    """The participant's profile page of the event (the event page if that area is missing)."""
+    try:
+        return url_for("participants.profile", slug=event.slug)
+    except BuildError:
+        return url_for("core.event", slug=event.slug)
 
 
 def _start_session(user: User) -> None:
@@ -85,7 +81,7 @@ def login() -> str | Response | tuple[str, int]:
     """Email and password; on success a fresh session and the `next` page (same site only)."""
     next_url = safe_next(request.args.get("next"))
     if current_user.is_authenticated and request.method == "GET":
-        return redirect(next_url or _home_url())
+        return redirect(next_url or url_for("core.home"))
     form = LoginForm()
     if not form.validate_on_submit():
         return render_template("auth/login.html", form=form)
@@ -101,7 +97,7 @@ def login() -> str | Response | tuple[str, int]:
     db.commit()
     if result.user is not None:
         _start_session(result.user)
-        return redirect(next_url or _home_url())
+        return redirect(next_url or url_for("core.home"))
     if result.wait_s:
         error = f"{LOGIN_FAILED} {_try_again(result.wait_s)}"
         return render_template("auth/login.html", form=form, error=error), 429
@@ -114,7 +110,7 @@ def logout() -> Response:
     logout_user()
     session.clear()
     flash("You are logged out.", "info")
-    return redirect(_home_url())
+    return redirect(url_for("core.home"))
 
 
 @bp.route("/account")
@@ -128,10 +124,7 @@ def account() -> str:
 @bp.route("/account/logout-everywhere", methods=["POST"])
 @login_required
 def logout_everywhere() -> Response:
-    """End every session of this account, on every device, this one included."""
-    form = ConfirmForm()
-    if not form.validate_on_submit():
-        abort(400)
+    """End every session of this account, on every device, this one included (CSRF checked)."""
     operations.log_out_everywhere(current_user._get_current_object())
     get_session().commit()
     logout_user()
