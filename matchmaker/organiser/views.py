@@ -595,7 +595,8 @@ def import_confirm(slug: str, token: str) -> BaseResponse:
     count = operations.import_participants(db, event, rows)
     db.commit()
     importing.discard_pending(_instance_folder(), token)
-    flash(f"{count} participants imported. Send them their invitations from this page.", "success")
+    people = "1 participant" if count == 1 else f"{count} participants"
+    flash(f"{people} imported. Send the invitation links from this page.", "success")
     return redirect(url_for(".participants", slug=event.slug))
 
 
