@@ -34,6 +34,10 @@
             progress.value = status.progress;
             progress.textContent = Math.round(status.progress * 100) + "%";
           }
+          var badge = document.querySelector("#run-status .badge");
+          if (badge) {
+            badge.textContent = status.status;
+          }
           setText("run-phase", status.phase || "waiting for a worker");
           setText("run-weight", status.best_weight);
           setText("run-bound", status.bound);
