@@ -9,7 +9,16 @@ from datetime import date, datetime
 from itertools import groupby
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from werkzeug.wrappers import Response
 
 from matchmaker.auth.access import event_or_404, login_required, own_participant_or_404
@@ -160,6 +169,11 @@ def availability(slug: str) -> Response | str:
     )
 
 
+def _marked(given: dict[int, Preference]) -> Counter[PreferenceLevel]:
+    """How many people I marked at each level."""
+    return Counter(preference.level for preference in given.values())
+
+
 @bp.route("/<slug>/catalogue")
 @login_required
 def catalogue(slug: str) -> str:
@@ -197,18 +211,38 @@ def catalogue(slug: str) -> str:
         this_page=request.full_path.rstrip("?"),
         page_url=page_url,
         country_names=COUNTRY_NAMES,
-        marked=Counter(preference.level for preference in given.values()),
+        marked=_marked(given),
         wish_levels=WISH_LEVELS,
     )
 
 
-def _back_to(slug: str, target: str | None, participant_id: int | str) -> str:
-    """Where to return after a mark: the catalogue or preferences page it came from."""
+def _back_to(slug: str, target: str | None, participant_id: int | str | None = None) -> str:
+    """Where to return after a mark: the catalogue or preferences page it came from, at the
+    person's card (without the card when the message shown at the top matters more)."""
     own_pages = (url_for(".catalogue", slug=slug), url_for(".preferences", slug=slug))
     path = safe_next(target)
     if path is None or not path.startswith(own_pages):
         path = url_for(".catalogue", slug=slug)
-    return f"{path}#person-{participant_id}"
+    return path if participant_id is None else f"{path}#person-{participant_id}"
+
+
+def _mark_answer(
+    me: Participant, message: str, back: str, level: str | None = None, status: int = 200
+) -> Response:
+    """JSON for the catalogue's script (Accept: application/json), else flash and redirect."""
+    wanted = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    if wanted == "application/json":
+        counts = _marked(queries.preferences_involving(get_session(), me)[0])
+        answer = jsonify(
+            ok=status == 200,
+            message=message,
+            level=level,
+            counts={wish.value: counts[wish] for wish in WISH_LEVELS},
+        )
+        answer.status_code = status
+        return answer
+    flash(message, "success" if status == 200 else "error")
+    return redirect(back)
 
 
 @bp.route("/<slug>/preferences/mark", methods=["POST"])
@@ -222,31 +256,30 @@ def mark(slug: str) -> Response:
         if form.participant_id.errors:
             abort(404)
         if form.level.errors:
-            flash("Choose must meet, want to meet, maybe or not interested.", "error")
+            problem = "Choose must meet, want to meet, maybe or not interested."
         else:
-            problems = [
+            problem = " ".join(
                 f"{field.label.text}: {' '.join(field.errors)}" for field in form if field.errors
-            ]
-            flash(" ".join(problems) or "Please try again.", "error")
-        return redirect(_back_to(slug, form.next.data, form.participant_id.data))
+            )
+        return _mark_answer(me, problem, _back_to(slug, form.next.data), status=400)
     target = queries.other_active_participant(session, event, me, int(form.participant_id.data))
     if target is None:
         abort(404)
-    back = _back_to(slug, form.next.data, target.id)
+    level = PreferenceLevel(form.level.data) if form.level.data else None
     try:
-        if form.level.data:
-            level = PreferenceLevel(form.level.data)
+        if level is not None:
             operations.set_preference(session, me, target, level, form.note.data or "", utcnow())
             message = f"{target.full_name}: {LEVEL_LABELS[level].lower()}."
         else:
             operations.clear_preference(session, me, target, utcnow())
             message = f"{target.full_name}: mark removed."
     except operations.PreferenceRefused as refusal:
-        flash(refusal.message, "error")
-        return redirect(back)
+        session.rollback()
+        return _mark_answer(me, refusal.message, _back_to(slug, form.next.data), status=409)
     session.commit()
-    flash(message, "success")
-    return redirect(back)
+    return _mark_answer(
+        me, message, _back_to(slug, form.next.data, target.id), level.value if level else None
+    )
 
 
 @dataclass(frozen=True)

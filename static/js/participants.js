@@ -7,6 +7,10 @@
  *    leaving the page with unsaved changes asks first.
  * 2. Print version: a [data-print] button (hidden without JS) opens the print dialog.
  * 3. The tabs scroll sideways on a phone: bring the current page's tab into view.
+ * 4. Catalogue marks (<form data-mark-form>): saved in place with fetch (the server answers
+ *    JSON when asked for it); the pressed button, the card, the "Clear" button, the counts
+ *    ([data-marked-level]) and a message in the card ([data-mark-status]) follow. Without
+ *    fetch the form posts and the page comes back at the same card.
  */
 (function () {
   "use strict";
@@ -67,6 +71,79 @@
       }
     });
   }
+
+  var LEVELS = ["must", "want", "maybe", "not"];
+
+  function showMark(form, answer) {
+    var buttons = form.querySelectorAll('button[name="level"]');
+    for (var i = 0; i < buttons.length; i += 1) {
+      var value = buttons[i].value;
+      if (value) {
+        buttons[i].setAttribute("aria-pressed", value === answer.level ? "true" : "false");
+      } else {
+        buttons[i].hidden = !answer.level;
+      }
+    }
+    var card = form.closest(".person-card");
+    if (card) {
+      for (var j = 0; j < LEVELS.length; j += 1) {
+        card.classList.toggle("person-card--" + LEVELS[j], LEVELS[j] === answer.level);
+      }
+    }
+    var counts = answer.counts || {};
+    var shown = document.querySelectorAll("[data-marked-level]");
+    for (var k = 0; k < shown.length; k += 1) {
+      var level = shown[k].getAttribute("data-marked-level");
+      if (level in counts) {
+        shown[k].textContent = String(counts[level]);
+      }
+    }
+  }
+
+  function say(form, text, failed) {
+    var status = form.querySelector("[data-mark-status]");
+    if (status) {
+      status.textContent = text;
+      status.classList.toggle("mark-status--error", failed);
+    }
+  }
+
+  function saveMark(event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[data-mark-form]") || !window.fetch) {
+      return;
+    }
+    event.preventDefault();
+    var data = new FormData(form);
+    var submitter = event.submitter;
+    if (submitter && submitter.name) {
+      data.set(submitter.name, submitter.value);
+    }
+    form.setAttribute("aria-busy", "true");
+    fetch(form.action, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+    })
+      .then(function (response) {
+        return response.json();
+      })
+      .then(function (answer) {
+        if (answer.ok) {
+          showMark(form, answer);
+        }
+        say(form, answer.message, !answer.ok);
+      })
+      .catch(function () {
+        say(form, "Could not save: please check your connection and try again.", true);
+      })
+      .then(function () {
+        form.removeAttribute("aria-busy");
+      });
+  }
+
+  document.addEventListener("submit", saveMark);
 
   var availability = document.querySelector("form[data-availability]");
   if (availability) {

@@ -180,11 +180,12 @@ def _choose_people(page: Page, screenshot: Screenshot) -> None:
     expect(maker).to_contain_text("They seek robotics — you offer it")
     expect(cards.first).to_contain_text("Wants to meet you")
     screenshot(page, "05-catalogue")
-    maker.get_by_role("button", name="Must meet").click()
-    expect(page.get_by_role("status").first).to_contain_text("Max Weber: must meet.")
-    expect(
-        page.locator(".person-card", has_text="Max Weber").get_by_role("button", name="Must meet")
-    ).to_have_attribute("aria-pressed", "true")
+    maker.get_by_role("button", name="Must meet").click()  # saved in place by the script
+    expect(maker.locator("[data-mark-status]")).to_have_text("Max Weber: must meet.")
+    expect(maker.get_by_role("button", name="Must meet")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator('[data-marked-level="must"]')).to_have_text("1")
+    page.reload()
+    expect(maker.get_by_role("button", name="Must meet")).to_have_attribute("aria-pressed", "true")
     page.get_by_label("Search", exact=True).fill("vision")
     page.get_by_label("Country").select_option("KR")
     page.get_by_role("button", name="Search").click()
@@ -194,7 +195,8 @@ def _choose_people(page: Page, screenshot: Screenshot) -> None:
     vision.get_by_text("Add a private note").click()
     vision.get_by_label("Private note about Kim Park").fill("Ask about inline inspection")
     vision.get_by_role("button", name="Want to meet").click()
-    expect(page).to_have_url(re.compile(r"country=KR.*#person-\d+$"))
+    expect(vision.locator("[data-mark-status]")).to_have_text("Kim Park: want to meet.")
+    expect(vision.get_by_role("button", name="Clear mark for Kim Park")).to_be_visible()
     screenshot(page, "06-catalogue-filtered")
 
 

@@ -53,6 +53,31 @@ def test_marking_from_the_catalogue_returns_to_the_same_filters_and_card(
     )
 
 
+def test_the_catalogue_script_gets_json_answers_with_my_counts(
+    client, logged_in: Me, build: Builder, session
+):
+    first, second, third = _people(build, logged_in.event, 3)
+    json = {"Accept": "application/json"}
+    for person in (first, second):
+        answer = client.post(
+            MARK, data={"participant_id": person.id, "level": "must"}, headers=json
+        )
+    assert answer.status_code == 200
+    assert answer.json == {
+        "ok": True,
+        "message": "Guest 1: must meet.",
+        "level": "must",
+        "counts": {"must": 2, "want": 0, "maybe": 0},
+    }
+    refused = client.post(MARK, data={"participant_id": third.id, "level": "must"}, headers=json)
+    assert refused.status_code == 409
+    assert refused.json["ok"] is False
+    assert refused.json["message"].startswith("You have already marked 2 people as must-meet")
+    cleared = client.post(MARK, data={"participant_id": first.id, "level": ""}, headers=json)
+    assert cleared.json["level"] is None and cleared.json["counts"]["must"] == 1
+    assert _marks(session, logged_in.participant) == {second.id: ("must", "")}
+
+
 def test_a_mark_can_be_changed_and_cleared(client, logged_in: Me, build: Builder, session):
     (guest,) = _people(build, logged_in.event, 1)
     client.post(MARK, data={"participant_id": guest.id, "level": "want"})
@@ -68,12 +93,12 @@ def test_the_limit_per_level_is_enforced_with_a_clear_message(
     first, second, third = _people(build, logged_in.event, 3)
     for person in (first, second):
         client.post(MARK, data={"participant_id": person.id, "level": "must"})
-    response = client.post(
-        MARK, data={"participant_id": third.id, "level": "must"}, follow_redirects=True
-    )
+    refused = client.post(MARK, data={"participant_id": third.id, "level": "must"})
+    assert "#" not in refused.location  # back at the top, where the message shows
+    response = client.get(refused.location)
     page = response.get_data(as_text=True)
     assert "You have already marked 2 people as must-meet — the limit for this event." in page
-    assert "Must meet <strong>2</strong> of 2" in page
+    assert 'Must meet <strong data-marked-level="must">2</strong> of 2' in page
     client.post(MARK, data={"participant_id": second.id, "level": "must", "note": "still"})
     client.post(MARK, data={"participant_id": third.id, "level": "maybe"})
     assert _marks(session, logged_in.participant) == {
