@@ -54,14 +54,14 @@ def _lines(text: str | None) -> list[str]:
     return seen
 
 
-def local_to_utc(value: datetime | None, zone: str) -> datetime | None:
+def local_input_to_utc(value: datetime | None, zone: str) -> datetime | None:
     """A naive wall-clock datetime of the event's zone as aware UTC."""
     if value is None:
         return None
     return value.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
 
 
-def utc_to_local(value: datetime | None, zone: str) -> datetime | None:
+def utc_to_local_input(value: datetime | None, zone: str) -> datetime | None:
     """An aware UTC datetime as the naive wall-clock time of the event's zone (for inputs)."""
     if value is None:
         return None

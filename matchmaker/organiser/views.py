@@ -40,11 +40,12 @@ from matchmaker.organiser.forms import (
     PhaseForm,
     TableCountForm,
     TableListForm,
-    local_to_utc,
-    utc_to_local,
+    local_input_to_utc,
+    utc_to_local_input,
 )
 from matchmaker.organiser.importing import ImportFileError
 from matchmaker.organiser.operations import SetupRefused
+from matchmaker.schedule.exports import neutralise
 
 bp = Blueprint("organiser", __name__, url_prefix="/organise", cli_group=None)
 
@@ -98,14 +99,19 @@ def organisers() -> Page:
         else:
             db.commit()
             form = OrganiserForm(formdata=None, prefix="new")
-    return render_template(
-        "organiser/organisers.html",
-        form=form,
-        assign_form=_assign_form(),
-        created=created,
-        organisers=queries.organiser_accounts(db),
-        missions=queries.all_missions(db),
+    response = current_app.make_response(
+        render_template(
+            "organiser/organisers.html",
+            form=form,
+            assign_form=_assign_form(),
+            created=created,
+            organisers=queries.organiser_accounts(db),
+            missions=queries.all_missions(db),
+        )
     )
+    if created is not None:
+        response.headers["Cache-Control"] = "no-store"  # the page shows a password
+    return response
 
 
 def _assign_form() -> MissionOrganiserForm:
@@ -213,8 +219,8 @@ def _event_settings(form: EventForm) -> operations.EventSettings:
         limit_maybe=form.limit_maybe.data,
         sectors=form.terms("sectors"),
         technologies=form.terms("technologies"),
-        registration_deadline=local_to_utc(form.registration_deadline.data, zone),
-        preferences_deadline=local_to_utc(form.preferences_deadline.data, zone),
+        registration_deadline=local_input_to_utc(form.registration_deadline.data, zone),
+        preferences_deadline=local_input_to_utc(form.preferences_deadline.data, zone),
     )
 
 
@@ -242,8 +248,12 @@ def edit_event(slug: str) -> Page:
     if request.method == "GET":
         form.sectors.data = "\n".join(event.sectors)
         form.technologies.data = "\n".join(event.technologies)
-        form.registration_deadline.data = utc_to_local(event.registration_deadline, event.timezone)
-        form.preferences_deadline.data = utc_to_local(event.preferences_deadline, event.timezone)
+        form.registration_deadline.data = utc_to_local_input(
+            event.registration_deadline, event.timezone
+        )
+        form.preferences_deadline.data = utc_to_local_input(
+            event.preferences_deadline, event.timezone
+        )
     if form.validate_on_submit():
         db = get_session()
         try:
@@ -614,11 +624,6 @@ def import_cancel(slug: str, token: str) -> BaseResponse:
 # ---------- Invitations ----------
 
 
-def _spreadsheet_text(value: str) -> str:
-    """Text a spreadsheet will not run as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 @bp.post("/events/<slug>/invitations")
 @organiser_required
 def invitations(slug: str) -> BaseResponse:
@@ -636,15 +641,14 @@ def invitations(slug: str) -> BaseResponse:
     writer = csv.writer(buffer)
     writer.writerow(["first_name", "last_name", "email", "organisation", "invitation_link"])
     for participant, token in issued:
-        writer.writerow(
-            [
-                _spreadsheet_text(participant.first_name),
-                _spreadsheet_text(participant.last_name),
-                _spreadsheet_text(participant.email),
-                _spreadsheet_text(participant.organisation.name),
-                url_for("auth.accept_invitation", token=token, _external=True),
-            ]
+        cells = (
+            participant.first_name,
+            participant.last_name,
+            participant.email,
+            participant.organisation.name,
         )
+        link = url_for("auth.accept_invitation", token=token, _external=True)
+        writer.writerow([*(neutralise(cell) for cell in cells), link])
     filename = f"{event.slug}-invitations-{utcnow():%Y%m%d-%H%M}.csv"
     return Response(
         "\ufeff" + buffer.getvalue(),

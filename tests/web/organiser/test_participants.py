@@ -159,6 +159,7 @@ def test_an_admin_creates_an_organiser_and_assigns_a_mission(
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "it is shown only now" in page
+    assert response.headers["Cache-Control"] == "no-store"
     password = page.split('organiser-password__value">')[1].split("<")[0]
     user = session.scalars(select(User).where(User.email == "carla@cluster.example")).one()
     user_id = user.id
