@@ -75,7 +75,7 @@
   var LEVELS = ["must", "want", "maybe", "not"];
 
   function showMark(form, answer) {
-    var buttons = form.querySelectorAll('button[name="level"]');
+    var buttons = form.querySelectorAll('button[name="level"]:not([data-save-note])');
     for (var i = 0; i < buttons.length; i += 1) {
       var value = buttons[i].value;
       if (value) {
@@ -83,6 +83,11 @@
       } else {
         buttons[i].hidden = !answer.level;
       }
+    }
+    var saveNote = form.querySelector("[data-save-note]");
+    if (saveNote) {
+      saveNote.value = answer.level || "";
+      saveNote.hidden = !answer.level;
     }
     var card = form.closest(".person-card");
     if (card) {

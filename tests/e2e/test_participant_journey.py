@@ -197,11 +197,17 @@ def _choose_people(page: Page, screenshot: Screenshot) -> None:
     vision.get_by_role("button", name="Want to meet").click()
     expect(vision.locator("[data-mark-status]")).to_have_text("Kim Park: want to meet.")
     expect(vision.get_by_role("button", name="Clear mark for Kim Park")).to_be_visible()
+    vision.get_by_label("Private note about Kim Park").fill("Inline inspection, AI roadmap")
+    vision.get_by_role("button", name="Save note").click()
+    expect(vision.get_by_role("button", name="Want to meet")).to_have_attribute(
+        "aria-pressed", "true"
+    )
     screenshot(page, "06-catalogue-filtered")
 
 
 def _answer_wishes(page: Page, screenshot: Screenshot) -> None:
     _tab(page, "My preferences").click()
+    expect(page.get_by_text("Your note: “Inline inspection, AI roadmap”")).to_be_visible()
     waiting = page.locator(".mark-row", has_text="Emily Clark")
     expect(waiting).to_be_visible()
     screenshot(page, "07-preferences")
