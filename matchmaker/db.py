@@ -69,7 +69,7 @@ class Database:
     sessions: sessionmaker[Session]
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, *, immediate: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # let SQLAlchemy issue BEGIN itself
@@ -82,14 +82,18 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(url: str) -> Engine:
-    """Create an engine for `url`, with the SQLite settings described above."""
+def make_engine(url: str, *, immediate_transactions: bool = True) -> Engine:
+    """Create an engine for `url`, with the SQLite settings described above.
+
+    `immediate_transactions=False` is for read-mostly observers (tests arranging and checking
+    data): their reads then never hold the write lock that the code under test needs.
+    """
     if url.startswith("sqlite"):
         engine = create_engine(url, poolclass=NullPool)
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, immediate=immediate_transactions)
         return engine
     return create_engine(url, pool_pre_ping=True)
 

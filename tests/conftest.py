@@ -6,6 +6,7 @@ tests see an empty database whatever they committed.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 from collections.abc import Iterator
@@ -98,10 +99,27 @@ def app(
 
 @pytest.fixture
 def session(app: Flask) -> Iterator[Session]:
-    """A database session outside any request, for arranging and checking data."""
-    db_session = database(app).sessions()
+    """A database session outside any request, for arranging and checking data.
+
+    Its SQLite transactions begin deferred, so a test that reads through it does not hold
+    the write lock that the next request of the app under test needs.
+    """
+    engine = make_engine(app.config["DATABASE_URL"], immediate_transactions=False)
+    db_session = Session(engine, expire_on_commit=False)
     yield db_session
     db_session.close()
+    engine.dispose()
+
+
+@functools.cache
+def hash_of_test_password() -> str:
+    """An argon2 hash of TEST_PASSWORD with cheap parameters, computed once per run.
+
+    argon2 stores its parameters in the hash, so the app verifies it the usual way.
+    """
+    from argon2 import PasswordHasher
+
+    return PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash(TEST_PASSWORD)
 
 
 class Builder:
@@ -116,12 +134,10 @@ class Builder:
         self.session.commit()
 
     def user(self, role: Role = Role.PARTICIPANT, email: str | None = None, **fields: Any) -> User:
-        from argon2 import PasswordHasher
-
         number = next(self._numbers)
         user = User(
             email=email or f"user{number}@example.org",
-            password_hash=PasswordHasher().hash(TEST_PASSWORD),
+            password_hash=hash_of_test_password(),
             name=fields.pop("name", f"User {number}"),
             role=role,
             **fields,
