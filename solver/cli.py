@@ -193,29 +193,49 @@ def command_bench(args: argparse.Namespace) -> int:
     return EXIT_OK if all(row.valid for row in rows) else EXIT_BROKEN
 
 
+TIME_LIMIT_HELP = "wall-clock limit of one solve in seconds (default 60)"
+WORKERS_HELP = "CP-SAT search threads (default 2; 1 gives the same schedule for the same seed)"
+SEED_HELP = "random seed (default 0)"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = OneLineParser(prog="python -m solver", description=__doc__.splitlines()[0])
+    parser = OneLineParser(
+        prog="python -m solver",
+        description="Schedule B2B meetings from matchmaker-problem/1 files, check schedules, "
+        "and benchmark the solver against the greedy baseline.",
+        epilog="Exit codes: 0 done or valid, 1 broken rules (or infeasible locks), 2 bad input.",
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
 
     solve = commands.add_parser("solve", help="solve a problem file into a schedule file")
     solve.add_argument("problem", type=Path, help="matchmaker-problem/1 JSON file")
     solve.add_argument("-o", "--output", type=Path, help="schedule file to write (default stdout)")
-    solve.add_argument("--time-limit", type=positive_seconds, default=60.0, metavar="S")
-    solve.add_argument("--workers", type=positive_int, default=2)
-    solve.add_argument("--seed", type=int, default=0)
+    solve.add_argument(
+        "--time-limit", type=positive_seconds, default=60.0, metavar="S", help=TIME_LIMIT_HELP
+    )
+    solve.add_argument("--workers", type=positive_int, default=2, help=WORKERS_HELP)
+    solve.add_argument("--seed", type=int, default=0, help=SEED_HELP)
     solve.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     solve.set_defaults(run=command_solve)
 
     check = commands.add_parser("check", help="check a schedule against its problem")
-    check.add_argument("problem", type=Path)
-    check.add_argument("schedule", type=Path)
+    check.add_argument("problem", type=Path, help="matchmaker-problem/1 JSON file")
+    check.add_argument("schedule", type=Path, help="matchmaker-schedule/1 JSON file")
     check.set_defaults(run=command_check)
 
     bench = commands.add_parser("bench", help="solver and greedy baseline on reference problems")
-    bench.add_argument("files", nargs="*", type=Path, metavar="FILES")
-    bench.add_argument("--time-limit", type=positive_seconds, default=60.0, metavar="S")
-    bench.add_argument("--workers", type=positive_int, default=2)
-    bench.add_argument("--seed", type=int, default=0)
+    bench.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILES",
+        help="problem files (default: *.json in $MATCHMAKER_BENCH_DIR or ../shared/bench)",
+    )
+    bench.add_argument(
+        "--time-limit", type=positive_seconds, default=60.0, metavar="S", help=TIME_LIMIT_HELP
+    )
+    bench.add_argument("--workers", type=positive_int, default=2, help=WORKERS_HELP)
+    bench.add_argument("--seed", type=int, default=0, help=SEED_HELP)
     bench.add_argument(
         "--methods", default="solver,greedy", help="comma-separated: solver, greedy, fcfs"
     )
