@@ -23,7 +23,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from matchmaker import jobs
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.db import get_session, utcnow
-from matchmaker.models import Event, Meeting, MeetingStatus, ScheduleRun
+from matchmaker.models import Event, Meeting, MeetingStatus, RunStatus, ScheduleRun
 from matchmaker.schedule import charts, exports, operations, queries
 from matchmaker.schedule.forms import (
     ActionForm,
@@ -50,14 +50,24 @@ def _now() -> datetime:
     return utcnow()
 
 
+def _look_after(run: ScheduleRun) -> None:
+    """Mark a run whose worker stopped responding failed; make sure a queued one gets a worker.
+
+    After a restart of the web process the embedded consumer starts again on first enqueue,
+    or here, when someone looks at a run still waiting in the queue.
+    """
+    if operations.expire_if_stale(run, current_app.config["RUN_HEARTBEAT_TIMEOUT_S"], _now()):
+        get_session().commit()
+    elif run.status == RunStatus.QUEUED:
+        jobs.ensure_consumer(current_app._get_current_object())  # type: ignore[attr-defined]
+
+
 def _run_or_404(event: Event, run_id: int) -> ScheduleRun:
-    """The event's run, marked failed first if its worker stopped responding."""
-    session = get_session()
-    run = queries.event_run(session, event, run_id)
+    """The event's run, looked after (see `_look_after`)."""
+    run = queries.event_run(get_session(), event, run_id)
     if run is None:
         abort(404)
-    if operations.expire_if_stale(run, current_app.config["RUN_HEARTBEAT_TIMEOUT_S"], _now()):
-        session.commit()
+    _look_after(run)
     return run
 
 
@@ -100,15 +110,13 @@ def _place_choices(event: Event) -> list[tuple[str, str]]:
     return [*tables, BOOTH_CHOICE]
 
 
-def _refresh_stale_active(event: Event) -> ScheduleRun | None:
-    session = get_session()
-    run = queries.active_run(session, event)
-    if run is not None and operations.expire_if_stale(
-        run, current_app.config["RUN_HEARTBEAT_TIMEOUT_S"], _now()
-    ):
-        session.commit()
+def _active_run(event: Event) -> ScheduleRun | None:
+    """The event's queued or running run, looked after (see `_look_after`)."""
+    run = queries.active_run(get_session(), event)
+    if run is None:
         return None
-    return run
+    _look_after(run)
+    return run if run.status.active else None
 
 
 @bp.get("/events/<slug>/schedule")
@@ -117,9 +125,7 @@ def overview(slug: str) -> str:
     """The schedule's home: solve, the latest runs, today's figures, links to the rest."""
     event = organised_event_or_404(slug)
     session = get_session()
-    active = _refresh_stale_active(event)
-    if active is not None and active.status.value == "queued":
-        jobs.ensure_consumer(current_app._get_current_object())  # type: ignore[attr-defined]
+    active = _active_run(event)
     meetings = queries.confirmed_meetings(session, event)
     form = _solve_form(time_limit=_default_time_limit(), minimal_change=bool(meetings))
     applied = queries.last_applied_run(session, event)
@@ -166,7 +172,7 @@ def solve(slug: str) -> BaseResponse:
         flash("Choose a time limit.", "error")
         return redirect(url_for("schedule.overview", slug=slug))
     session = get_session()
-    _refresh_stale_active(event)
+    _active_run(event)
     run, created = operations.create_run(
         session,
         event,

@@ -1,0 +1,47 @@
+"""Schedule figures: holes, meetings per person, requests met, by country and sector."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from matchmaker.schedule import queries
+from matchmaker.schedule.statistics import schedule_figures
+
+
+def figures(session: Session, event: Any, meetings: list[tuple[int, int, int]], **kw: Any) -> Any:
+    result = schedule_figures(
+        event,
+        queries.event_participants(session, event),
+        queries.requests(session, event),
+        meetings,
+        kw.get("unavailable", {}),
+    )
+    session.commit()
+    return result
+
+
+def test_figures_of_a_small_schedule(small_event: Any, session: Session) -> None:
+    event, p = small_event.event, small_event.people
+    slot = [s.id for s in event.slots]
+    meetings = [
+        (p[0].id, p[3].id, slot[0]),
+        (p[0].id, p[4].id, slot[2]),
+        (p[1].id, p[3].id, slot[1]),
+    ]
+    result = figures(session, event, meetings)
+    assert result.meetings == 3
+    assert (result.requests, result.requests_met) == (9, 3)
+    assert (result.min_meetings, result.max_meetings) == (0, 2)
+    assert result.mean_meetings == 1.0
+    assert result.holes == 1  # p0 idles at 09:30 between two meetings
+    assert [x.id for x in result.without_meeting] == [p[2].id, p[5].id]
+    germany = next(g for g in result.by_country if g.name == "DE")
+    assert (germany.participants, germany.meetings, germany.requests_met) == (1, 2, 2)
+    energy = next(g for g in result.by_sector if g.name == "Energy")
+    assert (energy.participants, energy.meetings, energy.without_meeting) == (3, 3, 1)
+    assert result.share_met_of[p[0].id] == 2 / 3 and p[3].id not in result.share_met_of
+
+    away = figures(session, event, meetings, unavailable={p[0].id: {slot[1]}})
+    assert away.holes == 0
