@@ -133,18 +133,18 @@ LIMIT_WANT = 15
 PARTNERSHIP = 'ESCP-4i "Industry 4.0": digital technologies for manufacturing'
 
 HANNOVER = EventSpec(
-    mission_slug="eu-us-hannover-messe-2026",
+    mission_slug="eu-us-hannover-messe-2027",
     mission_name="EU–US Cluster Partnership at Hannover Messe",
     partnership=PARTNERSHIP,
     target_market="USA",
-    mission_start=date(2026, 4, 19),
-    mission_end=date(2026, 4, 22),
+    mission_start=date(2027, 4, 18),
+    mission_end=date(2027, 4, 21),
     mission_description=(
         "Six European clusters bring a joint delegation of Industry 4.0 SMEs to Hannover "
         "Messe to meet manufacturers, integrators, research institutes and investors from "
         "the United States, the first of the partnership's six priority markets."
     ),
-    slug="hannover-messe-2026",
+    slug="hannover-messe-2027",
     name="EU–US Cluster B2B at Hannover Messe",
     description=(
         "Two days of pre-arranged 30-minute meetings between the European delegation and "
@@ -152,7 +152,7 @@ HANNOVER = EventSpec(
     ),
     venue="Hannover Messe, Hall 8 B2B area",
     timezone="Europe/Berlin",
-    days=(date(2026, 4, 20), date(2026, 4, 21)),
+    days=(date(2027, 4, 19), date(2027, 4, 20)),
     blocks=(("Morning", time(9, 30), time(12, 30)), ("Afternoon", time(14), time(17))),
     slot_minutes=30,
     break_minutes=0,
@@ -160,29 +160,29 @@ HANNOVER = EventSpec(
     default_max_meetings=8,
     tables=20,
     table_places=("Hall 8, B2B lounge", "Hall 8, B2B lounge (quiet corner)"),
-    registration_deadline=(date(2026, 3, 27), time(23, 59)),
-    preferences_deadline=(date(2026, 4, 13), time(23, 59)),
+    registration_deadline=(date(2027, 3, 26), time(23, 59)),
+    preferences_deadline=(date(2027, 4, 12), time(23, 59)),
 )
 
 COMPUTEX = EventSpec(
-    mission_slug="eu-taiwan-computex-2026",
+    mission_slug="eu-taiwan-computex-2027",
     mission_name="EU–Taiwan Cluster Mission to Computex",
     partnership=PARTNERSHIP,
     target_market="Taiwan",
-    mission_start=date(2026, 6, 1),
-    mission_end=date(2026, 6, 5),
+    mission_start=date(2027, 5, 31),
+    mission_end=date(2027, 6, 4),
     mission_description=(
         "A smaller delegation of the partnership visits Computex in Taipei to meet Taiwanese "
         "electronics manufacturers, chip makers and machine-tool builders."
     ),
-    slug="computex-2026",
+    slug="computex-2027",
     name="EU–Taiwan matchmaking at Computex",
     description=(
         "Meetings of 25 minutes with a 5-minute change-over, next to the European pavilion."
     ),
     venue="Taipei Nangang Exhibition Center, Hall 1",
     timezone="Asia/Taipei",
-    days=(date(2026, 6, 2), date(2026, 6, 3)),
+    days=(date(2027, 6, 1), date(2027, 6, 2)),
     blocks=(("Morning", time(10), time(12, 30)), ("Afternoon", time(13, 30), time(16, 30))),
     slot_minutes=25,
     break_minutes=5,
@@ -190,8 +190,8 @@ COMPUTEX = EventSpec(
     default_max_meetings=8,
     tables=10,
     table_places=("Nangang Hall 1, 4F meeting area",),
-    registration_deadline=(date(2026, 5, 15), time(23, 59)),
-    preferences_deadline=(date(2026, 5, 26), time(23, 59)),
+    registration_deadline=(date(2027, 5, 14), time(23, 59)),
+    preferences_deadline=(date(2027, 5, 25), time(23, 59)),
 )
 
 PORTUGAL = Delegation(

@@ -34,9 +34,9 @@ def event_by_slug(session: Session, slug: str) -> Event:
 
 @pytest.fixture
 def hannover(session: Session, demo: DemoAccounts) -> Event:
-    return event_by_slug(session, "hannover-messe-2026")
+    return event_by_slug(session, "hannover-messe-2027")
 
 
 @pytest.fixture
 def computex(session: Session, demo: DemoAccounts) -> Event:
-    return event_by_slug(session, "computex-2026")
+    return event_by_slug(session, "computex-2027")

@@ -44,7 +44,7 @@ def test_demo_command_loads_and_its_accounts_log_in(
     elapsed = time.perf_counter() - started
     assert result.exit_code == 0, result.output
     assert elapsed < 15  # hashing seven passwords dominates; < 5 s on an idle machine
-    assert "hannover-messe-2026" in result.output
+    assert "hannover-messe-2027" in result.output
     accounts = _printed_accounts(result.output)
     roles = sorted(role for role, _password in accounts.values())
     assert roles == ["admin", "organiser", *["participant"] * 5]
@@ -97,16 +97,16 @@ def test_events_lists_both_demo_events_in_aligned_columns(app: Flask, demo: Demo
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert (
-        "EU–US Cluster Partnership at Hannover Messe (eu-us-hannover-messe-2026, target market USA)"
+        "EU–US Cluster Partnership at Hannover Messe (eu-us-hannover-messe-2027, target market USA)"
         in lines
     )
     assert (
-        "EU–Taiwan Cluster Mission to Computex (eu-taiwan-computex-2026, target market Taiwan)"
+        "EU–Taiwan Cluster Mission to Computex (eu-taiwan-computex-2027, target market Taiwan)"
         in lines
     )
     rows = {line.split()[0]: line for line in lines if line.startswith("  ") and "-20" in line}
-    hannover, computex = rows["hannover-messe-2026"], rows["computex-2026"]
-    assert "2026-04-20 to 2026-04-21" in hannover
+    hannover, computex = rows["hannover-messe-2027"], rows["computex-2027"]
+    assert "2027-04-19 to 2027-04-20" in hannover
     assert "Europe/Berlin" in hannover
     assert "preferences" in hannover
     assert "Asia/Taipei" in computex

@@ -69,9 +69,9 @@ def test_hannover_slots_are_in_berlin_summer_time(hannover: Event) -> None:
     assert len(hannover.blocks) == 4
     assert len(hannover.slots) == 24
     first, last = hannover.slots[0], hannover.slots[-1]
-    assert first.starts_at == datetime(2026, 4, 20, 7, 30, tzinfo=UTC)
+    assert first.starts_at == datetime(2027, 4, 19, 7, 30, tzinfo=UTC)
     assert first.local_start(berlin).time() == time(9, 30)
-    assert last.local_end(berlin) == datetime(2026, 4, 21, 17, 0, tzinfo=berlin)
+    assert last.local_end(berlin) == datetime(2027, 4, 20, 17, 0, tzinfo=berlin)
     assert all(slot.ends_at - slot.starts_at == timedelta(minutes=30) for slot in hannover.slots)
     local_starts = {slot.local_start(berlin).time() for slot in hannover.slots}
     assert time(12, 0) in local_starts
@@ -110,7 +110,7 @@ def test_computex_event_runs_on_taipei_time(session: Session, computex: Event) -
     taipei = ZoneInfo("Asia/Taipei")
     assert computex.mission.name == "EU–Taiwan Cluster Mission to Computex"
     assert computex.phase == Phase.REGISTRATION
-    assert computex.slots[0].starts_at == datetime(2026, 6, 2, 2, 0, tzinfo=UTC)
+    assert computex.slots[0].starts_at == datetime(2027, 6, 1, 2, 0, tzinfo=UTC)
     assert computex.slots[0].local_start(taipei).time() == time(10, 0)
     assert computex.slots[1].local_start(taipei).time() == time(10, 30)
     assert computex.slots[0].local_end(taipei).time() == time(10, 25)
