@@ -126,9 +126,9 @@ class Interrupt:
 
 
 def command_solve(args: argparse.Namespace) -> int:
-    from solver.pipeline import solve  # OR-Tools loads slowly; `check` does without it
-
     problem = read_file(args.problem, load_problem)
+    from solver.pipeline import solve  # OR-Tools loads slowly: not before the input is read
+
     options = SolveOptions(time_limit_s=args.time_limit, workers=args.workers, seed=args.seed)
     interrupt = Interrupt()
     previous_handler = signal.signal(signal.SIGINT, interrupt.handle)
