@@ -15,7 +15,7 @@ import re
 import secrets
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -335,10 +335,33 @@ def check_rows(
     `registered_emails` are the lower-cased emails already in the event.
     """
     first_row_of_email: dict[str, int] = {}
-    return [
+    checked = [
         _check_row(row, sectors, technologies, registered_emails, first_row_of_email)
         for row in table.rows
     ]
+    return _with_consistent_organisations(checked)
+
+
+def _with_consistent_organisations(rows: list[CheckedRow]) -> list[CheckedRow]:
+    """Flag a row naming an organisation of the file with another country or type.
+
+    The import creates one organisation per name from the first row naming it, so a later
+    row that disagrees would be silently overruled.
+    """
+    first: dict[str, CheckedRow] = {}
+    result: list[CheckedRow] = []
+    for row in rows:
+        comparable = row.type is not None and row.country in COUNTRY_NAMES
+        earlier = first.setdefault(row.organisation.casefold(), row) if comparable else row
+        if earlier is not row and (earlier.country, earlier.type) != (row.country, row.type):
+            assert earlier.type is not None
+            message = (
+                f"{earlier.organisation} is {earlier.country_name}, {earlier.type.label} "
+                f"in row {earlier.number}: one organisation has one country and type."
+            )
+            row = replace(row, errors=(*row.errors, RowError("organisation", message)))
+        result.append(row)
+    return result
 
 
 def _check_row(

@@ -539,6 +539,34 @@ def import_upload(slug: str) -> Page:
     return _import_page(event, form, 400 if form.errors else 200)
 
 
+@bp.get("/events/<slug>/import-template.csv")
+@organiser_required
+def import_template(slug: str) -> Response:
+    """A CSV with every accepted column and one example row using the event's terms."""
+    event = organised_event_or_404(slug)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([label.capitalize() for label in importing.FIELD_LABELS.values()])
+    example = {
+        "first_name": "Ana",
+        "last_name": "Silva",
+        "email": "ana.silva@example.org",
+        "organisation": "Example Robotics",
+        "country": "PT",
+        "type": "SME",
+        "sectors": "; ".join(event.sectors[:2]),
+        "technologies": "; ".join(event.technologies[:2]),
+        "offers": "What the organisation offers",
+        "requests": "What it is looking for",
+    }
+    writer.writerow([example.get(name, "") for name in importing.FIELD_LABELS])
+    return Response(
+        "\ufeff" + buffer.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{event.slug}-participants.csv"'},
+    )
+
+
 @bp.errorhandler(RequestEntityTooLarge)
 def upload_too_large(_error: RequestEntityTooLarge) -> Page:
     """A too big upload: explain on the import page (elsewhere a plain 413)."""

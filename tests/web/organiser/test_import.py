@@ -15,7 +15,14 @@ from werkzeug.test import TestResponse
 
 from matchmaker.models import Event, Organisation, OrganisationType, Participant, User
 from tests.conftest import Builder
-from tests.web.organiser.conftest import HEADER, csv_bytes, good_row, xlsx_bytes
+from tests.web.organiser.conftest import (
+    HEADER,
+    SECTORS,
+    TECHNOLOGIES,
+    csv_bytes,
+    good_row,
+    xlsx_bytes,
+)
 
 Upload = Callable[..., TestResponse]
 
@@ -60,7 +67,7 @@ def test_a_csv_file_is_previewed_then_imported(
     preview = organiser_client.get(preview_url(upload(data)))
     page = preview.get_data(as_text=True)
 
-    assert "All 3 rows of “participants.csv” are ready." in page
+    assert "3 rows of “participants.csv” are ready." in page
     assert "Person3 Family3" in page and "Portugal" in page
     assert participants(session, event_id) == []  # nothing saved before confirming
 
@@ -127,7 +134,7 @@ def test_an_xlsx_file_is_imported(
     ]
     preview = organiser_client.get(preview_url(upload(xlsx_bytes(rows, header), "export.xlsx")))
     page = preview.get_data(as_text=True)
-    assert "All 1 rows" in page
+    assert "1 row of “export.xlsx” is ready." in page
     assert "Ignored columns: Notes." in page
 
     organiser_client.post(f"{preview.request.path}/confirm")
@@ -158,7 +165,7 @@ def test_semicolon_separated_windows_1252_csv(
         + "\r\n"
     )
     preview = organiser_client.get(preview_url(upload(text.encode("cp1252"))))
-    assert "All 1 rows" in preview.get_data(as_text=True)
+    assert "1 row of “participants.csv” is ready." in preview.get_data(as_text=True)
 
     organiser_client.post(f"{preview.request.path}/confirm")
 
@@ -201,7 +208,7 @@ def test_every_bad_row_is_reported_and_blocks_the_import(
     preview = organiser_client.get(preview_url(upload(data)))
     page = preview.get_data(as_text=True)
 
-    assert "1 of 3 rows have problems." in page
+    assert "1 of 3 rows has problems." in page
     row_html = page[page.index('<td class="num">3</td>') : page.index('<td class="num">4</td>')]
     assert f"<strong>{column}:</strong>" in row_html
     assert str(escape(message)) in row_html
@@ -220,6 +227,22 @@ def test_an_email_twice_in_the_file_names_the_first_row(
     data = csv_bytes([good_row(1), good_row(2, email="PERSON1@company1.example")])
     page = organiser_client.get(preview_url(upload(data))).get_data(as_text=True)
     assert "person1@company1.example appears again (first in row 2)." in page
+
+
+def test_one_organisation_keeps_one_country_and_type(
+    organiser_client: FlaskClient, event: Event, upload: Upload
+) -> None:
+    data = csv_bytes(
+        [
+            good_row(1, organisation="Tice Robotics", country="PT"),
+            good_row(2, organisation="tice robotics", country="ES"),
+            good_row(3, organisation="Tice Robotics", country="Portugal", type="Cluster"),
+            good_row(4, organisation="Tice Robotics", country="Portugal"),
+        ]
+    )
+    page = organiser_client.get(preview_url(upload(data))).get_data(as_text=True)
+    assert "2 of 4 rows have problems." in page
+    assert page.count("Tice Robotics is Portugal, SME in row 2") == 2
 
 
 def test_a_row_registered_meanwhile_is_caught_at_confirmation(
@@ -314,3 +337,19 @@ def test_the_import_page_explains_the_columns(organiser_client: FlaskClient, eve
     page = organiser_client.get(f"/organise/events/{event.slug}/import").get_data(as_text=True)
     assert "First name" in page and "given name" in page
     assert "At most 5000 rows and 5 MB per file" in page
+
+
+def test_the_template_imports_as_it_is(
+    organiser_client: FlaskClient, session: Session, event: Event, upload: Upload
+) -> None:
+    event_id = event.id
+    template = organiser_client.get(f"/organise/events/{event.slug}/import-template.csv")
+    assert template.mimetype == "text/csv"
+
+    preview = organiser_client.get(preview_url(upload(template.data)))
+    assert "1 row of “participants.csv” is ready." in preview.get_data(as_text=True)
+    organiser_client.post(f"{preview.request.path}/confirm")
+
+    (person,) = participants(session, event_id)
+    assert person.organisation.sectors == SECTORS[:2]
+    assert person.organisation.technologies == TECHNOLOGIES[:2]
