@@ -45,7 +45,7 @@ def choose_meetings(
     chosen = {}
     for cand, common in enumerate(comp.cand_common):
         a, b = comp.cand_a[cand], comp.cand_b[cand]
-        if cand in occ.slot_of or common & ~(occ.busy[a] | occ.busy[b]) == 0:
+        if cand in occ.locked_cands or common & ~(occ.busy[a] | occ.busy[b]) == 0:
             continue
         if room[a] > 0 and room[b] > 0:
             chosen[cand] = model.new_bool_var(f"x{cand}")

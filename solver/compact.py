@@ -149,6 +149,7 @@ class Occupancy:
         self.count = [0] * len(comp.person_ids)
         self.tables_left = [len(comp.tables)] * comp.n_slots
         self.slot_of: dict[int, int] = {}
+        self.locked_cands: set[int] = set()
         self.locked_weight = 0
 
     def copy(self) -> Occupancy:
@@ -158,14 +159,16 @@ class Occupancy:
         other.count = list(self.count)
         other.tables_left = list(self.tables_left)
         other.slot_of = dict(self.slot_of)
+        other.locked_cands = self.locked_cands
         other.locked_weight = self.locked_weight
         return other
 
     def add_locked(self, meeting: Meeting) -> None:
-        """Reserve a locked meeting's people, slot and table (it keeps its pair too)."""
+        """Reserve a locked meeting's people, slot, table and pair (shared with copies)."""
         slot = self.comp.slot_index.get(meeting.slot)
         cand = self.comp.cand_of(meeting)
         if cand is not None:
+            self.locked_cands.add(cand)
             self.locked_weight += self.comp.cand_w[cand]
         for pid in (meeting.a, meeting.b):
             person = self.comp.person_index.get(pid)
@@ -180,6 +183,8 @@ class Occupancy:
         """The slots (mask) in which candidate `cand` could be added right now."""
         comp = self.comp
         a, b = comp.cand_a[cand], comp.cand_b[cand]
+        if cand in self.locked_cands or cand in self.slot_of:
+            return 0
         if self.count[a] >= comp.cap[a] or self.count[b] >= comp.cap[b]:
             return 0
         mask = comp.cand_common[cand] & ~(self.busy[a] | self.busy[b])

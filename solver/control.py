@@ -114,6 +114,8 @@ def run_cpsat(
     params.max_time_in_seconds = max(0.01, min(limits.wall_s, clock.remaining()))
     params.num_workers = limits.workers
     params.random_seed = limits.seed
+    # CP-SAT's own Ctrl-C handler would replace the caller's (and abort at exit).
+    params.catch_sigint_signal = False
     if limits.deterministic_s is not None:
         params.max_deterministic_time = limits.deterministic_s
     solver.best_bound_callback = on_bound

@@ -30,25 +30,19 @@ def greedy_order(comp: Compact, order: GreedyOrder, seed: int) -> list[int]:
 
 
 def greedy_fill(occ: Occupancy, cands: Iterable[int]) -> None:
-    """Place each candidate not yet placed into its earliest open slot, if any."""
+    """Place each candidate not yet placed (nor locked) into its earliest open slot."""
     for cand in cands:
-        if cand in occ.slot_of:
-            continue
         mask = occ.open_slots(cand)
         if mask:
             occ.place(cand, (mask & -mask).bit_length() - 1)
 
 
-def locked_occupancy(comp: Compact) -> tuple[Occupancy, set[int]]:
-    """An occupancy holding the locked meetings, and the candidate numbers they take."""
+def locked_occupancy(comp: Compact) -> Occupancy:
+    """An occupancy holding just the locked meetings."""
     occ = Occupancy(comp)
-    taken = set()
     for m in comp.problem.locked:
         occ.add_locked(m)
-        cand = comp.cand_of(m)
-        if cand is not None:
-            taken.add(cand)
-    return occ, taken
+    return occ
 
 
 def greedy_schedule(problem: Problem, order: GreedyOrder = "weight", seed: int = 0) -> Schedule:
@@ -58,8 +52,8 @@ def greedy_schedule(problem: Problem, order: GreedyOrder = "weight", seed: int =
     """
     start = time.monotonic()
     comp = compact(problem)
-    occ, taken = locked_occupancy(comp)
-    greedy_fill(occ, (c for c in greedy_order(comp, order, seed) if c not in taken))
+    occ = locked_occupancy(comp)
+    greedy_fill(occ, greedy_order(comp, order, seed))
     meetings = assign_tables(comp, occ.slot_of, problem.locked)
     return assemble(
         problem,

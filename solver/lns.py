@@ -77,7 +77,10 @@ def build(
             c
             for p in group
             for c in comp.by_person[p]
-            if comp.cand_a[c] in members and comp.cand_b[c] in members and comp.cand_common[c]
+            if comp.cand_a[c] in members
+            and comp.cand_b[c] in members
+            and comp.cand_common[c]
+            and c not in occ.locked_cands
         }
     )
     hood = Neighbourhood(freed=[c for c in cands if c in occ.slot_of])

@@ -140,8 +140,8 @@ def finishing_time(comp: Compact, remaining: float) -> float:
 
 def warm_start(comp: Compact, options: SolveOptions, clock: Clock) -> Run:
     """The locked meetings, then the greedy by weight on top: the first best schedule."""
-    locked_only, taken = locked_occupancy(comp)
-    order = [c for c in greedy_order(comp, "weight", options.seed) if c not in taken]
+    locked_only = locked_occupancy(comp)
+    order = greedy_order(comp, "weight", options.seed)
     best = locked_only.copy()
     greedy_fill(best, order)
     clock.bound = capacity_bound(comp)

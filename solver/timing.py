@@ -40,8 +40,6 @@ def place_all(
 ) -> None:
     """Place each candidate not yet placed, in order, if it still fits anywhere."""
     for cand in cands:
-        if cand in occ.slot_of:
-            continue
         open_mask = occ.open_slots(cand)
         if not open_mask:
             continue

@@ -178,6 +178,15 @@ def test_locked_meetings_are_kept_exactly() -> None:
     assert schedule.stats.weight == 11
 
 
+def test_a_locked_pair_is_not_scheduled_a_second_time() -> None:
+    locked = meet("P1", "P2", "s1", table="T1")
+    problem = make_problem(slots=2, tables=1, candidates=[("P1", "P2", 1)], locked=[locked])
+    for options in (QUICK, SolveOptions(time_limit_s=5, workers=2)):
+        schedule = solved(problem, options)
+        assert schedule.meetings == (locked,)
+        assert schedule.stats.weight == 1
+
+
 def test_clashing_locked_meetings_make_the_problem_infeasible() -> None:
     problem = make_problem(
         slots=2,
