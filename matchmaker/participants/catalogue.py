@@ -1,7 +1,8 @@
 """The catalogue: filter, score and paginate an event's participants in memory.
 
-The view loads the event's people and organisations once; everything here is plain Python
-over those objects, so a page costs the same handful of queries with 20 or 2,000 people.
+The view loads the event's people and organisations once as plain rows; everything here is
+Python over those rows, and only the page's two dozen people are then loaded as models, so a
+page costs the same handful of queries with 20 or 2,000 people.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from matchmaker.participants.matching import (
     match_reasons,
     relevance,
 )
+from matchmaker.participants.queries import CatalogueRow
 
 PER_PAGE = 24
 
@@ -35,8 +37,28 @@ class CatalogueFilters:
 
 
 @dataclass(frozen=True)
+class Hit:
+    """A person found for the viewer: why to meet them and how relevant they are."""
+
+    participant_id: int
+    reasons: tuple[Reason, ...]
+    score: int
+    colleague: bool
+
+
+@dataclass(frozen=True)
+class CataloguePage:
+    """One page of hits plus what the pager needs."""
+
+    hits: list[Hit]
+    page: int
+    pages: int
+    total: int
+
+
+@dataclass(frozen=True)
 class Card:
-    """One person in the catalogue, with why to meet them and the viewer's current mark."""
+    """A hit with the person's full record and the viewer's current mark, for the page."""
 
     participant: Participant
     reasons: tuple[Reason, ...]
@@ -49,27 +71,17 @@ class Card:
         return self.my_preference.level if self.my_preference else None
 
 
-@dataclass(frozen=True)
-class CataloguePage:
-    """One page of cards plus what the pager needs."""
-
-    cards: list[Card]
-    page: int
-    pages: int
-    total: int
-
-
 def event_matcher(event: Event) -> TermMatcher:
     """The term matcher for the event's taxonomy (technologies and sectors)."""
     return TermMatcher([*event.technologies, *event.sectors])
 
 
-def _haystack(participant: Participant) -> str:
-    organisation = participant.organisation
+def _haystack(row: CatalogueRow) -> str:
+    organisation = row.organisation
     return " ".join(
         (
-            participant.full_name,
-            participant.job_title,
+            row.full_name,
+            row.job_title,
             organisation.name,
             organisation.cluster,
             organisation.offers,
@@ -81,8 +93,8 @@ def _haystack(participant: Participant) -> str:
     ).casefold()
 
 
-def _matches(participant: Participant, filters: CatalogueFilters, words: list[str]) -> bool:
-    organisation = participant.organisation
+def _matches(row: CatalogueRow, filters: CatalogueFilters, words: list[str]) -> bool:
+    organisation = row.organisation
     if filters.country and organisation.country != filters.country:
         return False
     if filters.type and organisation.type.value != filters.type:
@@ -92,15 +104,14 @@ def _matches(participant: Participant, filters: CatalogueFilters, words: list[st
     if filters.technology and filters.technology not in organisation.technologies:
         return False
     if words:
-        haystack = _haystack(participant)
+        haystack = _haystack(row)
         return all(word in haystack for word in words)
     return True
 
 
 def build_catalogue(
     viewer: Participant,
-    people: Sequence[Participant],
-    given: dict[int, Preference],
+    rows: Sequence[CatalogueRow],
     received: dict[int, Preference],
     matcher: TermMatcher,
     filters: CatalogueFilters,
@@ -111,30 +122,47 @@ def build_catalogue(
     words = filters.text.casefold().split()
     viewer_profile = match_profile(viewer.organisation, matcher)
     profiles: dict[int, MatchProfile] = {}
-    cards: list[Card] = []
-    for person in people:
-        if person.id == viewer.id or not _matches(person, filters, words):
+    hits: list[Hit] = []
+    for row in rows:
+        if row.participant_id == viewer.id or not _matches(row, filters, words):
             continue
-        profile = profiles.get(person.organisation_id)
+        organisation = row.organisation
+        profile = profiles.get(organisation.id)
         if profile is None:
-            profile = profiles[person.organisation_id] = match_profile(person.organisation, matcher)
-        wish = received.get(person.id)
+            profile = profiles[organisation.id] = match_profile(organisation, matcher)
+        wish = received.get(row.participant_id)
         their_level = wish.level if wish else None
         reasons = match_reasons(viewer_profile, profile, their_level)
-        cards.append(
-            Card(
-                participant=person,
+        hits.append(
+            Hit(
+                participant_id=row.participant_id,
                 reasons=reasons,
                 score=relevance(reasons, their_level),
-                my_preference=given.get(person.id),
-                colleague=person.organisation_id == viewer.organisation_id,
+                colleague=organisation.id == viewer.organisation_id,
             )
         )
-    cards.sort(key=lambda card: -card.score)  # stable: ties keep the name order
-    pages = max(1, math.ceil(len(cards) / per_page))
+    hits.sort(key=lambda hit: -hit.score)  # stable: ties keep the name order
+    pages = max(1, math.ceil(len(hits) / per_page))
     page = min(max(page, 1), pages)
     start = (page - 1) * per_page
-    return CataloguePage(cards[start : start + per_page], page, pages, len(cards))
+    return CataloguePage(hits[start : start + per_page], page, pages, len(hits))
+
+
+def cards(
+    hits: Sequence[Hit], people: dict[int, Participant], given: dict[int, Preference]
+) -> list[Card]:
+    """The page's hits with the people's records (those withdrawn meanwhile left out)."""
+    return [
+        Card(
+            participant=people[hit.participant_id],
+            reasons=hit.reasons,
+            score=hit.score,
+            my_preference=given.get(hit.participant_id),
+            colleague=hit.colleague,
+        )
+        for hit in hits
+        if hit.participant_id in people
+    ]
 
 
 def reasons_between(

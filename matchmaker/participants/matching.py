@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
-from matchmaker.models import Organisation, PreferenceLevel
+from matchmaker.models import PreferenceLevel
 
 
 class ReasonKind(StrEnum):
@@ -109,7 +110,26 @@ class MatchProfile:
     sectors: frozenset[str]
 
 
-def match_profile(organisation: Organisation, matcher: TermMatcher) -> MatchProfile:
+class DescribedOrganisation(Protocol):
+    """What matching reads of an organisation (a model or a lighter catalogue row)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def technologies(self) -> list[str]: ...
+
+    @property
+    def sectors(self) -> list[str]: ...
+
+    @property
+    def offers(self) -> str: ...
+
+    @property
+    def requests(self) -> str: ...
+
+
+def match_profile(organisation: DescribedOrganisation, matcher: TermMatcher) -> MatchProfile:
     """Term sets of `organisation`: its technologies count as offered."""
     technologies = frozenset(matcher.canonical(term) for term in organisation.technologies)
     return MatchProfile(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
@@ -9,6 +12,8 @@ from matchmaker.models import (
     Block,
     Event,
     Meeting,
+    Organisation,
+    OrganisationType,
     Participant,
     Preference,
     PreferenceLevel,
@@ -16,16 +21,112 @@ from matchmaker.models import (
 )
 
 
-def active_participants(session: Session, event: Event) -> list[Participant]:
-    """Every active participant of the event with their organisation, in one query."""
-    return list(
-        session.scalars(
-            select(Participant)
-            .where(Participant.event_id == event.id, Participant.withdrawn_at.is_(None))
-            .options(joinedload(Participant.organisation))
-            .order_by(Participant.last_name, Participant.first_name, Participant.id)
+@dataclass(frozen=True)
+class OrganisationSummary:
+    """The organisation fields the catalogue searches, filters and matches on."""
+
+    id: int
+    name: str
+    country: str
+    cluster: str
+    type: OrganisationType
+    sectors: list[str]
+    technologies: list[str]
+    offers: str
+    requests: str
+    description: str
+
+
+@dataclass(frozen=True)
+class CatalogueRow:
+    """One active participant, as plain values: thousands load fast, without the ORM."""
+
+    participant_id: int
+    first_name: str
+    last_name: str
+    job_title: str
+    organisation: OrganisationSummary
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+def catalogue_rows(session: Session, event: Event) -> list[CatalogueRow]:
+    """Every active participant of the event with their organisation, in one query, by name."""
+    rows = session.execute(
+        select(
+            Participant.id,
+            Participant.first_name,
+            Participant.last_name,
+            Participant.job_title,
+            Organisation.id,
+            Organisation.name,
+            Organisation.country,
+            Organisation.cluster,
+            Organisation.type,
+            Organisation.sectors,
+            Organisation.technologies,
+            Organisation.offers,
+            Organisation.requests,
+            Organisation.description,
         )
+        .join(Organisation, Participant.organisation_id == Organisation.id)
+        .where(Participant.event_id == event.id, Participant.withdrawn_at.is_(None))
+        .order_by(Participant.last_name, Participant.first_name, Participant.id)
     )
+    return [
+        CatalogueRow(
+            participant_id=participant_id,
+            first_name=first_name,
+            last_name=last_name,
+            job_title=job_title,
+            organisation=OrganisationSummary(
+                id=organisation_id,
+                name=name,
+                country=country,
+                cluster=cluster,
+                type=kind,
+                sectors=sectors,
+                technologies=technologies,
+                offers=offers,
+                requests=requests,
+                description=description,
+            ),
+        )
+        for (
+            participant_id,
+            first_name,
+            last_name,
+            job_title,
+            organisation_id,
+            name,
+            country,
+            cluster,
+            kind,
+            sectors,
+            technologies,
+            offers,
+            requests,
+            description,
+        ) in rows
+    ]
+
+
+def active_participants_by_id(
+    session: Session, event: Event, ids: Iterable[int]
+) -> dict[int, Participant]:
+    """The event's active participants among `ids`, with their organisations, by id."""
+    people = session.scalars(
+        select(Participant)
+        .where(
+            Participant.id.in_(list(ids)),
+            Participant.event_id == event.id,
+            Participant.withdrawn_at.is_(None),
+        )
+        .options(joinedload(Participant.organisation))
+    )
+    return {person.id: person for person in people}
 
 
 def other_active_participant(

@@ -37,7 +37,12 @@ from matchmaker.models import (
     TimeSlot,
 )
 from matchmaker.participants import operations, queries
-from matchmaker.participants.catalogue import build_catalogue, event_matcher, reasons_between
+from matchmaker.participants.catalogue import (
+    build_catalogue,
+    cards,
+    event_matcher,
+    reasons_between,
+)
 from matchmaker.participants.forms import (
     LEVEL_LABELS,
     AvailabilityForm,
@@ -180,9 +185,9 @@ def catalogue(slug: str) -> str:
     """Everyone else at the event, most relevant first, searchable and filterable."""
     event, me = _event_and_me(slug)
     session = get_session()
-    people = queries.active_participants(session, event)
+    rows = queries.catalogue_rows(session, event)
     given, received = queries.preferences_involving(session, me)
-    countries = sorted({person.organisation.country for person in people} - {""})
+    countries = sorted({row.organisation.country for row in rows} - {""})
     search = CatalogueSearchForm(event, countries, formdata=request.args)
     page_number = request.args.get("page", "1")
 
@@ -192,12 +197,14 @@ def catalogue(slug: str) -> str:
 
     catalogue_page = build_catalogue(
         me,
-        people,
-        given,
+        rows,
         received,
         event_matcher(event),
         search.filters(),
         int(page_number) if page_number.isdigit() else 1,
+    )
+    people = queries.active_participants_by_id(
+        session, event, [hit.participant_id for hit in catalogue_page.hits]
     )
     return render_template(
         "participants/catalogue.html",
@@ -205,6 +212,7 @@ def catalogue(slug: str) -> str:
         me=me,
         search=search,
         catalogue=catalogue_page,
+        cards=cards(catalogue_page.hits, people, given),
         locked=operations.preferences_locked(event, utcnow()),
         levels=list(PreferenceLevel),
         level_labels=LEVEL_LABELS,
@@ -297,8 +305,8 @@ def preferences(slug: str) -> str:
     """My marks by level, and who wants to meet me and awaits my answer."""
     event, me = _event_and_me(slug)
     session = get_session()
-    people = {person.id: person for person in queries.active_participants(session, event)}
     given, received = queries.preferences_involving(session, me)
+    people = queries.active_participants_by_id(session, event, {*given, *received})
     by_level: dict[PreferenceLevel, list[Mark]] = {level: [] for level in PreferenceLevel}
     for target_id, preference in given.items():
         if target_id in people:
