@@ -37,16 +37,17 @@ class SetupRefused(Exception):
 
 
 def slugify(text: str) -> str:
-    """A lower-case ASCII slug of `text` ("Hannover Messe 2026" -> "hannover-messe-2026")."""
+    """A lower-case ASCII slug of `text` ("Hannover Messe 2026" -> "hannover-messe-2026");
+    empty when `text` has no Latin letters or digits."""
     words = re.sub(r"[\W_]+", " ", text)
     ascii_text = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:60].rstrip("-") or "event"
+    return slug[:60].rstrip("-")
 
 
 def unique_slug(session: Session, model: type[Mission] | type[Event], text: str) -> str:
     """A slug for `text` that no other mission (or event) uses yet: adds -2, -3 … if needed."""
-    base = slugify(text)
+    base = slugify(text) or ("mission" if model is Mission else "event")
     candidate, number = base, 1
     while queries.slug_taken(session, model, candidate):
         number += 1

@@ -80,6 +80,8 @@ def test_an_organiser_creates_a_mission_and_an_event(
 def test_mission_slugs_stay_unique(organiser_client: FlaskClient) -> None:
     assert create_mission(organiser_client, "Mexico 2026") == "mexico-2026"
     assert create_mission(organiser_client, "Mexico 2026") == "mexico-2026-2"
+    assert create_mission(organiser_client, "Pôle SCS × Computex") == "pole-scs-computex"
+    assert create_mission(organiser_client, "台北") == "mission"
 
 
 def test_editing_an_event_shows_deadlines_in_local_time_and_keeps_them(
