@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from matchmaker.models import (
     Block,
@@ -148,17 +148,28 @@ def preferences_involving(
 ) -> tuple[dict[int, Preference], dict[int, Preference]]:
     """The participant's marks by target id, and others' wishes to meet them by chooser id.
 
-    Marks of level NOT given by others are left out: they are never shown to the other side.
+    Only people still taking part count. Marks of level NOT given by others are left out:
+    they are never shown to the other side.
     """
     given: dict[int, Preference] = {}
     received: dict[int, Preference] = {}
+    other = aliased(Participant)
     rows = session.scalars(
-        select(Preference).where(
+        select(Preference)
+        .join(
+            other,
             or_(
-                Preference.from_participant_id == participant.id,
-                Preference.to_participant_id == participant.id,
-            )
+                and_(
+                    Preference.from_participant_id == participant.id,
+                    Preference.to_participant_id == other.id,
+                ),
+                and_(
+                    Preference.to_participant_id == participant.id,
+                    Preference.from_participant_id == other.id,
+                ),
+            ),
         )
+        .where(other.withdrawn_at.is_(None))
     )
     for preference in rows:
         if preference.from_participant_id == participant.id:
@@ -183,13 +194,16 @@ def preference_between(
 def count_marked(
     session: Session, chooser: Participant, level: PreferenceLevel, excluding_target_id: int
 ) -> int:
-    """How many people the chooser marked at `level`, not counting one target."""
+    """How many people still taking part the chooser marked at `level`, not counting one."""
     return (
         session.scalar(
-            select(func.count(Preference.id)).where(
+            select(func.count(Preference.id))
+            .join(Participant, Preference.to_participant_id == Participant.id)
+            .where(
                 Preference.from_participant_id == chooser.id,
                 Preference.level == level,
                 Preference.to_participant_id != excluding_target_id,
+                Participant.withdrawn_at.is_(None),
             )
         )
         or 0

@@ -78,6 +78,21 @@ def test_the_catalogue_script_gets_json_answers_with_my_counts(
     assert _marks(session, logged_in.participant) == {second.id: ("must", "")}
 
 
+def test_marks_for_people_who_withdrew_do_not_count_against_the_limit(
+    client, logged_in: Me, build: Builder, session
+):
+    first, second, third = _people(build, logged_in.event, 3)
+    for person in (first, second):
+        client.post(MARK, data={"participant_id": person.id, "level": "must"})
+    gone = session.get(Participant, first.id)
+    gone.withdrawn_at = utcnow()
+    session.commit()
+    page = client.get(CATALOGUE).get_data(as_text=True)
+    assert 'Must meet <strong data-marked-level="must">1</strong> of 2' in page
+    client.post(MARK, data={"participant_id": third.id, "level": "must"})
+    assert _marks(session, logged_in.participant)[third.id] == ("must", "")
+
+
 def test_a_mark_can_be_changed_and_cleared(client, logged_in: Me, build: Builder, session):
     (guest,) = _people(build, logged_in.event, 1)
     client.post(MARK, data={"participant_id": guest.id, "level": "want"})
