@@ -7,6 +7,7 @@ from importlib import import_module
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from matchmaker import db
 from matchmaker.config import PROJECT_ROOT, instance_path, load_config
@@ -37,6 +38,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         static_folder=str(PROJECT_ROOT / "static"),
     )
     load_config(app, config)
+    if app.config["PROXY_HOPS"]:
+        # Behind a reverse proxy: trust its X-Forwarded-* headers for client address and scheme,
+        # or the login throttle would count every visitor as the proxy.
+        hops = int(app.config["PROXY_HOPS"])
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops
+        )
     db.init_app(app)
     login_manager.init_app(app)
     csrf.init_app(app)

@@ -35,6 +35,7 @@ class DefaultConfig:
     REMEMBER_COOKIE_HTTPONLY = True
     WTF_CSRF_TIME_LIMIT = None
     PUBLIC_BASE_URL: str | None = None
+    PROXY_HOPS = 0
 
 
 def instance_path() -> Path:
@@ -66,3 +67,6 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
         app.config["DATABASE_URL"] = f"sqlite:///{folder / 'matchmaker.sqlite3'}"
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(folder)
+    if str(app.config.get("PUBLIC_BASE_URL") or "").startswith("https://"):
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["REMEMBER_COOKIE_SECURE"] = True

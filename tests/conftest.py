@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
 
@@ -95,6 +96,17 @@ def app(
     yield application
     database(application).engine.dispose()
     empty_all_tables(schema_engine)
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    """A test client that keeps no context between requests.
+
+    pytest-flask's own `client` runs inside `with app.test_client()`, which keeps the last
+    request's app context pushed, so a second client's request would reuse its `g` (the
+    cached user, the database session) and appear logged in.
+    """
+    return app.test_client()
 
 
 @pytest.fixture

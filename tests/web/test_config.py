@@ -100,3 +100,32 @@ def test_concurrent_read_then_write_transactions_do_not_fail_on_sqlite(tmp_path,
     database(app).engine.dispose()
     assert errors == []
     assert count == 2
+
+
+def test_https_base_url_makes_cookies_secure(tmp_path, monkeypatch):
+    monkeypatch.setenv("MATCHMAKER_INSTANCE_PATH", str(tmp_path / "instance"))
+    assert create_app().config["SESSION_COOKIE_SECURE"] is False
+    app = create_app({"PUBLIC_BASE_URL": "https://b2b.example.org"})
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["REMEMBER_COOKIE_SECURE"] is True
+
+
+def test_behind_a_proxy_the_client_address_comes_from_x_forwarded_for(tmp_path, monkeypatch):
+    monkeypatch.setenv("MATCHMAKER_INSTANCE_PATH", str(tmp_path / "instance"))
+    seen = []
+    for hops in (0, 1):
+        app = create_app({"PROXY_HOPS": hops})
+
+        @app.get("/probe-address")
+        def probe() -> str:
+            from flask import request
+
+            return request.remote_addr or ""
+
+        response = app.test_client().get(
+            "/probe-address",
+            headers={"X-Forwarded-For": "203.0.113.7"},
+            environ_base={"REMOTE_ADDR": "10.0.0.1"},
+        )
+        seen.append(response.text)
+    assert seen == ["10.0.0.1", "203.0.113.7"]

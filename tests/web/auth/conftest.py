@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from tests.conftest import TEST_PASSWORD
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    """A test client that keeps no context between requests.
-
-    pytest-flask's `client` runs inside `with app.test_client()`, which keeps the last
-    request's app context pushed; another client's request then reuses its `g` (the
-    cached user, the database session), so several clients in one test would share a login.
-    """
-    return app.test_client()
 
 
 def log_in(
