@@ -107,7 +107,10 @@ def _bars(chart_id: str, title: str, values: Mapping[str, int], unit: str) -> Ma
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{bar:.1f}" '
             f'fill="{ACCENT}"/>'
             + _text(x + slot * 0.35, y - 6, value)
-            + _text(x + slot * 0.35, height - bottom + 16, label, size=11, fill=MUTED)
+            + "".join(
+                _text(x + slot * 0.35, height - bottom + 16 + 13 * line, part, size=11, fill=MUTED)
+                for line, part in enumerate(label.split(" "))
+            )
             + "</g>"
         )
     desc = "; ".join(f"{label}: {values[label]} {unit}" for label in labels) or "No data yet."

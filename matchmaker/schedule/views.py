@@ -307,20 +307,18 @@ def publish(slug: str) -> BaseResponse:
 @bp.get("/events/<slug>/schedule/grid")
 @organiser_required
 def grid(slug: str) -> str:
-    """The schedule as slots × tables (booth meetings in their own column)."""
+    """The schedule as slots × places: the shared tables, then the exhibitors' booths."""
     event = organised_event_or_404(slug)
     meetings = queries.confirmed_meetings(get_session(), event)
-    at_table = {(m.slot_id, m.table_id): m for m in meetings if m.table_id is not None}
-    at_booth: dict[int, list[Meeting]] = {}
+    places = [(f"t{t.id}", t.name, t.place) for t in event.tables]
+    booths = sorted({m.location for m in meetings if m.table_id is None and m.location})
+    places += [(f"b{booth}", booth, "Booth") for booth in booths]
+    cells: dict[tuple[int, str], list[Meeting]] = {}
     for m in meetings:
-        if m.table_id is None:
-            at_booth.setdefault(m.slot_id, []).append(m)
+        place = f"t{m.table_id}" if m.table_id is not None else f"b{m.location}"
+        cells.setdefault((m.slot_id, place), []).append(m)
     return render_template(
-        "schedule/grid.html",
-        event=event,
-        at_table=at_table,
-        at_booth=at_booth,
-        meetings=meetings,
+        "schedule/grid.html", event=event, places=places, cells=cells, meetings=meetings
     )
 
 
