@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 from solver.explain import explain_unscheduled
@@ -15,18 +16,24 @@ def assemble(
     *,
     bound: int,
     status: SolveStatus,
-    wall_s: float,
+    started: float,
     message: str = "",
     conflicts: tuple[str, ...] = (),
 ) -> Schedule:
-    """A schedule of `meetings` with stats, changes against `problem.previous` and reasons."""
+    """A schedule of `meetings` with stats, changes against `problem.previous` and reasons.
+
+    `started` is the `time.monotonic()` at which the solve began; the wall time reported
+    runs until the schedule is complete.
+    """
     meetings = tuple(meetings)
+    unscheduled = explain_unscheduled(problem, meetings)
+    stats = compute_stats(problem, meetings, bound)
+    changes = diff_changes(problem.previous, meetings)
+    wall_s = round(time.monotonic() - started, 3)
     return Schedule(
         meetings=meetings,
-        unscheduled=explain_unscheduled(problem, meetings),
-        stats=compute_stats(problem, meetings, bound),
-        solver=SolverInfo(
-            status=status, wall_s=round(wall_s, 3), message=message, conflicts=conflicts
-        ),
-        changes=diff_changes(problem.previous, meetings),
+        unscheduled=unscheduled,
+        stats=stats,
+        solver=SolverInfo(status=status, wall_s=wall_s, message=message, conflicts=conflicts),
+        changes=changes,
     )

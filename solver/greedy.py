@@ -60,6 +60,6 @@ def greedy_schedule(problem: Problem, order: GreedyOrder = "weight", seed: int =
         meetings,
         bound=capacity_bound(comp),
         status=SolveStatus.FEASIBLE,
-        wall_s=time.monotonic() - start,
+        started=start,
         message=f"greedy ({order})",
     )

@@ -36,10 +36,11 @@ from solver.timing import time_meetings
 from solver.validation import validate
 
 # Share of the remaining time for choosing meetings; improving gets the rest, less the
-# time kept for tables, stats and explanations (about 1 s at 33,000 candidates on an
-# idle machine; twice that is kept, for loaded ones).
+# time kept for tables, stats and explanations: about 1 s at 33,000 candidates on an idle
+# machine, so twice that per candidate plus 2 % of the time limit for loaded machines.
 CHOOSE_SHARE = 0.4
 FINISH_S_PER_CANDIDATE = 1 / 8000
+FINISH_MARGIN = 0.02
 # With one worker, steps are bounded in CP-SAT's deterministic time: this share of the time
 # limit, as model building in Python takes about as long again as the search.
 DETERMINISTIC_SHARE = 0.15
@@ -108,7 +109,7 @@ def solve(
             (),
             bound=0,
             status=SolveStatus.INFEASIBLE,
-            wall_s=clock.elapsed(),
+            started=clock.start,
             message="the locked meetings cannot all be kept",
             conflicts=conflicts,
         )
@@ -124,7 +125,7 @@ def solve(
             previous=run.previous,
             weights=options.weights,
             clock=clock,
-            budget_s=clock.remaining() - finishing_time(run.comp, clock.remaining()),
+            budget_s=clock.remaining() - finishing_time(run.comp, clock),
             workers=options.workers,
             seed=options.seed,
             deterministic_s=run.deterministic_s,
@@ -133,9 +134,10 @@ def solve(
     return finish(run)
 
 
-def finishing_time(comp: Compact, remaining: float) -> float:
-    """Seconds to keep for the last stage: half a second plus a little per candidate."""
-    return min(remaining * 0.5, 0.5 + len(comp.cand_a) * FINISH_S_PER_CANDIDATE)
+def finishing_time(comp: Compact, clock: Clock) -> float:
+    """Seconds to keep for the last stage: a little per candidate, plus a safety margin."""
+    margin = 0.5 + FINISH_MARGIN * clock.time_limit_s
+    return min(clock.remaining() * 0.5, margin + len(comp.cand_a) * FINISH_S_PER_CANDIDATE)
 
 
 def warm_start(comp: Compact, options: SolveOptions, clock: Clock) -> Run:
@@ -192,7 +194,7 @@ def finish(run: Run) -> Schedule:
         meetings,
         bound=bound,
         status=SolveStatus.OPTIMAL if weight_proven else SolveStatus.FEASIBLE,
-        wall_s=clock.elapsed(),
+        started=clock.start,
         message=solve_message(weight_proven, clock),
     )
 
