@@ -23,6 +23,7 @@ from matchmaker.participants.matching import (
 from matchmaker.participants.queries import CatalogueRow
 
 PER_PAGE = 24
+SORT_ORDERS = {"": "Best match first", "name": "By name", "organisation": "By organisation"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class CatalogueFilters:
     sector: str = ""
     technology: str = ""
     type: str = ""
+    sort: str = ""
 
 
 @dataclass(frozen=True)
@@ -118,11 +120,14 @@ def build_catalogue(
     page: int,
     per_page: int = PER_PAGE,
 ) -> CataloguePage:
-    """The requested page of everyone but the viewer, most relevant first, then by name."""
+    """The requested page of everyone but the viewer: most relevant first, then by name
+    (`rows` come by name), unless the filters ask for name or organisation order."""
     words = filters.text.casefold().split()
     viewer_profile = match_profile(viewer.organisation, matcher)
     profiles: dict[int, MatchProfile] = {}
     hits: list[Hit] = []
+    if filters.sort == "organisation":
+        rows = sorted(rows, key=lambda row: row.organisation.name.casefold())
     for row in rows:
         if row.participant_id == viewer.id or not _matches(row, filters, words):
             continue
@@ -141,7 +146,8 @@ def build_catalogue(
                 colleague=organisation.id == viewer.organisation_id,
             )
         )
-    hits.sort(key=lambda hit: -hit.score)  # stable: ties keep the name order
+    if not filters.sort:
+        hits.sort(key=lambda hit: -hit.score)  # stable: ties keep the name order
     pages = max(1, math.ceil(len(hits) / per_page))
     page = min(max(page, 1), pages)
     start = (page - 1) * per_page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -31,7 +32,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.models import Event, OrganisationType, PreferenceLevel
-from matchmaker.participants.catalogue import CatalogueFilters
+from matchmaker.participants.catalogue import SORT_ORDERS, CatalogueFilters
 from matchmaker.participants.operations import OrganisationChanges, PersonChanges
 
 LONG_TEXT = 5000
@@ -228,6 +229,11 @@ class CatalogueSearchForm(Form):  # type: ignore[misc]
     sector = SelectField("Sector", validate_choice=False)
     technology = SelectField("Technology", validate_choice=False)
     type = SelectField("Type", validate_choice=False)
+    sort = SelectField(
+        "Order",
+        choices=[SelectChoice(value, label) for value, label in SORT_ORDERS.items()],
+        validate_choice=False,
+    )
 
     def __init__(self, event: Event, countries: list[str], **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -257,9 +263,10 @@ class CatalogueSearchForm(Form):  # type: ignore[misc]
             sector=self._known(self.sector),
             technology=self._known(self.technology),
             type=self._known(self.type),
+            sort=self._known(self.sort),
         )
 
     @property
     def active(self) -> bool:
-        """Whether any filter narrows the list."""
-        return self.filters() != CatalogueFilters()
+        """Whether any filter narrows the list (the order does not)."""
+        return replace(self.filters(), sort="") != CatalogueFilters()

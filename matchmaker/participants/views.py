@@ -38,6 +38,7 @@ from matchmaker.models import (
 )
 from matchmaker.participants import operations, queries
 from matchmaker.participants.catalogue import (
+    SORT_ORDERS,
     build_catalogue,
     cards,
     event_matcher,
@@ -213,6 +214,7 @@ def catalogue(slug: str) -> str:
         search=search,
         catalogue=catalogue_page,
         cards=cards(catalogue_page.hits, people, given),
+        sort_orders=SORT_ORDERS,
         locked=operations.preferences_locked(event, utcnow()),
         levels=list(PreferenceLevel),
         level_labels=LEVEL_LABELS,

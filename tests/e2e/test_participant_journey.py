@@ -122,7 +122,9 @@ def _tab(page: Page, name: str) -> Locator:
 
 
 def _sign_up(page: Page, live_server: LiveServer, screenshot: Screenshot) -> None:
-    page.goto(live_server.url(f"/e/{SLUG}/signup"))
+    page.goto(live_server.url(f"/e/{SLUG}"))  # the event's public page
+    page.locator(".page-header__actions").get_by_role("link", name="Sign up").click()
+    expect(page).to_have_url(re.compile(rf"/e/{SLUG}/signup$"))
     page.get_by_label("First name").fill("Ana")
     page.get_by_label("Last name").fill("Silva")
     page.get_by_label("Email").fill("ana@tice.example")
@@ -276,6 +278,7 @@ def test_a_new_sme_signs_up_chooses_and_reads_its_agenda(
 
     phone_page.context.add_cookies(page.context.cookies())
     for name, path in (
+        ("10-phone-profile", "profile"),
         ("10-phone-availability", "availability"),
         ("11-phone-catalogue", "catalogue"),
         ("12-phone-preferences", "preferences"),

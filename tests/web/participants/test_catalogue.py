@@ -47,14 +47,18 @@ def test_everyone_else_of_the_event_with_reasons_best_match_first(
     client, logged_in: Me, build: Builder, session
 ):
     event = logged_in.event
-    build.participant(event, first_name="Zoe", last_name="Plain")
+    build.participant(
+        event, first_name="Zoe", last_name="Plain", organisation=organisation("Acme Ltd")
+    )
     maker = build.participant(
         event,
         first_name="Max",
         last_name="Printer",
         organisation=organisation("Print3D GmbH", offers="Industrial additive manufacturing"),
     )
-    fan = build.participant(event, first_name="Lea", last_name="Fan")
+    fan = build.participant(
+        event, first_name="Lea", last_name="Fan", organisation=organisation("Zenith SA")
+    )
     _mark(session, fan, logged_in.participant, PreferenceLevel.WANT)
     build.participant(event, first_name="Old", last_name="Withdrawn", withdrawn_at=utcnow())
     build.participant(build.event(slug="computex"), first_name="Other", last_name="Event")
@@ -65,6 +69,11 @@ def test_everyone_else_of_the_event_with_reasons_best_match_first(
     assert "Wants to meet you" in page
     assert "You seek additive manufacturing — they offer it" in page
     assert f'id="person-{maker.id}"' in page
+    by_name = client.get(URL, query_string={"sort": "name"}).get_data(as_text=True)
+    assert _names(by_name) == ["Lea Fan", "Zoe Plain", "Max Printer"]  # by last name
+    by_organisation = client.get(URL, query_string={"sort": "organisation"})
+    assert _names(by_organisation.get_data(as_text=True)) == ["Zoe Plain", "Max Printer", "Lea Fan"]
+    assert "Nobody matches" not in by_name and "match your search" not in by_name
 
 
 def test_a_not_interested_mark_is_never_shown_to_the_other_side(
