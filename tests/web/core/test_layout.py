@@ -78,3 +78,15 @@ def test_static_assets_are_served_locally(client: FlaskClient) -> None:
         assert b"http://" not in response.data.replace(b"http://www.w3.org", b"")
         assert b"https://" not in response.data
         response.close()
+
+
+def test_every_response_carries_the_security_headers(client: FlaskClient) -> None:
+    for path in ("/", "/health", "/e/unknown", "/static/css/app.css"):
+        response = client.get(path)
+        policy = response.headers["Content-Security-Policy"]
+        assert "script-src 'self';" in policy
+        assert "frame-ancestors 'none'" in policy
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["X-Frame-Options"] == "DENY"
+        assert response.headers["Referrer-Policy"] == "same-origin"
+        response.close()
