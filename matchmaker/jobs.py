@@ -37,7 +37,8 @@ QUEUE_NAME = "matchmaker"
 WRITE_EVERY_S = 1.0
 # An idle embedded consumer checks the queue at least this often.
 MAX_POLL_S = 1.0
-STALE_MESSAGE = "worker stopped responding"
+# The solver honours its own time limit; past it by this much, the job asks it to stop.
+OVERRUN_GRACE_S = 30.0
 
 _consumer_lock = threading.Lock()
 
@@ -130,6 +131,7 @@ class RunReporter:
         self.run_id = run_id
         self.time_limit_s = time_limit_s
         self.cancelled = False
+        self._started = time.monotonic()
         self._last_write = 0.0
         self._latest: scheduling.Progress | None = None
 
@@ -139,9 +141,13 @@ class RunReporter:
         self._maybe_write()
 
     def cancel(self) -> bool:
-        """Whether the organiser asked to stop (also keeps the heartbeat going)."""
+        """Whether to stop: the organiser asked, or the solver overran its limit (outer guard).
+
+        Also keeps the heartbeat going.
+        """
         self._maybe_write()
-        return self.cancelled
+        overrun = time.monotonic() - self._started > self.time_limit_s + OVERRUN_GRACE_S
+        return self.cancelled or overrun
 
     def _maybe_write(self) -> None:
         now = time.monotonic()

@@ -143,3 +143,15 @@ def test_the_worker_records_an_unexpected_error(
     assert done.status == RunStatus.FAILED and done.finished_at is not None
     assert "Nowhere/Atlantis" in done.error
     assert "Traceback" in done.log
+
+
+def test_an_overrunning_solver_is_stopped_and_its_best_schedule_kept(
+    small_event: Any, session: Session, app: Flask, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(jobs, "OVERRUN_GRACE_S", -30.0)  # "overran" from the first second
+    run = queue_run(session, small_event.event, time_limit_s=20.0)
+    with app.app_context():
+        jobs.run_solve(run.id)
+    [done] = all_runs(session, small_event.event)
+    assert done.status == RunStatus.SUCCEEDED
+    assert done.elapsed_s < 10 and done.result is not None
