@@ -127,7 +127,8 @@ def seat(session: Session) -> Callable[[Event, Participant, Participant, int, in
 
 @pytest.fixture
 def organiser(build: Any) -> User:
-    return build.user(role=Role.ORGANISER, email="organiser@example.org")
+    user: User = build.user(role=Role.ORGANISER, email="organiser@example.org")
+    return user
 
 
 @pytest.fixture

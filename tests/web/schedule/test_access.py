@@ -21,7 +21,7 @@ def schedule_urls(app: Flask, slug: str, run_id: int, meeting_id: int) -> list[t
             if rule.endpoint.startswith("schedule."):
                 path = rule.build({**values, "fmt": "csv"}, append_unknown=False)
                 assert path is not None
-                for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+                for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
                     urls.append((method, path[1]))
     return urls
 

@@ -102,7 +102,8 @@ def test_add_refuses_clashes_and_existing_pairs(
 
     def post(a: Any, b: Any, slot: int, place: Any) -> bytes:
         data = {"first": a.id, "second": b.id, "slot": event.slots[slot].id, "place": place}
-        return logged_in.post(add, data=data, follow_redirects=True).data
+        response = logged_in.post(add, data=data, follow_redirects=True)
+        return response.get_data()
 
     assert TAKEN in post(p[0], p[4], 0, event.tables[1].id)
     assert TAKEN in post(p[1], p[4], 0, event.tables[0].id)
@@ -122,3 +123,18 @@ def test_lock_and_unlock(
     assert reload(meeting).locked is True
     logged_in.post(url(event, meeting, "lock"), data={"locked": "0"})
     assert reload(meeting).locked is False
+
+
+def test_an_exhibitor_meets_at_the_booth_shown_as_a_grid_column(
+    logged_in: FlaskClient, small_event: Any, build: Any, confirmed: Any
+) -> None:
+    event, p = small_event.event, small_event.people
+    exhibitor = build.participant(event, location="Hall 7 · A12")
+    add = f"/organise/events/{event.slug}/schedule/meetings/new"
+    data = {"first": exhibitor.id, "second": p[0].id, "slot": event.slots[1].id, "place": "booth"}
+    assert b"Meeting added" in logged_in.post(add, data=data, follow_redirects=True).get_data()
+    [meeting] = confirmed(event)
+    assert (meeting.table_id, meeting.location) == (None, "Hall 7 · A12")
+    grid = logged_in.get(f"/organise/events/{event.slug}/schedule/grid").get_data(as_text=True)
+    assert "3 tables and 1 booth ·" in grid
+    assert '<th scope="col">Hall 7 · A12<span class="grid__sub">Booth</span></th>' in grid
