@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import click
 from flask import current_app
 from flask.cli import with_appcontext
@@ -121,7 +123,11 @@ def publish_command(slug: str) -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=1, help="Solves run at once.")
 @with_appcontext
 def worker_command(workers: int) -> None:
-    """Run a Huey consumer for solves (scale-out; the web process has its own by default)."""
+    """Run a Huey consumer for solves (scale-out; the web process has its own by default).
+
+    Set HUEY_CONSUMER_IN_PROCESS to false in the web processes when you run workers.
+    """
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     jobs.run_consumer(app, workers)
 
