@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matchmaker.db import utcnow
-from matchmaker.models import MeetingStatus, ScheduleRun
+from matchmaker.models import MeetingStatus, PreferenceLevel, ScheduleRun
 
 
 def solve_and_apply(client: FlaskClient, session: Session, event: Any, **form: str) -> Any:
@@ -78,3 +78,29 @@ def test_minimal_change_after_a_withdrawal_moves_nobody_else(
     session.commit()
     assert len(dropped) == 3
     assert all(gone.id in (m.participant_a_id, m.participant_b_id) for m in dropped)
+
+
+def test_minimal_change_after_late_registrations_only_adds(
+    logged_in: FlaskClient,
+    small_event: Any,
+    session: Session,
+    confirmed: Any,
+    build: Any,
+    prefer: Any,
+) -> None:
+    event = small_event.event
+    solve_and_apply(logged_in, session, event)
+    before = {m.id: (m.slot_id, m.table_id, m.sequence) for m in confirmed(event)}
+    late = [build.participant(event), build.participant(event)]
+    prefer(late[0], late[1], PreferenceLevel.MUST)
+    prefer(late[1], late[0], PreferenceLevel.WANT)
+
+    review = solve_and_apply(logged_in, session, event, minimal_change="y")
+    assert b"1 added" in review.data and b"0 moved" in review.data
+    after = confirmed(event)
+    assert len(after) == 10
+    for meeting in after:
+        if meeting.id in before:
+            assert (meeting.slot_id, meeting.table_id, meeting.sequence) == before[meeting.id]
+        else:
+            assert (meeting.participant_a_id, meeting.participant_b_id) == (late[0].id, late[1].id)
