@@ -207,19 +207,26 @@ def seed_people(
     comp: Compact, occ: Occupancy, wanted: Sequence[int], rng: random.Random
 ) -> list[int]:
     """People worth improving around: the two of a wanted pair not yet timed, someone
-    with holes, someone with room for more meetings, or anyone."""
-    missing = [c for c in wanted if c not in occ.slot_of and occ.open_slots(c) == 0]
+    without a meeting who could have one, someone with holes, with room, or anyone."""
     roll = rng.random()
-    if missing and roll < 0.4:
-        cand = missing[rng.randrange(len(missing))]
-        return [comp.cand_a[cand], comp.cand_b[cand]]
+    if roll < 0.3:
+        missing = [c for c in wanted if c not in occ.slot_of and occ.open_slots(c) == 0]
+        if missing:
+            cand = missing[rng.randrange(len(missing))]
+            return [comp.cand_a[cand], comp.cand_b[cand]]
     people = range(len(comp.person_ids))
-    if roll < 0.7:
+    if roll < 0.5:
+        pool = [
+            p
+            for p in people
+            if occ.count[p] == 0 and any(comp.cand_common[c] for c in comp.by_person[p])
+        ]
+    elif roll < 0.8:
         pool = [p for p in people if occ.busy[p] and person_holes(comp, p, occ.busy[p])]
     elif roll < 0.9:
         pool = [p for p in people if comp.by_person[p] and occ.count[p] < comp.cap[p]]
     else:
-        pool = [p for p in people if comp.by_person[p]]
+        pool = []
     if not pool:
         pool = [p for p in people if comp.by_person[p]]
     return [pool[rng.randrange(len(pool))]]

@@ -161,7 +161,7 @@ def choose_and_time(run: Run) -> None:
         run.comp,
         run.locked_only,
         keep=run.previous,
-        hint=run.best.slot_of,
+        hint=run.best.slot_of.keys(),
         clock=run.clock,
         limits=SearchLimits(
             budget if run.deterministic_s is None else run.clock.remaining(),

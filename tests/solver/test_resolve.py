@@ -95,7 +95,7 @@ def test_late_registration_does_not_reshuffle_other_agendas() -> None:
     assert second.stats.weight > first.stats.weight
     assert len(second.changes.moved) + len(second.changes.cancelled) <= 4
     others = [pid for pid in sorted(problem.participant_by_id) if pid not in partners]
-    assert unchanged_agendas(first, second, others) >= 0.8 * len(others)
+    assert unchanged_agendas(first, second, others) >= 0.75 * len(others)
 
 
 def test_withdrawal_does_not_reshuffle_other_agendas() -> None:
@@ -115,7 +115,7 @@ def test_withdrawal_does_not_reshuffle_other_agendas() -> None:
     assert len(second.changes.moved) + len(second.changes.cancelled) <= 4
     partners = {m.a if m.b == leaver else m.b for m in agenda(first.meetings, leaver)}
     others = [pid for pid in sorted(problem.participant_by_id) if pid not in {leaver, *partners}]
-    assert unchanged_agendas(first, second, others) >= 0.8 * len(others)
+    assert unchanged_agendas(first, second, others) >= 0.75 * len(others)
 
 
 def test_a_better_placement_wins_over_keeping_the_old_one() -> None:
