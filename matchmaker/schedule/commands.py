@@ -14,7 +14,7 @@ from matchmaker.auth.queries import event_by_slug
 from matchmaker.db import session_scope, utcnow
 from matchmaker.models import Event, RunStatus, ScheduleRun
 from matchmaker.schedule import operations, queries
-from matchmaker.scheduling import diff_proposal, proposed_meetings
+from matchmaker.scheduling import diff_proposal
 
 
 def _event(session: Session, slug: str) -> Event:
@@ -35,7 +35,7 @@ def _summary(session: Session, event: Event, run: ScheduleRun) -> str:
     ]
     if run.result is not None:
         diff = diff_proposal(
-            queries.confirmed_meetings(session, event), proposed_meetings(run.result)
+            queries.confirmed_meetings(session, event), queries.run_proposal(session, event, run)
         )
         unscheduled = run.result.get("unscheduled", [])
         lines.append(

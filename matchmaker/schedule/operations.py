@@ -32,7 +32,6 @@ from matchmaker.scheduling import (
     apply_proposal,
     mark_changed,
     ordered_pair,
-    proposed_meetings,
 )
 
 STALE_RUN_ERROR = "worker stopped responding"
@@ -178,7 +177,7 @@ def apply_run(session: Session, event: Event, run: ScheduleRun, now: datetime) -
         session,
         event,
         queries.event_meetings(session, event),
-        proposed_meetings(run.result),
+        queries.run_proposal(session, event, run),
         now=now,
     )
     run.applied_at = now

@@ -20,7 +20,7 @@ from matchmaker.models import (
     Unavailability,
 )
 from matchmaker.models.enums import ACTIVE_RUN_STATUSES
-from matchmaker.scheduling import EventData
+from matchmaker.scheduling import EventData, ProposedMeeting, proposed_meetings
 
 
 def event_participants(session: Session, event: Event) -> Sequence[Participant]:
@@ -133,3 +133,11 @@ def last_applied_run(session: Session, event: Event) -> ScheduleRun | None:
         .where(ScheduleRun.event_id == event.id, ScheduleRun.applied_at.is_not(None))
         .order_by(ScheduleRun.applied_at.desc())
     ).first()
+
+
+def run_proposal(session: Session, event: Event, run: ScheduleRun) -> list[ProposedMeeting]:
+    """The run's proposed meetings, leaving out anyone who withdrew since the solve."""
+    if run.result is None:
+        return []
+    active = {p.id for p in event_participants(session, event) if p.active}
+    return [m for m in proposed_meetings(run.result) if m.a in active and m.b in active]

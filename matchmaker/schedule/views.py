@@ -35,7 +35,7 @@ from matchmaker.schedule.forms import (
     time_limit_choices,
 )
 from matchmaker.schedule.statistics import ScheduleFigures, schedule_figures
-from matchmaker.scheduling import diff_proposal, proposed_meetings, unscheduled_pairs
+from matchmaker.scheduling import diff_proposal, unscheduled_pairs
 
 bp = Blueprint("schedule", __name__, url_prefix="/organise", cli_group=None)
 
@@ -196,7 +196,7 @@ def run(slug: str, run_id: int) -> str:
     run = _run_or_404(event, run_id)
     context: dict[str, object] = {}
     if run.result is not None and not run.status.active:
-        proposal = proposed_meetings(run.result)
+        proposal = queries.run_proposal(get_session(), event, run)
         current = queries.confirmed_meetings(get_session(), event)
         context = {
             "figures": _figures(event, [(m.a, m.b, m.slot_id) for m in proposal]),

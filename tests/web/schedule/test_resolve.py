@@ -104,3 +104,21 @@ def test_minimal_change_after_late_registrations_only_adds(
             assert (meeting.slot_id, meeting.table_id, meeting.sequence) == before[meeting.id]
         else:
             assert (meeting.participant_a_id, meeting.participant_b_id) == (late[0].id, late[1].id)
+
+
+def test_applying_an_older_run_leaves_out_people_who_withdrew_since(
+    logged_in: FlaskClient, small_event: Any, session: Session, confirmed: Any
+) -> None:
+    event, gone = small_event.event, small_event.people[5]
+    logged_in.post(f"/organise/events/{event.slug}/schedule/solve", data={"time_limit": "2"})
+    run = session.scalars(select(ScheduleRun).where(ScheduleRun.event_id == event.id)).one()
+    session.commit()
+    assert run.stats["meetings"] == 9
+    gone.withdrawn_at = utcnow()
+    session.commit()
+    review = logged_in.get(f"/organise/events/{event.slug}/schedule/runs/{run.id}")
+    assert b"6 added" in review.data
+    logged_in.post(f"/organise/events/{event.slug}/schedule/runs/{run.id}/apply")
+    after = confirmed(event)
+    assert len(after) == 6
+    assert all(gone.id not in (m.participant_a_id, m.participant_b_id) for m in after)
