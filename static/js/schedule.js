@@ -3,7 +3,9 @@
  * 1. A run's progress page polls the run's JSON status once a second, updates the bar and
  *    the figures, and reloads the page when the run has finished (without JS a <noscript>
  *    meta refresh does the same every two seconds).
- * 2. [data-print] buttons open the print dialog.
+ * 2. [data-print] buttons (hidden without JS) open the print dialog.
+ * 3. <input data-filter-rows="selector">: hides the rows that do not contain the typed text
+ *    (the by-participant grid at 120+ people); the form is hidden without JS by [hidden].
  */
 (function () {
   "use strict";
@@ -61,7 +63,27 @@
     follow(run);
   }
 
+  Array.prototype.forEach.call(document.querySelectorAll("[data-filter-rows]"), function (input) {
+    var rows = document.querySelectorAll(input.getAttribute("data-filter-rows"));
+    var form = input.form;
+    if (form) {
+      form.hidden = false;
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+      });
+    }
+    input.addEventListener("input", function () {
+      var wanted = input.value.trim().toLowerCase();
+      Array.prototype.forEach.call(rows, function (row) {
+        var header = row.querySelector("th");
+        var text = (header ? header.textContent : "").toLowerCase();
+        row.hidden = wanted !== "" && text.indexOf(wanted) === -1;
+      });
+    });
+  });
+
   Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+    button.hidden = false;
     button.addEventListener("click", function () {
       window.print();
     });
