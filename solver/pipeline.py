@@ -1,7 +1,7 @@
 """`solve()`: greedy warm start, then which meetings, when, improve, which tables.
 
 1. greedy by weight: a complete schedule at once (the fallback and the first hint);
-2. `choose`: the max-weight b-matching (CP-SAT) picks the meetings and proves the bound;
+2. `choose`: the max-weight b-matching (LP, else CP-SAT) picks meetings, proves a bound;
 3. `timing`: the chosen meetings go into slots greedily with few holes, previous ones
    back where they were;
 4. `lns`: large-neighbourhood search over small groups of people improves weight, people

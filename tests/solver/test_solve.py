@@ -142,6 +142,17 @@ def test_meetings_of_a_person_are_back_to_back() -> None:
     assert greedy_schedule(problem).stats.holes > 0
 
 
+def test_odd_cycle_where_the_relaxation_is_fractional() -> None:
+    # One slot: the LP would take half of each pair of the triangle (weight 4.5).
+    problem = make_problem(
+        slots=1, tables=3, candidates=[("P1", "P2", 3), ("P2", "P3", 3), ("P1", "P3", 3)]
+    )
+    schedule = solved(problem)
+    assert schedule.stats.weight == 3
+    assert schedule.stats.bound == 3
+    assert schedule.solver.status is SolveStatus.OPTIMAL
+
+
 def test_exhibitors_meet_at_their_location_without_a_table() -> None:
     problem = make_problem(
         slots=1,
