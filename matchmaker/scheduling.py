@@ -26,6 +26,7 @@ from matchmaker.models import (
     PreferenceLevel,
     cancel_meeting,
     place_meeting,
+    release_seats,
 )
 from solver.fileformat import schedule_from_dict, schedule_to_dict
 from solver.pipeline import solve
@@ -292,13 +293,10 @@ def apply_proposal(
     diff = diff_proposal(confirmed, proposal)
     by_pair = {(m.participant_a_id, m.participant_b_id): m for m in rows}
     for row, _ in diff.moved:
-        locked = row.locked
-        cancel_meeting(session, row)
-        row.locked = locked
+        release_seats(session, row)
     for row in diff.cancelled:
         mark_changed(row, published=published, now=now)
         cancel_meeting(session, row)
-    session.flush()
     placements: list[tuple[Meeting, ProposedMeeting]] = []
     for row, target in diff.moved:
         mark_changed(row, published=published, now=now)

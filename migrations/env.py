@@ -11,12 +11,20 @@ from matchmaker.db import Base, make_engine
 target_metadata = Base.metadata
 
 
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Leave the job queue's own tables (PostgresHuey creates huey_*) out of migrations."""
+    return not (type_ == "table" and name is not None and name.startswith("huey_"))
+
+
 def run_migrations(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -4,9 +4,14 @@ One `Meeting` row exists per pairing of an event, whatever happens to it: its `u
 calendar UID, stable for the pairing; `sequence` rises on every change of time or place;
 a cancelled meeting keeps its row (and its last slot) so feeds can show it as cancelled.
 
-Double booking is refused by the database: a confirmed meeting has one `MeetingSeat` per
-participant, unique per (participant, slot), tied to the meeting's (id, slot) by a composite
-foreign key; and a partial unique index allows one confirmed meeting per (slot, table).
+Double booking is refused by the database, whatever code writes the rows:
+- a seat (`MeetingSeat`) is unique per (participant, slot) and belongs to its meeting's
+  (id, slot);
+- a confirmed meeting has `seated_slot_id` = its slot (NULL once cancelled, by CHECK), and
+  two deferred foreign keys from (id, seated_slot_id, participant) to the seats: no confirmed
+  meeting commits without both participants seated in its slot;
+- a partial unique index allows one confirmed meeting per (slot, table);
+- composite keys on (event_id, …) keep slots, tables and participants within the event.
 """
 
 from __future__ import annotations
@@ -53,6 +58,40 @@ class Meeting(Base):
         UniqueConstraint("event_id", "participant_a_id", "participant_b_id"),
         UniqueConstraint("id", "slot_id"),
         CheckConstraint("participant_a_id < participant_b_id", name="pair_ordered"),
+        CheckConstraint(
+            "seated_slot_id IS NULL OR seated_slot_id = slot_id", name="seated_in_own_slot"
+        ),
+        CheckConstraint(
+            "(status = 'confirmed') = (seated_slot_id IS NOT NULL)", name="confirmed_iff_seated"
+        ),
+        *(
+            ForeignKeyConstraint(
+                ["id", "seated_slot_id", column],
+                [
+                    "meeting_seats.meeting_id",
+                    "meeting_seats.slot_id",
+                    "meeting_seats.participant_id",
+                ],
+                name=f"fk_meetings_seat_{side}",
+                deferrable=True,
+                initially="DEFERRED",
+                use_alter=True,
+            )
+            for side, column in (("a", "participant_a_id"), ("b", "participant_b_id"))
+        ),
+        *(
+            ForeignKeyConstraint(
+                ["event_id", column],
+                [f"{table}.event_id", f"{table}.id"],
+                name=f"fk_meetings_{column}_same_event",
+            )
+            for column, table in (
+                ("slot_id", "time_slots"),
+                ("table_id", "meeting_tables"),
+                ("participant_a_id", "participants"),
+                ("participant_b_id", "participants"),
+            )
+        ),
         CheckConstraint("table_id IS NULL OR location IS NULL", name="table_or_location"),
         CheckConstraint(
             "status = 'cancelled' OR table_id IS NOT NULL OR location IS NOT NULL",
@@ -69,7 +108,8 @@ class Meeting(Base):
         ),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    # Part of the foreign keys to its seats, so auto-increment must be asked for explicitly.
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     participant_a_id: Mapped[int] = mapped_column(
         ForeignKey("participants.id", ondelete="CASCADE"), index=True
@@ -78,6 +118,7 @@ class Meeting(Base):
         ForeignKey("participants.id", ondelete="CASCADE"), index=True
     )
     slot_id: Mapped[int] = mapped_column(ForeignKey("time_slots.id", ondelete="CASCADE"))
+    seated_slot_id: Mapped[int | None]
     table_id: Mapped[int | None] = mapped_column(
         ForeignKey("meeting_tables.id", ondelete="SET NULL")
     )
@@ -100,9 +141,12 @@ class Meeting(Base):
     participant_b: Mapped[Participant] = relationship(foreign_keys=[participant_b_id])
     slot: Mapped[TimeSlot] = relationship(foreign_keys=[slot_id])
     previous_slot: Mapped[TimeSlot | None] = relationship(foreign_keys=[previous_slot_id])
-    table: Mapped[MeetingTable | None] = relationship()
+    table: Mapped[MeetingTable | None] = relationship(foreign_keys=[table_id])
     seats: Mapped[list[MeetingSeat]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        foreign_keys="[MeetingSeat.meeting_id, MeetingSeat.slot_id]",
     )
 
     @property
@@ -129,8 +173,13 @@ class MeetingSeat(Base):
     __tablename__ = "meeting_seats"
     __table_args__ = (
         UniqueConstraint("participant_id", "slot_id"),
+        UniqueConstraint("meeting_id", "slot_id", "participant_id"),
         ForeignKeyConstraint(
-            ["meeting_id", "slot_id"], ["meetings.id", "meetings.slot_id"], ondelete="CASCADE"
+            ["meeting_id", "slot_id"],
+            ["meetings.id", "meetings.slot_id"],
+            ondelete="CASCADE",
+            deferrable=True,
+            initially="DEFERRED",
         ),
     )
 
@@ -140,12 +189,20 @@ class MeetingSeat(Base):
     )
     slot_id: Mapped[int]
 
-    meeting: Mapped[Meeting] = relationship(back_populates="seats")
+    meeting: Mapped[Meeting] = relationship(
+        back_populates="seats", foreign_keys="[MeetingSeat.meeting_id, MeetingSeat.slot_id]"
+    )
 
 
 def release_seats(session: Session, meeting: Meeting) -> None:
-    """Free the meeting's seats (flushed, so its slot can change or another can take it)."""
+    """Take the meeting out of the schedule for a moment: its seats and table are freed.
+
+    It is cancelled until `place_meeting` confirms it again, so others can move into its
+    slot and table first (to swap two meetings, release both, then place each). Flushed.
+    """
     meeting.seats.clear()
+    meeting.status = MeetingStatus.CANCELLED
+    meeting.seated_slot_id = None
     session.flush()
 
 
@@ -165,6 +222,7 @@ def place_meeting(
     if meeting.seats:
         release_seats(session, meeting)
     meeting.slot_id = slot_id
+    meeting.seated_slot_id = slot_id
     meeting.table_id = table_id
     meeting.location = location
     meeting.status = MeetingStatus.CONFIRMED
@@ -179,10 +237,8 @@ def place_meeting(
 
 def cancel_meeting(session: Session, meeting: Meeting) -> None:
     """Mark the meeting cancelled; it keeps its row, UID and last slot for calendars."""
-    release_seats(session, meeting)
-    meeting.status = MeetingStatus.CANCELLED
     meeting.locked = False
-    session.flush()
+    release_seats(session, meeting)
 
 
 class ScheduleRun(Base):

@@ -150,6 +150,7 @@ class TimeSlot(Base):
     __table_args__ = (
         CheckConstraint("ends_at > starts_at", name="slot_ends_after_start"),
         UniqueConstraint("event_id", "starts_at"),
+        UniqueConstraint("event_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -172,7 +173,7 @@ class MeetingTable(Base):
     """A shared table or meeting point of an event (exhibitors meet at their booth)."""
 
     __tablename__ = "meeting_tables"
-    __table_args__ = (UniqueConstraint("event_id", "name"),)
+    __table_args__ = (UniqueConstraint("event_id", "name"), UniqueConstraint("event_id", "id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matchmaker.db import Base, utcnow
@@ -28,6 +36,7 @@ class Participant(Base):
     __table_args__ = (
         UniqueConstraint("event_id", "user_id"),
         UniqueConstraint("event_id", "email"),
+        UniqueConstraint("event_id", "id"),
         CheckConstraint("max_meetings IS NULL OR max_meetings >= 0", name="cap_not_negative"),
     )
 
@@ -100,6 +109,14 @@ class Preference(Base):
         UniqueConstraint("from_participant_id", "to_participant_id"),
         CheckConstraint("from_participant_id <> to_participant_id", name="not_self"),
         Index("ix_preferences_to", "to_participant_id"),
+        *(
+            ForeignKeyConstraint(
+                ["event_id", column],
+                ["participants.event_id", "participants.id"],
+                name=f"fk_preferences_{column}_same_event",
+            )
+            for column in ("from_participant_id", "to_participant_id")
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

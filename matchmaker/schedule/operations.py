@@ -249,8 +249,6 @@ def swap_meetings(
             targets.append((meeting, other.slot_id, table_id, None))
     for meeting in (first, second):
         release_seats(session, meeting)
-        meeting.status = MeetingStatus.CANCELLED
-    session.flush()
     for meeting, slot_id, table_id, location in targets:
         _changed(meeting, event, now)
         place_meeting(session, meeting, slot_id=slot_id, table_id=table_id, location=location)
