@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from solver.compact import Compact, Occupancy, person_holes
+from solver.compact import Compact, Occupancy, mask_slots, person_holes
 from solver.control import Clock, SearchLimits, run_cpsat
 from solver.objective import evaluate
 from solver.schema import ObjectiveWeights
@@ -28,11 +28,20 @@ STEP_DETERMINISTIC_S = 0.1
 
 @dataclass
 class Neighbourhood:
-    """The CP-SAT model of one group: x[(cand, slot)] says the pair meets in that slot."""
+    """The CP-SAT model of one group: x[(cand, slot)] says the pair meets in that slot.
 
+    `fixed_busy`, `fixed_count` and `tables_left` describe everything outside the model:
+    the group's other meetings and the tables they leave.
+    """
+
+    freed: list[int]
+    fixed_busy: dict[int, int]
+    fixed_count: dict[int, int]
+    tables_left: list[int]
     model: cp_model.CpModel = field(default_factory=cp_model.CpModel)
     x: dict[tuple[int, int], cp_model.IntVar] = field(default_factory=dict)
-    freed: list[int] = field(default_factory=list)
+    at: dict[tuple[int, int], list[cp_model.IntVar]] = field(default_factory=dict)
+    own: dict[int, list[cp_model.IntVar]] = field(default_factory=dict)
 
 
 def partner(comp: Compact, cand: int, person: int) -> int:
@@ -83,62 +92,24 @@ def build(
             and c not in occ.locked_cands
         }
     )
-    hood = Neighbourhood(freed=[c for c in cands if c in occ.slot_of])
-    fixed_busy = {p: occ.busy[p] for p in group}
-    fixed_count = {p: occ.count[p] for p in group}
-    tables_left = list(occ.tables_left)
-    for c in hood.freed:
-        slot = occ.slot_of[c]
-        for p in (comp.cand_a[c], comp.cand_b[c]):
-            fixed_busy[p] &= ~(1 << slot)
-            fixed_count[p] -= 1
-        if comp.cand_table[c]:
-            tables_left[slot] += 1
-    model = hood.model
-    at: dict[tuple[int, int], list[cp_model.IntVar]] = {}
-    by_slot_table: dict[int, list[cp_model.IntVar]] = {}
-    own: dict[int, list[cp_model.IntVar]] = {p: [] for p in group}
-    for c in cands:
-        a, b = comp.cand_a[c], comp.cand_b[c]
-        if fixed_count[a] >= comp.cap[a] or fixed_count[b] >= comp.cap[b]:
-            continue
-        mask = comp.cand_common[c] & ~(fixed_busy[a] | fixed_busy[b])
-        options = []
-        slot = 0
-        while mask:
-            if mask & 1 and (not comp.cand_table[c] or tables_left[slot] > 0):
-                x = model.new_bool_var(f"x{c}_{slot}")
-                hood.x[(c, slot)] = x
-                options.append(x)
-                at.setdefault((a, slot), []).append(x)
-                at.setdefault((b, slot), []).append(x)
-                if comp.cand_table[c]:
-                    by_slot_table.setdefault(slot, []).append(x)
-            mask >>= 1
-            slot += 1
-        if len(options) > 1:
-            model.add_at_most_one(options)
-        own[a].extend(options)
-        own[b].extend(options)
-    for xs in at.values():
-        if len(xs) > 1:
-            model.add_at_most_one(xs)
-    for slot, xs in by_slot_table.items():
-        if len(xs) > tables_left[slot]:
-            model.add(sum(xs) <= tables_left[slot])
+    hood = free_group(comp, occ, group, cands)
+    add_meeting_vars(comp, hood, cands)
     penalties: list[tuple[int, cp_model.IntVar]] = []
     for p in group:
-        room = comp.cap[p] - fixed_count[p]
-        if len(own[p]) > room:
-            model.add(sum(own[p]) <= room)
-        if fixed_count[p] == 0 and comp.by_person[p]:
-            alone = model.new_bool_var(f"z{p}")
-            model.add(sum(own[p]) + alone >= 1)
+        own = hood.own[p]
+        room = comp.cap[p] - hood.fixed_count[p]
+        if len(own) > room:
+            hood.model.add(sum(own) <= room)
+        if hood.fixed_count[p] == 0 and comp.by_person[p]:
+            alone = hood.model.new_bool_var(f"z{p}")
+            hood.model.add(sum(own) + alone >= 1)
             penalties.append((weights.zero_meeting, alone))
-        penalties.extend((weights.hole, h) for h in hole_vars(comp, model, p, fixed_busy[p], at))
+        holes = hole_vars(comp, hood.model, p, hood.fixed_busy[p], hood.at)
+        penalties.extend((weights.hole, h) for h in holes)
     kept = [hood.x[(c, s)] for c, s in previous.items() if (c, s) in hood.x]
+    # Weight dominates: one unit of weight outweighs every penalty the model can incur.
     scale = sum(w for w, _ in penalties) + weights.moved * len(kept) + 1
-    model.maximize(
+    hood.model.maximize(
         cp_model.LinearExpr.weighted_sum(
             [*hood.x.values(), *kept, *(term for _, term in penalties)],
             [
@@ -149,8 +120,59 @@ def build(
         )
     )
     for (c, slot), x in hood.x.items():
-        model.add_hint(x, occ.slot_of.get(c) == slot)
+        hood.model.add_hint(x, occ.slot_of.get(c) == slot)
     return hood
+
+
+def free_group(comp: Compact, occ: Occupancy, group: list[int], cands: list[int]) -> Neighbourhood:
+    """An empty neighbourhood where the timed meetings among `cands` are taken out."""
+    hood = Neighbourhood(
+        freed=[c for c in cands if c in occ.slot_of],
+        fixed_busy={p: occ.busy[p] for p in group},
+        fixed_count={p: occ.count[p] for p in group},
+        tables_left=list(occ.tables_left),
+        own={p: [] for p in group},
+    )
+    for c in hood.freed:
+        slot = occ.slot_of[c]
+        for p in (comp.cand_a[c], comp.cand_b[c]):
+            hood.fixed_busy[p] &= ~(1 << slot)
+            hood.fixed_count[p] -= 1
+        if comp.cand_table[c]:
+            hood.tables_left[slot] += 1
+    return hood
+
+
+def add_meeting_vars(comp: Compact, hood: Neighbourhood, cands: list[int]) -> None:
+    """A boolean per pair and open slot; at most one slot per pair, one meeting per person
+    and slot, and no more shared-table meetings per slot than tables left."""
+    by_slot_table: dict[int, list[cp_model.IntVar]] = {}
+    for c in cands:
+        a, b = comp.cand_a[c], comp.cand_b[c]
+        if hood.fixed_count[a] >= comp.cap[a] or hood.fixed_count[b] >= comp.cap[b]:
+            continue
+        mask = comp.cand_common[c] & ~(hood.fixed_busy[a] | hood.fixed_busy[b])
+        options = []
+        for slot in mask_slots(mask):
+            if comp.cand_table[c] and hood.tables_left[slot] == 0:
+                continue
+            x = hood.model.new_bool_var(f"x{c}_{slot}")
+            hood.x[(c, slot)] = x
+            options.append(x)
+            hood.at.setdefault((a, slot), []).append(x)
+            hood.at.setdefault((b, slot), []).append(x)
+            if comp.cand_table[c]:
+                by_slot_table.setdefault(slot, []).append(x)
+        if len(options) > 1:
+            hood.model.add_at_most_one(options)
+        hood.own[a].extend(options)
+        hood.own[b].extend(options)
+    for xs in hood.at.values():
+        if len(xs) > 1:
+            hood.model.add_at_most_one(xs)
+    for slot, xs in by_slot_table.items():
+        if len(xs) > hood.tables_left[slot]:
+            hood.model.add(sum(xs) <= hood.tables_left[slot])
 
 
 def hole_vars(
