@@ -9,6 +9,7 @@ from wtforms import EmailField, PasswordField, SelectChoice, SelectField, String
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from matchmaker.auth.countries import country_choices
+from matchmaker.auth.emails import normalise_email
 from matchmaker.auth.operations import NewOrganisation, Registration
 from matchmaker.models import Organisation, OrganisationType
 
@@ -21,14 +22,14 @@ def _strip(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-def _lower(value: Any) -> Any:
-    return value.strip().lower() if isinstance(value, str) else value
+def _email(value: Any) -> Any:
+    return normalise_email(value) if isinstance(value, str) else value
 
 
 class LoginForm(FlaskForm):  # type: ignore[misc]
     """Email and password."""
 
-    email = EmailField("Email", validators=[DataRequired(), Length(max=254)], filters=[_lower])
+    email = EmailField("Email", validators=[DataRequired(), Length(max=254)], filters=[_email])
     password = PasswordField(
         "Password", validators=[DataRequired(), Length(max=PASSWORD_MAX_LENGTH)]
     )
@@ -161,6 +162,6 @@ class SignupForm(RegistrationForm):
     email = EmailField(
         "Email",
         validators=[DataRequired(), Email(message="Enter a valid email address."), Length(max=254)],
-        filters=[_lower],
+        filters=[_email],
     )
     password, confirm = _new_password_fields()

@@ -11,8 +11,9 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from matchmaker.auth import queries
-from matchmaker.auth.passwords import hash_password, verify_password
-from matchmaker.auth.throttle import ThrottleLimits, seconds_to_wait
+from matchmaker.auth.emails import normalise_email
+from matchmaker.auth.passwords import hash_password, needs_rehash, verify_password
+from matchmaker.auth.throttle import ThrottleLimits, seconds_to_wait, signup_address
 from matchmaker.models import (
     Event,
     LoginAttempt,
@@ -27,6 +28,10 @@ from matchmaker.models.users import new_session_token
 
 class AlreadyRegistered(Exception):
     """The account already has a registration for this event."""
+
+
+class EmailHasAccount(Exception):
+    """The email already has an account, whose password an invitation must not set."""
 
 
 @dataclass(frozen=True)
@@ -68,38 +73,59 @@ def attempt_login(
     """Check a login under the throttle; record the failure or the successful login.
 
     When throttled the password is not even checked. Unknown emails, wrong passwords and
-    deactivated accounts fail alike, after the same amount of hashing work.
+    deactivated accounts fail alike, after the same amount of hashing work. A successful
+    login re-hashes the password if the hashing parameters changed since it was stored.
     """
-    wait_s = seconds_to_wait(session, email, address, limits, now)
+    email = normalise_email(email)
+    queries.lock_throttle_keys(session, f"throttle-email:{email}", f"throttle-address:{address}")
+    wait_s = seconds_to_wait(
+        session, limits, now, LoginAttempt.email == email, LoginAttempt.address == address
+    )
     if wait_s:
         return LoginResult(None, wait_s)
     user = queries.user_by_email(session, email)
     matches = verify_password(user.password_hash if user else _dummy_hash(), password)
     if user is None or not matches or not user.active:
-        _record_failure(session, email, address, now, limits)
+        _record_attempt(session, email, address, now, limits)
         return LoginResult(None)
     session.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
     user.last_login_at = now
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
     return LoginResult(user)
 
 
-def _record_failure(
+def attempt_signup(session: Session, address: str, limits: ThrottleLimits, now: datetime) -> int:
+    """Count a sign-up from `address`, unless throttled: then the seconds to wait (else 0).
+
+    Every sign-up that gets as far as the database counts, whether it succeeds or not: each
+    one tells whether an email has an account, and a successful one costs a password hash.
+    """
+    key = signup_address(address)
+    queries.lock_throttle_keys(session, f"throttle-address:{key}")
+    wait_s = seconds_to_wait(session, limits, now, LoginAttempt.address == key)
+    if not wait_s:
+        _record_attempt(session, "", key, now, limits)
+    return wait_s
+
+
+def _record_attempt(
     session: Session, email: str, address: str, now: datetime, limits: ThrottleLimits
 ) -> None:
-    """Store one failed login and drop this email's and address's expired ones."""
+    """Store one attempt and drop this email's and address's expired ones."""
     expired = LoginAttempt.attempted_at < now - limits.window
-    session.execute(delete(LoginAttempt).where(LoginAttempt.email == email, expired))
+    if email:
+        session.execute(delete(LoginAttempt).where(LoginAttempt.email == email, expired))
     session.execute(delete(LoginAttempt).where(LoginAttempt.address == address, expired))
     session.add(LoginAttempt(email=email, address=address, attempted_at=now))
 
 
-def create_user(session: Session, email: str, password: str, name: str) -> User:
-    """A new participant account; the email is stored in lower case."""
+def create_user(
+    session: Session, email: str, password: str, name: str, role: Role = Role.PARTICIPANT
+) -> User:
+    """A new account; the email is stored normalised (every account is created here)."""
     user = User(
-        email=email.strip().lower(),
-        password_hash=hash_password(password),
-        name=name,
-        role=Role.PARTICIPANT,
+        email=normalise_email(email), password_hash=hash_password(password), name=name, role=role
     )
     session.add(user)
     return user
@@ -144,23 +170,33 @@ def registration_from(participant: Participant) -> Registration:
 
 
 def accept_invitation(session: Session, participant: Participant, password: str) -> User:
-    """Give the invited participant an account (new, or theirs by email) with this password.
+    """Create the account of an invited email that has none, with `password`, and link it.
 
-    Holding the invitation proves the person reads that mailbox, so an existing account of
-    the same email gets the new password and loses its other sessions.
+    An email that already has an account raises `EmailHasAccount`: the organisers hold every
+    invitation link, so a link must never set the password of an existing account.
     """
-    user = queries.user_by_email(session, participant.email)
-    if user is None:
-        user = create_user(session, participant.email, password, participant.full_name)
-        session.flush()
-    else:
-        other = queries.participant_of_user(session, participant.event, user.id)
-        if other is not None and other.id != participant.id:
-            raise AlreadyRegistered
-        set_password(user, password)
+    if queries.user_by_email(session, participant.email) is not None:
+        raise EmailHasAccount
+    user = create_user(session, participant.email, password, participant.full_name)
+    _link(participant, user)
+    return user
+
+
+def link_invitation(session: Session, participant: Participant, user: User) -> None:
+    """Give the invited participant to `user`, the logged-in account of its email.
+
+    Raises `AlreadyRegistered` if the user has another participant in the event.
+    """
+    other = queries.participant_of_user(session, participant.event, user.id)
+    if other is not None and other.id != participant.id:
+        raise AlreadyRegistered
+    _link(participant, user)
+
+
+def _link(participant: Participant, user: User) -> None:
+    """Link the participant to its account; the invitation link stops working."""
     participant.user = user
     participant.invitation_token_hash = None
-    return user
 
 
 def set_password(user: User, password: str) -> None:

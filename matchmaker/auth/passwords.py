@@ -23,6 +23,11 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+def needs_rehash(password_hash: str) -> bool:
+    """Whether `password_hash` was made with other parameters than the current ones."""
+    return _hasher.check_needs_rehash(password_hash)
+
+
 def generate_password() -> str:
     """A random password that is easy to type: four groups of five characters."""
     alphabet = "abcdefghjkmnpqrstuvwxyz23456789"

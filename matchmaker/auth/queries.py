@@ -1,19 +1,23 @@
-"""Reads for accounts: users, events, participants, organisations, failed logins."""
+"""Reads for accounts: users, events, participants, organisations, throttled attempts."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, select, text
 from sqlalchemy.orm import Session
 
+from matchmaker.auth.emails import normalise_email
 from matchmaker.models import Event, LoginAttempt, Organisation, Participant, Phase, User
+
+INVITATION_LIFETIME = timedelta(days=30)
+_ADVISORY_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
 
 
 def user_by_email(session: Session, email: str) -> User | None:
-    """The user with this email, compared case-insensitively."""
-    return session.scalars(select(User).where(func.lower(User.email) == email.lower())).first()
+    """The user with this email, in any case (accounts store emails normalised)."""
+    return session.scalars(select(User).where(User.email == normalise_email(email))).first()
 
 
 def event_by_slug(session: Session, slug: str) -> Event | None:
@@ -53,6 +57,11 @@ def participant_by_invitation_hash(session: Session, token_hash: str) -> Partici
     ).first()
 
 
+def invitation_expired(participant: Participant, now: datetime) -> bool:
+    """Whether the participant's invitation is older than `INVITATION_LIFETIME` (or undated)."""
+    return participant.invited_at is None or now >= participant.invited_at + INVITATION_LIFETIME
+
+
 def organisations_in_event(session: Session, event: Event) -> Sequence[Organisation]:
     """Organisations with at least one active participant in the event, by name."""
     registered = select(Participant.organisation_id).where(
@@ -66,7 +75,7 @@ def organisations_in_event(session: Session, event: Event) -> Sequence[Organisat
 
 
 def failure_times(session: Session, key: ColumnElement[bool], since: datetime) -> list[datetime]:
-    """When the failed logins matching `key` happened since `since`, oldest first."""
+    """When the recorded attempts matching `key` happened since `since`, oldest first."""
     return list(
         session.scalars(
             select(LoginAttempt.attempted_at)
@@ -74,6 +83,19 @@ def failure_times(session: Session, key: ColumnElement[bool], since: datetime) -
             .order_by(LoginAttempt.attempted_at)
         )
     )
+
+
+def lock_throttle_keys(session: Session, *keys: str) -> None:
+    """On PostgreSQL, lock each throttle key until the transaction ends, in the given order.
+
+    Checking the recent failures and then recording one is otherwise a race under READ
+    COMMITTED: parallel attempts would all see the count below the limit. SQLite needs no
+    lock: its transactions begin with BEGIN IMMEDIATE and so already run one at a time.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for key in keys:
+        session.execute(_ADVISORY_LOCK, {"key": key})
 
 
 def registration_open(event: Event, now: datetime) -> bool:

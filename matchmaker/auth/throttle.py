@@ -1,7 +1,9 @@
-"""Login throttling: failed attempts per account email and per client address, in the database.
+"""Throttling in the database: failed logins per account email and per client address, and
+sign-ups per client address.
 
 Rows in `login_attempts` are shared by every web process, so the limit holds however many
-workers serve the site.
+workers serve the site. A sign-up is recorded with an empty email and its address prefixed
+with "signup:", so logins and sign-ups are counted apart.
 """
 
 from __future__ import annotations
@@ -11,17 +13,17 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
 from matchmaker.auth import queries
-from matchmaker.models import LoginAttempt
 
 
 @dataclass(frozen=True)
 class ThrottleLimits:
-    """At most `max_failures` failed logins within `window_s` seconds, per email and address."""
+    """At most `max_attempts` counted attempts within `window_s` seconds, per key."""
 
-    max_failures: int
+    max_attempts: int
     window_s: int
 
     @property
@@ -45,20 +47,26 @@ def address_key(remote_addr: str | None) -> str:
     return str(address)
 
 
-def _wait(failures: list[datetime], limits: ThrottleLimits, now: datetime) -> float:
-    """Seconds until fewer than `max_failures` of `failures` remain in the window."""
-    excess = len(failures) - limits.max_failures
+def signup_address(address: str) -> str:
+    """The `address` column of a sign-up attempt from the client address key `address`."""
+    return f"signup:{address}"[:64]
+
+
+def _wait(attempts: list[datetime], limits: ThrottleLimits, now: datetime) -> float:
+    """Seconds until fewer than `max_attempts` of `attempts` remain in the window."""
+    excess = len(attempts) - limits.max_attempts
     if excess < 0:
         return 0.0
-    return (failures[excess] + limits.window - now).total_seconds()
+    return (attempts[excess] + limits.window - now).total_seconds()
 
 
 def seconds_to_wait(
-    session: Session, email: str, address: str, limits: ThrottleLimits, now: datetime
+    session: Session, limits: ThrottleLimits, now: datetime, *keys: ColumnElement[bool]
 ) -> int:
-    """How long this email and address must wait before trying again (0: they may try now)."""
+    """How long until every key (a condition on `LoginAttempt`) may try again (0: now)."""
     since = now - limits.window
-    by_email = queries.failure_times(session, LoginAttempt.email == email, since)
-    by_address = queries.failure_times(session, LoginAttempt.address == address, since)
-    wait = max(_wait(by_email, limits, now), _wait(by_address, limits, now))
+    wait = max(
+        (_wait(queries.failure_times(session, key, since), limits, now) for key in keys),
+        default=0.0,
+    )
     return math.ceil(wait) if wait > 0 else 0

@@ -15,7 +15,6 @@ from flask import (
 )
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
-from werkzeug.routing import BuildError
 from werkzeug.wrappers import Response
 
 from matchmaker.auth import (
@@ -23,7 +22,7 @@ from matchmaker.auth import (
     operations,
     queries,
 )
-from matchmaker.auth.access import event_or_404, login_required
+from matchmaker.auth.access import can_organise, event_or_404, login_required
 from matchmaker.auth.forms import (
     ConfirmForm,
     InvitationForm,
@@ -36,7 +35,7 @@ from matchmaker.auth.redirects import safe_next
 from matchmaker.auth.throttle import ThrottleLimits, address_key
 from matchmaker.auth.tokens import hash_token
 from matchmaker.db import get_session, utcnow
-from matchmaker.models import Event, User
+from matchmaker.models import Event, Participant, Phase, User
 
 bp = Blueprint("auth", __name__, cli_group=None)
 
@@ -48,14 +47,20 @@ EMAIL_ON_EVENT_LIST = (
     "This email is already on this event's list of participants: use the invitation link "
     "you received, or ask the organisers."
 )
+INVITATION_NEEDS_LOGIN = "You already have an account: log in to accept the invitation."
+INVITATION_ALREADY_REGISTERED = (
+    "Your account is already registered for this event under another entry: "
+    "ask the organisers to merge them."
+)
+# Sign-ups per client address and window, unless SIGNUP_MAX_ATTEMPTS / SIGNUP_WINDOW_S say
+# otherwise: enough for the colleagues of one office, too few to probe for accounts.
+SIGNUP_MAX_ATTEMPTS = 10
+SIGNUP_WINDOW_S = 3600
 
 
 def _profile_url(event: Event) -> str:
-    """The participant's profile page of the event (the event page if that area is missing)."""
-    try:
-        return url_for("participants.profile", slug=event.slug)
-    except BuildError:
-        return url_for("core.event", slug=event.slug)
+    """The participant's profile page of the event."""
+    return url_for("participants.profile", slug=event.slug)
 
 
 def _start_session(user: User) -> None:
@@ -64,16 +69,23 @@ def _start_session(user: User) -> None:
     login_user(user)
 
 
-def _throttle_limits() -> ThrottleLimits:
+def _login_limits() -> ThrottleLimits:
     return ThrottleLimits(
-        max_failures=int(current_app.config["LOGIN_MAX_FAILURES"]),
+        max_attempts=int(current_app.config["LOGIN_MAX_FAILURES"]),
         window_s=int(current_app.config["LOGIN_WINDOW_S"]),
     )
 
 
-def _try_again(wait_s: int) -> str:
+def _signup_limits() -> ThrottleLimits:
+    return ThrottleLimits(
+        max_attempts=int(current_app.config.get("SIGNUP_MAX_ATTEMPTS", SIGNUP_MAX_ATTEMPTS)),
+        window_s=int(current_app.config.get("SIGNUP_WINDOW_S", SIGNUP_WINDOW_S)),
+    )
+
+
+def _try_again(wait_s: int, what: str = "attempts") -> str:
     minutes = -(-wait_s // 60)
-    return f"Too many attempts: try again in {minutes} minute{'s' if minutes != 1 else ''}."
+    return f"Too many {what}: try again in {minutes} minute{'s' if minutes != 1 else ''}."
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -91,7 +103,7 @@ def login() -> str | Response | tuple[str, int]:
         form.email.data,
         form.password.data,
         address_key(request.remote_addr),
-        _throttle_limits(),
+        _login_limits(),
         utcnow(),
     )
     db.commit()
@@ -143,14 +155,14 @@ def change_password() -> str | Response:
         db = get_session()
         check = operations.attempt_login(
             db,
-            user.email.lower(),
+            user.email,
             form.current_password.data,
             address_key(request.remote_addr),
-            _throttle_limits(),
+            _login_limits(),
             utcnow(),
         )
-        db.commit()
         if check.user is None:
+            db.commit()
             form.current_password.errors.append(
                 "That is not your current password."
                 + (f" {_try_again(check.wait_s)}" if check.wait_s else "")
@@ -171,8 +183,13 @@ def _unavailable(event: Event, reason: str) -> tuple[str, int]:
 
 @bp.route("/e/<slug>/signup", methods=["GET", "POST"])
 def signup(slug: str) -> str | Response | tuple[str, int]:
-    """Sign up for an event while its registration is open (or register a logged-in user)."""
+    """Sign up for an event while its registration is open (or register a logged-in user).
+
+    A draft event is not public yet: 404 but for its organisers.
+    """
     event = event_or_404(slug)
+    if event.phase == Phase.DRAFT and not can_organise(event):
+        abort(404)
     if not queries.registration_open(event, utcnow()):
         return _unavailable(event, "closed")
     if current_user.is_authenticated:
@@ -180,9 +197,17 @@ def signup(slug: str) -> str | Response | tuple[str, int]:
     db = get_session()
     form = SignupForm(organisations=list(queries.organisations_in_event(db, event)))
     if form.validate_on_submit():
+        wait_s = operations.attempt_signup(
+            db, address_key(request.remote_addr), _signup_limits(), utcnow()
+        )
+        if wait_s:
+            error = _try_again(wait_s, "sign-ups from your network")
+            return render_template("auth/signup.html", form=form, event=event, error=error), 429
         if queries.user_by_email(db, form.email.data) is not None:
+            db.commit()
             form.email.errors.append(EMAIL_HAS_ACCOUNT)
         elif queries.participant_by_email(db, event, form.email.data) is not None:
+            db.commit()
             form.email.errors.append(EMAIL_ON_EVENT_LIST)
         else:
             name = f"{form.first_name.data} {form.last_name.data}"
@@ -235,30 +260,79 @@ def _register_logged_in(event: Event) -> str | Response | tuple[str, int]:
 
 
 @bp.route("/invitation/<token>", methods=["GET", "POST"])
-def accept_invitation(token: str) -> str | Response:
-    """An invited person chooses a password and is logged in; the link works once."""
+def accept_invitation(token: str) -> str | Response | tuple[str, int]:
+    """An invitation link: a new account for an email without one, else a link to the account.
+
+    The organisers hold every link, so a link never sets the password of an existing
+    account: its owner logs in first and then accepts in one click. The link works once,
+    for `queries.INVITATION_LIFETIME` after it was issued.
+    """
     db = get_session()
     participant = queries.participant_by_invitation_hash(db, hash_token(token))
-    if participant is None or not participant.active:
+    if participant is None or not participant.active or participant.user_id is not None:
         abort(404)
-    has_account = queries.user_by_email(db, participant.email) is not None
+    if queries.invitation_expired(participant, utcnow()):
+        return _invitation_page(
+            "auth/invitation_expired.html",
+            participant,
+            status=410,
+            lifetime_days=queries.INVITATION_LIFETIME.days,
+        )
+    account = queries.user_by_email(db, participant.email)
+    if account is None:
+        return _open_account(participant)
+    if not current_user.is_authenticated:
+        flash(INVITATION_NEEDS_LOGIN, "info")
+        return redirect(url_for("auth.login", next=request.path))
+    if current_user.id != account.id:
+        abort(404)
+    return _link_account(participant, account)
+
+
+def _invitation_page(
+    template: str, participant: Participant, status: int = 200, **context: object
+) -> Response:
+    """An invitation page; its URL holds the token, so no Referer may carry it elsewhere."""
+    response = current_app.make_response(
+        (render_template(template, participant=participant, **context), status)
+    )
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _open_account(participant: Participant) -> Response:
+    """The invited email has no account: choose a password to create it, and log in."""
+    db = get_session()
     form = InvitationForm()
     if form.validate_on_submit():
         try:
             user = operations.accept_invitation(db, participant, form.password.data)
-        except operations.AlreadyRegistered:
-            form.password.errors.append(
-                "Your account is already registered for this event: log in instead."
-            )
-        else:
             db.commit()
-            _start_session(user)
-            flash(f"Welcome! Your account for {participant.event.name} is ready.", "success")
-            return redirect(_profile_url(participant.event))
-    response = current_app.make_response(
-        render_template(
-            "auth/invitation.html", form=form, participant=participant, has_account=has_account
-        )
-    )
-    response.headers["Referrer-Policy"] = "no-referrer"
-    return response
+        except (operations.EmailHasAccount, IntegrityError):
+            db.rollback()
+            return redirect(request.path)
+        _start_session(user)
+        flash(f"Welcome! Your account for {participant.event.name} is ready.", "success")
+        return redirect(_profile_url(participant.event))
+    return _invitation_page("auth/invitation.html", participant, form=form)
+
+
+def _link_account(participant: Participant, user: User) -> Response:
+    """The invited email's own account is logged in: accept the invitation in one click."""
+    db = get_session()
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            operations.link_invitation(db, participant, user)
+        except operations.AlreadyRegistered:
+            return _invitation_page(
+                "auth/invitation_confirm.html",
+                participant,
+                status=409,
+                form=form,
+                error=INVITATION_ALREADY_REGISTERED,
+            )
+        db.commit()
+        flash(f"You are registered for {participant.event.name}.", "success")
+        return redirect(_profile_url(participant.event))
+    return _invitation_page("auth/invitation_confirm.html", participant, form=form)

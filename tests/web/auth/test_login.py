@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from argon2 import PasswordHasher, extract_parameters
 from flask import Flask
 from sqlalchemy.orm import Session
 
+from matchmaker.auth import passwords
 from matchmaker.db import utcnow
 from matchmaker.models import User
+from tests.conftest import TEST_PASSWORD
 from tests.web.auth.conftest import is_logged_in, log_in
 
 
@@ -157,3 +160,27 @@ def test_the_account_page_lists_the_users_active_events(client, build, session):
     assert "Hannover B2B" in page
     assert "Old B2B" not in page
     assert "Someone else&#39;s B2B" not in page
+
+
+def test_a_login_rehashes_a_password_stored_with_other_parameters(
+    client, build, session, monkeypatch
+):
+    current = PasswordHasher(time_cost=2, memory_cost=2048, parallelism=1)
+    monkeypatch.setattr(passwords, "_hasher", current)
+    user = build.user(email="ana@example.org")
+    cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash(TEST_PASSWORD)
+    user.password_hash = cheap
+    session.commit()
+    assert passwords.needs_rehash(cheap)
+    log_in(client, "ana@example.org", "not the password")
+    session.expire_all()
+    assert session.get(User, user.id).password_hash == cheap
+    session.commit()
+    log_in(client, "ana@example.org")
+    assert is_logged_in(client)
+    session.expire_all()
+    rehashed = session.get(User, user.id).password_hash
+    assert rehashed != cheap
+    assert extract_parameters(rehashed) == extract_parameters(current.hash("x"))
+    assert not passwords.needs_rehash(rehashed)
+    assert passwords.verify_password(rehashed, TEST_PASSWORD)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from sqlalchemy import event
+
+from matchmaker.db import database
 from tests.conftest import TEST_PASSWORD
 from tests.web.auth.conftest import is_logged_in, log_in
 
@@ -66,3 +70,13 @@ def test_guessing_the_current_password_is_throttled(client, build):
     assert "Too many attempts: try again in 15 minutes." in response.text
     client.post("/logout")
     assert "Too many attempts" in log_in(client, "ana@example.org").text
+
+
+@pytest.mark.parametrize(("current", "status"), [(TEST_PASSWORD, 302), ("a guess", 200)])
+def test_a_password_change_commits_once(app, client, build, current, status):
+    build.user(email="ana@example.org")
+    log_in(client, "ana@example.org")
+    commits: list[object] = []
+    event.listen(database(app).sessions, "after_commit", commits.append)
+    assert change(client, current=current).status_code == status
+    assert len(commits) == 1

@@ -154,7 +154,6 @@ def test_bad_input_is_explained_on_the_form_and_saves_nothing(
 @pytest.mark.parametrize(
     "fields",
     [
-        {"phase": Phase.DRAFT},
         {"phase": Phase.PREFERENCES},
         {"phase": Phase.PUBLISHED},
         {"registration_deadline": utcnow() - timedelta(minutes=1)},
@@ -169,6 +168,26 @@ def test_sign_up_is_refused_outside_registration(client, build, session, fields)
     response = client.post("/e/hannover/signup", data=signup_data())
     assert response.status_code == 403
     assert nothing_saved(session)
+
+
+def test_a_draft_event_is_404_but_for_its_organisers(client, build, session):
+    organiser = build.user(role=Role.ORGANISER, email="olga@cluster.example")
+    build.user(role=Role.ORGANISER, email="other@cluster.example")
+    build.user(email="ana@example.pt")
+    build.event(slug="hannover", name="Secret B2B", phase=Phase.DRAFT, organisers=(organiser,))
+    for email in (None, "ana@example.pt", "other@cluster.example"):
+        if email is not None:
+            log_in(client, email)
+        page = client.get("/e/hannover/signup")
+        assert page.status_code == 404
+        assert "Secret B2B" not in page.text
+        assert client.post("/e/hannover/signup", data=signup_data()).status_code == 404
+        client.post("/logout")
+    log_in(client, "olga@cluster.example")
+    page = client.get("/e/hannover/signup")
+    assert page.status_code == 200
+    assert "This event does not accept registrations yet." in page.text
+    assert count(session, Participant) == 0
 
 
 def test_sign_up_is_open_until_the_deadline(client, build, session):

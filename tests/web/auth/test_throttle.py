@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
 
 import pytest
 from flask import Flask
+from sqlalchemy import select
 
 from matchmaker import create_app
 from matchmaker.auth import operations
 from matchmaker.auth.throttle import address_key
 from matchmaker.db import database, utcnow
-from matchmaker.models import LoginAttempt
+from matchmaker.models import LoginAttempt, User
 from tests.web.auth.conftest import is_logged_in, log_in
+from tests.web.auth.test_signup import count, signup_data
 
 WINDOW_S = 600
 WRONG = "not the password"
@@ -21,7 +26,13 @@ WRONG = "not the password"
 
 @pytest.fixture
 def app_config(app_config: dict[str, Any]) -> dict[str, Any]:
-    return {**app_config, "LOGIN_MAX_FAILURES": 3, "LOGIN_WINDOW_S": WINDOW_S}
+    return {
+        **app_config,
+        "LOGIN_MAX_FAILURES": 3,
+        "LOGIN_WINDOW_S": WINDOW_S,
+        "SIGNUP_MAX_ATTEMPTS": 3,
+        "SIGNUP_WINDOW_S": 3600,
+    }
 
 
 def refused(response) -> bool:
@@ -162,3 +173,57 @@ def test_ipv6_clients_are_throttled_by_their_64_network(client, build):
 )
 def test_address_keys(remote_addr, key):
     assert address_key(remote_addr) == key
+
+
+def test_parallel_failed_logins_never_exceed_the_limit(app: Flask, build, session, monkeypatch):
+    """Attempts racing each other must not all pass the check before any failure is stored."""
+    build.user(email="ana@example.org")
+    checked: list[str] = []
+    real = operations.verify_password
+
+    def slow_check(password_hash: str, password: str) -> bool:
+        checked.append(password_hash)
+        time.sleep(0.2)  # like a costly argon2 check: parallel attempts overlap here
+        return real(password_hash, password)
+
+    monkeypatch.setattr(operations, "verify_password", slow_check)
+    start = threading.Barrier(10)
+
+    def attempt(number: int) -> int:
+        client = app.test_client()
+        start.wait()
+        return log_in(client, "ana@example.org", WRONG, address=f"10.3.0.{number}").status_code
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        statuses = sorted(pool.map(attempt, range(10)))
+    assert len(checked) == 3
+    assert statuses == [200] * 3 + [429] * 7
+    assert count(session, LoginAttempt) == 3
+
+
+def test_sign_ups_are_throttled_per_address(client, build, session):
+    build.event(slug="hannover")
+    build.user(email="taken@example.org")
+
+    def sign_up(email: str, address: str = "192.0.2.50"):
+        return client.post(
+            "/e/hannover/signup",
+            data=signup_data(email=email, organisation_name=f"Company of {email}"),
+            environ_overrides={"REMOTE_ADDR": address},
+        )
+
+    for _ in range(2):
+        assert "already has an account" in sign_up("taken@example.org").text
+    assert sign_up("ana@example.org").status_code == 302
+    client.post("/logout")
+    refused_probe = sign_up("taken@example.org")
+    assert refused_probe.status_code == 429
+    assert "Too many sign-ups from your network: try again in 60 minutes." in refused_probe.text
+    assert "already has an account" not in refused_probe.text
+    assert sign_up("new@example.org").status_code == 429
+    assert count(session, User) == 2
+    assert sign_up("new@example.org", address="192.0.2.51").status_code == 302
+    client.post("/logout")
+    log_in(client, "taken@example.org", address="192.0.2.50")
+    assert is_logged_in(client)
+    assert session.scalars(select(LoginAttempt.email).distinct()).all() == [""]
