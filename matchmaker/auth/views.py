@@ -194,34 +194,44 @@ def signup(slug: str) -> str | Response | tuple[str, int]:
         return _unavailable(event, "closed")
     if current_user.is_authenticated:
         return _register_logged_in(event)
-    db = get_session()
-    form = SignupForm(organisations=list(queries.organisations_in_event(db, event)))
+    form = SignupForm(organisations=list(queries.organisations_in_event(get_session(), event)))
     if form.validate_on_submit():
-        wait_s = operations.attempt_signup(
-            db, address_key(request.remote_addr), _signup_limits(), utcnow()
-        )
-        if wait_s:
-            error = _try_again(wait_s, "sign-ups from your network")
-            return render_template("auth/signup.html", form=form, event=event, error=error), 429
-        if queries.user_by_email(db, form.email.data) is not None:
+        return _sign_up(event, form)
+    return render_template("auth/signup.html", form=form, event=event)
+
+
+def _sign_up(event: Event, form: SignupForm) -> str | Response | tuple[str, int]:
+    """Create the account and its registration, within the sign-up throttle of the address.
+
+    The attempt is committed even when refused: each one tells whether an email has an
+    account.
+    """
+    db = get_session()
+    wait_s = operations.attempt_signup(
+        db, address_key(request.remote_addr), _signup_limits(), utcnow()
+    )
+    if wait_s:
+        error = _try_again(wait_s, "sign-ups from your network")
+        return render_template("auth/signup.html", form=form, event=event, error=error), 429
+    if queries.user_by_email(db, form.email.data) is not None:
+        refusal = EMAIL_HAS_ACCOUNT
+    elif queries.participant_by_email(db, event, form.email.data) is not None:
+        refusal = EMAIL_ON_EVENT_LIST
+    else:
+        name = f"{form.first_name.data} {form.last_name.data}"
+        user = operations.create_user(db, form.email.data, form.password.data, name)
+        operations.register(db, event, user, form.registration())
+        try:
             db.commit()
+        except IntegrityError:
+            db.rollback()
             form.email.errors.append(EMAIL_HAS_ACCOUNT)
-        elif queries.participant_by_email(db, event, form.email.data) is not None:
-            db.commit()
-            form.email.errors.append(EMAIL_ON_EVENT_LIST)
-        else:
-            name = f"{form.first_name.data} {form.last_name.data}"
-            user = operations.create_user(db, form.email.data, form.password.data, name)
-            operations.register(db, event, user, form.registration())
-            try:
-                db.commit()
-            except IntegrityError:
-                db.rollback()
-                form.email.errors.append(EMAIL_HAS_ACCOUNT)
-            else:
-                _start_session(user)
-                flash(f"Welcome! You are registered for {event.name}.", "success")
-                return redirect(_profile_url(event))
+            return render_template("auth/signup.html", form=form, event=event)
+        _start_session(user)
+        flash(f"Welcome! You are registered for {event.name}.", "success")
+        return redirect(_profile_url(event))
+    db.commit()
+    form.email.errors.append(refusal)
     return render_template("auth/signup.html", form=form, event=event)
 
 
