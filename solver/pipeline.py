@@ -96,6 +96,8 @@ def solve(
 ) -> Schedule:
     """The best schedule found within `options.time_limit_s` (see the module docstring).
 
+    Status optimal means the total weight is proven optimal (the lower-order goals are
+    best effort); a cancelled solve returns its best schedule with status feasible.
     Locked meetings that cannot all hold give status infeasible, the clashes in
     `solver.conflicts` and no meetings. `progress` and `cancel` are called on the
     calling thread.
@@ -189,11 +191,12 @@ def finish(run: Run) -> Schedule:
     clock.best_weight, clock.bound = weight, bound
     clock.report("tables", force=True)
     meetings = assign_tables(comp, run.best.slot_of, comp.problem.locked)
+    optimal = weight_proven and not clock.cancelled
     return assemble(
         comp.problem,
         meetings,
         bound=bound,
-        status=SolveStatus.OPTIMAL if weight_proven else SolveStatus.FEASIBLE,
+        status=SolveStatus.OPTIMAL if optimal else SolveStatus.FEASIBLE,
         started=clock.start,
         message=solve_message(weight_proven, clock),
     )
