@@ -54,13 +54,9 @@ def build_calendar(
     name, description = _one_line(name), _one_line(description)
     stamp = max((entry.last_modified for entry in entries), default=EPOCH).astimezone(UTC)
     calendar = Calendar.new(
-        uid=uid,
-        prodid=PRODID,
-        method="PUBLISH",
-        name=name,
-        description=description or None,
-        refresh_interval=refresh,
+        uid=uid, prodid=PRODID, method="PUBLISH", name=name, description=description or None
     )
+    calendar.add("REFRESH-INTERVAL", refresh, parameters={"VALUE": "DURATION"})  # RFC 7986
     calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
     for entry in sorted(entries, key=lambda item: (item.start, item.uid)):
         calendar.add_component(_event(entry, stamp))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
@@ -12,10 +11,7 @@ from matchmaker.auth.queries import event_by_slug
 from matchmaker.calendars.calendars import event_calendar, participant_calendar
 from matchmaker.calendars.queries import event_participants
 from matchmaker.db import get_session
-
-
-def _file_name(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "participant"
+from matchmaker.organiser.operations import slugify
 
 
 @click.command("export-ics")
@@ -36,7 +32,7 @@ def export_ics(slug: str, directory: Path) -> None:
     (directory / f"{event.slug}.ics").write_bytes(event_calendar(session, event))
     participants = event_participants(session, event)
     for participant in participants:
-        name = f"{participant.id}-{_file_name(participant.full_name)}.ics"
+        name = f"{participant.id}-{slugify(participant.full_name) or 'participant'}.ics"
         body = participant_calendar(session, participant, only_published=False)
         (people_folder / name).write_bytes(body)
     click.echo(

@@ -63,3 +63,8 @@ def event_participants(session: Session, event: Event) -> list[Participant]:
             .order_by(Participant.last_name, Participant.first_name, Participant.id)
         )
     )
+
+
+def participant_by_feed_hash(session: Session, token_hash: str) -> Participant | None:
+    """The participant whose calendar-feed token has this hash."""
+    return session.scalar(select(Participant).where(Participant.feed_token_hash == token_hash))

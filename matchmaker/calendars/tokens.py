@@ -9,19 +9,15 @@ revoking) makes the old link answer 404.
 from __future__ import annotations
 
 import base64
-import hashlib
 import hmac
 from datetime import UTC, datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from matchmaker.auth.tokens import hash_token
+from matchmaker.calendars import queries
 from matchmaker.db import utcnow
 from matchmaker.models import Participant
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _derive(participant_id: int, issued: datetime, secret_key: str) -> str:
@@ -31,11 +27,13 @@ def _derive(participant_id: int, issued: datetime, secret_key: str) -> str:
 
 
 def feed_token(participant: Participant, secret_key: str) -> str | None:
-    """The participant's current feed token, or None when none is issued."""
-    issued = participant.feed_token_created_at
-    if issued is None or participant.feed_token_hash is None:
+    """The participant's current feed token; None when none is issued, or when the secret
+    key changed since (the old link no longer works, so it must not be shown)."""
+    issued, stored = participant.feed_token_created_at, participant.feed_token_hash
+    if issued is None or stored is None:
         return None
-    return _derive(participant.id, issued, secret_key)
+    token = _derive(participant.id, issued, secret_key)
+    return token if hmac.compare_digest(hash_token(token), stored) else None
 
 
 def issue_feed_token(participant: Participant, secret_key: str) -> str:
@@ -43,7 +41,7 @@ def issue_feed_token(participant: Participant, secret_key: str) -> str:
     issued = utcnow()
     token = _derive(participant.id, issued, secret_key)
     participant.feed_token_created_at = issued
-    participant.feed_token_hash = _digest(token)
+    participant.feed_token_hash = hash_token(token)
     return token
 
 
@@ -54,10 +52,9 @@ def revoke_feed_token(participant: Participant) -> None:
 
 
 def participant_for_feed_token(session: Session, token: str) -> Participant | None:
-    """The active participant whose current token is `token`, if any."""
-    participant = session.scalar(
-        select(Participant).where(Participant.feed_token_hash == _digest(token))
-    )
-    if participant is None or not participant.active:
-        return None
-    return participant
+    """The participant whose current token is `token`, if any.
+
+    Withdrawn participants keep their feed, so that subscribed calendars learn that their
+    meetings are cancelled; revoking the token ends it.
+    """
+    return queries.participant_by_feed_hash(session, hash_token(token))

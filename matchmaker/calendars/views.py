@@ -15,7 +15,6 @@ from flask import (
     request,
     url_for,
 )
-from werkzeug.routing import BuildError
 
 from matchmaker.auth.access import (
     event_or_404,
@@ -32,6 +31,7 @@ from matchmaker.calendars.tokens import (
     revoke_feed_token,
 )
 from matchmaker.db import get_session
+from matchmaker.links import external_url
 from matchmaker.models import Participant
 
 bp = Blueprint("calendars", __name__, url_prefix="/calendar", cli_group=None)
@@ -54,16 +54,12 @@ def calendar_links(participant: Participant) -> dict[str, str] | None:
     token = feed_token(participant, current_app.config["SECRET_KEY"])
     if token is None:
         return None
-    https = url_for("calendars.feed", token=token, _external=True)
+    https = external_url("calendars.feed", token=token)
     return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}
 
 
 def _back_to_agenda(slug: str) -> Response:
-    try:
-        target = url_for("participants.agenda", slug=slug)
-    except BuildError:
-        target = url_for("core.event", slug=slug)
-    return redirect(target)  # type: ignore[return-value]
+    return redirect(url_for("participants.agenda", slug=slug, _anchor="calendar"))  # type: ignore[return-value]
 
 
 @bp.get("/feed/<token>.ics")

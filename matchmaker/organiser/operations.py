@@ -28,6 +28,7 @@ from matchmaker.models import (
 from matchmaker.organiser import queries
 from matchmaker.organiser.importing import CheckedRow
 from matchmaker.organiser.slots import generate_slots
+from matchmaker.schedule.operations import cancel_meetings_of
 
 PHASE_ORDER = tuple(Phase)
 
@@ -313,9 +314,18 @@ def remove_mission_organiser(mission: Mission, user: User) -> None:
         mission.organisers.remove(user)
 
 
-def set_withdrawn(participant: Participant, withdrawn_at: datetime | None) -> None:
-    """Withdraw the participant at `withdrawn_at`, or reinstate them with None."""
-    participant.withdrawn_at = withdrawn_at
+def withdraw(session: Session, participant: Participant, now: datetime) -> int:
+    """Withdraw the participant: kept, but out of matching; their meetings are cancelled.
+
+    Returns how many meetings were cancelled.
+    """
+    participant.withdrawn_at = now
+    return cancel_meetings_of(session, participant, now)
+
+
+def reinstate(participant: Participant) -> None:
+    """Bring a withdrawn participant back (their cancelled meetings stay cancelled)."""
+    participant.withdrawn_at = None
 
 
 def update_participant(participant: Participant, max_meetings: int | None, booth: str) -> None:

@@ -26,6 +26,7 @@ from wtforms import SelectChoice
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.db import get_session, utcnow
+from matchmaker.links import external_url
 from matchmaker.models import Block, Event, Mission, Participant, Phase, User
 from matchmaker.organiser import importing, operations, queries
 from matchmaker.organiser.forms import (
@@ -468,10 +469,19 @@ def reinstate(slug: str, participant_id: int) -> BaseResponse:
 def _set_withdrawn(slug: str, participant_id: int, *, withdraw: bool) -> BaseResponse:
     event = organised_event_or_404(slug)
     participant = _participant_or_404(event, participant_id)
-    operations.set_withdrawn(participant, utcnow() if withdraw else None)
+    if withdraw:
+        cancelled = operations.withdraw(get_session(), participant, utcnow())
+        message = f"{participant.full_name} withdrawn." + (
+            f" Their {cancelled} meeting{'s' if cancelled != 1 else ''} are cancelled: re-solve"
+            " with minimal change to fill the freed slots."
+            if cancelled
+            else ""
+        )
+    else:
+        operations.reinstate(participant)
+        message = f"{participant.full_name} reinstated."
     get_session().commit()
-    verb = "withdrawn" if withdraw else "reinstated"
-    flash(f"{participant.full_name} {verb}.", "success")
+    flash(message, "success")
     return redirect(url_for(".participants", slug=event.slug, q=request.args.get("q") or None))
 
 
@@ -675,7 +685,7 @@ def invitations(slug: str) -> BaseResponse:
             participant.email,
             participant.organisation.name,
         )
-        link = url_for("auth.accept_invitation", token=token, _external=True)
+        link = external_url("auth.accept_invitation", token=token)
         writer.writerow([*(neutralise(cell) for cell in cells), link])
     filename = f"{event.slug}-invitations-{utcnow():%Y%m%d-%H%M}.csv"
     return Response(

@@ -262,6 +262,18 @@ def cancel_by_hand(session: Session, event: Event, meeting: Meeting, now: dateti
     cancel_meeting(session, meeting)
 
 
+def cancel_meetings_of(session: Session, participant: Participant, now: datetime) -> int:
+    """Cancel every confirmed meeting of a participant who withdrew; returns how many.
+
+    Their partners' agendas and calendars show the freed slots at once; a minimal-change
+    re-solve can fill them without moving anybody else.
+    """
+    meetings = queries.confirmed_meetings_of(session, participant)
+    for meeting in meetings:
+        cancel_by_hand(session, participant.event, meeting, now)
+    return len(meetings)
+
+
 def add_meeting(
     session: Session,
     event: Event,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from matchmaker.models import (
@@ -80,6 +80,21 @@ def confirmed_meetings(session: Session, event: Event) -> list[Meeting]:
     """The event's confirmed meetings, by slot time and place."""
     meetings = [m for m in event_meetings(session, event) if m.status == MeetingStatus.CONFIRMED]
     return sorted(meetings, key=lambda m: (m.slot.starts_at, m.place_label, m.id))
+
+
+def confirmed_meetings_of(session: Session, participant: Participant) -> list[Meeting]:
+    """The participant's confirmed meetings."""
+    return list(
+        session.scalars(
+            select(Meeting).where(
+                Meeting.status == MeetingStatus.CONFIRMED,
+                or_(
+                    Meeting.participant_a_id == participant.id,
+                    Meeting.participant_b_id == participant.id,
+                ),
+            )
+        )
+    )
 
 
 def event_meeting(session: Session, event: Event, meeting_id: int) -> Meeting | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy.orm import Session
 
+from matchmaker.calendars.tokens import revoke_feed_token
 from matchmaker.db import utcnow
 from matchmaker.models import (
     Event,
@@ -21,6 +22,7 @@ from matchmaker.models import (
     cancel_meeting,
     place_meeting,
 )
+from matchmaker.organiser.operations import withdraw
 
 
 @dataclass
@@ -48,6 +50,7 @@ def _meet(
 def scene(build, session) -> Scene:
     event = build.event(
         phase=Phase.PUBLISHED,
+        published_at=utcnow(),
         venue="Hannover Messe",
         name="EU–US B2B",
         technologies=["robotics", "IoT"],
@@ -143,14 +146,69 @@ def test_new_link_replaces_the_old_and_revoke_switches_it_off(client, login, sce
     assert client.get(second).status_code == 404
 
 
-def test_unknown_token_and_withdrawn_participant_answer_404(client, login, scene, session):
+def test_unknown_token_answers_404(client):
     assert client.get("/calendar/feed/not-a-token.ics").status_code == 404
+
+
+def test_withdrawal_cancels_in_both_feeds_until_the_link_is_revoked(
+    client, login, scene, session, build, parse_everywhere
+):
+    partner_user = build.user(email="ada@example.org")
+    robotics = session.get(Participant, scene.robotics.id)
+    robotics.user_id = partner_user.id
+    session.commit()
+    login(partner_user)
+    partner_feed = _feed_url(client, scene.event.slug)
+    client.post("/logout")
+    login(scene.user)
+    my_feed = _feed_url(client, scene.event.slug)
+    before = {e.uid: e for e in parse_everywhere(client.get(my_feed).data)}
+
+    withdraw(session, session.get(Participant, scene.me.id), utcnow())
+    session.commit()
+
+    mine = parse_everywhere(client.get(my_feed).data)
+    assert {e.status for e in mine} == {"CANCELLED"}
+    assert all(e.sequence > before[e.uid].sequence for e in mine)
+    theirs = parse_everywhere(client.get(partner_feed).data)
+    assert [(e.uid in before, e.status) for e in theirs] == [(True, "CANCELLED")]
+    revoke_feed_token(session.get(Participant, scene.me.id))
+    session.commit()
+    assert client.get(my_feed).status_code == 404
+
+
+def test_the_https_and_webcal_links_carry_the_same_token(client, login, scene):
+    login(scene.user)
+    page = client.post(f"/calendar/events/{scene.event.slug}/feed", follow_redirects=True).text
+    https = re.search(r'value="https?://localhost(/calendar/feed/[^"]+)"', page).group(1)
+    webcal = re.search(r'href="webcal://localhost(/calendar/feed/[^"]+)"', page).group(1)
+    assert https == webcal
+
+
+def test_links_use_the_public_base_url(app, client, login, scene):
+    app.config["PUBLIC_BASE_URL"] = "https://b2b.example.org/"
+    login(scene.user)
+    page = client.post(f"/calendar/events/{scene.event.slug}/feed", follow_redirects=True).text
+    assert 'value="https://b2b.example.org/calendar/feed/' in page
+    assert 'href="webcal://b2b.example.org/calendar/feed/' in page
+
+
+def test_a_new_secret_key_hides_the_stale_link(app, client, login, scene):
+    login(scene.user)
+    _feed_url(client, scene.event.slug)
+    app.config["SECRET_KEY"] = "a-rotated-secret"
+    login(scene.user)
+    page = client.get(f"/events/{scene.event.slug}/agenda").text
+    assert "/calendar/feed/" not in page
+    assert "Create my calendar link" in page
+
+
+def test_token_feed_is_empty_until_published(client, login, scene, session, parse_everywhere):
     login(scene.user)
     url = _feed_url(client, scene.event.slug)
-    me = session.get(Participant, scene.me.id)
-    me.withdrawn_at = utcnow()
+    session.get(Event, scene.event.id).phase = Phase.SCHEDULED
     session.commit()
-    assert client.get(url).status_code == 404
+    assert parse_everywhere(client.get(url).data) == []
 
 
 def test_unchanged_feed_answers_304_and_a_change_gives_a_new_etag(client, login, scene, session):

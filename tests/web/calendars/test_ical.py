@@ -45,6 +45,17 @@ def test_times_are_right_on_both_sides_of_the_berlin_summer_time_switch(parse_ev
     assert b"DTSTART;TZID=Europe/Berlin:20260330T100000" in body
 
 
+def test_times_are_right_on_the_switch_days_themselves(parse_everywhere):
+    spring = datetime(2026, 3, 29, 10, 0, tzinfo=BERLIN)  # switched to CEST at 02:00
+    autumn = datetime(2026, 10, 25, 10, 0, tzinfo=BERLIN)  # back to CET at 03:00
+    body = build_calendar("c@test", "Agenda", [entry("a@test", spring), entry("b@test", autumn)])
+    events = parse_everywhere(body)
+    assert [(event.start_utc, event.end_utc) for event in events] == [
+        (datetime(2026, 3, 29, 8, 0, tzinfo=UTC), datetime(2026, 3, 29, 8, 30, tzinfo=UTC)),
+        (datetime(2026, 10, 25, 9, 0, tzinfo=UTC), datetime(2026, 10, 25, 9, 30, tzinfo=UTC)),
+    ]
+
+
 def test_taipei_times_and_one_vtimezone_per_zone_used(parse_everywhere, icaljs):
     berlin = entry("a@test", datetime(2026, 4, 20, 9, 30, tzinfo=BERLIN))
     taipei = entry("b@test", datetime(2026, 6, 2, 10, 0, tzinfo=TAIPEI), zone="Asia/Taipei")
@@ -113,6 +124,7 @@ def test_calendar_properties_and_stamps(icaljs):
     assert reading["method"] == "PUBLISH"
     assert reading["name"] == "EU–US B2B: my meetings"
     assert reading["refresh"] == "PT30M"
+    assert b"REFRESH-INTERVAL;VALUE=DURATION:PT30M" in body
     assert b"X-PUBLISHED-TTL:PT30M" in body
     stamps = {event["uid"]: event for event in reading["events"]}
     assert stamps["b@test"]["last_modified"] == "2026-04-01T08:15:00Z"

@@ -12,7 +12,16 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from matchmaker.models import Event, Organisation, Participant, Role, User
+from matchmaker.models import (
+    Event,
+    Meeting,
+    MeetingStatus,
+    Organisation,
+    Participant,
+    Role,
+    User,
+    place_meeting,
+)
 from tests.conftest import Builder
 
 
@@ -60,6 +69,32 @@ def test_withdraw_and_reinstate(
 
     organiser_client.post(f"{base}/reinstate")
     assert stored(session, person.id).withdrawn_at is None
+
+
+def test_withdrawing_cancels_their_meetings_and_frees_the_partners_slot(
+    organiser_client: FlaskClient, session: Session, build: Builder, event: Event
+) -> None:
+    leaving, partner, other = (build.participant(event) for _ in range(3))
+    slot = event.slots[0]
+    low, high = sorted((leaving.id, partner.id))
+    meeting = Meeting(
+        event_id=event.id, participant_a_id=low, participant_b_id=high, slot_id=slot.id
+    )
+    place_meeting(session, meeting, slot_id=slot.id, table_id=event.tables[0].id)
+    session.commit()
+
+    response = organiser_client.post(
+        f"/organise/events/{event.slug}/participants/{leaving.id}/withdraw",
+        follow_redirects=True,
+    )
+    assert "Their 1 meeting" in response.get_data(as_text=True)
+    statuses = session.scalars(select(Meeting.status)).all()
+    session.commit()
+    assert statuses == [MeetingStatus.CANCELLED]
+    low, high = sorted((partner.id, other.id))
+    freed = Meeting(event_id=event.id, participant_a_id=low, participant_b_id=high, slot_id=slot.id)
+    place_meeting(session, freed, slot_id=slot.id, table_id=event.tables[0].id)
+    session.commit()
 
 
 def test_editing_a_cap_and_a_booth(
