@@ -5,8 +5,10 @@ An explicit mapping passed to `create_app(config)` wins over all of them (tests 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -45,13 +47,25 @@ def instance_path() -> Path:
 
 
 def _secret_key(folder: Path) -> str:
-    """Read the instance's secret key, generating it (mode 0600) on first start."""
+    """Read the instance's secret key, generating it (mode 0600) on first start.
+
+    Several processes may start at once (gunicorn workers): the key is written to a
+    temporary file and linked into place, so every process reads the one complete key.
+    """
     key_file = folder / "secret_key"
     if not key_file.exists():
-        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "w") as handle:
-            handle.write(secrets.token_hex(32))
-    return key_file.read_text().strip()
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".secret_key.")
+        try:
+            with os.fdopen(descriptor, "w") as handle:  # mkstemp creates it 0600
+                handle.write(secrets.token_hex(32))
+            with contextlib.suppress(FileExistsError):
+                os.link(temporary, key_file)
+        finally:
+            os.unlink(temporary)
+    key = key_file.read_text().strip()
+    if not key:
+        raise RuntimeError(f"{key_file} is empty: delete it to generate a new secret key")
+    return key
 
 
 def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:

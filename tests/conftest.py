@@ -241,3 +241,15 @@ def login(client: Any) -> Any:
         assert response.status_code == 302, "login failed"
 
     return log_in
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passwords hashed during tests use cheap argon2 parameters (seconds add up)."""
+    from argon2 import PasswordHasher
+
+    from matchmaker.auth import passwords
+
+    monkeypatch.setattr(
+        passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )

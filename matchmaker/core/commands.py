@@ -75,9 +75,9 @@ def _events_listing() -> str:
     """Each mission on a line of its own, then its events in columns aligned across missions."""
     with session_scope(current_app) as session:
         missions = queries.missions_with_events(session)
-        counts = queries.participant_counts(
-            session, [event.id for mission in missions for event in mission.events]
-        )
+        event_ids = [event.id for mission in missions for event in mission.events]
+        counts = queries.participant_counts(session, event_ids)
+        meetings = queries.confirmed_meeting_counts(session, event_ids)
         rows = [
             (
                 event.slug,
@@ -86,7 +86,7 @@ def _events_listing() -> str:
                 event.timezone,
                 event.phase.value,
                 counts.get(event.id, 0),
-                sum(1 for meeting in event.meetings if meeting.confirmed),
+                meetings.get(event.id, 0),
             )
             for mission in missions
             for event in mission.events

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, distinct, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from matchmaker.models import Event, MeetingTable, Mission, Organisation, Participant, TimeSlot
+from matchmaker.models import (
+    Event,
+    Meeting,
+    MeetingStatus,
+    MeetingTable,
+    Mission,
+    Organisation,
+    Participant,
+    TimeSlot,
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,16 @@ def participant_counts(session: Session, event_ids: Iterable[int]) -> dict[int, 
         select(Participant.event_id, func.count(Participant.id))
         .where(*_active_participants(event_ids))
         .group_by(Participant.event_id)
+    )
+    return {event_id: count for event_id, count in rows}
+
+
+def confirmed_meeting_counts(session: Session, event_ids: Iterable[int]) -> dict[int, int]:
+    """Confirmed meetings per event, for the given events (events without any are left out)."""
+    rows = session.execute(
+        select(Meeting.event_id, func.count(Meeting.id))
+        .where(Meeting.event_id.in_(list(event_ids)), Meeting.status == MeetingStatus.CONFIRMED)
+        .group_by(Meeting.event_id)
     )
     return {event_id: count for event_id, count in rows}
 

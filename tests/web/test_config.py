@@ -129,3 +129,18 @@ def test_behind_a_proxy_the_client_address_comes_from_x_forwarded_for(tmp_path, 
         )
         seen.append(response.text)
     assert seen == ["10.0.0.1", "203.0.113.7"]
+
+
+def test_processes_starting_together_share_one_secret_key(tmp_path):
+    """Concurrent first starts (gunicorn workers) must all read the same complete key."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from matchmaker.config import _secret_key
+
+    folder = tmp_path / "instance"
+    folder.mkdir()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        keys = set(pool.map(lambda _: _secret_key(folder), range(16)))
+    assert len(keys) == 1
+    assert len(keys.pop()) == 64
+    assert [path.name for path in folder.iterdir()] == ["secret_key"]

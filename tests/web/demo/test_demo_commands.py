@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 from flask import Flask
 from flask.testing import FlaskClient
@@ -39,11 +38,8 @@ def _logged_in(client: FlaskClient) -> bool:
 def test_demo_command_loads_and_its_accounts_log_in(
     app: Flask, session: Session, client: FlaskClient
 ) -> None:
-    started = time.perf_counter()
     result = app.test_cli_runner().invoke(args=["demo"])
-    elapsed = time.perf_counter() - started
     assert result.exit_code == 0, result.output
-    assert elapsed < 15  # hashing seven passwords dominates; < 5 s on an idle machine
     assert "hannover-messe-2027" in result.output
     accounts = _printed_accounts(result.output)
     roles = sorted(role for role, _password in accounts.values())
