@@ -270,7 +270,7 @@ def _register_logged_in(event: Event) -> str | Response | tuple[str, int]:
 
 
 @bp.route("/invitation/<token>", methods=["GET", "POST"])
-def accept_invitation(token: str) -> str | Response | tuple[str, int]:
+def accept_invitation(token: str) -> Response:
     """An invitation link: a new account for an email without one, else a link to the account.
 
     The organisers hold every link, so a link never sets the password of an existing

@@ -65,10 +65,13 @@ def test_an_invited_person_sets_a_password_and_is_logged_in(client, build, sessi
     assert participant.invitation_token_hash is None
 
 
-def test_unknown_and_withdrawn_invitations_answer_404(client, build):
+def test_unknown_withdrawn_and_linked_invitations_answer_404(client, build):
     event = build.event()
     _, token = invite(build, event, withdrawn_at=utcnow())
+    _, linked = invite(build, event, user=build.user())
     assert client.get(f"/invitation/{token}").status_code == 404
+    assert client.get(f"/invitation/{linked}").status_code == 404
+    assert client.post(f"/invitation/{linked}", data=NEW_PASSWORD).status_code == 404
     assert client.get(f"/invitation/{new_token()}").status_code == 404
     assert client.post(f"/invitation/{new_token()}", data=NEW_PASSWORD).status_code == 404
 
