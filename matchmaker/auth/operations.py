@@ -185,8 +185,11 @@ def accept_invitation(session: Session, participant: Participant, password: str)
 def link_invitation(session: Session, participant: Participant, user: User) -> None:
     """Give the invited participant to `user`, the logged-in account of its email.
 
-    Raises `AlreadyRegistered` if the user has another participant in the event.
+    Raises `AlreadyRegistered` if the user has another participant in the event, and
+    ValueError if `user` is not the account of the invited email.
     """
+    if user.email != normalise_email(participant.email):
+        raise ValueError("an invitation links only the account of the invited email")
     other = queries.participant_of_user(session, participant.event, user.id)
     if other is not None and other.id != participant.id:
         raise AlreadyRegistered

@@ -53,8 +53,9 @@ INVITATION_ALREADY_REGISTERED = (
     "ask the organisers to merge them."
 )
 # Sign-ups per client address and window, unless SIGNUP_MAX_ATTEMPTS / SIGNUP_WINDOW_S say
-# otherwise: enough for the colleagues of one office, too few to probe for accounts.
-SIGNUP_MAX_ATTEMPTS = 10
+# otherwise: enough for the colleagues of one office behind one address, too few to probe
+# many emails for accounts.
+SIGNUP_MAX_ATTEMPTS = 20
 SIGNUP_WINDOW_S = 3600
 
 

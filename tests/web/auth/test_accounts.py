@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from matchmaker.auth import operations, queries
 from matchmaker.auth.passwords import verify_password
 from matchmaker.models import Role
@@ -25,3 +27,12 @@ def test_lookups_compare_the_stored_email_as_is(session, build):
     """No lower() on the column, so its unique index serves the lookup."""
     build.user(email="Legacy@Example.org")
     assert queries.user_by_email(session, "legacy@example.org") is None
+
+
+def test_an_invitation_links_only_the_account_of_its_email(session, build):
+    participant = build.participant(build.event(), email="Ana@Example.pt")
+    with pytest.raises(ValueError, match="only the account of the invited email"):
+        operations.link_invitation(session, participant, build.user(email="bob@example.pt"))
+    owner = build.user(email="ana@example.pt")
+    operations.link_invitation(session, participant, owner)
+    assert (participant.user, participant.invitation_token_hash) == (owner, None)
