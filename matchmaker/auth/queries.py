@@ -74,7 +74,7 @@ def organisations_in_event(session: Session, event: Event) -> Sequence[Organisat
     ).all()
 
 
-def failure_times(session: Session, key: ColumnElement[bool], since: datetime) -> list[datetime]:
+def attempt_times(session: Session, key: ColumnElement[bool], since: datetime) -> list[datetime]:
     """When the recorded attempts matching `key` happened since `since`, oldest first."""
     return list(
         session.scalars(

@@ -66,7 +66,7 @@ def seconds_to_wait(
     """How long until every key (a condition on `LoginAttempt`) may try again (0: now)."""
     since = now - limits.window
     wait = max(
-        (_wait(queries.failure_times(session, key, since), limits, now) for key in keys),
+        (_wait(queries.attempt_times(session, key, since), limits, now) for key in keys),
         default=0.0,
     )
     return math.ceil(wait) if wait > 0 else 0
