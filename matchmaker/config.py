@@ -32,6 +32,10 @@ class DefaultConfig:
     IMPORT_MAX_ROWS = 5000
     LOGIN_MAX_FAILURES = 5
     LOGIN_WINDOW_S = 900
+    # Sign-ups per client address and window: enough for one office behind one address,
+    # too few to probe many emails for accounts.
+    SIGNUP_MAX_ATTEMPTS = 20
+    SIGNUP_WINDOW_S = 3600
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True

@@ -22,6 +22,7 @@ from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
 
 from matchmaker import create_app
+from matchmaker.auth.emails import normalise_email
 from matchmaker.db import Base, database, make_engine
 from matchmaker.models import (
     Block,
@@ -148,7 +149,7 @@ class Builder:
     def user(self, role: Role = Role.PARTICIPANT, email: str | None = None, **fields: Any) -> User:
         number = next(self._numbers)
         user = User(
-            email=email or f"user{number}@example.org",
+            email=normalise_email(email or f"user{number}@example.org"),
             password_hash=hash_of_test_password(),
             name=fields.pop("name", f"User {number}"),
             role=role,

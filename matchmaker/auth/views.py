@@ -52,11 +52,6 @@ INVITATION_ALREADY_REGISTERED = (
     "Your account is already registered for this event under another entry: "
     "ask the organisers to merge them."
 )
-# Sign-ups per client address and window, unless SIGNUP_MAX_ATTEMPTS / SIGNUP_WINDOW_S say
-# otherwise: enough for the colleagues of one office behind one address, too few to probe
-# many emails for accounts.
-SIGNUP_MAX_ATTEMPTS = 20
-SIGNUP_WINDOW_S = 3600
 
 
 def _profile_url(event: Event) -> str:
@@ -79,8 +74,8 @@ def _login_limits() -> ThrottleLimits:
 
 def _signup_limits() -> ThrottleLimits:
     return ThrottleLimits(
-        max_attempts=int(current_app.config.get("SIGNUP_MAX_ATTEMPTS", SIGNUP_MAX_ATTEMPTS)),
-        window_s=int(current_app.config.get("SIGNUP_WINDOW_S", SIGNUP_WINDOW_S)),
+        max_attempts=int(current_app.config["SIGNUP_MAX_ATTEMPTS"]),
+        window_s=int(current_app.config["SIGNUP_WINDOW_S"]),
     )
 
 

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from matchmaker.auth.passwords import generate_password, hash_password
+from matchmaker.auth.operations import create_user
+from matchmaker.auth.passwords import generate_password
 from matchmaker.demo import data
 from matchmaker.demo.wishes import Profile, draw_wishes
 from matchmaker.models import (
@@ -198,15 +199,9 @@ def _accounts(session: Session, people: dict[str, list[Person]]) -> tuple[list[D
     if session.scalar(select(User.id).where(User.email.in_(emails)).limit(1)) is not None:
         raise DemoRefused("a demo account's email is already taken")
     users = [
-        User(
-            email=account.email,
-            password_hash=hash_password(account.password),
-            name=account.name,
-            role=account.role,
-        )
+        create_user(session, account.email, account.password, account.name, account.role)
         for account in accounts
     ]
-    session.add_all(users)
     for name, account, user in zip(ACCOUNT_HOLDERS, accounts[2:], users[2:], strict=True):
         people[name][0] = replace(people[name][0], email=account.email, user=user)
     return accounts, users[1]

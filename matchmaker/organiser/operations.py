@@ -11,7 +11,10 @@ from datetime import date, datetime, time
 
 from sqlalchemy.orm import Session
 
-from matchmaker.auth.passwords import generate_password, hash_password
+from matchmaker.auth.emails import normalise_email
+from matchmaker.auth.operations import create_user
+from matchmaker.auth.passwords import generate_password
+from matchmaker.auth.queries import user_by_email
 from matchmaker.auth.tokens import hash_token, new_token
 from matchmaker.models import (
     Block,
@@ -289,15 +292,11 @@ def move_phase(event: Event, *, forward: bool) -> Phase:
 
 def create_organiser(session: Session, email: str, name: str) -> tuple[User, str]:
     """A new organiser account and its generated password (shown once, stored hashed)."""
-    address = email.strip().lower()
-    if queries.user_with_email(session, address) is not None:
+    address = normalise_email(email)
+    if user_by_email(session, address) is not None:
         raise SetupRefused(f"An account with the email {address} exists already.")
     password = generate_password()
-    user = User(
-        email=address, name=name, password_hash=hash_password(password), role=Role.ORGANISER
-    )
-    session.add(user)
-    return user, password
+    return create_user(session, address, password, name, Role.ORGANISER), password
 
 
 def add_mission_organiser(mission: Mission, user: User) -> None:

@@ -58,11 +58,6 @@ def organiser_accounts(session: Session) -> Sequence[User]:
     ).all()
 
 
-def user_with_email(session: Session, email: str) -> User | None:
-    """The account with this email (case-insensitive)."""
-    return session.scalars(select(User).where(func.lower(User.email) == email.lower())).first()
-
-
 def active_participant_counts(session: Session, event_ids: Collection[int]) -> dict[int, int]:
     """Active (not withdrawn) participants per event id."""
     rows = session.execute(

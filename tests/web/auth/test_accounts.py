@@ -6,7 +6,7 @@ import pytest
 
 from matchmaker.auth import operations, queries
 from matchmaker.auth.passwords import verify_password
-from matchmaker.models import Role
+from matchmaker.models import Role, User
 
 
 def test_create_user_stores_the_email_trimmed_and_lower_case(session):
@@ -25,7 +25,8 @@ def test_create_user_stores_the_email_trimmed_and_lower_case(session):
 
 def test_lookups_compare_the_stored_email_as_is(session, build):
     """No lower() on the column, so its unique index serves the lookup."""
-    build.user(email="Legacy@Example.org")
+    session.add(User(email="Legacy@Example.org", password_hash="unused", name="Legacy"))
+    session.commit()
     assert queries.user_by_email(session, "legacy@example.org") is None
 
 

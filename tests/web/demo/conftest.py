@@ -1,26 +1,17 @@
-"""Fixtures of the demo tests: the demo loaded directly, with cheap password hashes."""
+"""Fixtures of the demo tests: the demo loaded directly (tests hash passwords cheaply)."""
 
 from __future__ import annotations
 
 import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matchmaker.demo import DemoAccounts, load_demo
 from matchmaker.models import Event
 
-_cheap_hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-
 
 @pytest.fixture
-def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Hash demo passwords with cheap argon2 settings (still verifiable by verify_password)."""
-    monkeypatch.setattr("matchmaker.demo.building.hash_password", _cheap_hasher.hash)
-
-
-@pytest.fixture
-def demo(session: Session, cheap_hashing: None) -> DemoAccounts:
+def demo(session: Session) -> DemoAccounts:
     """The demo, loaded and committed."""
     accounts = load_demo(session)
     session.commit()

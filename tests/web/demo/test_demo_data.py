@@ -157,7 +157,7 @@ def test_demo_accounts(session: Session, demo: DemoAccounts, hannover: Event) ->
             assert account.email.endswith("@demo.matchmaker.example")
 
 
-def test_demo_is_deterministic(session: Session, cheap_hashing: None) -> None:
+def test_demo_is_deterministic(session: Session) -> None:
     source, target = aliased(Participant), aliased(Participant)
 
     def snapshot() -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
