@@ -49,9 +49,10 @@ def partner(comp: Compact, cand: int, person: int) -> int:
     return comp.cand_b[cand] if comp.cand_a[cand] == person else comp.cand_a[cand]
 
 
-def group_around(comp: Compact, seeds: list[int], rng: random.Random) -> list[int]:
+def group_around(comp: Compact, occ: Occupancy, seeds: list[int], rng: random.Random) -> list[int]:
     """People reached from `seeds` through candidate pairs, breadth first, until the group
-    has GROUP_PEOPLE people or GROUP_PAIRS candidate pairs among them."""
+    has GROUP_PEOPLE people or GROUP_PAIRS candidate pairs among them. A person's current
+    meeting partners come before their other candidates: moving those makes room."""
     group = list(seeds)
     seen = set(seeds)
     pairs = 0
@@ -59,14 +60,18 @@ def group_around(comp: Compact, seeds: list[int], rng: random.Random) -> list[in
     while head < len(group) and len(group) < GROUP_PEOPLE and pairs < GROUP_PAIRS:
         person = group[head]
         head += 1
-        partners = [partner(comp, c, person) for c in comp.by_person[person]]
-        rng.shuffle(partners)
-        for other in partners:
-            if other in seen:
+        meeting = [partner(comp, c, person) for c in comp.by_person[person] if c in occ.slot_of]
+        other = [partner(comp, c, person) for c in comp.by_person[person] if c not in occ.slot_of]
+        rng.shuffle(meeting)
+        rng.shuffle(other)
+        for candidate in (*meeting, *other):
+            if candidate in seen:
                 continue
-            seen.add(other)
-            group.append(other)
-            pairs += sum(1 for c in comp.by_person[other] if partner(comp, c, other) in seen)
+            seen.add(candidate)
+            group.append(candidate)
+            pairs += sum(
+                1 for c in comp.by_person[candidate] if partner(comp, c, candidate) in seen
+            )
             if len(group) >= GROUP_PEOPLE or pairs >= GROUP_PAIRS:
                 break
     return group
@@ -297,7 +302,9 @@ def improve(
     while not clock.should_stop() and clock.elapsed() < end and spent < work_limit:
         if score.weight >= bound and score.neg_penalty == 0:
             return Improved(occ, True)
-        group = active if small else group_around(comp, seed_people(comp, occ, wanted, rng), rng)
+        group = (
+            active if small else group_around(comp, occ, seed_people(comp, occ, wanted, rng), rng)
+        )
         hood = build(comp, occ, group, previous, weights)
         left = end - clock.elapsed()
         if deterministic_s is None:
