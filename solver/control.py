@@ -123,10 +123,15 @@ def run_cpsat(
     thread = threading.Thread(target=lambda: statuses.append(solver.solve(model)), daemon=True)
     thread.start()
     stopped = False
-    while thread.is_alive():
-        thread.join(POLL_S)
-        if not stopped and clock.should_stop():
+    try:
+        while thread.is_alive():
+            thread.join(POLL_S)
+            if not stopped and clock.should_stop():
+                solver.stop_search()
+                stopped = True
+            clock.report(phase)
+    finally:
+        if thread.is_alive():  # a callback raised: do not leave the search running
             solver.stop_search()
-            stopped = True
-        clock.report(phase)
+            thread.join()
     return SearchResult(statuses[0] if statuses else cp_model.UNKNOWN, solver)

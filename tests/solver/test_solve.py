@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import threading
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -252,6 +254,21 @@ def test_cancel_stops_within_two_seconds_with_the_best_so_far(bench_dir: Path) -
     assert reports
     assert all(r.bound >= r.best_weight > 0 for r in reports)
     assert reports[-1].time_limit_s == 60
+
+
+def test_an_error_in_a_callback_stops_the_search(bench_dir: Path) -> None:
+    problem = load_problem(bench_dir / "M-400.json")
+    began = time.monotonic()
+
+    def failing_cancel() -> bool:
+        if time.monotonic() - began > 0.5:
+            raise RuntimeError("database gone")
+        return False
+
+    with pytest.raises(RuntimeError, match="database gone"):
+        solve(problem, SolveOptions(time_limit_s=30, workers=2), cancel=failing_cancel)
+    assert time.monotonic() - began < 3
+    assert not [t for t in threading.enumerate() if t is not threading.main_thread()]
 
 
 def test_progress_reports_come_regularly(bench_dir: Path) -> None:
