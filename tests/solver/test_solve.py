@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from solver import (
     Problem,
@@ -22,8 +21,8 @@ from solver import (
     solve,
     validate,
 )
-from solver.schema import Participant
 from tests.solver.conftest import make_problem, meet, person
+from tests.solver.test_properties import brute_force_optimum, problems
 
 QUICK = SolveOptions(time_limit_s=10, workers=1, seed=0)
 
@@ -36,73 +35,15 @@ def solved(problem: Problem, options: SolveOptions = QUICK) -> Schedule:
     return schedule
 
 
-def brute_force_weight(problem: Problem) -> int:
-    """The best total weight over every way to time the candidates (tiny problems only)."""
-    people = problem.participant_by_id
-    slot_ids = [s.id for s in problem.slots]
-    best = 0
-
-    def fits(choice: tuple[str | None, ...]) -> bool:
-        busy: set[tuple[str, str]] = set()
-        count: dict[str, int] = {}
-        tables: dict[str, int] = {}
-        for cand, slot in zip(problem.candidates, choice, strict=True):
-            if slot is None:
-                continue
-            for pid in (cand.a, cand.b):
-                if slot in people[pid].unavailable or (pid, slot) in busy:
-                    return False
-                busy.add((pid, slot))
-                count[pid] = count.get(pid, 0) + 1
-                cap = people[pid].max_meetings
-                if cap is not None and count[pid] > cap:
-                    return False
-            if people[cand.a].location is None and people[cand.b].location is None:
-                tables[slot] = tables.get(slot, 0) + 1
-                if tables[slot] > len(problem.tables):
-                    return False
-        return True
-
-    for choice in itertools.product([None, *slot_ids], repeat=len(problem.candidates)):
-        weight = sum(c.weight for c, s in zip(problem.candidates, choice, strict=True) if s)
-        if weight > best and fits(choice):
-            best = weight
-    return best
-
-
-@st.composite
-def tiny_problems(draw: st.DrawFn) -> Problem:
-    n_people = draw(st.integers(2, 5))
-    n_slots = draw(st.integers(1, 3))
-    people: list[Participant] = []
-    for i in range(1, n_people + 1):
-        people.append(
-            person(
-                f"P{i}",
-                unavailable=draw(st.sets(st.sampled_from([f"s{k}" for k in range(1, 4)]))),
-                max_meetings=draw(st.one_of(st.none(), st.integers(0, 2))),
-                location=draw(st.sampled_from([None, None, f"Booth {i}"])),
-            )
-        )
-    pairs = list(itertools.combinations([p.id for p in people], 2))
-    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=5))
-    return make_problem(
-        slots=n_slots,
-        tables=draw(st.integers(0, 2)),
-        people=people,
-        candidates=[(a, b, draw(st.integers(1, 4))) for a, b in chosen],
-    )
-
-
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(tiny_problems())
-def test_tiny_problems_are_solved_to_the_brute_force_optimum(problem: Problem) -> None:
+@given(problems(max_people=5, max_slots=3))
+def test_tiny_problems_are_proven_optimal_with_a_tight_bound(problem: Problem) -> None:
     schedule = solved(problem)
-    optimum = brute_force_weight(problem)
+    optimum = brute_force_optimum(problem)
     assert schedule.stats.weight == optimum
-    assert schedule.stats.weight >= greedy_schedule(problem).stats.weight
-    assert schedule.solver.status is SolveStatus.OPTIMAL
     assert schedule.stats.bound == optimum
+    assert schedule.solver.status is SolveStatus.OPTIMAL
+    assert schedule.stats.weight >= greedy_schedule(problem).stats.weight
 
 
 def test_weight_comes_before_everything_else() -> None:
