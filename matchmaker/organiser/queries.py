@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
+from matchmaker.auth.queries import INVITATION_LIFETIME
 from matchmaker.models import (
     Event,
     Meeting,
@@ -148,16 +150,22 @@ def event_participant(session: Session, event: Event, participant_id: int) -> Pa
 
 
 def participants_to_invite(
-    session: Session, event: Event, *, include_invited: bool
+    session: Session, event: Event, *, include_invited: bool, now: datetime
 ) -> Sequence[Participant]:
-    """Active participants without an account (by default only those never invited)."""
+    """Active participants without an account: by default those never invited or whose
+    link has expired; with `include_invited`, all of them."""
     query = select(Participant).where(
         Participant.event_id == event.id,
         Participant.user_id.is_(None),
         Participant.withdrawn_at.is_(None),
     )
     if not include_invited:
-        query = query.where(Participant.invited_at.is_(None))
+        query = query.where(
+            or_(
+                Participant.invited_at.is_(None),
+                Participant.invited_at <= now - INVITATION_LIFETIME,
+            )
+        )
     return session.scalars(
         query.options(selectinload(Participant.organisation)).order_by(Participant.id)
     ).all()

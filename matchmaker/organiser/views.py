@@ -447,8 +447,12 @@ def participants(slug: str) -> str:
         search=search,
         participants=queries.event_participants(db, event, search),
         figures=queries.registration_figures(db, event),
-        to_invite=len(queries.participants_to_invite(db, event, include_invited=False)),
-        without_account=len(queries.participants_to_invite(db, event, include_invited=True)),
+        to_invite=len(
+            queries.participants_to_invite(db, event, include_invited=False, now=utcnow())
+        ),
+        without_account=len(
+            queries.participants_to_invite(db, event, include_invited=True, now=utcnow())
+        ),
     )
 
 
@@ -669,7 +673,9 @@ def invitations(slug: str) -> BaseResponse:
     event = organised_event_or_404(slug)
     db = get_session()
     include_invited = request.form.get("scope") == "all"
-    people = queries.participants_to_invite(db, event, include_invited=include_invited)
+    people = queries.participants_to_invite(
+        db, event, include_invited=include_invited, now=utcnow()
+    )
     if not people:
         flash("Everybody without an account has been invited already.", "info")
         return redirect(url_for(".participants", slug=event.slug))

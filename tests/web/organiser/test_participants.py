@@ -6,12 +6,14 @@ import csv
 import hashlib
 import io
 from collections.abc import Callable
+from datetime import timedelta
 from urllib.parse import urlparse
 
 from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from matchmaker.db import utcnow
 from matchmaker.models import (
     Event,
     Meeting,
@@ -174,6 +176,22 @@ def test_invitation_links_work_and_regenerating_replaces_them(
         == hashlib.sha256(new_token.encode()).hexdigest()
     )
     assert organiser_client.get(link.path).status_code == 404  # the old link is dead
+
+
+def test_expired_invitations_are_renewed_by_the_default_action(
+    organiser_client: FlaskClient, session: Session, build: Builder, event: Event
+) -> None:
+    fresh = build.participant(event, email="fresh@tice.example")
+    expired = build.participant(event, email="expired@tice.example")
+    url = f"/organise/events/{event.slug}/invitations"
+    organiser_client.post(url, data={"scope": "new"})
+    stored(session, expired.id).invited_at = utcnow() - timedelta(days=31)
+    session.commit()
+
+    renewed = read_csv(organiser_client.post(url, data={"scope": "new"}).data)
+
+    assert [line["email"] for line in renewed] == ["expired@tice.example"]
+    assert stored(session, fresh.id).invited_at < stored(session, expired.id).invited_at
 
 
 def test_an_admin_creates_an_organiser_and_assigns_a_mission(
