@@ -1,49 +1,17 @@
-"""In Chromium: viewer-zone times added by app.js, and pages that fit a phone screen."""
+"""The shell in Chromium: viewer-zone times added by app.js, and pages that fit a phone."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
 
 import pytest
-from flask import Flask
-from playwright.sync_api import Browser, sync_playwright
-from werkzeug.serving import make_server
+from playwright.sync_api import Browser
 
 from tests.conftest import Builder
+from tests.e2e.conftest import LiveServer
 
 pytestmark = pytest.mark.e2e
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
-
-@pytest.fixture
-def server_url(app: Flask) -> Iterator[str]:
-    """The app served over HTTP from a thread, for the browser."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.mark.parametrize(
@@ -56,7 +24,7 @@ def browser() -> Iterator[Browser]:
 )
 def test_times_add_the_viewer_zone_when_it_differs(
     browser: Browser,
-    server_url: str,
+    live_server: LiveServer,
     build: Builder,
     tmp_path: Path,
     viewer_zone: str,
@@ -69,7 +37,7 @@ def test_times_add_the_viewer_zone_when_it_differs(
     )
     context = browser.new_context(timezone_id=viewer_zone, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(f"{server_url}/e/{event.slug}")
+    page.goto(live_server.url(f"/e/{event.slug}"))
 
     assert sorted(page.locator(".viewer-time").all_inner_texts()) == sorted(expected)
     assert page.locator("time[data-format=range]").first.inner_text() == "03:00–05:00 CEST"
@@ -78,7 +46,7 @@ def test_times_add_the_viewer_zone_when_it_differs(
 
 
 def test_pages_fit_a_phone_screen(
-    browser: Browser, server_url: str, build: Builder, tmp_path: Path
+    browser: Browser, live_server: LiveServer, build: Builder, tmp_path: Path
 ) -> None:
     event = build.event(
         name="EU–Taiwan matchmaking at Computex, Taipei Nangang Exhibition Center",
@@ -93,7 +61,7 @@ def test_pages_fit_a_phone_screen(
     )
     page = context.new_page()
     for path in ("/", f"/e/{event.slug}", "/e/unknown"):
-        page.goto(server_url + path)
+        page.goto(live_server.url(path))
         page.screenshot(path=str(tmp_path / f"phone{path.replace('/', '-')}.png"), full_page=True)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"{path} is {width}px wide on a 390px screen"
