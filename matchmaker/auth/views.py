@@ -59,6 +59,11 @@ def _profile_url(event: Event) -> str:
     return url_for("participants.profile", slug=event.slug)
 
 
+def _landing_page(user: User) -> str:
+    """Where a login without a `next` page leads: organisers to their dashboard."""
+    return url_for("organiser.dashboard" if user.is_organiser else "core.home")
+
+
 def _start_session(user: User) -> None:
     """Log `user` in on a fresh session: nothing from before the login survives."""
     session.clear()
@@ -89,7 +94,7 @@ def login() -> str | Response | tuple[str, int]:
     """Email and password; on success a fresh session and the `next` page (same site only)."""
     next_url = safe_next(request.args.get("next"))
     if current_user.is_authenticated and request.method == "GET":
-        return redirect(next_url or url_for("core.home"))
+        return redirect(next_url or _landing_page(current_user))
     form = LoginForm()
     if not form.validate_on_submit():
         return render_template("auth/login.html", form=form)
@@ -105,7 +110,7 @@ def login() -> str | Response | tuple[str, int]:
     db.commit()
     if result.user is not None:
         _start_session(result.user)
-        return redirect(next_url or url_for("core.home"))
+        return redirect(next_url or _landing_page(result.user))
     if result.wait_s:
         error = f"{LOGIN_FAILED} {_try_again(result.wait_s)}"
         return render_template("auth/login.html", form=form, error=error), 429

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.auth import passwords
 from matchmaker.db import utcnow
-from matchmaker.models import User
+from matchmaker.models import Role, User
 from tests.conftest import TEST_PASSWORD
 from tests.web.auth.conftest import is_logged_in, log_in
 
@@ -22,6 +22,16 @@ def test_login_with_the_right_password_logs_in_and_records_the_time(client, buil
     assert is_logged_in(client)
     session.expire_all()
     assert session.get(User, user.id).last_login_at is not None
+
+
+@pytest.mark.parametrize("role", [Role.ORGANISER, Role.ADMIN])
+def test_organisers_land_on_their_dashboard(client, build, role):
+    build.user(email="org@example.org", role=role)
+    assert log_in(client, "org@example.org").headers["Location"] == "/organise/"
+    assert client.get("/login").headers["Location"] == "/organise/"
+    client.post("/logout")
+    response = log_in(client, "org@example.org", next_url="/e/some-event")
+    assert response.headers["Location"] == "/e/some-event"
 
 
 def test_login_ignores_the_case_of_the_email(client, build):
