@@ -199,7 +199,7 @@ def cell_text(value: float | int | None, pattern: str = "{}") -> str:
 def row_cells(row: BenchRow) -> list[str]:
     return [
         row.file, row.method, str(row.participants), str(row.candidates), cell_text(row.weight),
-        cell_text(row.bound_pct, "{:.1f}%"), cell_text(row.holes), cell_text(row.no_meeting),
+        cell_text(row.bound_pct, "{:.2f}%"), cell_text(row.holes), cell_text(row.no_meeting),
         cell_text(row.wall_s, "{:.1f}"), cell_text(row.peak_mb, "{:.0f}"), row.status,
         "yes" if row.valid else "NO",
     ]  # fmt: skip
@@ -210,7 +210,7 @@ def reference_cells(
 ) -> list[str]:
     weight, hole_count, no_meeting = figures
     pct = 100 * weight / bound if bound else None
-    return [name, f"README {method}", "", "", str(weight), cell_text(pct, "{:.1f}%"),
+    return [name, f"README {method}", "", "", str(weight), cell_text(pct, "{:.2f}%"),
             str(hole_count), str(no_meeting), "", "", "", ""]  # fmt: skip
 
 

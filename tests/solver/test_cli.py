@@ -175,10 +175,10 @@ def test_bench_runs_solver_and_greedy_per_file(tmp_path: Path, problem_file: Pat
     lines = result.stdout.splitlines()
     assert lines[0].split()[:4] == ["file", "method", "people", "cands"]
     solver_row, greedy_row, readme_row = (line.split() for line in lines[1:4])
-    assert solver_row[:6] == ["tiny.json", "solver", "4", "4", "8", "80.0%"]
+    assert solver_row[:6] == ["tiny.json", "solver", "4", "4", "8", "80.00%"]
     assert solver_row[-1] == "yes"
     assert greedy_row[:2] == ["tiny.json", "greedy"] and greedy_row[-1] == "yes"
-    assert readme_row == ["tiny.json", "README", "greedy", "6", "60.0%", "1", "2"]
+    assert readme_row == ["tiny.json", "README", "greedy", "6", "60.00%", "1", "2"]
     rows = json.loads(rows_file.read_text())
     assert [(r["method"], r["valid"]) for r in rows] == [("solver", True), ("greedy", True)]
     assert rows[0]["weight"] == 8 and rows[0]["bound_pct"] == 80.0
