@@ -293,6 +293,9 @@ def _split_list(text: str) -> list[str]:
     return [item.strip() for item in re.split(r"[;,\n]", text) if item.strip()]
 
 
+TAXONOMY_SINGULAR = {"sectors": "sector", "technologies": "technology"}
+
+
 def _taxonomy_terms(
     text: str, taxonomy: Sequence[str], column: str, errors: list[RowError]
 ) -> tuple[str, ...]:
@@ -302,9 +305,9 @@ def _taxonomy_terms(
     for item in _split_list(text):
         term = known.get(item.casefold())
         if term is None:
-            allowed = "; ".join(taxonomy) if taxonomy else "none are set up for this event"
+            where = "see the list above" if taxonomy else "the event has none set up"
             errors.append(
-                RowError(column, f"“{item}” is not one of the event's {column} ({allowed}).")
+                RowError(column, f"Unknown {TAXONOMY_SINGULAR[column]} “{item}” ({where}).")
             )
         elif term not in terms:
             terms.append(term)

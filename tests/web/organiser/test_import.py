@@ -186,8 +186,8 @@ def test_semicolon_separated_windows_1252_csv(
         ({"country": "Atlantis"}, "Country", "Unknown country “Atlantis”"),
         ({"country": ""}, "Country", "The country is missing."),
         ({"type": "Start-up studio"}, "Type", "Unknown type “Start-up studio”"),
-        ({"sectors": "Space"}, "Sectors", "“Space” is not one of the event's sectors"),
-        ({"technologies": "Blockchain"}, "Technologies", "“Blockchain” is not one of"),
+        ({"sectors": "Space"}, "Sectors", "Unknown sector “Space” (see the list above)."),
+        ({"technologies": "Blockchain"}, "Technologies", "Unknown technology “Blockchain”"),
         ({"first": "x" * 101}, "First name", "Longer than 100 characters"),
     ],
 )
@@ -209,16 +209,71 @@ def test_every_bad_row_is_reported_and_blocks_the_import(
     page = preview.get_data(as_text=True)
 
     assert "1 of 3 rows has problems." in page
-    row_html = page[page.index('<td class="num">3</td>') : page.index('<td class="num">4</td>')]
+    row_html = page[page.index('id="row-3"') : page.index('id="row-4"')]
     assert f"<strong>{column}:</strong>" in row_html
     assert str(escape(message)) in row_html
     assert re.search(r'<button type="submit" class="btn btn--primary"\s+disabled', page)
+    assert "Fix 1 row to import" in page
+    assert "Import 3 participants" not in page
 
     response = organiser_client.post(f"{preview.request.path}/confirm")
     assert response.status_code == 302
     assert len(participants(session, event_id)) == 1  # all or nothing: only the one built
     follow = organiser_client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Nothing was imported" in follow
+
+
+def test_unknown_terms_name_the_bad_value_and_the_event_lists_them_once(
+    organiser_client: FlaskClient, event: Event, upload: Upload
+) -> None:
+    data = csv_bytes(
+        [good_row(1, technologies="Blockchain"), good_row(2, technologies="Quantum; IoT")]
+    )
+    page = organiser_client.get(preview_url(upload(data))).get_data(as_text=True)
+
+    assert "Unknown technology “Blockchain” (see the list above)." in page
+    assert "Unknown technology “Quantum” (see the list above)." in page
+    terms = page[page.index('<details class="card section organiser-terms"') :]
+    terms = terms[: terms.index("</details>")]
+    assert all(str(escape(term)) in terms for term in [*SECTORS, *TECHNOLOGIES])
+    assert page.count("Additive manufacturing") == 1  # listed once, not in every error
+
+
+def test_the_lists_of_terms_are_left_out_when_no_row_misuses_them(
+    organiser_client: FlaskClient, event: Event, upload: Upload
+) -> None:
+    data = csv_bytes([good_row(1), good_row(2, email="")])
+    page = organiser_client.get(preview_url(upload(data))).get_data(as_text=True)
+    assert "organiser-terms" not in page
+
+
+def test_the_rows_with_problems_can_be_shown_alone(
+    organiser_client: FlaskClient, event: Event, upload: Upload
+) -> None:
+    rows = [good_row(number) for number in range(1, 11)]
+    for number in (3, 6, 9):
+        rows[number - 1] = good_row(number, country="Atlantis")
+    url = preview_url(upload(csv_bytes(rows)))
+
+    everything = organiser_client.get(url).get_data(as_text=True)
+    assert everything.count('<tr class="') == 10
+    assert "Fix 3 rows to import" in everything
+    assert f'href="{url}?problems=1"' in everything
+
+    problems = organiser_client.get(f"{url}?problems=1").get_data(as_text=True)
+    assert re.findall(r'id="row-(\d+)"', problems) == ["4", "7", "10"]  # file lines
+    assert "3 of 10 rows have problems." in problems
+    assert re.search(r'href="[^"]*problems=1"\s+aria-current="page"', problems)
+
+
+def test_the_problem_filter_shows_every_row_of_a_good_file(
+    organiser_client: FlaskClient, event: Event, upload: Upload
+) -> None:
+    url = preview_url(upload(csv_bytes([good_row(1), good_row(2)])))
+    page = organiser_client.get(f"{url}?problems=1").get_data(as_text=True)
+    assert re.findall(r'id="row-(\d+)"', page) == ["2", "3"]
+    assert "Import 2 participants" in page
+    assert "Only rows with problems" not in page
 
 
 def test_an_email_twice_in_the_file_names_the_first_row(
