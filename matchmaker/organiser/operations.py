@@ -30,7 +30,7 @@ from matchmaker.models import (
 )
 from matchmaker.organiser import queries
 from matchmaker.organiser.importing import CheckedRow
-from matchmaker.organiser.slots import generate_slots
+from matchmaker.organiser.slots import generate_slots, local_to_utc
 from matchmaker.schedule.operations import cancel_meetings_of
 
 PHASE_ORDER = tuple(Phase)
@@ -153,11 +153,19 @@ def _apply_settings(event: Event, settings: EventSettings) -> None:
     event.preferences_deadline = settings.preferences_deadline
 
 
+@dataclass(frozen=True)
+class AddedBlock:
+    """A new block and what the organiser should know about it (still added)."""
+
+    block: Block
+    warnings: list[str]
+
+
 def add_block(
     session: Session, event: Event, day: date, start: time, end: time, name: str
-) -> Block:
+) -> AddedBlock:
     """A new B2B block and its slots; refused if it overlaps another block that day or
-    holds no slot."""
+    holds no slot. Warns when minutes at its end fit no slot or when it adds a day."""
     if end <= start:
         raise SetupRefused("A block must end after it starts.")
     for other in event.blocks:
@@ -166,13 +174,25 @@ def add_block(
                 f"It overlaps the block {other.start_time:%H:%M}–{other.end_time:%H:%M} "
                 "of that day."
             )
-    if not generate_slots(day, start, end, event.slot_minutes, event.break_minutes, event.zone):
+    slots = generate_slots(day, start, end, event.slot_minutes, event.break_minutes, event.zone)
+    if not slots:
         raise SetupRefused(f"It is shorter than one {event.slot_minutes}-minute slot.")
+    warnings = []
+    unused = int((local_to_utc(day, end, event.zone) - slots[-1][1]).total_seconds() // 60)
+    if unused:
+        warnings.append(
+            f"{unused} minute{'s' if unused != 1 else ''} at the end of the block "
+            f"{'are' if unused != 1 else 'is'} unused: no {event.slot_minutes}-minute slot "
+            "fits there."
+        )
+    days = {block.day for block in event.blocks}
+    if days and day not in days:
+        warnings.append(f"This adds {day:%A} {day.day} {day:%B %Y} to the event's days.")
     block = Block(event=event, day=day, start_time=start, end_time=end, name=name)
     session.add(block)
     session.flush()
     regenerate_slots(session, event)
-    return block
+    return AddedBlock(block, warnings)
 
 
 def remove_block(session: Session, event: Event, block: Block) -> None:

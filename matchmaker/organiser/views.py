@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date, timedelta
 from pathlib import Path
 from typing import cast
 
@@ -312,6 +313,17 @@ def change_phase(slug: str) -> BaseResponse:
 # ---------- Set-up: blocks, slots, tables ----------
 
 
+def _default_block_day(event: Event) -> date | None:
+    """The day after the event's last block, or that block's day when the mission ends
+    then; the mission's first day for an event without blocks."""
+    mission = event.mission
+    if not event.blocks:
+        return mission.start_date
+    last = max(block.day for block in event.blocks)
+    following = last + timedelta(days=1)
+    return following if mission.end_date is None or following <= mission.end_date else last
+
+
 def _setup_page(
     event: Event,
     *,
@@ -320,6 +332,8 @@ def _setup_page(
     list_form: TableListForm | None = None,
     status: int = 200,
 ) -> tuple[str, int]:
+    if block_form is None:
+        block_form = BlockForm(formdata=None, day=_default_block_day(event))
     if list_form is None:
         list_form = TableListForm(formdata=None)
         list_form.tables.data = "\n".join(
@@ -328,30 +342,37 @@ def _setup_page(
     page = render_template(
         "organiser/setup.html",
         event=event,
-        block_form=block_form or BlockForm(formdata=None),
+        block_form=block_form,
         count_form=count_form or TableCountForm(formdata=None, count=len(event.tables) or None),
         list_form=list_form,
     )
     return page, status
 
 
-@bp.get("/events/<slug>/setup")
+@bp.route("/events/<slug>/setup", methods=["GET", "POST"])
 @organiser_required
 def setup(slug: str) -> Page:
-    """Days, B2B blocks with their slots, and tables."""
-    return _setup_page(organised_event_or_404(slug))
+    """Days, B2B blocks with their slots, and tables.
 
-
-@bp.post("/events/<slug>/blocks")
-@organiser_required
-def add_block(slug: str) -> Page:
-    """Add a B2B block and generate its slots."""
+    The page's three forms post to it (the hidden `form` field says which), so a form with
+    errors is shown again at this address.
+    """
     event = organised_event_or_404(slug)
+    if request.method == "GET":
+        return _setup_page(event)
+    handlers = {"block": _add_block, "table-count": _tables_by_count, "table-list": _tables_by_list}
+    handler = handlers.get(request.form.get("form", ""))
+    if handler is None:
+        abort(400)
+    return handler(event)
+
+
+def _add_block(event: Event) -> Page:
     form = BlockForm()
     if form.validate_on_submit():
         db = get_session()
         try:
-            block = operations.add_block(
+            added = operations.add_block(
                 db,
                 event,
                 form.day.data,
@@ -364,7 +385,9 @@ def add_block(slug: str) -> Page:
             form.start_time.errors.append(str(refusal))
         else:
             db.commit()
-            flash(f"Block added with {len(block.slots)} slots.", "success")
+            flash(f"Block added with {len(added.block.slots)} slots.", "success")
+            for warning in added.warnings:
+                flash(warning, "warning")
             return redirect(url_for(".setup", slug=event.slug))
     return _setup_page(event, block_form=form, status=400)
 
@@ -389,22 +412,16 @@ def remove_block(slug: str, block_id: int) -> BaseResponse:
     return redirect(url_for(".setup", slug=event.slug))
 
 
-@bp.post("/events/<slug>/tables/count")
-@organiser_required
-def tables_by_count(slug: str) -> Page:
+def _tables_by_count(event: Event) -> Page:
     """Replace the tables by Table 1 … Table N."""
-    event = organised_event_or_404(slug)
     form = TableCountForm()
     if form.validate_on_submit():
         return _replace_tables(event, operations.numbered_tables(form.count.data))
     return _setup_page(event, count_form=form, status=400)
 
 
-@bp.post("/events/<slug>/tables/list")
-@organiser_required
-def tables_by_list(slug: str) -> Page:
+def _tables_by_list(event: Event) -> Page:
     """Replace the tables by a named list with places."""
-    event = organised_event_or_404(slug)
     form = TableListForm()
     if form.validate_on_submit():
         return _replace_tables(event, form.entries())
@@ -496,6 +513,10 @@ def edit_participant(slug: str, participant_id: int) -> Page:
     event = organised_event_or_404(slug)
     participant = _participant_or_404(event, participant_id)
     form = ParticipantForm(obj=participant)
+    default = event.default_max_meetings
+    form.max_meetings.description = (
+        f"Empty: the event's default, {default}." if default is not None else "Empty: no cap."
+    )
     if form.validate_on_submit():
         operations.update_participant(participant, form.max_meetings.data, form.location.data or "")
         get_session().commit()
@@ -620,12 +641,19 @@ def import_preview(slug: str, token: str) -> str:
     event = organised_event_or_404(slug)
     pending = _pending_or_404(event, token)
     rows = _checked(event, pending)
+    only_problems = request.args.get("problems") == "1"
+    bad_rows = sum(not row.ok for row in rows)
     return render_template(
         "organiser/import_preview.html",
         event=event,
         pending=pending,
         rows=rows,
-        bad_rows=sum(not row.ok for row in rows),
+        shown_rows=[row for row in rows if not row.ok] if only_problems and bad_rows else rows,
+        only_problems=only_problems and bad_rows > 0,
+        bad_rows=bad_rows,
+        unknown_terms=any(
+            error.column in importing.TAXONOMY_SINGULAR for row in rows for error in row.errors
+        ),
         labels=importing.FIELD_LABELS,
     )
 

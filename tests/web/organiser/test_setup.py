@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time
 
 from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from werkzeug.test import TestResponse
 
 from matchmaker.models import (
     Block,
@@ -31,11 +33,13 @@ def slot_starts(session: Session, event: Event) -> list[str]:
     return starts
 
 
+def post_setup(client: FlaskClient, event: Event, form: str, **data: str) -> TestResponse:
+    """Submit one of the set-up page's forms (`block`, `table-count`, `table-list`)."""
+    return client.post(f"/organise/events/{event.slug}/setup", data={"form": form, **data})
+
+
 def add_block(client: FlaskClient, event: Event, day: str, start: str, end: str) -> str:
-    response = client.post(
-        f"/organise/events/{event.slug}/blocks",
-        data={"day": day, "start_time": start, "end_time": end, "name": "B2B"},
-    )
+    response = post_setup(client, event, "block", day=day, start_time=start, end_time=end)
     return response.get_data(as_text=True) if response.status_code != 302 else ""
 
 
@@ -202,17 +206,13 @@ def table_names(session: Session, event: Event) -> list[tuple[str, str]]:
 
 
 def test_tables_by_count(organiser_client: FlaskClient, session: Session, event: Event) -> None:
-    response = organiser_client.post(
-        f"/organise/events/{event.slug}/tables/count", data={"count": "20"}
-    )
+    response = post_setup(organiser_client, event, "table-count", count="20")
     assert response.status_code == 302
     names = table_names(session, event)
     assert len(names) == 20
     assert names[0] == ("Table 1", "") and names[-1] == ("Table 20", "")
 
-    response = organiser_client.post(
-        f"/organise/events/{event.slug}/tables/count", data={"count": "0"}
-    )
+    response = post_setup(organiser_client, event, "table-count", count="0")
     assert response.status_code == 400
     assert len(table_names(session, event)) == 20
 
@@ -220,9 +220,11 @@ def test_tables_by_count(organiser_client: FlaskClient, session: Session, event:
 def test_tables_by_named_list_with_places(
     organiser_client: FlaskClient, session: Session, event: Event
 ) -> None:
-    response = organiser_client.post(
-        f"/organise/events/{event.slug}/tables/list",
-        data={"tables": "Table A; Hall 8 lounge\n\nTable B;Hall 8 lounge\nEU pavilion desk"},
+    response = post_setup(
+        organiser_client,
+        event,
+        "table-list",
+        tables="Table A; Hall 8 lounge\n\nTable B;Hall 8 lounge\nEU pavilion desk",
     )
     assert response.status_code == 302
     assert table_names(session, event) == [
@@ -231,9 +233,7 @@ def test_tables_by_named_list_with_places(
         ("EU pavilion desk", ""),
     ]
 
-    response = organiser_client.post(
-        f"/organise/events/{event.slug}/tables/list", data={"tables": "Table A\ntable a"}
-    )
+    response = post_setup(organiser_client, event, "table-list", tables="Table A\ntable a")
     assert "listed twice" in response.get_data(as_text=True)
     assert len(table_names(session, event)) == 3
 
@@ -244,15 +244,13 @@ def test_tables_with_confirmed_meetings_are_not_removed(
     meeting_in_first_slot(session, build, event)  # at T1
     session.commit()
 
-    organiser_client.post(f"/organise/events/{event.slug}/tables/count", data={"count": "2"})
+    post_setup(organiser_client, event, "table-count", count="2")
 
     assert [name for name, _ in table_names(session, event)] == ["T1", "T2", "T3"]
     page = organiser_client.get(f"/organise/events/{event.slug}/setup").get_data(as_text=True)
     assert "take place at tables this change removes" in page
 
-    response = organiser_client.post(
-        f"/organise/events/{event.slug}/tables/list", data={"tables": "T1; Hall 8\nT2\nT3\nT4"}
-    )
+    response = post_setup(organiser_client, event, "table-list", tables="T1; Hall 8\nT2\nT3\nT4")
     assert response.status_code == 302
     assert table_names(session, event)[0] == ("T1", "Hall 8")
 
@@ -291,3 +289,78 @@ def test_the_setup_page_lists_blocks_slots_and_tables(
     assert "10:30–11:00 CEST" in page
     assert "T3" in page
     assert time(9).strftime("%H:%M") in page
+
+
+def test_minutes_no_slot_fits_are_reported_but_the_block_is_added(
+    organiser_client: FlaskClient, session: Session, event: Event
+) -> None:
+    response = post_setup(
+        organiser_client, event, "block", day="2026-04-20", start_time="13:00", end_time="14:10"
+    )
+    assert response.status_code == 302
+    page = organiser_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Block added with 2 slots." in page
+    assert "10 minutes at the end of the block are unused" in page
+    assert "to the event's days" not in page
+    assert slot_starts(session, event)[-2:] == ["2026-04-20 13:00", "2026-04-20 13:30"]
+
+
+def test_a_block_on_a_new_day_says_it_adds_that_day(
+    organiser_client: FlaskClient, session: Session, event: Event
+) -> None:
+    response = post_setup(
+        organiser_client, event, "block", day="2026-04-21", start_time="09:00", end_time="10:00"
+    )
+    page = organiser_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "This adds Tuesday 21 April 2026 to the event&#39;s days." in page
+    assert "unused" not in page
+    assert slot_starts(session, event)[-1] == "2026-04-21 09:30"
+
+    response = post_setup(
+        organiser_client, event, "block", day="2026-04-21", start_time="14:00", end_time="15:00"
+    )
+    page = organiser_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Block added with 2 slots." in page
+    assert 'class="alert alert--warning"' not in page
+
+
+def test_a_refused_setup_form_is_shown_again_at_the_setup_address(
+    organiser_client: FlaskClient, event: Event
+) -> None:
+    response = post_setup(
+        organiser_client, event, "block", day="2026-04-20", start_time="10:00", end_time="12:00"
+    )
+    assert response.status_code == 400
+    assert response.request.path == f"/organise/events/{event.slug}/setup"
+    page = response.get_data(as_text=True)
+    assert "overlaps the block 09:00–11:00" in page
+    assert f'action="/organise/events/{event.slug}/setup#add-block"' in page
+    assert 'value="12:00"' in page  # what was typed is kept
+
+    assert post_setup(organiser_client, event, "unknown").status_code == 400
+
+
+def test_the_block_day_defaults_to_the_day_after_the_last_block(
+    organiser_client: FlaskClient, session: Session, build: Builder, event: Event
+) -> None:
+    page = organiser_client.get(f"/organise/events/{event.slug}/setup").get_data(as_text=True)
+    assert re.search(r'id="day"[^>]*value="2026-04-21"', page)
+
+    stored = session.get_one(Event, event.id)
+    stored.mission.end_date = date(2026, 4, 20)
+    session.commit()
+    page = organiser_client.get(f"/organise/events/{event.slug}/setup").get_data(as_text=True)
+    assert re.search(r'id="day"[^>]*value="2026-04-20"', page)  # the mission's last day
+
+
+def test_the_block_day_of_a_new_event_defaults_to_the_missions_first_day(
+    organiser_client: FlaskClient, session: Session, event: Event
+) -> None:
+    stored = session.get_one(Event, event.id)
+    for block in list(stored.blocks):
+        stored.blocks.remove(block)
+        session.delete(block)
+    stored.mission.start_date = date(2026, 4, 19)
+    session.commit()
+    page = organiser_client.get(f"/organise/events/{event.slug}/setup").get_data(as_text=True)
+    assert re.search(r'id="day"[^>]*value="2026-04-19"', page)
