@@ -37,11 +37,125 @@ MAX_TABLES = 500
 LOCAL_INPUT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]  # the first renders
 
 
+TIMEZONE_REGIONS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+# Backward-compatibility names of tzdata's "backward" file that sit under a region prefix;
+# the names without a region (CET, US/Eastern, Etc/GMT+1 …) are left out by the prefix rule.
+DEPRECATED_ZONES = frozenset(
+    [
+        "Africa/Asmera",
+        "Africa/Timbuktu",
+        "America/Argentina/ComodRivadavia",
+        "America/Atka",
+        "America/Buenos_Aires",
+        "America/Catamarca",
+        "America/Coral_Harbour",
+        "America/Cordoba",
+        "America/Ensenada",
+        "America/Fort_Wayne",
+        "America/Godthab",
+        "America/Indianapolis",
+        "America/Jujuy",
+        "America/Knox_IN",
+        "America/Louisville",
+        "America/Mendoza",
+        "America/Montreal",
+        "America/Nipigon",
+        "America/Pangnirtung",
+        "America/Porto_Acre",
+        "America/Rainy_River",
+        "America/Rosario",
+        "America/Santa_Isabel",
+        "America/Shiprock",
+        "America/Thunder_Bay",
+        "America/Virgin",
+        "America/Yellowknife",
+        "Antarctica/South_Pole",
+        "Asia/Ashkhabad",
+        "Asia/Calcutta",
+        "Asia/Choibalsan",
+        "Asia/Chongqing",
+        "Asia/Chungking",
+        "Asia/Dacca",
+        "Asia/Harbin",
+        "Asia/Istanbul",
+        "Asia/Kashgar",
+        "Asia/Katmandu",
+        "Asia/Macao",
+        "Asia/Rangoon",
+        "Asia/Saigon",
+        "Asia/Tel_Aviv",
+        "Asia/Thimbu",
+        "Asia/Ujung_Pandang",
+        "Asia/Ulan_Bator",
+        "Atlantic/Faeroe",
+        "Atlantic/Jan_Mayen",
+        "Australia/ACT",
+        "Australia/Canberra",
+        "Australia/Currie",
+        "Australia/LHI",
+        "Australia/NSW",
+        "Australia/North",
+        "Australia/Queensland",
+        "Australia/South",
+        "Australia/Tasmania",
+        "Australia/Victoria",
+        "Australia/West",
+        "Australia/Yancowinna",
+        "Europe/Belfast",
+        "Europe/Kiev",
+        "Europe/Tiraspol",
+        "Europe/Uzhgorod",
+        "Europe/Zaporozhye",
+        "Pacific/Enderbury",
+        "Pacific/Johnston",
+        "Pacific/Ponape",
+        "Pacific/Samoa",
+        "Pacific/Truk",
+        "Pacific/Yap",
+    ]
+)
+
+ZoneGroups = dict[str, list[SelectChoice]]
+
+
 @functools.cache
-def timezone_choices() -> list[SelectChoice]:
-    """Every IANA zone this system knows, by name (legacy aliases like "CET" left out)."""
-    zones = sorted(zone for zone in available_timezones() if "/" in zone or zone == "UTC")
-    return [SelectChoice(zone, zone.replace("_", " ")) for zone in zones]
+def canonical_timezones() -> tuple[str, ...]:
+    """The current IANA zone names of this system: regional zones and UTC, no old aliases."""
+    prefixes = tuple(f"{region}/" for region in TIMEZONE_REGIONS)
+    return (
+        "UTC",
+        *sorted(
+            zone
+            for zone in available_timezones()
+            if zone.startswith(prefixes) and zone not in DEPRECATED_ZONES
+        ),
+    )
+
+
+def timezone_choices(current: str | None = None) -> ZoneGroups:
+    """The canonical zones grouped by region (for <optgroup>), city names readable.
+
+    `current`, a zone the system knows but the list leaves out (an event created with an
+    old alias), is offered first so that saving the event keeps it.
+    """
+    groups: ZoneGroups = {}
+    if current and current not in canonical_timezones() and current in available_timezones():
+        groups["Current"] = [SelectChoice(current, current.replace("_", " "))]
+    for zone in canonical_timezones():
+        region, _slash, place = zone.partition("/")
+        label = (place or region).replace("_", " ").replace("/", " / ")
+        groups.setdefault(region if place else "Universal", []).append(SelectChoice(zone, label))
+    return groups
 
 
 def _lines(text: str | None) -> list[str]:
@@ -144,6 +258,10 @@ class EventForm(FlaskForm):  # type: ignore[misc]
         validators=[Optional()],
         description="In the event's local time.",
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.timezone.choices = timezone_choices(self.timezone.data)
 
     def validate_timezone(self, field: SelectField) -> None:
         if field.data not in available_timezones():

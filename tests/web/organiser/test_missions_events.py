@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -174,13 +175,13 @@ def test_an_organiser_of_another_mission_gets_404_everywhere(
         "/organise/organisers",
     ):
         assert client.get(url).status_code == 404, url
+    form = {"direction": "forward", "count": "3", "form": "table-count"}
     for url in (
         f"/organise/events/{slug}/phase",
-        f"/organise/events/{slug}/blocks",
-        f"/organise/events/{slug}/tables/count",
+        f"/organise/events/{slug}/setup",
         f"/organise/events/{slug}/invitations",
     ):
-        assert client.post(url, data={"direction": "forward", "count": "3"}).status_code == 404
+        assert client.post(url, data=form).status_code == 404, url
     assert mission_name not in client.get("/organise/").get_data(as_text=True)
 
 
@@ -224,3 +225,61 @@ def test_editing_a_mission(organiser_client: FlaskClient, session: Session, even
         "USA",
         mission.slug,
     )
+
+
+def test_the_time_zone_list_offers_current_zones_by_region(
+    organiser_client: FlaskClient, session: Session, event: Event
+) -> None:
+    mission_slug = event.mission.slug
+    session.commit()
+    page = organiser_client.get(f"/organise/missions/{mission_slug}/events/new").get_data(
+        as_text=True
+    )
+    select_html = page[page.index('id="timezone"') :]
+    select_html = select_html[: select_html.index("</select>")]
+    values = re.findall(r'<option[^>]*value="([^"]+)"', select_html)
+
+    assert '<optgroup label="Europe">' in select_html
+    assert '<optgroup label="America">' in select_html
+    assert {"UTC", "Europe/Berlin", "America/New_York", "Asia/Taipei"} <= set(values)
+    assert not {"Africa/Asmera", "America/Atka", "Europe/Kiev", "CET", "US/Eastern"} & set(values)
+    assert all("/" in value for value in values if value != "UTC")
+    assert re.search(r'<option selected value="Europe/Berlin">Berlin</option>', select_html)
+    assert ">Argentina / Buenos Aires<" in select_html
+
+
+def test_an_event_on_an_old_zone_name_keeps_it(
+    organiser_client: FlaskClient, session: Session, event: Event
+) -> None:
+    event.timezone = "Europe/Kiev"
+    session.commit()
+    url = f"/organise/events/{event.slug}/edit"
+    page = organiser_client.get(url).get_data(as_text=True)
+    assert '<optgroup label="Current">' in page
+    assert '<option selected value="Europe/Kiev">Europe/Kiev</option>' in page
+
+    form = {**EVENT_FORM, "timezone": "Europe/Kiev", "slot_minutes": "30", "break_minutes": "0"}
+    assert organiser_client.post(url, data=form).status_code == 302
+    session.expire_all()
+    assert event.timezone == "Europe/Kiev"
+
+
+def test_every_event_page_names_the_tab_under_the_way_back(
+    organiser_client: FlaskClient, session: Session, event: Event
+) -> None:
+    mission_id, slug = event.mission.id, event.slug
+    session.commit()
+    for path, heading in (
+        ("", "Overview"),
+        ("/participants", "Participants"),
+        ("/import", "Import participants"),
+        ("/setup", "Blocks and tables"),
+        ("/edit", "Settings"),
+    ):
+        page = organiser_client.get(f"/organise/events/{slug}{path}").get_data(as_text=True)
+        assert f"<h1>{heading}</h1>" in page, path
+        trail = page[page.index('<p class="eyebrow organiser-trail">') :]
+        trail = trail[: trail.index("</p>")]
+        assert f'href="/organise/#mission-{mission_id}"' in trail
+        assert "EU–US Cluster B2B, Hannover Messe" in trail
+        assert (f'href="/organise/events/{slug}"' in trail) == (path != ""), path

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from collections.abc import Callable
 from datetime import timedelta
 from urllib.parse import urlparse
@@ -246,3 +247,32 @@ def test_an_admin_creates_an_organiser_and_assigns_a_mission(
 def test_only_admins_manage_organisers(organiser_client: FlaskClient) -> None:
     assert organiser_client.get("/organise/organisers").status_code == 404
     assert organiser_client.post("/organise/organisers/assign").status_code == 404
+
+
+def test_the_cap_column_names_the_event_default(
+    organiser_client: FlaskClient, session: Session, build: Builder, event: Event
+) -> None:
+    build.participant(event, first_name="Own", max_meetings=5)
+    build.participant(event, first_name="Default", max_meetings=None)
+    url = f"/organise/events/{event.slug}/participants"
+
+    def caps() -> list[str]:
+        page = organiser_client.get(url).get_data(as_text=True)
+        cells = re.findall(r'<td data-label="Cap" class="organiser-cap">(.*?)</td>', page, re.S)
+        return [" ".join(re.sub(r"<[^>]+>", "", cell).split()) for cell in cells]
+
+    assert sorted(caps()) == ["5", "8 (event default)"]
+    stored_event = session.get_one(Event, event.id)
+    stored_event.default_max_meetings = None
+    session.commit()
+    assert sorted(caps()) == ["5", "no cap"]
+
+
+def test_the_cap_form_explains_what_empty_means(
+    organiser_client: FlaskClient, build: Builder, event: Event
+) -> None:
+    person = build.participant(event)
+    page = organiser_client.get(f"/organise/events/{event.slug}/participants/{person.id}").get_data(
+        as_text=True
+    )
+    assert "Empty: the event&#39;s default, 8." in page
