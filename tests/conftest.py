@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -234,14 +234,14 @@ def build(session: Session) -> Builder:
 
 
 @pytest.fixture
-def login(client: Any) -> Any:
-    """`login(user)` logs the test client in through the real login form."""
+def log_in(client: FlaskClient) -> Callable[[User], None]:
+    """`log_in(user)` logs the test client in through the real login form."""
 
-    def log_in(user: User) -> None:
+    def log_in_user(user: User) -> None:
         response = client.post("/login", data={"email": user.email, "password": TEST_PASSWORD})
-        assert response.status_code == 302, "login failed"
+        assert response.status_code == 302, response.get_data(as_text=True)
 
-    return log_in
+    return log_in_user
 
 
 @pytest.fixture(autouse=True)

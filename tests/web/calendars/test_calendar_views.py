@@ -96,8 +96,8 @@ def _feed_url(client, slug: str) -> str:
     return match.group(1).removeprefix("http://localhost")
 
 
-def test_download_is_the_participants_agenda(client, login, scene, parse_everywhere):
-    login(scene.user)
+def test_download_is_the_participants_agenda(client, log_in, scene, parse_everywhere):
+    log_in(scene.user)
     response = client.get(f"/calendar/events/{scene.event.slug}/agenda.ics")
     assert response.status_code == 200
     assert response.content_type == "text/calendar; charset=utf-8"
@@ -114,9 +114,9 @@ def test_download_is_the_participants_agenda(client, login, scene, parse_everywh
 
 
 def test_feed_works_without_login_and_token_is_stored_hashed(
-    client, login, scene, session, parse_everywhere
+    client, log_in, scene, session, parse_everywhere
 ):
-    login(scene.user)
+    log_in(scene.user)
     url = _feed_url(client, scene.event.slug)
     token = url.rsplit("/", 1)[1].removesuffix(".ics")
     client.post("/logout")
@@ -129,14 +129,14 @@ def test_feed_works_without_login_and_token_is_stored_hashed(
     assert token not in stored
 
 
-def test_agenda_page_offers_webcal_and_https_links(client, login, scene):
-    login(scene.user)
+def test_agenda_page_offers_webcal_and_https_links(client, log_in, scene):
+    log_in(scene.user)
     page = client.post(f"/calendar/events/{scene.event.slug}/feed", follow_redirects=True).text
     assert re.search(r'href="webcal://localhost/calendar/feed/[^"]+\.ics"', page)
 
 
-def test_new_link_replaces_the_old_and_revoke_switches_it_off(client, login, scene):
-    login(scene.user)
+def test_new_link_replaces_the_old_and_revoke_switches_it_off(client, log_in, scene):
+    log_in(scene.user)
     first = _feed_url(client, scene.event.slug)
     second = _feed_url(client, scene.event.slug)
     assert first != second
@@ -151,16 +151,16 @@ def test_unknown_token_answers_404(client):
 
 
 def test_withdrawal_cancels_in_both_feeds_until_the_link_is_revoked(
-    client, login, scene, session, build, parse_everywhere
+    client, log_in, scene, session, build, parse_everywhere
 ):
     partner_user = build.user(email="ada@example.org")
     robotics = session.get(Participant, scene.robotics.id)
     robotics.user_id = partner_user.id
     session.commit()
-    login(partner_user)
+    log_in(partner_user)
     partner_feed = _feed_url(client, scene.event.slug)
     client.post("/logout")
-    login(scene.user)
+    log_in(scene.user)
     my_feed = _feed_url(client, scene.event.slug)
     before = {e.uid: e for e in parse_everywhere(client.get(my_feed).data)}
 
@@ -177,42 +177,42 @@ def test_withdrawal_cancels_in_both_feeds_until_the_link_is_revoked(
     assert client.get(my_feed).status_code == 404
 
 
-def test_the_https_and_webcal_links_carry_the_same_token(client, login, scene):
-    login(scene.user)
+def test_the_https_and_webcal_links_carry_the_same_token(client, log_in, scene):
+    log_in(scene.user)
     page = client.post(f"/calendar/events/{scene.event.slug}/feed", follow_redirects=True).text
     https = re.search(r'value="https?://localhost(/calendar/feed/[^"]+)"', page).group(1)
     webcal = re.search(r'href="webcal://localhost(/calendar/feed/[^"]+)"', page).group(1)
     assert https == webcal
 
 
-def test_links_use_the_public_base_url(app, client, login, scene):
+def test_links_use_the_public_base_url(app, client, log_in, scene):
     app.config["PUBLIC_BASE_URL"] = "https://b2b.example.org/"
-    login(scene.user)
+    log_in(scene.user)
     page = client.post(f"/calendar/events/{scene.event.slug}/feed", follow_redirects=True).text
     assert 'value="https://b2b.example.org/calendar/feed/' in page
     assert 'href="webcal://b2b.example.org/calendar/feed/' in page
 
 
-def test_a_new_secret_key_hides_the_stale_link(app, client, login, scene):
-    login(scene.user)
+def test_a_new_secret_key_hides_the_stale_link(app, client, log_in, scene):
+    log_in(scene.user)
     _feed_url(client, scene.event.slug)
     app.config["SECRET_KEY"] = "a-rotated-secret"
-    login(scene.user)
+    log_in(scene.user)
     page = client.get(f"/events/{scene.event.slug}/agenda").text
     assert "/calendar/feed/" not in page
     assert "Create my calendar link" in page
 
 
-def test_token_feed_is_empty_until_published(client, login, scene, session, parse_everywhere):
-    login(scene.user)
+def test_token_feed_is_empty_until_published(client, log_in, scene, session, parse_everywhere):
+    log_in(scene.user)
     url = _feed_url(client, scene.event.slug)
     session.get(Event, scene.event.id).phase = Phase.SCHEDULED
     session.commit()
     assert parse_everywhere(client.get(url).data) == []
 
 
-def test_unchanged_feed_answers_304_and_a_change_gives_a_new_etag(client, login, scene, session):
-    login(scene.user)
+def test_unchanged_feed_answers_304_and_a_change_gives_a_new_etag(client, log_in, scene, session):
+    log_in(scene.user)
     url = _feed_url(client, scene.event.slug)
     first = client.get(url)
     etag = first.headers["ETag"]
@@ -228,34 +228,34 @@ def test_unchanged_feed_answers_304_and_a_change_gives_a_new_etag(client, login,
 
 
 def test_feed_is_empty_until_the_schedule_is_published(
-    client, login, scene, session, parse_everywhere
+    client, log_in, scene, session, parse_everywhere
 ):
     event = session.get(Event, scene.event.id)
     event.phase = Phase.SCHEDULED
     session.commit()
-    login(scene.user)
+    log_in(scene.user)
     response = client.get(f"/calendar/events/{scene.event.slug}/agenda.ics")
     assert response.status_code == 200
     assert parse_everywhere(response.data) == []
 
 
-def test_participant_calendars_need_the_own_participant(client, login, scene, build):
+def test_participant_calendars_need_the_own_participant(client, log_in, scene, build):
     url = f"/calendar/events/{scene.event.slug}/agenda.ics"
-    assert client.get(url).status_code == 302  # anonymous: to the login page
+    assert client.get(url).status_code == 302  # anonymous: to the log_in page
     stranger = build.user(email="stranger@example.org")
     build.participant(build.event(), user=stranger)
-    login(stranger)
+    log_in(stranger)
     assert client.get(url).status_code == 404
     assert client.post(f"/calendar/events/{scene.event.slug}/feed").status_code == 404
 
 
 def test_organiser_calendars_for_the_event_and_each_table(
-    client, login, scene, build, parse_everywhere
+    client, log_in, scene, build, parse_everywhere
 ):
     organiser = build.user(role=Role.ORGANISER, email="org@example.org")
     event = scene.event
     with_organiser = build.event(organisers=(organiser,))
-    login(organiser)
+    log_in(organiser)
     assert client.get(f"/calendar/organise/{event.slug}/event.ics").status_code == 404
     assert client.get(f"/calendar/organise/{with_organiser.slug}/event.ics").status_code == 200
     foreign_table = event.tables[0].id
@@ -268,13 +268,13 @@ def test_organiser_calendars_for_the_event_and_each_table(
 
 
 def test_organiser_downloads_whole_event_and_table(
-    client, login, scene, build, session, parse_everywhere
+    client, log_in, scene, build, session, parse_everywhere
 ):
     organiser = build.user(role=Role.ORGANISER, email="org2@example.org")
     event = session.get(Event, scene.event.id)
     event.mission.organisers.append(session.get(User, organiser.id))
     session.commit()
-    login(organiser)
+    log_in(organiser)
     page = client.get(f"/calendar/organise/{event.slug}/")
     assert page.status_code == 200
     whole = parse_everywhere(client.get(f"/calendar/organise/{event.slug}/event.ics").data)
@@ -289,8 +289,8 @@ def test_organiser_downloads_whole_event_and_table(
     assert client.get(f"/calendar/organise/{event.slug}/tables/999999.ics").status_code == 404
 
 
-def test_participants_cannot_reach_organiser_calendars(client, login, scene):
-    login(scene.user)
+def test_participants_cannot_reach_organiser_calendars(client, log_in, scene):
+    log_in(scene.user)
     assert client.get(f"/calendar/organise/{scene.event.slug}/event.ics").status_code == 404
 
 

@@ -25,7 +25,7 @@ def _cli(app, *args: str) -> None:
 
 
 def test_feed_follows_a_minimal_change_resolve(
-    app, client, login, build, session, parse_everywhere
+    app, client, log_in, build, session, parse_everywhere
 ):
     event = build.event(blocks=((time(9), time(10)),), tables=1, phase=Phase.PREFERENCES)
     user = build.user(email="ana@example.org")
@@ -45,7 +45,7 @@ def test_feed_follows_a_minimal_change_resolve(
 
     _cli(app, "solve", event.slug, "--time-limit", "3", "--apply")
     _cli(app, "publish", event.slug)
-    login(user)
+    log_in(user)
     page = client.post(f"/calendar/events/{event.slug}/feed", follow_redirects=True).text
     feed = re.search(r'value="http://localhost(/calendar/feed/[^"]+\.ics)"', page).group(1)
     before = {e.summary: e for e in parse_everywhere(client.get(feed).data)}

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from werkzeug.test import TestResponse
 
 from matchmaker.models import Event, Phase, Role, User
-from tests.conftest import TEST_PASSWORD, Builder
+from tests.conftest import Builder
 
 SECTORS = ["ICT and micro-electronics", "Mobility and transport", "Environmental technologies"]
 TECHNOLOGIES = ["Robotics", "IoT", "Additive manufacturing"]
@@ -28,17 +28,6 @@ HEADER = [
     "Offers",
     "Requests",
 ]
-
-
-@pytest.fixture
-def log_in(client: FlaskClient) -> Callable[[User], None]:
-    """Log a user in through the login form."""
-
-    def log_in_user(user: User) -> None:
-        response = client.post("/login", data={"email": user.email, "password": TEST_PASSWORD})
-        assert response.status_code == 302, response.get_data(as_text=True)
-
-    return log_in_user
 
 
 @pytest.fixture

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from datetime import time
 
 import pytest
-from flask.testing import FlaskClient
 
 from matchmaker.models import Event, Organisation, OrganisationType, Participant, Phase, User
-from tests.conftest import TEST_PASSWORD, Builder
+from tests.conftest import Builder
 
 TECHNOLOGIES = ["Additive manufacturing", "Robotics", "IoT", "AI", "Machine vision"]
 SECTORS = ["ICT and micro-electronics", "Mobility and transport", "Health and biotech"]
@@ -72,17 +71,6 @@ def me(build: Builder, event: Event) -> Me:
         ),
     )
     return Me(user, participant, event)
-
-
-@pytest.fixture
-def log_in(client: FlaskClient) -> Callable[[User], None]:
-    """Log a user in through the login form."""
-
-    def log_in_user(user: User) -> None:
-        response = client.post("/login", data={"email": user.email, "password": TEST_PASSWORD})
-        assert response.status_code == 302, response.get_data(as_text=True)
-
-    return log_in_user
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from matchmaker.models import (
     Preference,
     PreferenceLevel,
     Role,
+    ScheduleRun,
     User,
     place_meeting,
 )
@@ -64,17 +65,6 @@ def prefer(session: Session) -> Prefer:
         return preference
 
     return record
-
-
-@pytest.fixture
-def login(client: FlaskClient) -> Login:
-    """Log in through the login form."""
-
-    def log_in(user: User) -> None:
-        response = client.post("/login", data={"email": user.email, "password": TEST_PASSWORD})
-        assert response.status_code in (302, 303), response.status_code
-
-    return log_in
 
 
 @pytest.fixture
@@ -155,7 +145,21 @@ def small_event(build: Any, prefer: Prefer, organiser: User) -> SmallEvent:
 
 
 @pytest.fixture
-def logged_in(client: FlaskClient, small_event: SmallEvent, login: Login) -> FlaskClient:
+def logged_in(client: FlaskClient, small_event: SmallEvent, log_in: Login) -> FlaskClient:
     """The test client, logged in as the small event's organiser."""
-    login(small_event.organiser)
+    log_in(small_event.organiser)
     return client
+
+
+def runs_of(session: Session, event: Any) -> list[ScheduleRun]:
+    """The event's runs, fresh, in creation order (ends the read transaction)."""
+    runs = list(
+        session.scalars(
+            select(ScheduleRun)
+            .where(ScheduleRun.event_id == event.id)
+            .order_by(ScheduleRun.id)
+            .execution_options(populate_existing=True)
+        )
+    )
+    session.commit()
+    return runs

@@ -50,7 +50,7 @@ def test_the_events_organiser_reaches_every_page(
 def test_everyone_else_gets_404_everywhere(
     client: FlaskClient,
     build: Any,
-    login: Any,
+    log_in: Any,
     small_event: Any,
     targets: list[tuple[str, str]],
     role: Role,
@@ -60,7 +60,7 @@ def test_everyone_else_gets_404_everywhere(
         build.participant(small_event.event, user=stranger)
     else:
         build.event(organisers=(stranger,))
-    login(stranger)
+    log_in(stranger)
     for method, url in targets:
         response = client.open(url, method=method)
         assert response.status_code == 404, (method, url, response.status_code)

@@ -5,26 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask.testing import FlaskClient
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from matchmaker.models import Phase, RunStatus, ScheduleRun
+from matchmaker.models import Phase, RunStatus
+from tests.web.schedule.conftest import runs_of
 
 SOLVE = {"time_limit": "2"}
-
-
-def runs_of(session: Session, event: Any) -> list[ScheduleRun]:
-    """The event's runs, fresh, in creation order (ends the read transaction)."""
-    runs = list(
-        session.scalars(
-            select(ScheduleRun)
-            .where(ScheduleRun.event_id == event.id)
-            .order_by(ScheduleRun.id)
-            .execution_options(populate_existing=True)
-        )
-    )
-    session.commit()
-    return runs
 
 
 def test_solve_apply_publish(

@@ -7,7 +7,6 @@ from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matchmaker import jobs
@@ -19,6 +18,7 @@ from matchmaker.models import (
     Unavailability,
     place_meeting,
 )
+from tests.web.schedule.conftest import runs_of
 
 
 def queue_run(session: Session, event: Any, **fields: Any) -> ScheduleRun:
@@ -27,19 +27,6 @@ def queue_run(session: Session, event: Any, **fields: Any) -> ScheduleRun:
     session.add(run)
     session.commit()
     return run
-
-
-def all_runs(session: Session, event: Any) -> list[ScheduleRun]:
-    runs = list(
-        session.scalars(
-            select(ScheduleRun)
-            .where(ScheduleRun.event_id == event.id)
-            .order_by(ScheduleRun.id)
-            .execution_options(populate_existing=True)
-        )
-    )
-    session.commit()
-    return runs
 
 
 def test_a_second_click_shows_the_run_under_way(
@@ -51,7 +38,7 @@ def test_a_second_click_shows_the_run_under_way(
         f"/organise/events/{event.slug}/schedule/solve", data={"time_limit": "2"}
     )
     assert response.headers["Location"].endswith(f"/runs/{waiting.id}")
-    assert [r.id for r in all_runs(session, event)] == [waiting.id]
+    assert [r.id for r in runs_of(session, event)] == [waiting.id]
     page = logged_in.get(response.headers["Location"])
     assert b"already under way" in page.data
     assert b"Cancel the solve" in page.data
@@ -64,10 +51,10 @@ def test_cancelling_a_queued_run_ends_it_and_frees_the_event(
     event = small_event.event
     waiting = queue_run(session, event)
     logged_in.post(f"/organise/events/{event.slug}/schedule/runs/{waiting.id}/cancel")
-    [run] = all_runs(session, event)
+    [run] = runs_of(session, event)
     assert run.status == RunStatus.CANCELLED and run.finished_at is not None
     logged_in.post(f"/organise/events/{event.slug}/schedule/solve", data={"time_limit": "2"})
-    statuses = [r.status for r in all_runs(session, event)]
+    statuses = [r.status for r in runs_of(session, event)]
     assert statuses == [RunStatus.CANCELLED, RunStatus.SUCCEEDED]
 
 
@@ -77,11 +64,11 @@ def test_cancelling_a_running_run_asks_its_worker_to_stop(
     event = small_event.event
     running = queue_run(session, event)
     logged_in.post(f"/organise/events/{event.slug}/schedule/runs/{running.id}/cancel")
-    assert all_runs(session, event)[0].status == RunStatus.CANCELLED
+    assert runs_of(session, event)[0].status == RunStatus.CANCELLED
 
     running = queue_run(session, event, status=RunStatus.RUNNING, heartbeat_at=utcnow())
     logged_in.post(f"/organise/events/{event.slug}/schedule/runs/{running.id}/cancel")
-    later = all_runs(session, event)[-1]
+    later = runs_of(session, event)[-1]
     assert later.status == RunStatus.RUNNING and later.cancel_requested
 
 
@@ -91,7 +78,7 @@ def test_the_worker_stops_at_the_cancel_flag(
     run = queue_run(session, small_event.event, cancel_requested=True, time_limit_s=30.0)
     with app.app_context():
         jobs.run_solve(run.id)
-    [done] = all_runs(session, small_event.event)
+    [done] = runs_of(session, small_event.event)
     assert done.status == RunStatus.CANCELLED
     assert done.elapsed_s < 10 and done.heartbeat_at is not None
 
@@ -109,7 +96,7 @@ def test_a_silent_worker_is_marked_failed_when_someone_looks(
     session.commit()
     page = logged_in.get(f"/organise/events/{event.slug}/schedule/runs/{alive.id}")
     assert b"worker stopped responding" in page.data
-    [run] = all_runs(session, event)
+    [run] = runs_of(session, event)
     assert run.status == RunStatus.FAILED and run.error == "worker stopped responding"
 
 
@@ -123,7 +110,7 @@ def test_a_solver_refusal_is_recorded_as_a_failure(
     session.add(Unavailability(participant_id=a.id, slot_id=event.slots[0].id))
     session.commit()
     logged_in.post(f"/organise/events/{event.slug}/schedule/solve", data={"time_limit": "2"})
-    [run] = all_runs(session, event)
+    [run] = runs_of(session, event)
     assert run.status == RunStatus.FAILED
     assert "locked" in run.error
     page = logged_in.get(f"/organise/events/{event.slug}/schedule/runs/{run.id}")
@@ -139,7 +126,7 @@ def test_the_worker_records_an_unexpected_error(
     run = queue_run(session, event)
     with app.app_context():
         jobs.run_solve(run.id)
-    [done] = all_runs(session, event)
+    [done] = runs_of(session, event)
     assert done.status == RunStatus.FAILED and done.finished_at is not None
     assert "Nowhere/Atlantis" in done.error
     assert "Traceback" in done.log
@@ -152,6 +139,6 @@ def test_an_overrunning_solver_is_stopped_and_its_best_schedule_kept(
     run = queue_run(session, small_event.event, time_limit_s=20.0)
     with app.app_context():
         jobs.run_solve(run.id)
-    [done] = all_runs(session, small_event.event)
+    [done] = runs_of(session, small_event.event)
     assert done.status == RunStatus.SUCCEEDED
     assert done.elapsed_s < 10 and done.result is not None
