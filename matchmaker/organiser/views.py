@@ -367,6 +367,12 @@ def setup(slug: str) -> Page:
     return handler(event)
 
 
+def _setup_top(event: Event) -> str:
+    """The set-up page scrolled to its messages: without a fragment of its own, the redirect
+    would inherit the form's (#add-block, #tables) and hide the flashed result."""
+    return url_for(".setup", slug=event.slug, _anchor="main")
+
+
 def _add_block(event: Event) -> Page:
     form = BlockForm()
     if form.validate_on_submit():
@@ -388,7 +394,7 @@ def _add_block(event: Event) -> Page:
             flash(f"Block added with {len(added.block.slots)} slots.", "success")
             for warning in added.warnings:
                 flash(warning, "warning")
-            return redirect(url_for(".setup", slug=event.slug))
+            return redirect(_setup_top(event))
     return _setup_page(event, block_form=form, status=400)
 
 
@@ -438,7 +444,7 @@ def _replace_tables(event: Event, wanted: list[tuple[str, str]]) -> BaseResponse
     else:
         db.commit()
         flash(f"The event now has {len(wanted)} tables.", "success")
-    return redirect(url_for(".setup", slug=event.slug))
+    return redirect(_setup_top(event))
 
 
 # ---------- Participants ----------
