@@ -42,6 +42,7 @@ REASON_LABELS = {
     sv.UnscheduledReason.CAP_REACHED.value: "Meeting cap reached",
     sv.UnscheduledReason.NO_TABLE.value: "No free table",
     sv.UnscheduledReason.OUTWEIGHED.value: "Outweighed by other requests",
+    sv.UnscheduledReason.NOT_REACHED.value: "Still fits: solve longer, or add it by hand",
 }
 
 Pair = tuple[int, int]

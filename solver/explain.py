@@ -7,9 +7,9 @@ The reason is decided from the final schedule, checking in this order:
 3. no-table: some common free slots find both idle, but neither has a location and every
    shared table is taken in each of those slots;
 4. outweighed: in every common free slot at least one of them meets someone else
-   (the detail names who, where and how heavy those meetings are). When a slot with both
-   idle and a place free remains (a search stopped early), the pair is also reported as
-   outweighed, with a detail saying it could still be added there.
+   (the detail names who, where and how heavy those meetings are);
+5. not-reached: a slot with both idle and a place free remains (a search stopped early):
+   the meeting still fits there.
 """
 
 from __future__ import annotations
@@ -151,7 +151,7 @@ def explain_pair(view: ScheduleView, candidate: Candidate) -> Unscheduled:
     if not free_place:
         return result(UnscheduledReason.NO_TABLE, no_table_detail(len(problem.tables), both_idle))
     return result(
-        UnscheduledReason.OUTWEIGHED,
+        UnscheduledReason.NOT_REACHED,
         f"not placed, though both are idle with a place free in {slot_list(free_place)}; "
         "the search stopped before adding it",
     )

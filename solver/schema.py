@@ -129,6 +129,7 @@ class UnscheduledReason(StrEnum):
     CAP_REACHED = "cap-reached"
     NO_TABLE = "no-table"
     OUTWEIGHED = "outweighed"
+    NOT_REACHED = "not-reached"  # it still fits: the search stopped before placing it
 
 
 @dataclass(frozen=True)

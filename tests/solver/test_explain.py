@@ -73,7 +73,7 @@ def test_no_table_left_in_the_slots_where_both_are_idle() -> None:
         candidates=[("A", "B", 5), ("C", "D", 1)],
     )
     (left_out,) = explain_unscheduled(problem, [meet("C", "D", "s1", "T1")])
-    assert left_out.reason == UnscheduledReason.OUTWEIGHED  # s2 still has the table free
+    assert left_out.reason == UnscheduledReason.NOT_REACHED  # s2 still has the table free
     (left_out,) = explain_unscheduled(problem, [meet("C", "D", "s2", "T1")])
     assert left_out == Unscheduled(
         "A",
@@ -115,7 +115,7 @@ def test_located_pair_never_lacks_a_table() -> None:
         candidates=[("A", "B", 5), ("C", "D", 1)],
     )
     (left_out,) = explain_unscheduled(problem, [meet("C", "D", "s1", "T1")])
-    assert left_out.reason == UnscheduledReason.OUTWEIGHED
+    assert left_out.reason == UnscheduledReason.NOT_REACHED
     assert left_out.detail == (
         "not placed, though both are idle with a place free in s1; "
         "the search stopped before adding it"

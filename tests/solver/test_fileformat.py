@@ -419,7 +419,7 @@ BAD_SCHEDULES: list[tuple[str, Mutation, str]] = [
      "meetings[1].table: expected a string, got 3"),
     ("bad reason", set_in(["unscheduled", 0, "reason"], "bad-luck"),
      "unscheduled[0].reason: expected one of 'no-common-slot', 'cap-reached', 'no-table', "
-     "'outweighed', got 'bad-luck'"),
+     "'outweighed', 'not-reached', got 'bad-luck'"),
     ("bad status", set_in(["solver", "status"], "great"),
      "solver.status: expected one of 'optimal', 'feasible', 'infeasible', 'unknown', got 'great'"),
     ("bad wall time", set_in(["solver", "wall_s"], "1s"),
