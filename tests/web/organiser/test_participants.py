@@ -192,7 +192,12 @@ def test_expired_invitations_are_renewed_by_the_default_action(
     renewed = read_csv(organiser_client.post(url, data={"scope": "new"}).data)
 
     assert [line["email"] for line in renewed] == ["expired@tice.example"]
-    assert stored(session, fresh.id).invited_at < stored(session, expired.id).invited_at
+    fresh_at, renewed_at = (
+        stored(session, fresh.id).invited_at,
+        stored(session, expired.id).invited_at,
+    )
+    assert fresh_at is not None and renewed_at is not None
+    assert fresh_at < renewed_at
 
 
 def test_an_admin_creates_an_organiser_and_assigns_a_mission(
