@@ -7,6 +7,7 @@ IntegrityError that the caller rolls back.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
@@ -20,6 +21,7 @@ from matchmaker.models import (
     Phase,
     RunStatus,
     ScheduleRun,
+    TimeSlot,
     User,
     cancel_meeting,
     place_meeting,
@@ -220,6 +222,59 @@ def check_slot(event: Event, slot_id: int) -> None:
         raise ScheduleError("Choose one of the event's slots.")
 
 
+def when(event: Event, slot: TimeSlot) -> str:
+    """ "Mon 20 Apr at 16:30" in the event's zone."""
+    start = slot.local_start(event.zone)
+    return f"{start:%a %d %b} at {start:%H:%M}"
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a hand edit puts a meeting: its slot and its table (None at a booth)."""
+
+    meeting: Meeting
+    slot_id: int
+    table_id: int | None
+
+
+def check_placements(session: Session, event: Event, placements: list[Placement]) -> None:
+    """Refuse, naming who and when, a placement where a person is unavailable or busy,
+    or whose table is taken.
+
+    The meetings being placed are left out of the comparison (a swap frees both slots).
+    The database still refuses a clash that slips in between (IntegrityError).
+    """
+    slots = {slot.id: slot for slot in event.slots}
+    unavailable = queries.unavailable_slots(session, event)
+    moving = {p.meeting.id for p in placements if p.meeting.id is not None}
+    others = [m for m in queries.confirmed_meetings(session, event) if m.id not in moving]
+    for placement in placements:
+        at = when(event, slots[placement.slot_id])
+        meeting = placement.meeting
+        for person in (meeting.participant_a, meeting.participant_b):
+            if placement.slot_id in unavailable.get(person.id, set()):
+                raise ScheduleError(f"{person.full_name} is not available on {at}.")
+        for other in others:
+            if other.slot_id != placement.slot_id:
+                continue
+            for person in (meeting.participant_a, meeting.participant_b):
+                if person.id in (other.participant_a_id, other.participant_b_id):
+                    partner = (
+                        other.participant_b
+                        if person.id == other.participant_a_id
+                        else other.participant_a
+                    )
+                    raise ScheduleError(
+                        f"{person.full_name} already meets {partner.full_name} on {at}."
+                    )
+            if placement.table_id is not None and other.table_id == placement.table_id:
+                assert other.table is not None
+                raise ScheduleError(
+                    f"{other.table.name} is taken on {at} by {other.participant_a.full_name} "
+                    f"and {other.participant_b.full_name}."
+                )
+
+
 def move_meeting(
     session: Session, event: Event, meeting: Meeting, *, slot_id: int, place: str, now: datetime
 ) -> None:
@@ -230,6 +285,7 @@ def move_meeting(
     table_id, location = place_of(event, meeting.participant_a, meeting.participant_b, place)
     if (meeting.slot_id, meeting.table_id, meeting.location) == (slot_id, table_id, location):
         return
+    check_placements(session, event, [Placement(meeting, slot_id, table_id)])
     _changed(meeting, event, now)
     place_meeting(session, meeting, slot_id=slot_id, table_id=table_id, location=location)
 
@@ -247,6 +303,11 @@ def swap_meetings(
         else:
             table_id = other.table_id if other.table_id is not None else meeting.table_id
             targets.append((meeting, other.slot_id, table_id, None))
+    check_placements(
+        session,
+        event,
+        [Placement(meeting, slot_id, table_id) for meeting, slot_id, table_id, _ in targets],
+    )
     for meeting in (first, second):
         release_seats(session, meeting)
     for meeting, slot_id, table_id, location in targets:
@@ -260,6 +321,7 @@ def cancel_by_hand(session: Session, event: Event, meeting: Meeting, now: dateti
         raise ScheduleError("This meeting is already cancelled.")
     _changed(meeting, event, now)
     cancel_meeting(session, meeting)
+    meeting.locked = True  # the organiser's decision: re-solves keep this pair apart
 
 
 def cancel_meetings_of(session: Session, participant: Participant, now: datetime) -> int:
@@ -270,7 +332,8 @@ def cancel_meetings_of(session: Session, participant: Participant, now: datetime
     """
     meetings = queries.confirmed_meetings_of(session, participant)
     for meeting in meetings:
-        cancel_by_hand(session, participant.event, meeting, now)
+        _changed(meeting, participant.event, now)
+        cancel_meeting(session, meeting)
     return len(meetings)
 
 
@@ -289,8 +352,14 @@ def add_meeting(
         raise ScheduleError("Choose two different participants.")
     if first.event_id != event.id or second.event_id != event.id:
         raise ScheduleError("Choose participants of this event.")
-    if not (first.active and second.active):
-        raise ScheduleError("A withdrawn participant cannot meet.")
+    for person in (first, second):
+        if not person.active:
+            raise ScheduleError(f"{person.full_name} has withdrawn from the event and cannot meet.")
+    if first.organisation_id == second.organisation_id:
+        raise ScheduleError(
+            f"{first.full_name} and {second.full_name} are both from "
+            f"{first.organisation.name}: colleagues do not meet each other here."
+        )
     check_slot(event, slot_id)
     table_id, location = place_of(event, first, second, place)
     a_id, b_id = ordered_pair(first.id, second.id)
@@ -308,6 +377,10 @@ def add_meeting(
         raise ScheduleError("These two already have a meeting: move it instead.")
     else:
         _changed(meeting, event, now)
+    meeting.participant_a, meeting.participant_b = (
+        (first, second) if first.id == a_id else (second, first)
+    )
+    check_placements(session, event, [Placement(meeting, slot_id, table_id)])
     place_meeting(session, meeting, slot_id=slot_id, table_id=table_id, location=location)
     return meeting
 

@@ -23,7 +23,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from matchmaker import jobs
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.db import get_session, utcnow
-from matchmaker.models import Event, Meeting, MeetingStatus, RunStatus, ScheduleRun
+from matchmaker.models import Event, Meeting, RunStatus, ScheduleRun
 from matchmaker.schedule import charts, exports, operations, queries
 from matchmaker.schedule.forms import (
     ActionForm,
@@ -342,11 +342,16 @@ def people(slug: str) -> str:
     )
 
 
-def _meeting_forms(event: Event, meeting: Meeting) -> dict[str, object]:
-    move = MoveForm(prefix="move", slot=meeting.slot_id, place=str(meeting.table_id or "booth"))
+def _meeting_forms(
+    event: Event, meeting: Meeting, move: MoveForm | None = None, swap: SwapForm | None = None
+) -> dict[str, object]:
+    """The meeting page's forms: fresh, or as posted (a refused edit keeps the choices)."""
+    if move is None:
+        move = MoveForm(prefix="move", slot=meeting.slot_id, place=str(meeting.table_id or "booth"))
     move.slot.choices = _slot_choices(event)
     move.place.choices = _place_choices(event)
-    swap = SwapForm(prefix="swap")
+    if swap is None:
+        swap = SwapForm(prefix="swap")
     slot_labels = dict(_slot_choices(event))
     swap.other.choices = [
         (
@@ -359,46 +364,55 @@ def _meeting_forms(event: Event, meeting: Meeting) -> dict[str, object]:
     return {"move": move, "swap": swap, "lock": LockForm(locked="0" if meeting.locked else "1")}
 
 
+def _meeting_page(
+    event: Event, meeting: Meeting, move: MoveForm | None = None, swap: SwapForm | None = None
+) -> str:
+    return render_template(
+        "schedule/meeting.html",
+        event=event,
+        meeting=meeting,
+        action=ActionForm(),
+        **_meeting_forms(event, meeting, move, swap),
+    )
+
+
 @bp.get("/events/<slug>/schedule/meetings/<int:meeting_id>")
 @organiser_required
 def meeting(slug: str, meeting_id: int) -> str:
     """One meeting: move, swap, lock or cancel it."""
     event = organised_event_or_404(slug)
-    found = _meeting_or_404(event, meeting_id)
-    return render_template(
-        "schedule/meeting.html",
-        event=event,
-        meeting=found,
-        action=ActionForm(),
-        **_meeting_forms(event, found),
-    )
+    return _meeting_page(event, _meeting_or_404(event, meeting_id))
 
 
-def _edit(
-    event: Event, meeting: Meeting | None, change: str, edit: Callable[[], object]
-) -> BaseResponse:
-    """Run a hand edit: commit and confirm it, or roll back and say why it was refused."""
+def _refusal(edit: Callable[[], object]) -> str | None:
+    """Run a hand edit and commit it (None), or roll it back and say why it was refused."""
     session = get_session()
     try:
         edit()
         session.commit()
     except operations.ScheduleError as error:
         session.rollback()
-        flash(str(error), "error")
+        return str(error)
     except IntegrityError:
         session.rollback()
-        flash(CONFLICT_MESSAGE, "error")
-    else:
+        return CONFLICT_MESSAGE
+    return None
+
+
+def _edit(event: Event, meeting: Meeting, change: str, edit: Callable[[], object]) -> BaseResponse:
+    """Run a hand edit, say how it went and go back to the meeting."""
+    refusal = _refusal(edit)
+    if refusal is None:
         flash(change, "success")
-    if meeting is None:
-        return redirect(url_for("schedule.grid", slug=event.slug))
+    else:
+        flash(refusal, "error")
     return redirect(url_for("schedule.meeting", slug=event.slug, meeting_id=meeting.id))
 
 
 @bp.post("/events/<slug>/schedule/meetings/<int:meeting_id>/move")
 @organiser_required
-def move(slug: str, meeting_id: int) -> BaseResponse:
-    """Move a meeting to another slot and place."""
+def move(slug: str, meeting_id: int) -> str | BaseResponse:
+    """Move a meeting to another slot and place; a refused move shows the choices again."""
     event = organised_event_or_404(slug)
     found = _meeting_or_404(event, meeting_id)
     form = MoveForm(prefix="move")
@@ -408,20 +422,22 @@ def move(slug: str, meeting_id: int) -> BaseResponse:
         flash("Choose a time and a place.", "error")
         return redirect(url_for("schedule.meeting", slug=slug, meeting_id=meeting_id))
     session = get_session()
-    return _edit(
-        event,
-        found,
-        "Meeting moved.",
+    refusal = _refusal(
         lambda: operations.move_meeting(
             session, event, found, slot_id=form.slot.data, place=form.place.data, now=_now()
-        ),
+        )
     )
+    if refusal is not None:
+        flash(refusal, "error")
+        return _meeting_page(event, found, move=form)
+    flash("Meeting moved.", "success")
+    return redirect(url_for("schedule.meeting", slug=slug, meeting_id=meeting_id))
 
 
 @bp.post("/events/<slug>/schedule/meetings/<int:meeting_id>/swap")
 @organiser_required
-def swap(slug: str, meeting_id: int) -> BaseResponse:
-    """Swap the times of two meetings."""
+def swap(slug: str, meeting_id: int) -> str | BaseResponse:
+    """Swap the times of two meetings; a refused swap shows the choice again."""
     event = organised_event_or_404(slug)
     found = _meeting_or_404(event, meeting_id)
     form = SwapForm(prefix="swap")
@@ -433,12 +449,12 @@ def swap(slug: str, meeting_id: int) -> BaseResponse:
         return redirect(url_for("schedule.meeting", slug=slug, meeting_id=meeting_id))
     other = _meeting_or_404(event, form.other.data)
     session = get_session()
-    return _edit(
-        event,
-        found,
-        "Meetings swapped.",
-        lambda: operations.swap_meetings(session, event, found, other, _now()),
-    )
+    refusal = _refusal(lambda: operations.swap_meetings(session, event, found, other, _now()))
+    if refusal is not None:
+        flash(refusal, "error")
+        return _meeting_page(event, found, swap=form)
+    flash("Meetings swapped.", "success")
+    return redirect(url_for("schedule.meeting", slug=slug, meeting_id=meeting_id))
 
 
 @bp.post("/events/<slug>/schedule/meetings/<int:meeting_id>/cancel")
@@ -493,17 +509,14 @@ def _add_form(event: Event) -> AddMeetingForm:
 @bp.route("/events/<slug>/schedule/meetings/new", methods=["GET", "POST"])
 @organiser_required
 def add_meeting(slug: str) -> str | BaseResponse:
-    """Add a meeting by hand."""
+    """Add a meeting by hand; a refused one shows the form again with the choices made."""
     event = organised_event_or_404(slug)
     form = _add_form(event)
     if form.validate_on_submit():
         session = get_session()
         people = {p.id: p for p in queries.event_participants(session, event)}
         added: list[Meeting] = []
-        response = _edit(
-            event,
-            None,
-            "Meeting added.",
+        refusal = _refusal(
             lambda: added.append(
                 operations.add_meeting(
                     session,
@@ -514,11 +527,12 @@ def add_meeting(slug: str) -> str | BaseResponse:
                     place=form.place.data,
                     now=_now(),
                 )
-            ),
+            )
         )
-        if added and added[0].status == MeetingStatus.CONFIRMED:
+        if refusal is None:
+            flash("Meeting added.", "success")
             return redirect(url_for("schedule.meeting", slug=slug, meeting_id=added[0].id))
-        return response
+        flash(refusal, "error")
     return render_template("schedule/add_meeting.html", event=event, form=form)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from flask.testing import FlaskClient
@@ -10,7 +11,15 @@ from sqlalchemy.orm import Session
 from matchmaker.db import utcnow
 from matchmaker.models import Meeting, MeetingStatus
 
-TAKEN = b"That time or place is taken"
+
+def at(event: Any, slot: int) -> str:
+    """ "Mon 20 Apr at 16:30": the slot's start in the event's zone, as messages say it."""
+    start = event.slots[slot].local_start(event.zone)
+    return f"{start:%a %d %b} at {start:%H:%M}"
+
+
+def text(response: Any) -> str:
+    return html.unescape(response.get_data(as_text=True))
 
 
 def where(reload: Any, meeting: Meeting) -> tuple[int, int | None, MeetingStatus, int]:
@@ -34,11 +43,15 @@ def test_move_refused_when_a_participant_is_busy_then_done_when_free(
 
     busy = {"move-slot": event.slots[1].id, "move-place": event.tables[0].id}
     response = logged_in.post(url(event, meeting, "move"), data=busy, follow_redirects=True)
-    assert TAKEN in response.data
+    assert f"{p[0].full_name} already meets {p[4].full_name} on {at(event, 1)}." in text(response)
     assert where(reload, meeting) == (event.slots[0].id, event.tables[0].id, "confirmed", 0)
 
-    table_taken = {"move-slot": event.slots[1].id, "move-place": event.tables[1].id}
-    logged_in.post(url(event, meeting, "move"), data=table_taken)
+    seat(event, p[1], p[5], 2, 1)
+    table_taken = {"move-slot": event.slots[2].id, "move-place": event.tables[1].id}
+    response = logged_in.post(url(event, meeting, "move"), data=table_taken)
+    taken_by = f"{p[1].full_name} and {p[5].full_name}"
+    assert f"{event.tables[1].name} is taken on {at(event, 2)} by {taken_by}." in text(response)
+    assert f'<option selected value="{event.slots[2].id}">' in text(response)
     assert where(reload, meeting)[:2] == (event.slots[0].id, event.tables[0].id)
 
     free = {"move-slot": event.slots[2].id, "move-place": event.tables[2].id}
@@ -71,7 +84,7 @@ def test_swap_refused_when_it_would_double_book(
     response = logged_in.post(
         url(event, first, "swap"), data={"swap-other": second.id}, follow_redirects=True
     )
-    assert TAKEN in response.data
+    assert f"{p[3].full_name} already meets {p[2].full_name} on {at(event, 1)}." in text(response)
     assert where(reload, first) == (event.slots[0].id, event.tables[0].id, "confirmed", 0)
     assert where(reload, second) == (event.slots[1].id, event.tables[0].id, "confirmed", 0)
 
@@ -100,17 +113,21 @@ def test_add_refuses_clashes_and_existing_pairs(
     add = f"/organise/events/{event.slug}/schedule/meetings/new"
     assert logged_in.get(add).status_code == 200
 
-    def post(a: Any, b: Any, slot: int, place: Any) -> bytes:
+    def post(a: Any, b: Any, slot: int, place: Any) -> str:
         data = {"first": a.id, "second": b.id, "slot": event.slots[slot].id, "place": place}
-        response = logged_in.post(add, data=data, follow_redirects=True)
-        return response.get_data()
+        return text(logged_in.post(add, data=data, follow_redirects=True))
 
-    assert TAKEN in post(p[0], p[4], 0, event.tables[1].id)
-    assert TAKEN in post(p[1], p[4], 0, event.tables[0].id)
-    assert b"already have a meeting" in post(p[3], p[0], 2, event.tables[1].id)
-    assert b"Neither participant has a booth" in post(p[1], p[4], 1, "booth")
+    busy = post(p[0], p[4], 0, event.tables[1].id)
+    assert f"{p[0].full_name} already meets {p[3].full_name} on {at(event, 0)}." in busy
+    table = post(p[1], p[4], 0, event.tables[0].id)
+    assert f"{event.tables[0].name} is taken on {at(event, 0)} by " in table
+    existing = post(p[3], p[0], 2, event.tables[1].id)
+    assert "already have a meeting" in existing
+    for chosen in (p[3].id, p[0].id, event.slots[2].id, event.tables[1].id):
+        assert f'<option selected value="{chosen}">' in existing
+    assert "Neither participant has a booth" in post(p[1], p[4], 1, "booth")
     assert len(confirmed(event)) == 1
-    assert b"Meeting added" in post(p[1], p[4], 0, event.tables[1].id)
+    assert "Meeting added" in post(p[1], p[4], 0, event.tables[1].id)
     assert len(confirmed(event)) == 2
 
 
@@ -132,7 +149,7 @@ def test_an_exhibitor_meets_at_the_booth_shown_as_a_grid_column(
     exhibitor = build.participant(event, location="Hall 7 · A12")
     add = f"/organise/events/{event.slug}/schedule/meetings/new"
     data = {"first": exhibitor.id, "second": p[0].id, "slot": event.slots[1].id, "place": "booth"}
-    assert b"Meeting added" in logged_in.post(add, data=data, follow_redirects=True).get_data()
+    assert "Meeting added" in text(logged_in.post(add, data=data, follow_redirects=True))
     [meeting] = confirmed(event)
     assert (meeting.table_id, meeting.location) == (None, "Hall 7 · A12")
     grid = logged_in.get(f"/organise/events/{event.slug}/schedule/grid").get_data(as_text=True)
