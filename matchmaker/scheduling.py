@@ -105,19 +105,24 @@ class EventData:
     preferences: Sequence[Preference]
     unavailable: Mapping[int, set[int]]
     confirmed: Sequence[Meeting]
+    kept_apart: frozenset[Pair] = frozenset()
 
 
 def build_problem(data: EventData, *, minimal_change: bool) -> sv.Problem:
     """The solver problem of an event: active participants, weighted pairs, locks, previous.
 
-    Locked meetings are kept whatever the preferences say (the organiser decided); other
-    meetings of today's schedule stay candidates and, with `minimal_change`, are passed as
-    `previous` so the solver keeps them in place where it can.
+    Locked meetings are kept whatever the preferences say (the organiser decided), and pairs
+    whose meeting the organiser cancelled by hand are left out. Other meetings of today's
+    schedule stay candidates. With `minimal_change` they are passed as `previous`, and the
+    still-possible meetings of everyone the change does not touch are locked: a withdrawal
+    or a late registration reschedules only the people concerned (see `untouched_meetings`).
     """
     event = data.event
     active = [p for p in data.participants if p.active]
     organisation_of = {p.id: p.organisation_id for p in active}
     weights = pair_weights(data.preferences, organisation_of)
+    for pair in data.kept_apart:
+        weights.pop(pair, None)
     current = [
         m
         for m in data.confirmed
@@ -155,15 +160,70 @@ def build_problem(data: EventData, *, minimal_change: bool) -> sv.Problem:
         for (a, b), weight in sorted(weights.items())
     )
     in_play = [m for m in current if (m.participant_a_id, m.participant_b_id) in weights]
+    locked = [m for m in in_play if m.locked]
+    if minimal_change:
+        locked += untouched_meetings(
+            [m for m in current if not m.locked], weights, participants, event
+        )
     return sv.Problem(
         event=sv.Event(name=event.name, timezone=event.timezone),
         slots=slots,
         tables=tuple(str(t.id) for t in event.tables),
         participants=participants,
         candidates=candidates,
-        locked=tuple(solver_meeting(m) for m in in_play if m.locked),
+        locked=tuple(solver_meeting(m) for m in locked),
         previous=tuple(solver_meeting(m) for m in in_play) if minimal_change else (),
     )
+
+
+def untouched_meetings(
+    meetings: Sequence[Meeting],
+    weights: Mapping[Pair, int],
+    participants: Sequence[sv.Participant],
+    event: Event,
+) -> list[Meeting]:
+    """Today's meetings that stay exactly as they are on a minimal-change re-solve.
+
+    A meeting is no longer possible when its pair is no longer a candidate (a "not" mark),
+    one side is not available in its slot any more, its table is gone or a booth moved, or
+    a side now has more meetings than their cap. (A withdrawn person's meetings are already
+    cancelled: the freed slots are filled around everyone else's meetings.) Both people of such a
+    meeting are touched by the change, and so is everyone over their cap: their meetings
+    may move. Everybody else's meetings are kept as they are, so no agenda is reshuffled for
+    a small weight gain elsewhere.
+    """
+    people = {int(p.id): p for p in participants}
+    table_ids = {table.id for table in event.tables}
+    count: dict[int, int] = {}
+    for meeting in meetings:
+        for pid in (meeting.participant_a_id, meeting.participant_b_id):
+            count[pid] = count.get(pid, 0) + 1
+
+    def possible(meeting: Meeting) -> bool:
+        pair = (meeting.participant_a_id, meeting.participant_b_id)
+        if pair not in weights or pair[0] not in people or pair[1] not in people:
+            return False
+        sides = [people[pair[0]], people[pair[1]]]
+        if any(str(meeting.slot_id) in side.unavailable for side in sides):
+            return False
+        booths = {side.location for side in sides if side.location}
+        if booths:
+            return meeting.table_id is None and meeting.location in booths
+        return meeting.table_id in table_ids
+
+    touched: set[int] = set()
+    for pid, n in count.items():
+        cap = people[pid].max_meetings if pid in people else None
+        if cap is not None and n > cap:
+            touched.add(pid)
+    for meeting in meetings:
+        if not possible(meeting):
+            touched.update((meeting.participant_a_id, meeting.participant_b_id))
+    return [
+        m
+        for m in meetings
+        if possible(m) and m.participant_a_id not in touched and m.participant_b_id not in touched
+    ]
 
 
 def run_solver(

@@ -112,7 +112,20 @@ def event_data(session: Session, event: Event) -> EventData:
         preferences=event_preferences(session, event),
         unavailable=unavailable_slots(session, event),
         confirmed=confirmed_meetings(session, event),
+        kept_apart=kept_apart_pairs(session, event),
     )
+
+
+def kept_apart_pairs(session: Session, event: Event) -> frozenset[tuple[int, int]]:
+    """Pairs whose meeting the organiser cancelled by hand (cancelled and locked)."""
+    rows = session.execute(
+        select(Meeting.participant_a_id, Meeting.participant_b_id).where(
+            Meeting.event_id == event.id,
+            Meeting.status == MeetingStatus.CANCELLED,
+            Meeting.locked.is_(True),
+        )
+    )
+    return frozenset((a, b) for a, b in rows)
 
 
 def event_run(session: Session, event: Event, run_id: int) -> ScheduleRun | None:
