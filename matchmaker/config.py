@@ -31,6 +31,8 @@ class DefaultConfig:
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
     IMPORT_MAX_ROWS = 5000
     LOGIN_MAX_FAILURES = 5
+    # Failed logins per client address: a venue or office shares one address.
+    LOGIN_MAX_FAILURES_PER_ADDRESS = 50
     LOGIN_WINDOW_S = 900
     # Sign-ups per client address and window: enough for one office behind one address,
     # too few to probe many emails for accounts.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
@@ -13,7 +13,12 @@ from sqlalchemy.orm import Session
 from matchmaker.auth import queries
 from matchmaker.auth.emails import normalise_email
 from matchmaker.auth.passwords import hash_password, needs_rehash, verify_password
-from matchmaker.auth.throttle import ThrottleLimits, seconds_to_wait, signup_address
+from matchmaker.auth.throttle import (
+    LoginLimits,
+    ThrottleLimits,
+    seconds_to_wait,
+    signup_address,
+)
 from matchmaker.models import (
     Event,
     LoginAttempt,
@@ -68,7 +73,7 @@ def _dummy_hash() -> str:
 
 
 def attempt_login(
-    session: Session, email: str, password: str, address: str, limits: ThrottleLimits, now: datetime
+    session: Session, email: str, password: str, address: str, limits: LoginLimits, now: datetime
 ) -> LoginResult:
     """Check a login under the throttle; record the failure or the successful login.
 
@@ -78,15 +83,16 @@ def attempt_login(
     """
     email = normalise_email(email)
     queries.lock_throttle_keys(session, f"throttle-email:{email}", f"throttle-address:{address}")
-    wait_s = seconds_to_wait(
-        session, limits, now, LoginAttempt.email == email, LoginAttempt.address == address
+    wait_s = max(
+        seconds_to_wait(session, limits.per_account, now, LoginAttempt.email == email),
+        seconds_to_wait(session, limits.per_address, now, LoginAttempt.address == address),
     )
     if wait_s:
         return LoginResult(None, wait_s)
     user = queries.user_by_email(session, email)
     matches = verify_password(user.password_hash if user else _dummy_hash(), password)
     if user is None or not matches or not user.active:
-        _record_attempt(session, email, address, now, limits)
+        _record_attempt(session, email, address, now, limits.window)
         return LoginResult(None)
     session.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
     user.last_login_at = now
@@ -105,15 +111,15 @@ def attempt_signup(session: Session, address: str, limits: ThrottleLimits, now: 
     queries.lock_throttle_keys(session, f"throttle-address:{key}")
     wait_s = seconds_to_wait(session, limits, now, LoginAttempt.address == key)
     if not wait_s:
-        _record_attempt(session, "", key, now, limits)
+        _record_attempt(session, "", key, now, limits.window)
     return wait_s
 
 
 def _record_attempt(
-    session: Session, email: str, address: str, now: datetime, limits: ThrottleLimits
+    session: Session, email: str, address: str, now: datetime, window: timedelta
 ) -> None:
-    """Store one attempt and drop this email's and address's expired ones."""
-    expired = LoginAttempt.attempted_at < now - limits.window
+    """Store one attempt and drop this email's and address's ones older than `window`."""
+    expired = LoginAttempt.attempted_at < now - window
     if email:
         session.execute(delete(LoginAttempt).where(LoginAttempt.email == email, expired))
     session.execute(delete(LoginAttempt).where(LoginAttempt.address == address, expired))

@@ -31,6 +31,21 @@ class ThrottleLimits:
         return timedelta(seconds=self.window_s)
 
 
+@dataclass(frozen=True)
+class LoginLimits:
+    """Failed logins allowed per account, and per client address: much higher, since a whole
+    venue or office may share one address, and one person's typos must not lock out the rest.
+    """
+
+    per_account: ThrottleLimits
+    per_address: ThrottleLimits
+
+    @property
+    def window(self) -> timedelta:
+        """The longer window: attempts younger than this still count for some key."""
+        return max(self.per_account.window, self.per_address.window)
+
+
 def address_key(remote_addr: str | None) -> str:
     """The client address to throttle: an IPv6 client by its /64 network.
 

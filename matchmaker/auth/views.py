@@ -32,7 +32,7 @@ from matchmaker.auth.forms import (
     SignupForm,
 )
 from matchmaker.auth.redirects import safe_next
-from matchmaker.auth.throttle import ThrottleLimits, address_key
+from matchmaker.auth.throttle import LoginLimits, ThrottleLimits, address_key
 from matchmaker.auth.tokens import hash_token
 from matchmaker.db import get_session, utcnow
 from matchmaker.models import Event, Participant, Phase, User
@@ -70,10 +70,13 @@ def _start_session(user: User) -> None:
     login_user(user)
 
 
-def _login_limits() -> ThrottleLimits:
-    return ThrottleLimits(
-        max_attempts=int(current_app.config["LOGIN_MAX_FAILURES"]),
-        window_s=int(current_app.config["LOGIN_WINDOW_S"]),
+def _login_limits() -> LoginLimits:
+    window_s = int(current_app.config["LOGIN_WINDOW_S"])
+    return LoginLimits(
+        per_account=ThrottleLimits(int(current_app.config["LOGIN_MAX_FAILURES"]), window_s),
+        per_address=ThrottleLimits(
+            int(current_app.config["LOGIN_MAX_FAILURES_PER_ADDRESS"]), window_s
+        ),
     )
 
 
@@ -112,8 +115,7 @@ def login() -> str | Response | tuple[str, int]:
         _start_session(result.user)
         return redirect(next_url or _landing_page(result.user))
     if result.wait_s:
-        error = f"{LOGIN_FAILED} {_try_again(result.wait_s)}"
-        return render_template("auth/login.html", form=form, error=error), 429
+        return render_template("auth/login.html", form=form, error=_try_again(result.wait_s)), 429
     return render_template("auth/login.html", form=form, error=LOGIN_FAILED)
 
 
@@ -165,8 +167,7 @@ def change_password() -> str | Response:
         if check.user is None:
             db.commit()
             form.current_password.errors.append(
-                "That is not your current password."
-                + (f" {_try_again(check.wait_s)}" if check.wait_s else "")
+                _try_again(check.wait_s) if check.wait_s else "That is not your current password."
             )
         else:
             operations.set_password(user, form.password.data)

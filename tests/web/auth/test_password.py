@@ -68,8 +68,11 @@ def test_guessing_the_current_password_is_throttled(client, build):
         assert "That is not your current password." in change(client, current="a guess").text
     response = change(client)
     assert "Too many attempts: try again in 15 minutes." in response.text
+    assert "That is not your current password." not in response.text
     client.post("/logout")
-    assert "Too many attempts" in log_in(client, "ana@example.org").text
+    response = log_in(client, "ana@example.org")
+    assert "Too many attempts" in response.text
+    assert "Wrong email or password." not in response.text
 
 
 @pytest.mark.parametrize(("current", "status"), [(TEST_PASSWORD, 302), ("a guess", 200)])
