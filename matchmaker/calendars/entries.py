@@ -14,9 +14,9 @@ def _place(meeting: Meeting, event: Event) -> str:
         place = meeting.table.name
         if meeting.table.place:
             place = f"{place} ({meeting.table.place})"
-    else:
-        place = f"Booth {meeting.location}" if meeting.location else ""
-    return ", ".join(part for part in (place, event.venue) if part)
+        return ", ".join(part for part in (place, event.venue) if part)
+    # An exhibitor's booth is already a full address within the fair ("Hall 8, Booth C23").
+    return meeting.location or event.venue
 
 
 def _person_lines(person: Participant) -> list[str]:
