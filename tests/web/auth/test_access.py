@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from flask import Flask
 from flask.ctx import RequestContext
 from flask_login import login_user
+from sqlalchemy.orm import Session
 from werkzeug.exceptions import NotFound
 
 from matchmaker.auth.access import (
@@ -42,7 +44,7 @@ def as_user(app: Flask) -> Iterator[Callable[[User | None], None]]:
         contexts.pop().pop()
 
 
-def test_event_or_404_finds_by_slug(app, build, as_user):
+def test_event_or_404_finds_by_slug(app: Flask, build: Any, as_user: Any) -> None:
     event = build.event(slug="hannover")
     as_user(None)
     assert event_or_404("hannover").id == event.id
@@ -50,7 +52,9 @@ def test_event_or_404_finds_by_slug(app, build, as_user):
         event_or_404("nowhere")
 
 
-def test_organised_event_is_for_its_mission_organisers_and_admins(app, build, as_user):
+def test_organised_event_is_for_its_mission_organisers_and_admins(
+    app: Flask, build: Any, as_user: Any
+) -> None:
     organiser, stranger = build.user(role=Role.ORGANISER), build.user(role=Role.ORGANISER)
     admin, participant = build.user(role=Role.ADMIN), build.user()
     event = build.event(organisers=(organiser,))
@@ -64,7 +68,9 @@ def test_organised_event_is_for_its_mission_organisers_and_admins(app, build, as
             organised_event_or_404(event.slug)
 
 
-def test_own_participant_is_the_users_active_one_in_that_event(app, build, as_user, session):
+def test_own_participant_is_the_users_active_one_in_that_event(
+    app: Flask, build: Any, as_user: Any, session: Session
+) -> None:
     user, other = build.user(), build.user()
     event, elsewhere = build.event(), build.event()
     mine = build.participant(event, user=user)
@@ -84,9 +90,11 @@ def test_own_participant_is_the_users_active_one_in_that_event(app, build, as_us
         own_participant_or_404(event)
 
 
-def test_organiser_required_asks_for_a_login_then_hides_from_participants(app, build, as_user):
+def test_organiser_required_asks_for_a_login_then_hides_from_participants(
+    app: Flask, build: Any, as_user: Any
+) -> None:
     @organiser_required
-    def dashboard() -> str:
+    def dashboard() -> Any:  # a page, or the decorator's redirect
         return "dashboard"
 
     participant, organiser = build.user(), build.user(role=Role.ORGANISER)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from sqlalchemy.orm import Session
 
 from matchmaker.auth import operations, queries
 from matchmaker.auth.passwords import verify_password
 from matchmaker.models import Role, User
 
 
-def test_create_user_stores_the_email_trimmed_and_lower_case(session):
+def test_create_user_stores_the_email_trimmed_and_lower_case(session: Session) -> None:
     user = operations.create_user(
         session, "  Olaf@Example.SE ", "a long enough password", "Olaf", Role.ORGANISER
     )
@@ -23,14 +26,14 @@ def test_create_user_stores_the_email_trimmed_and_lower_case(session):
     assert queries.user_by_email(session, "olaf@example.de") is None
 
 
-def test_lookups_compare_the_stored_email_as_is(session, build):
+def test_lookups_compare_the_stored_email_as_is(session: Session, build: Any) -> None:
     """No lower() on the column, so its unique index serves the lookup."""
     session.add(User(email="Legacy@Example.org", password_hash="unused", name="Legacy"))
     session.commit()
     assert queries.user_by_email(session, "legacy@example.org") is None
 
 
-def test_an_invitation_links_only_the_account_of_its_email(session, build):
+def test_an_invitation_links_only_the_account_of_its_email(session: Session, build: Any) -> None:
     participant = build.participant(build.event(), email="Ana@Example.pt")
     with pytest.raises(ValueError, match="only the account of the invited email"):
         operations.link_invitation(session, participant, build.user(email="bob@example.pt"))

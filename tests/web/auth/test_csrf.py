@@ -6,6 +6,8 @@ import re
 from typing import Any
 
 import pytest
+from flask.testing import FlaskClient
+from sqlalchemy.orm import Session
 
 from matchmaker.models import User
 from tests.conftest import TEST_PASSWORD
@@ -25,7 +27,7 @@ def token_of(page: str) -> str:
     return match.group(1)
 
 
-def log_in_with_token(client, email: str) -> None:
+def log_in_with_token(client: FlaskClient, email: str) -> None:
     token = token_of(client.get("/login").text)
     response = client.post(
         "/login", data={"email": email, "password": TEST_PASSWORD, "csrf_token": token}
@@ -33,7 +35,7 @@ def log_in_with_token(client, email: str) -> None:
     assert response.status_code == 302
 
 
-def test_login_without_a_token_is_refused(client, build):
+def test_login_without_a_token_is_refused(client: FlaskClient, build: Any) -> None:
     build.user(email="ana@example.org")
     response = client.post("/login", data={"email": "ana@example.org", "password": TEST_PASSWORD})
     assert response.status_code == 400
@@ -41,7 +43,7 @@ def test_login_without_a_token_is_refused(client, build):
     assert client.get("/account").status_code == 200
 
 
-def test_logout_without_a_token_is_refused(client, build):
+def test_logout_without_a_token_is_refused(client: FlaskClient, build: Any) -> None:
     build.user(email="ana@example.org")
     log_in_with_token(client, "ana@example.org")
     assert client.post("/logout").status_code == 400
@@ -51,7 +53,9 @@ def test_logout_without_a_token_is_refused(client, build):
     assert client.get("/account").status_code == 302
 
 
-def test_signup_without_a_token_is_refused(client, build, session):
+def test_signup_without_a_token_is_refused(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     build.event(slug="hannover")
     assert client.post("/e/hannover/signup", data=signup_data()).status_code == 400
     assert count(session, User) == 0
@@ -60,7 +64,9 @@ def test_signup_without_a_token_is_refused(client, build, session):
     assert response.status_code == 302
 
 
-def test_logout_everywhere_and_password_change_need_the_token(client, build):
+def test_logout_everywhere_and_password_change_need_the_token(
+    client: FlaskClient, build: Any
+) -> None:
     build.user(email="ana@example.org")
     log_in_with_token(client, "ana@example.org")
     assert client.post("/account/logout-everywhere").status_code == 400

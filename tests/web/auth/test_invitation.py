@@ -9,22 +9,28 @@ from __future__ import annotations
 import csv
 import io
 from datetime import timedelta
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
+from flask import Flask
+from flask.testing import FlaskClient
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from matchmaker.auth.passwords import verify_password
 from matchmaker.auth.tokens import hash_token, new_token
 from matchmaker.db import utcnow
-from matchmaker.models import Participant, Role, User
+from matchmaker.models import Event, Participant, Role, User
 from tests.conftest import TEST_PASSWORD
 from tests.web.auth.conftest import is_logged_in, log_in
+
+T = TypeVar("T")
 
 PASSWORD = "my new fair password"
 NEW_PASSWORD = {"password": PASSWORD, "confirm": PASSWORD}
 
 
-def invite(build, event, **fields):
+def invite(build: Any, event: Event, **fields: Any) -> tuple[Participant, str]:
     """An imported participant invited a day ago, as the organiser area creates them."""
     token = new_token()
     fields.setdefault("invited_at", utcnow() - timedelta(days=1))
@@ -32,14 +38,16 @@ def invite(build, event, **fields):
     return participant, token
 
 
-def stored(session, model, object_id):
+def stored(session: Session, model: type[T], object_id: int) -> T:
     session.expire_all()
-    found = session.get(model, object_id)
+    found = session.get_one(model, object_id)
     session.commit()
     return found
 
 
-def test_an_invited_person_sets_a_password_and_is_logged_in(client, build, session):
+def test_an_invited_person_sets_a_password_and_is_logged_in(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     event = build.event(slug="hannover")
     participant, token = invite(build, event, email="Ana@Example.pt", first_name="Ana")
     page = client.get(f"/invitation/{token}")
@@ -65,7 +73,9 @@ def test_an_invited_person_sets_a_password_and_is_logged_in(client, build, sessi
     assert participant.invitation_token_hash is None
 
 
-def test_unknown_withdrawn_and_linked_invitations_answer_404(client, build):
+def test_unknown_withdrawn_and_linked_invitations_answer_404(
+    client: FlaskClient, build: Any
+) -> None:
     event = build.event()
     _, token = invite(build, event, withdrawn_at=utcnow())
     _, linked = invite(build, event, user=build.user())
@@ -76,7 +86,9 @@ def test_unknown_withdrawn_and_linked_invitations_answer_404(client, build):
     assert client.post(f"/invitation/{new_token()}", data=NEW_PASSWORD).status_code == 404
 
 
-def test_an_invitation_expires_after_30_days(client, build, session):
+def test_an_invitation_expires_after_30_days(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     event = build.event(name="Hannover B2B")
     _, fresh = invite(build, event, invited_at=utcnow() - timedelta(days=29, hours=23))
     _, old = invite(build, event, invited_at=utcnow() - timedelta(days=30, minutes=1))
@@ -94,7 +106,9 @@ def test_an_invitation_expires_after_30_days(client, build, session):
     assert session.scalar(select(func.count()).select_from(User)) == 0
 
 
-def test_an_organiser_cannot_take_over_an_account_with_an_invitation(app, build, session):
+def test_an_organiser_cannot_take_over_an_account_with_an_invitation(
+    app: Flask, build: Any, session: Session
+) -> None:
     """The attack: import the admin's email into one's own event, then open its link."""
     admin = build.user(role=Role.ADMIN, email="admin@matchmaker.example")
     admin_hash = admin.password_hash
@@ -139,7 +153,9 @@ def test_an_organiser_cannot_take_over_an_account_with_an_invitation(app, build,
     assert is_logged_in(anonymous)
 
 
-def test_an_account_holder_logs_in_then_accepts_in_one_click(app, client, build, session):
+def test_an_account_holder_logs_in_then_accepts_in_one_click(
+    app: Flask, client: FlaskClient, build: Any, session: Session
+) -> None:
     user = build.user(email="ana@example.pt")
     event = build.event(slug="hannover", name="Hannover B2B")
     participant, token = invite(build, event, email="Ana@Example.pt")
@@ -166,7 +182,9 @@ def test_an_account_holder_logs_in_then_accepts_in_one_click(app, client, build,
     assert client.get(link).status_code == 404
 
 
-def test_another_account_gets_404_on_an_invitation_for_an_existing_account(client, build, session):
+def test_another_account_gets_404_on_an_invitation_for_an_existing_account(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     build.user(email="ana@example.pt")
     build.user(email="bob@example.pt")
     participant, token = invite(build, build.event(), email="ana@example.pt")
@@ -176,7 +194,9 @@ def test_another_account_gets_404_on_an_invitation_for_an_existing_account(clien
     assert stored(session, Participant, participant.id).user_id is None
 
 
-def test_an_account_already_in_the_event_is_not_linked_twice(client, build, session):
+def test_an_account_already_in_the_event_is_not_linked_twice(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     user = build.user(email="ana@example.pt")
     event = build.event()
     build.participant(event, user=user, email="ana.ferreira@example.pt")
@@ -189,7 +209,9 @@ def test_an_account_already_in_the_event_is_not_linked_twice(client, build, sess
     assert (refused.user_id, refused.invitation_token_hash) == (None, hash_token(token))
 
 
-def test_a_weak_password_is_refused_and_the_invitation_stays_usable(client, build, session):
+def test_a_weak_password_is_refused_and_the_invitation_stays_usable(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     participant, token = invite(build, build.event())
     response = client.post(f"/invitation/{token}", data={"password": "short", "confirm": "short"})
     assert response.status_code == 200

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from argon2 import PasswordHasher, extract_parameters
 from flask import Flask
+from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from matchmaker.auth import passwords
@@ -14,18 +17,27 @@ from tests.conftest import TEST_PASSWORD
 from tests.web.auth.conftest import is_logged_in, log_in
 
 
-def test_login_with_the_right_password_logs_in_and_records_the_time(client, build, session):
+def session_cookie(client: FlaskClient) -> str:
+    """The value of the client's session cookie (it must have one)."""
+    cookie = client.get_cookie("session")
+    assert cookie is not None
+    return cookie.value
+
+
+def test_login_with_the_right_password_logs_in_and_records_the_time(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     user = build.user(email="ana@example.org")
     response = log_in(client, "ana@example.org")
     assert response.status_code == 302
     assert response.headers["Location"] == "/"
     assert is_logged_in(client)
     session.expire_all()
-    assert session.get(User, user.id).last_login_at is not None
+    assert session.get_one(User, user.id).last_login_at is not None
 
 
 @pytest.mark.parametrize("role", [Role.ORGANISER, Role.ADMIN])
-def test_organisers_land_on_their_dashboard(client, build, role):
+def test_organisers_land_on_their_dashboard(client: FlaskClient, build: Any, role: Any) -> None:
     build.user(email="org@example.org", role=role)
     assert log_in(client, "org@example.org").headers["Location"] == "/organise/"
     assert client.get("/login").headers["Location"] == "/organise/"
@@ -34,7 +46,7 @@ def test_organisers_land_on_their_dashboard(client, build, role):
     assert response.headers["Location"] == "/e/some-event"
 
 
-def test_login_ignores_the_case_of_the_email(client, build):
+def test_login_ignores_the_case_of_the_email(client: FlaskClient, build: Any) -> None:
     build.user(email="ana@example.org")
     log_in(client, "  Ana@Example.ORG ")
     assert is_logged_in(client)
@@ -45,7 +57,9 @@ def _error_of(body: str) -> str:
     return body[start : body.index("</div>", start)]
 
 
-def test_wrong_password_and_unknown_email_get_the_same_answer(client, build):
+def test_wrong_password_and_unknown_email_get_the_same_answer(
+    client: FlaskClient, build: Any
+) -> None:
     build.user(email="ana@example.org")
     wrong_password = log_in(client, "ana@example.org", "not the password")
     unknown_email = log_in(client, "nobody@example.org", "not the password")
@@ -55,27 +69,27 @@ def test_wrong_password_and_unknown_email_get_the_same_answer(client, build):
     assert not is_logged_in(client)
 
 
-def test_a_deactivated_account_cannot_log_in(client, build):
+def test_a_deactivated_account_cannot_log_in(client: FlaskClient, build: Any) -> None:
     build.user(email="gone@example.org", active=False)
     response = log_in(client, "gone@example.org")
     assert "Wrong email or password." in response.text
     assert not is_logged_in(client)
 
 
-def test_login_starts_a_fresh_session(client, build):
+def test_login_starts_a_fresh_session(client: FlaskClient, build: Any) -> None:
     build.user(email="ana@example.org")
     client.get("/login")
     with client.session_transaction() as before:
         before["planted"] = "by an attacker"
-    cookie_before = client.get_cookie("session").value
+    cookie_before = session_cookie(client)
     log_in(client, "ana@example.org")
     with client.session_transaction() as after:
         assert "planted" not in after
         assert "_user_id" in after
-    assert client.get_cookie("session").value != cookie_before
+    assert session_cookie(client) != cookie_before
 
 
-def test_logout_ends_the_session_and_needs_a_post(client, build):
+def test_logout_ends_the_session_and_needs_a_post(client: FlaskClient, build: Any) -> None:
     build.user(email="ana@example.org")
     log_in(client, "ana@example.org")
     assert client.get("/logout").status_code == 405
@@ -85,12 +99,14 @@ def test_logout_ends_the_session_and_needs_a_post(client, build):
     assert not is_logged_in(client)
 
 
-def test_logout_everywhere_invalidates_every_session_cookie(app: Flask, build, session):
+def test_logout_everywhere_invalidates_every_session_cookie(
+    app: Flask, build: Any, session: Session
+) -> None:
     user = build.user(email="ana@example.org")
     phone, laptop = app.test_client(), app.test_client()
     log_in(phone, "ana@example.org")
     log_in(laptop, "ana@example.org")
-    stolen_cookie = phone.get_cookie("session").value
+    stolen_cookie = session_cookie(phone)
     assert phone.post("/account/logout-everywhere").status_code == 302
     assert not is_logged_in(phone)
     assert not is_logged_in(laptop)
@@ -99,13 +115,15 @@ def test_logout_everywhere_invalidates_every_session_cookie(app: Flask, build, s
     assert not is_logged_in(replay)
     token = user.session_token
     session.expire_all()
-    assert session.get(User, user.id).session_token != token
+    assert session.get_one(User, user.id).session_token != token
 
 
 @pytest.mark.parametrize(
     "session_id", ["{id}:guessed-token", "{id}", "{id}:", "²:{token}", "x:{token}", ":{token}"]
 )
-def test_a_tampered_session_id_does_not_authenticate(app: Flask, build, session_id):
+def test_a_tampered_session_id_does_not_authenticate(
+    app: Flask, build: Any, session_id: Any
+) -> None:
     user = build.user(email="ana@example.org")
     client = app.test_client()
     with client.session_transaction() as forged:
@@ -117,15 +135,17 @@ def test_a_tampered_session_id_does_not_authenticate(app: Flask, build, session_
     assert is_logged_in(client)
 
 
-def test_deactivating_an_account_ends_its_sessions(client, build, session: Session):
+def test_deactivating_an_account_ends_its_sessions(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     user = build.user(email="ana@example.org")
     log_in(client, "ana@example.org")
-    session.get(User, user.id).active = False
+    session.get_one(User, user.id).active = False
     session.commit()
     assert not is_logged_in(client)
 
 
-def test_pages_that_need_a_login_send_back_after_it(client, build):
+def test_pages_that_need_a_login_send_back_after_it(client: FlaskClient, build: Any) -> None:
     build.user(email="ana@example.org")
     response = client.get("/account/password")
     assert response.status_code == 302
@@ -146,21 +166,25 @@ def test_pages_that_need_a_login_send_back_after_it(client, build):
         "",
     ],
 )
-def test_login_never_redirects_off_site(client, build, target):
+def test_login_never_redirects_off_site(client: FlaskClient, build: Any, target: Any) -> None:
     build.user(email="ana@example.org")
     response = log_in(client, "ana@example.org", next_url=target)
     assert response.status_code == 302
     assert response.headers["Location"] == "/"
 
 
-def test_the_login_page_redirects_someone_already_logged_in(client, build):
+def test_the_login_page_redirects_someone_already_logged_in(
+    client: FlaskClient, build: Any
+) -> None:
     build.user(email="ana@example.org")
     log_in(client, "ana@example.org")
     response = client.get("/login?next=/account")
     assert response.headers["Location"] == "/account"
 
 
-def test_the_account_page_lists_the_users_active_events(client, build, session):
+def test_the_account_page_lists_the_users_active_events(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     user = build.user(email="ana@example.org")
     build.participant(build.event(name="Hannover B2B"), user=user)
     build.participant(build.event(name="Old B2B"), user=user, withdrawn_at=utcnow())
@@ -173,8 +197,8 @@ def test_the_account_page_lists_the_users_active_events(client, build, session):
 
 
 def test_a_login_rehashes_a_password_stored_with_other_parameters(
-    client, build, session, monkeypatch
-):
+    client: FlaskClient, build: Any, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
     current = PasswordHasher(time_cost=2, memory_cost=2048, parallelism=1)
     monkeypatch.setattr(passwords, "_hasher", current)
     user = build.user(email="ana@example.org")
@@ -184,12 +208,12 @@ def test_a_login_rehashes_a_password_stored_with_other_parameters(
     assert passwords.needs_rehash(cheap)
     log_in(client, "ana@example.org", "not the password")
     session.expire_all()
-    assert session.get(User, user.id).password_hash == cheap
+    assert session.get_one(User, user.id).password_hash == cheap
     session.commit()
     log_in(client, "ana@example.org")
     assert is_logged_in(client)
     session.expire_all()
-    rehashed = session.get(User, user.id).password_hash
+    rehashed = session.get_one(User, user.id).password_hash
     assert rehashed != cheap
     assert extract_parameters(rehashed) == extract_parameters(current.hash("x"))
     assert not passwords.needs_rehash(rehashed)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 from sqlalchemy import event
+from werkzeug.test import TestResponse
 
 from matchmaker.db import database
 from tests.conftest import TEST_PASSWORD
@@ -12,14 +17,18 @@ from tests.web.auth.conftest import is_logged_in, log_in
 NEW = "a brand new passphrase"
 
 
-def change(client, current=TEST_PASSWORD, new=NEW, confirm=NEW):
+def change(
+    client: FlaskClient, current: str = TEST_PASSWORD, new: str = NEW, confirm: str = NEW
+) -> TestResponse:
     return client.post(
         "/account/password",
         data={"current_password": current, "password": new, "confirm": confirm},
     )
 
 
-def test_changing_the_password_keeps_this_session_and_ends_the_others(app, client, build):
+def test_changing_the_password_keeps_this_session_and_ends_the_others(
+    app: Flask, client: FlaskClient, build: Any
+) -> None:
     build.user(email="ana@example.org")
     other_device = app.test_client()
     log_in(client, "ana@example.org")
@@ -34,7 +43,7 @@ def test_changing_the_password_keeps_this_session_and_ends_the_others(app, clien
     assert is_logged_in(other_device)
 
 
-def test_a_wrong_current_password_changes_nothing(client, build):
+def test_a_wrong_current_password_changes_nothing(client: FlaskClient, build: Any) -> None:
     build.user(email="ana@example.org")
     log_in(client, "ana@example.org")
     response = change(client, current="not my password")
@@ -45,7 +54,7 @@ def test_a_wrong_current_password_changes_nothing(client, build):
     assert is_logged_in(client)
 
 
-def test_a_mismatched_or_short_new_password_is_refused(client, build):
+def test_a_mismatched_or_short_new_password_is_refused(client: FlaskClient, build: Any) -> None:
     build.user(email="ana@example.org")
     log_in(client, "ana@example.org")
     assert "The two passwords differ." in change(client, confirm="something else").text
@@ -55,13 +64,13 @@ def test_a_mismatched_or_short_new_password_is_refused(client, build):
     assert is_logged_in(client)
 
 
-def test_the_password_page_needs_a_login(client):
+def test_the_password_page_needs_a_login(client: FlaskClient) -> None:
     response = client.get("/account/password")
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/login")
 
 
-def test_guessing_the_current_password_is_throttled(client, build):
+def test_guessing_the_current_password_is_throttled(client: FlaskClient, build: Any) -> None:
     build.user(email="ana@example.org")
     log_in(client, "ana@example.org")
     for _ in range(5):
@@ -76,7 +85,9 @@ def test_guessing_the_current_password_is_throttled(client, build):
 
 
 @pytest.mark.parametrize(("current", "status"), [(TEST_PASSWORD, 302), ("a guess", 200)])
-def test_a_password_change_commits_once(app, client, build, current, status):
+def test_a_password_change_commits_once(
+    app: Flask, client: FlaskClient, build: Any, current: Any, status: Any
+) -> None:
     build.user(email="ana@example.org")
     log_in(client, "ana@example.org")
     commits: list[object] = []

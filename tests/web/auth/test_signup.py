@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -43,7 +44,9 @@ def nothing_saved(session: Session) -> bool:
     return count(session, User) == 0 and count(session, Participant) == 0
 
 
-def test_sign_up_creates_account_participant_and_organisation(client, build, session):
+def test_sign_up_creates_account_participant_and_organisation(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     event = build.event(slug="hannover", default_max_meetings=8)
     page = client.get("/e/hannover/signup")
     assert page.status_code == 200
@@ -71,7 +74,9 @@ def test_sign_up_creates_account_participant_and_organisation(client, build, ses
     assert organisation.type == OrganisationType.SME
 
 
-def test_sign_up_can_join_an_organisation_of_the_event(client, build, session):
+def test_sign_up_can_join_an_organisation_of_the_event(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     event = build.event(slug="hannover")
     colleague = build.participant(event)
     organisation_id = colleague.organisation_id
@@ -87,7 +92,9 @@ def test_sign_up_can_join_an_organisation_of_the_event(client, build, session):
     assert participant.organisation_id == organisation_id
 
 
-def test_a_new_organisation_may_not_copy_the_name_of_one_of_the_event(client, build, session):
+def test_a_new_organisation_may_not_copy_the_name_of_one_of_the_event(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     event = build.event(slug="hannover")
     build.participant(event, organisation=Organisation(name="Robótica Lda", country="PT"))
     response = client.post("/e/hannover/signup", data=signup_data(organisation_name="ROBÓTICA LDA"))
@@ -96,7 +103,9 @@ def test_a_new_organisation_may_not_copy_the_name_of_one_of_the_event(client, bu
     assert count(session, User) == 0
 
 
-def test_organisations_of_other_events_cannot_be_joined(client, build, session):
+def test_organisations_of_other_events_cannot_be_joined(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     build.event(slug="hannover")
     outsider = build.participant(build.event())
     response = client.post(
@@ -108,7 +117,9 @@ def test_organisations_of_other_events_cannot_be_joined(client, build, session):
 
 
 @pytest.mark.parametrize("email", ["ana@example.pt", "ANA@example.PT"])
-def test_an_email_with_an_account_is_sent_to_log_in(client, build, session, email):
+def test_an_email_with_an_account_is_sent_to_log_in(
+    client: FlaskClient, build: Any, session: Session, email: Any
+) -> None:
     build.event(slug="hannover")
     build.user(email="ana@example.pt")
     response = client.post("/e/hannover/signup", data=signup_data(email=email))
@@ -118,7 +129,9 @@ def test_an_email_with_an_account_is_sent_to_log_in(client, build, session, emai
     assert count(session, Participant) == 0
 
 
-def test_an_invited_email_is_sent_to_its_invitation(client, build, session):
+def test_an_invited_email_is_sent_to_its_invitation(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     event = build.event(slug="hannover")
     build.participant(event, email="ana@example.pt")
     response = client.post("/e/hannover/signup", data=signup_data(email="Ana@example.pt"))
@@ -140,8 +153,8 @@ def test_an_invited_email_is_sent_to_its_invitation(client, build, session):
     ],
 )
 def test_bad_input_is_explained_on_the_form_and_saves_nothing(
-    client, build, session, overrides, message
-):
+    client: FlaskClient, build: Any, session: Session, overrides: Any, message: Any
+) -> None:
     build.event(slug="hannover")
     response = client.post("/e/hannover/signup", data=signup_data(**overrides))
     assert response.status_code == 200
@@ -159,7 +172,9 @@ def test_bad_input_is_explained_on_the_form_and_saves_nothing(
         {"registration_deadline": utcnow() - timedelta(minutes=1)},
     ],
 )
-def test_sign_up_is_refused_outside_registration(client, build, session, fields):
+def test_sign_up_is_refused_outside_registration(
+    client: FlaskClient, build: Any, session: Session, fields: Any
+) -> None:
     build.event(slug="hannover", **fields)
     page = client.get("/e/hannover/signup")
     assert page.status_code == 200
@@ -170,7 +185,9 @@ def test_sign_up_is_refused_outside_registration(client, build, session, fields)
     assert nothing_saved(session)
 
 
-def test_a_draft_event_is_404_but_for_its_organisers(client, build, session):
+def test_a_draft_event_is_404_but_for_its_organisers(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     organiser = build.user(role=Role.ORGANISER, email="olga@cluster.example")
     build.user(role=Role.ORGANISER, email="other@cluster.example")
     build.user(email="ana@example.pt")
@@ -190,17 +207,21 @@ def test_a_draft_event_is_404_but_for_its_organisers(client, build, session):
     assert count(session, Participant) == 0
 
 
-def test_sign_up_is_open_until_the_deadline(client, build, session):
+def test_sign_up_is_open_until_the_deadline(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     build.event(slug="hannover", registration_deadline=utcnow() + timedelta(hours=1))
     assert client.post("/e/hannover/signup", data=signup_data()).status_code == 302
     assert count(session, Participant) == 1
 
 
-def test_an_unknown_event_answers_404(client):
+def test_an_unknown_event_answers_404(client: FlaskClient) -> None:
     assert client.get("/e/nowhere/signup").status_code == 404
 
 
-def test_a_logged_in_participant_registers_again_in_one_click(client, build, session):
+def test_a_logged_in_participant_registers_again_in_one_click(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     user = build.user(email="ana@example.pt")
     earlier = build.participant(build.event(), user=user, job_title="CTO")
     event = build.event(slug="computex")
@@ -220,7 +241,9 @@ def test_a_logged_in_participant_registers_again_in_one_click(client, build, ses
     assert count(session, Participant) == 2
 
 
-def test_a_logged_in_user_without_registrations_fills_in_the_details(client, build, session):
+def test_a_logged_in_user_without_registrations_fills_in_the_details(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     build.user(email="olaf@example.se", role=Role.ORGANISER)
     event = build.event(slug="hannover")
     log_in(client, "olaf@example.se")
@@ -236,7 +259,9 @@ def test_a_logged_in_user_without_registrations_fills_in_the_details(client, bui
     assert participant.email == "olaf@example.se"
 
 
-def test_a_withdrawn_participant_cannot_register_again(client, build, session):
+def test_a_withdrawn_participant_cannot_register_again(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     user = build.user(email="ana@example.pt")
     event = build.event(slug="hannover")
     build.participant(event, user=user, withdrawn_at=utcnow())

@@ -12,9 +12,12 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
+from sqlalchemy.orm import Session
+from werkzeug.test import TestResponse
 
 from matchmaker import create_app
 from matchmaker.auth import operations
+from matchmaker.auth.passwords import verify_password
 from matchmaker.auth.throttle import address_key
 from matchmaker.db import database, utcnow
 from matchmaker.models import LoginAttempt, User
@@ -38,11 +41,13 @@ def app_config(app_config: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def refused(response) -> bool:
+def refused(response: TestResponse) -> bool:
     return response.status_code == 429 and "Too many attempts: try again in" in response.text
 
 
-def test_an_account_is_locked_after_repeated_failures_from_any_address(client, build):
+def test_an_account_is_locked_after_repeated_failures_from_any_address(
+    client: FlaskClient, build: Any
+) -> None:
     build.user(email="ana@example.org")
     for number in range(3):
         response = log_in(client, "ana@example.org", WRONG, address=f"10.0.0.{number}")
@@ -83,7 +88,7 @@ def test_an_address_is_locked_after_many_failures_on_several_accounts(
     assert is_logged_in(client)
 
 
-def test_unknown_emails_are_throttled_like_known_ones(client, build):
+def test_unknown_emails_are_throttled_like_known_ones(client: FlaskClient, build: Any) -> None:
     build.user(email="ana@example.org")
     for email in ("ana@example.org", "nobody@example.org"):
         for _ in range(3):
@@ -97,7 +102,9 @@ def test_unknown_emails_are_throttled_like_known_ones(client, build):
     )
 
 
-def test_a_throttled_attempt_does_not_check_the_password(client, build, monkeypatch):
+def test_a_throttled_attempt_does_not_check_the_password(
+    client: FlaskClient, build: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     build.user(email="ana@example.org")
     for _ in range(3):
         log_in(client, "ana@example.org", WRONG)
@@ -109,9 +116,11 @@ def test_a_throttled_attempt_does_not_check_the_password(client, build, monkeypa
     assert refused(log_in(client, "ana@example.org"))
 
 
-def test_an_unknown_email_costs_a_password_check_too(client, build, monkeypatch):
+def test_an_unknown_email_costs_a_password_check_too(
+    client: FlaskClient, build: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     checked: list[str] = []
-    real = operations.verify_password
+    real = verify_password
 
     def spy(password_hash: str, password: str) -> bool:
         checked.append(password_hash)
@@ -123,7 +132,9 @@ def test_an_unknown_email_costs_a_password_check_too(client, build, monkeypatch)
     assert checked[0].startswith("$argon2id$")
 
 
-def test_a_successful_login_clears_the_accounts_failures(client, build, session):
+def test_a_successful_login_clears_the_accounts_failures(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     build.user(email="ana@example.org")
     log_in(client, "ana@example.org", WRONG)
     log_in(client, "ana@example.org", WRONG)
@@ -137,7 +148,9 @@ def test_a_successful_login_clears_the_accounts_failures(client, build, session)
     assert session.query(LoginAttempt).count() == 0
 
 
-def test_failures_older_than_the_window_do_not_count(client, build, session):
+def test_failures_older_than_the_window_do_not_count(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     build.user(email="ana@example.org")
     now = utcnow()
     old = now - timedelta(seconds=WINDOW_S + 5)
@@ -160,7 +173,7 @@ def test_failures_older_than_the_window_do_not_count(client, build, session):
     assert "try again in 2 minutes" in response.text
 
 
-def test_the_limit_holds_across_two_app_instances(app: Flask, app_config, build):
+def test_the_limit_holds_across_two_app_instances(app: Flask, app_config: Any, build: Any) -> None:
     build.user(email="ana@example.org")
     second = create_app(app_config)
     try:
@@ -174,7 +187,7 @@ def test_the_limit_holds_across_two_app_instances(app: Flask, app_config, build)
         database(second).engine.dispose()
 
 
-def test_ipv6_clients_are_throttled_by_their_64_network(client, build):
+def test_ipv6_clients_are_throttled_by_their_64_network(client: FlaskClient, build: Any) -> None:
     build.user(email="ana@example.org")
     for host in range(1, PER_ADDRESS + 1):
         log_in(client, f"guess{host}@example.org", WRONG, address=f"2001:db8:1:2::{host}")
@@ -193,15 +206,17 @@ def test_ipv6_clients_are_throttled_by_their_64_network(client, build):
         ("not an address", "not an address"),
     ],
 )
-def test_address_keys(remote_addr, key):
+def test_address_keys(remote_addr: Any, key: Any) -> None:
     assert address_key(remote_addr) == key
 
 
-def test_parallel_failed_logins_never_exceed_the_limit(app: Flask, build, session, monkeypatch):
+def test_parallel_failed_logins_never_exceed_the_limit(
+    app: Flask, build: Any, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Attempts racing each other must not all pass the check before any failure is stored."""
     build.user(email="ana@example.org")
     checked: list[str] = []
-    real = operations.verify_password
+    real = verify_password
 
     def slow_check(password_hash: str, password: str) -> bool:
         checked.append(password_hash)
@@ -223,11 +238,13 @@ def test_parallel_failed_logins_never_exceed_the_limit(app: Flask, build, sessio
     assert count(session, LoginAttempt) == 3
 
 
-def test_sign_ups_are_throttled_per_address(client, build, session):
+def test_sign_ups_are_throttled_per_address(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
     build.event(slug="hannover")
     build.user(email="taken@example.org")
 
-    def sign_up(email: str, address: str = "192.0.2.50"):
+    def sign_up(email: str, address: str = "192.0.2.50") -> TestResponse:
         return client.post(
             "/e/hannover/signup",
             data=signup_data(email=email, organisation_name=f"Company of {email}"),
