@@ -230,11 +230,12 @@ def when(event: Event, slot: TimeSlot) -> str:
 
 @dataclass(frozen=True)
 class Placement:
-    """Where a hand edit puts a meeting: its slot and its table (None at a booth)."""
+    """Where a hand edit puts a meeting: its slot, and its table or its booth."""
 
     meeting: Meeting
     slot_id: int
     table_id: int | None
+    location: str | None = None
 
 
 def check_placements(session: Session, event: Event, placements: list[Placement]) -> None:
@@ -275,6 +276,32 @@ def check_placements(session: Session, event: Event, placements: list[Placement]
                 )
 
 
+def place_checked(session: Session, event: Event, placements: list[Placement]) -> None:
+    """Check the placements (see `check_placements`), then make them all.
+
+    A clash the check could not see yet (another organiser's edit committed meanwhile) makes
+    the database refuse the write; the check then runs again to name it, else the
+    IntegrityError goes on.
+    """
+    check_placements(session, event, placements)
+    try:
+        with session.begin_nested():
+            for placement in placements:
+                if placement.meeting.seats:
+                    release_seats(session, placement.meeting)
+            for placement in placements:
+                place_meeting(
+                    session,
+                    placement.meeting,
+                    slot_id=placement.slot_id,
+                    table_id=placement.table_id,
+                    location=placement.location,
+                )
+    except IntegrityError:
+        check_placements(session, event, placements)
+        raise
+
+
 def move_meeting(
     session: Session, event: Event, meeting: Meeting, *, slot_id: int, place: str, now: datetime
 ) -> None:
@@ -285,9 +312,8 @@ def move_meeting(
     table_id, location = place_of(event, meeting.participant_a, meeting.participant_b, place)
     if (meeting.slot_id, meeting.table_id, meeting.location) == (slot_id, table_id, location):
         return
-    check_placements(session, event, [Placement(meeting, slot_id, table_id)])
     _changed(meeting, event, now)
-    place_meeting(session, meeting, slot_id=slot_id, table_id=table_id, location=location)
+    place_checked(session, event, [Placement(meeting, slot_id, table_id, location)])
 
 
 def swap_meetings(
@@ -296,23 +322,16 @@ def swap_meetings(
     """Exchange the slots of two confirmed meetings; tables go with the slot, booths stay."""
     if first.id == second.id or not (first.confirmed and second.confirmed):
         raise ScheduleError("Choose two different confirmed meetings.")
-    targets: list[tuple[Meeting, int, int | None, str | None]] = []
+    placements: list[Placement] = []
     for meeting, other in ((first, second), (second, first)):
         if meeting.location is not None:
-            targets.append((meeting, other.slot_id, None, meeting.location))
+            placements.append(Placement(meeting, other.slot_id, None, meeting.location))
         else:
             table_id = other.table_id if other.table_id is not None else meeting.table_id
-            targets.append((meeting, other.slot_id, table_id, None))
-    check_placements(
-        session,
-        event,
-        [Placement(meeting, slot_id, table_id) for meeting, slot_id, table_id, _ in targets],
-    )
+            placements.append(Placement(meeting, other.slot_id, table_id))
     for meeting in (first, second):
-        release_seats(session, meeting)
-    for meeting, slot_id, table_id, location in targets:
         _changed(meeting, event, now)
-        place_meeting(session, meeting, slot_id=slot_id, table_id=table_id, location=location)
+    place_checked(session, event, placements)
 
 
 def cancel_by_hand(session: Session, event: Event, meeting: Meeting, now: datetime) -> None:
@@ -380,8 +399,7 @@ def add_meeting(
     meeting.participant_a, meeting.participant_b = (
         (first, second) if first.id == a_id else (second, first)
     )
-    check_placements(session, event, [Placement(meeting, slot_id, table_id)])
-    place_meeting(session, meeting, slot_id=slot_id, table_id=table_id, location=location)
+    place_checked(session, event, [Placement(meeting, slot_id, table_id, location)])
     return meeting
 
 

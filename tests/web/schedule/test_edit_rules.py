@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import pytest
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from matchmaker.db import utcnow
 from matchmaker.models import Organisation, Participant, Unavailability
+from matchmaker.schedule import queries
 
 
 def at(event: Any, slot: int) -> str:
@@ -112,3 +114,30 @@ def test_add_refuses_colleagues_and_withdrawn_people(
     assert "Meeting added" not in response
     assert gone.full_name not in response  # not even offered
     assert confirmed(event) == []
+
+
+def test_a_clash_only_the_database_saw_is_still_named(
+    logged_in: FlaskClient,
+    small_event: Any,
+    reload: Any,
+    seat: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another organiser's edit lands between the check and the write: the database refuses
+    the move, and the message still says who is busy."""
+    event, p = small_event.event, small_event.people
+    meeting = seat(event, p[0], p[3], 0, 0)
+    seat(event, p[3], p[1], 1, 1)
+    real = queries.confirmed_meetings
+    calls: list[int] = []
+
+    def not_yet_visible(session: Session, event: Any) -> list[Any]:
+        calls.append(1)
+        return [] if len(calls) == 1 else real(session, event)
+
+    monkeypatch.setattr(queries, "confirmed_meetings", not_yet_visible)
+    data = {"move-slot": event.slots[1].id, "move-place": event.tables[0].id}
+    response = logged_in.post(meeting_url(event, meeting, "move"), data=data)
+    assert f"{p[3].full_name} already meets {p[1].full_name} on {at(event, 1)}." in text(response)
+    fresh = reload(meeting)
+    assert (fresh.slot_id, fresh.status, fresh.sequence) == (event.slots[0].id, "confirmed", 0)
