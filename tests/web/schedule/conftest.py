@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -163,3 +164,20 @@ def runs_of(session: Session, event: Any) -> list[ScheduleRun]:
     )
     session.commit()
     return runs
+
+
+def at(event: Event, slot: int) -> str:
+    """ "Mon 20 Apr at 16:30": the event's slot of this index, as messages say it."""
+    start = event.slots[slot].local_start(event.zone)
+    return f"{start:%a %d %b} at {start:%H:%M}"
+
+
+def page_text(response: Any) -> str:
+    """The response's HTML with entities decoded, to find messages with names in it."""
+    return html.unescape(response.get_data(as_text=True))
+
+
+def meeting_url(event: Event, meeting: Meeting, action: str = "") -> str:
+    """The organiser's page of a meeting, or one of its actions (move, swap, cancel …)."""
+    base = f"/organise/events/{event.slug}/schedule/meetings/{meeting.id}"
+    return f"{base}/{action}" if action else base

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import pytest
@@ -11,20 +10,8 @@ from sqlalchemy.orm import Session
 
 from matchmaker.db import utcnow
 from matchmaker.models import Organisation, Participant, Unavailability
-from matchmaker.schedule import queries
-
-
-def at(event: Any, slot: int) -> str:
-    start = event.slots[slot].local_start(event.zone)
-    return f"{start:%a %d %b} at {start:%H:%M}"
-
-
-def text(response: Any) -> str:
-    return html.unescape(response.get_data(as_text=True))
-
-
-def meeting_url(event: Any, meeting: Any, action: str) -> str:
-    return f"/organise/events/{event.slug}/schedule/meetings/{meeting.id}/{action}"
+from matchmaker.schedule import operations, queries
+from tests.web.schedule.conftest import at, meeting_url, page_text
 
 
 def add_url(event: Any) -> str:
@@ -44,8 +31,8 @@ def test_move_into_a_slot_where_a_participant_is_unavailable_is_refused(
     unavailable(session, p[3], event.slots[2].id)
     data = {"move-slot": event.slots[2].id, "move-place": event.tables[1].id}
     response = logged_in.post(meeting_url(event, meeting, "move"), data=data)
-    assert f"{p[3].full_name} is not available on {at(event, 2)}." in text(response)
-    assert "Meeting moved" not in text(response)
+    assert f"{p[3].full_name} is not available on {at(event, 2)}." in page_text(response)
+    assert "Meeting moved" not in page_text(response)
     fresh = reload(meeting)
     assert (fresh.slot_id, fresh.table_id, fresh.sequence) == (
         event.slots[0].id,
@@ -66,7 +53,7 @@ def test_add_in_a_slot_where_a_participant_is_unavailable_is_refused(
         "place": event.tables[0].id,
     }
     response = logged_in.post(add_url(event), data=data)
-    assert f"{p[1].full_name} is not available on {at(event, 1)}." in text(response)
+    assert f"{p[1].full_name} is not available on {at(event, 1)}." in page_text(response)
     assert confirmed(event) == []
 
 
@@ -78,7 +65,7 @@ def test_swap_into_a_slot_where_a_participant_is_unavailable_is_refused(
     second = seat(event, p[1], p[4], 1, 1)
     unavailable(session, p[4], event.slots[0].id)
     response = logged_in.post(meeting_url(event, first, "swap"), data={"swap-other": second.id})
-    assert f"{p[4].full_name} is not available on {at(event, 0)}." in text(response)
+    assert f"{p[4].full_name} is not available on {at(event, 0)}." in page_text(response)
     assert (reload(first).slot_id, reload(second).slot_id) == (event.slots[0].id, event.slots[1].id)
 
 
@@ -93,7 +80,7 @@ def test_add_refuses_colleagues_and_withdrawn_people(
         "slot": event.slots[0].id,
         "place": event.tables[0].id,
     }
-    response = text(logged_in.post(add_url(event), data=data))
+    response = page_text(logged_in.post(add_url(event), data=data))
     assert (
         f"{p[0].full_name} and {colleague.full_name} are both from {p[0].organisation.name}"
         in response
@@ -110,7 +97,7 @@ def test_add_refuses_colleagues_and_withdrawn_people(
         "slot": event.slots[0].id,
         "place": event.tables[0].id,
     }
-    response = text(logged_in.post(add_url(event), data=data))
+    response = page_text(logged_in.post(add_url(event), data=data))
     assert "Meeting added" not in response
     assert gone.full_name not in response  # not even offered
     assert confirmed(event) == []
@@ -138,6 +125,26 @@ def test_a_clash_only_the_database_saw_is_still_named(
     monkeypatch.setattr(queries, "confirmed_meetings", not_yet_visible)
     data = {"move-slot": event.slots[1].id, "move-place": event.tables[0].id}
     response = logged_in.post(meeting_url(event, meeting, "move"), data=data)
-    assert f"{p[3].full_name} already meets {p[1].full_name} on {at(event, 1)}." in text(response)
+    assert f"{p[3].full_name} already meets {p[1].full_name} on {at(event, 1)}." in page_text(
+        response
+    )
     fresh = reload(meeting)
     assert (fresh.slot_id, fresh.status, fresh.sequence) == (event.slots[0].id, "confirmed", 0)
+
+
+def test_adding_a_meeting_with_someone_who_withdrew_names_them(
+    app: Any, small_event: Any, session: Session
+) -> None:
+    event, p = small_event.event, small_event.people
+    p[4].withdrawn_at = utcnow()
+    with pytest.raises(operations.ScheduleError, match=f"{p[4].full_name} has withdrawn"):
+        operations.add_meeting(
+            session,
+            event,
+            p[0],
+            p[4],
+            slot_id=event.slots[0].id,
+            place=str(event.tables[0].id),
+            now=utcnow(),
+        )
+    session.rollback()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from flask.testing import FlaskClient
@@ -10,26 +9,12 @@ from sqlalchemy.orm import Session
 
 from matchmaker.db import utcnow
 from matchmaker.models import Meeting, MeetingStatus
-
-
-def at(event: Any, slot: int) -> str:
-    """ "Mon 20 Apr at 16:30": the slot's start in the event's zone, as messages say it."""
-    start = event.slots[slot].local_start(event.zone)
-    return f"{start:%a %d %b} at {start:%H:%M}"
-
-
-def text(response: Any) -> str:
-    return html.unescape(response.get_data(as_text=True))
+from tests.web.schedule.conftest import at, meeting_url, page_text
 
 
 def where(reload: Any, meeting: Meeting) -> tuple[int, int | None, MeetingStatus, int]:
     fresh = reload(meeting)
     return (fresh.slot_id, fresh.table_id, fresh.status, fresh.sequence)
-
-
-def url(event: Any, meeting: Meeting, action: str = "") -> str:
-    base = f"/organise/events/{event.slug}/schedule/meetings/{meeting.id}"
-    return f"{base}/{action}" if action else base
 
 
 def test_move_refused_when_a_participant_is_busy_then_done_when_free(
@@ -38,24 +23,28 @@ def test_move_refused_when_a_participant_is_busy_then_done_when_free(
     event, p = small_event.event, small_event.people
     meeting = seat(event, p[0], p[3], 0, 0)
     seat(event, p[0], p[4], 1, 1)
-    page = logged_in.get(url(event, meeting))
+    page = logged_in.get(meeting_url(event, meeting))
     assert page.status_code == 200 and b"Swap times" in page.data
 
     busy = {"move-slot": event.slots[1].id, "move-place": event.tables[0].id}
-    response = logged_in.post(url(event, meeting, "move"), data=busy, follow_redirects=True)
-    assert f"{p[0].full_name} already meets {p[4].full_name} on {at(event, 1)}." in text(response)
+    response = logged_in.post(meeting_url(event, meeting, "move"), data=busy, follow_redirects=True)
+    assert f"{p[0].full_name} already meets {p[4].full_name} on {at(event, 1)}." in page_text(
+        response
+    )
     assert where(reload, meeting) == (event.slots[0].id, event.tables[0].id, "confirmed", 0)
 
     seat(event, p[1], p[5], 2, 1)
     table_taken = {"move-slot": event.slots[2].id, "move-place": event.tables[1].id}
-    response = logged_in.post(url(event, meeting, "move"), data=table_taken)
+    response = logged_in.post(meeting_url(event, meeting, "move"), data=table_taken)
     taken_by = f"{p[1].full_name} and {p[5].full_name}"
-    assert f"{event.tables[1].name} is taken on {at(event, 2)} by {taken_by}." in text(response)
-    assert f'<option selected value="{event.slots[2].id}">' in text(response)
+    assert f"{event.tables[1].name} is taken on {at(event, 2)} by {taken_by}." in page_text(
+        response
+    )
+    assert f'<option selected value="{event.slots[2].id}">' in page_text(response)
     assert where(reload, meeting)[:2] == (event.slots[0].id, event.tables[0].id)
 
     free = {"move-slot": event.slots[2].id, "move-place": event.tables[2].id}
-    response = logged_in.post(url(event, meeting, "move"), data=free, follow_redirects=True)
+    response = logged_in.post(meeting_url(event, meeting, "move"), data=free, follow_redirects=True)
     assert b"Meeting moved" in response.data
     assert where(reload, meeting) == (event.slots[2].id, event.tables[2].id, "confirmed", 1)
 
@@ -67,7 +56,7 @@ def test_swap_exchanges_times_even_when_the_people_overlap(
     first = seat(event, p[0], p[3], 0, 0)
     second = seat(event, p[0], p[4], 1, 1)
     response = logged_in.post(
-        url(event, first, "swap"), data={"swap-other": second.id}, follow_redirects=True
+        meeting_url(event, first, "swap"), data={"swap-other": second.id}, follow_redirects=True
     )
     assert b"Meetings swapped" in response.data
     assert where(reload, first) == (event.slots[1].id, event.tables[1].id, "confirmed", 1)
@@ -82,9 +71,11 @@ def test_swap_refused_when_it_would_double_book(
     second = seat(event, p[1], p[4], 1, 0)
     seat(event, p[3], p[2], 1, 1)  # p3 is busy when `second` happens
     response = logged_in.post(
-        url(event, first, "swap"), data={"swap-other": second.id}, follow_redirects=True
+        meeting_url(event, first, "swap"), data={"swap-other": second.id}, follow_redirects=True
     )
-    assert f"{p[3].full_name} already meets {p[2].full_name} on {at(event, 1)}." in text(response)
+    assert f"{p[3].full_name} already meets {p[2].full_name} on {at(event, 1)}." in page_text(
+        response
+    )
     assert where(reload, first) == (event.slots[0].id, event.tables[0].id, "confirmed", 0)
     assert where(reload, second) == (event.slots[1].id, event.tables[0].id, "confirmed", 0)
 
@@ -96,7 +87,7 @@ def test_cancel_keeps_the_row_and_frees_the_time(
     event.published_at = utcnow()
     session.commit()
     meeting = seat(event, p[0], p[3], 0, 0)
-    response = logged_in.post(url(event, meeting, "cancel"), follow_redirects=True)
+    response = logged_in.post(meeting_url(event, meeting, "cancel"), follow_redirects=True)
     assert b"Meeting cancelled" in response.data
     fresh = reload(meeting)
     assert fresh.status == MeetingStatus.CANCELLED and fresh.sequence == 1
@@ -115,7 +106,7 @@ def test_add_refuses_clashes_and_existing_pairs(
 
     def post(a: Any, b: Any, slot: int, place: Any) -> str:
         data = {"first": a.id, "second": b.id, "slot": event.slots[slot].id, "place": place}
-        return text(logged_in.post(add, data=data, follow_redirects=True))
+        return page_text(logged_in.post(add, data=data, follow_redirects=True))
 
     busy = post(p[0], p[4], 0, event.tables[1].id)
     assert f"{p[0].full_name} already meets {p[3].full_name} on {at(event, 0)}." in busy
@@ -136,9 +127,9 @@ def test_lock_and_unlock(
 ) -> None:
     event, p = small_event.event, small_event.people
     meeting = seat(event, p[0], p[3], 0, 0)
-    logged_in.post(url(event, meeting, "lock"), data={"locked": "1"})
+    logged_in.post(meeting_url(event, meeting, "lock"), data={"locked": "1"})
     assert reload(meeting).locked is True
-    logged_in.post(url(event, meeting, "lock"), data={"locked": "0"})
+    logged_in.post(meeting_url(event, meeting, "lock"), data={"locked": "0"})
     assert reload(meeting).locked is False
 
 
@@ -149,7 +140,7 @@ def test_an_exhibitor_meets_at_the_booth_shown_as_a_grid_column(
     exhibitor = build.participant(event, location="Hall 7 · A12")
     add = f"/organise/events/{event.slug}/schedule/meetings/new"
     data = {"first": exhibitor.id, "second": p[0].id, "slot": event.slots[1].id, "place": "booth"}
-    assert "Meeting added" in text(logged_in.post(add, data=data, follow_redirects=True))
+    assert "Meeting added" in page_text(logged_in.post(add, data=data, follow_redirects=True))
     [meeting] = confirmed(event)
     assert (meeting.table_id, meeting.location) == (None, "Hall 7 · A12")
     grid = logged_in.get(f"/organise/events/{event.slug}/schedule/grid").get_data(as_text=True)
