@@ -60,16 +60,6 @@ def organiser_accounts(session: Session) -> Sequence[User]:
     ).all()
 
 
-def active_participant_counts(session: Session, event_ids: Collection[int]) -> dict[int, int]:
-    """Active (not withdrawn) participants per event id."""
-    rows = session.execute(
-        select(Participant.event_id, func.count())
-        .where(Participant.event_id.in_(event_ids), Participant.withdrawn_at.is_(None))
-        .group_by(Participant.event_id)
-    )
-    return {event_id: count for event_id, count in rows}
-
-
 @dataclass(frozen=True)
 class RegistrationFigures:
     """An event's registrations: totals and active participants by country and type."""

@@ -26,6 +26,7 @@ from wtforms import SelectChoice
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.auth.countries import COUNTRY_NAMES
+from matchmaker.core.queries import participant_counts
 from matchmaker.db import get_session, utcnow
 from matchmaker.links import external_url
 from matchmaker.models import Block, Event, Mission, Participant, Phase, User
@@ -79,9 +80,7 @@ def dashboard() -> str:
     """Missions the organiser manages with their events, phases and registrations."""
     db = get_session()
     missions = queries.managed_missions(db, _user())
-    counts = queries.active_participant_counts(
-        db, [event.id for mission in missions for event in mission.events]
-    )
+    counts = participant_counts(db, [event.id for mission in missions for event in mission.events])
     return render_template("organiser/dashboard.html", missions=missions, counts=counts)
 
 
