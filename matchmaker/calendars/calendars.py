@@ -8,6 +8,7 @@ from matchmaker.calendars import queries
 from matchmaker.calendars.entries import event_entries, participant_entries
 from matchmaker.ical import build_calendar
 from matchmaker.models import Event, MeetingTable, Participant, Phase
+from matchmaker.participants.queries import agenda_meetings
 
 
 def participant_calendar(
@@ -16,7 +17,7 @@ def participant_calendar(
     """A participant's agenda; empty until the schedule is published unless told otherwise."""
     event = participant.event
     meetings = (
-        queries.participant_meetings(session, participant)
+        agenda_meetings(session, participant)
         if event.phase == Phase.PUBLISHED or not only_published
         else []
     )

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from matchmaker.models import Event, Meeting, MeetingStatus, MeetingTable, Participant
+from matchmaker.models import Event, Meeting, MeetingTable, Participant, shown_to_participants
 
 
 def _shown_meetings(event: Event) -> Select[Meeting]:
-    """Confirmed meetings, and those cancelled after publication (calendars must drop them)."""
+    """The event's meetings that calendars show (cancelled ones so that calendars drop them)."""
     return (
         select(Meeting)
         .where(
             Meeting.event_id == event.id,
-            or_(Meeting.status == MeetingStatus.CONFIRMED, Meeting.changed_at.is_not(None)),
+            shown_to_participants(),
         )
         .options(
             selectinload(Meeting.slot),
@@ -24,17 +24,6 @@ def _shown_meetings(event: Event) -> Select[Meeting]:
         )
         .order_by(Meeting.id)
     )
-
-
-def participant_meetings(session: Session, participant: Participant) -> list[Meeting]:
-    """The meetings on one participant's calendar."""
-    query = _shown_meetings(participant.event).where(
-        or_(
-            Meeting.participant_a_id == participant.id,
-            Meeting.participant_b_id == participant.id,
-        )
-    )
-    return list(session.scalars(query))
 
 
 def event_meetings(session: Session, event: Event) -> list[Meeting]:

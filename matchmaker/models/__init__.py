@@ -15,6 +15,7 @@ from matchmaker.models.meetings import (
     cancel_meeting,
     place_meeting,
     release_seats,
+    shown_to_participants,
 )
 from matchmaker.models.missions import Block, Event, MeetingTable, Mission, TimeSlot
 from matchmaker.models.organisations import Organisation
@@ -45,4 +46,5 @@ __all__ = [
     "cancel_meeting",
     "place_meeting",
     "release_seats",
+    "shown_to_participants",
 ]

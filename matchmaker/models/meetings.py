@@ -29,9 +29,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    or_,
     text,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnElement
 
 from matchmaker.db import Base, utcnow
 from matchmaker.models.enums import MeetingStatus, RunStatus, enum_column
@@ -165,6 +167,15 @@ class Meeting(Base):
         if self.table is not None:
             return self.table.name
         return self.location or ""
+
+
+def shown_to_participants() -> ColumnElement[bool]:
+    """Meetings participants see: confirmed ones, and those cancelled after publication.
+
+    `changed_at` is set only for changes after publication, so a meeting dropped while the
+    schedule was still a draft never appears on an agenda or in a calendar.
+    """
+    return or_(Meeting.status == MeetingStatus.CONFIRMED, Meeting.changed_at.is_not(None))
 
 
 class MeetingSeat(Base):

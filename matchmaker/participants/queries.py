@@ -18,6 +18,7 @@ from matchmaker.models import (
     Preference,
     PreferenceLevel,
     Unavailability,
+    shown_to_participants,
 )
 
 
@@ -232,7 +233,8 @@ def unavailable_slot_ids(session: Session, participant: Participant) -> set[int]
 
 
 def agenda_meetings(session: Session, participant: Participant) -> list[Meeting]:
-    """The participant's meetings (confirmed and cancelled) with all the agenda shows."""
+    """The participant's meetings as agendas and calendars show them (`shown_to_participants`),
+    in time order, with everything they print loaded."""
     partner_options = (
         joinedload(Meeting.participant_a).joinedload(Participant.organisation),
         joinedload(Meeting.participant_b).joinedload(Participant.organisation),
@@ -245,6 +247,7 @@ def agenda_meetings(session: Session, participant: Participant) -> list[Meeting]
                 Meeting.participant_a_id == participant.id,
                 Meeting.participant_b_id == participant.id,
             ),
+            shown_to_participants(),
         )
         .options(
             joinedload(Meeting.slot),

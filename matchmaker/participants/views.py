@@ -347,17 +347,13 @@ class AgendaEntry:
 
 
 def _agenda_entries(event: Event, me: Participant, meetings: list[Meeting]) -> list[AgendaEntry]:
-    """Confirmed meetings, plus those cancelled after publication; moves since my last visit."""
+    """The agenda's meetings, with the moves since my last visit marked."""
     seen = me.agenda_seen_at or event.published_at
     matcher = event_matcher(event)
     entries: list[AgendaEntry] = []
     for meeting in meetings:
         changed = meeting.changed_at
         changed_since_seen = changed is not None and (seen is None or changed > seen)
-        if not meeting.confirmed and not (
-            changed is not None and (event.published_at is None or changed > event.published_at)
-        ):
-            continue
         moved = (
             meeting.confirmed
             and changed_since_seen

@@ -90,8 +90,7 @@ def _arrange(session: Session, build: Builder, me: Me) -> dict[str, Participant]
     cancel_meeting(session, cancelled)
     cancelled.changed_at = utcnow()
     early = _meet(session, me_participant, people["early"], slots[6].id, table_id=tables[0].id)
-    cancel_meeting(session, early)
-    early.changed_at = utcnow() - timedelta(hours=2)  # cancelled before publication
+    cancel_meeting(session, early)  # before publication: no change is recorded for anyone
     _meet(session, people["others"], people["table"], slots[0].id, table_id=tables[2].id)
     session.commit()
     return people
