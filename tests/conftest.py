@@ -27,6 +27,7 @@ from matchmaker.db import Base, database, make_engine
 from matchmaker.models import (
     Block,
     Event,
+    Meeting,
     MeetingTable,
     Mission,
     Organisation,
@@ -35,6 +36,7 @@ from matchmaker.models import (
     Role,
     TimeSlot,
     User,
+    place_meeting,
 )
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
@@ -226,6 +228,28 @@ class Builder:
         )
         self._save(participant)
         return participant
+
+    def meeting(
+        self,
+        one: Participant,
+        other: Participant,
+        slot: TimeSlot,
+        *,
+        table: MeetingTable | None = None,
+        location: str | None = None,
+    ) -> Meeting:
+        """A confirmed meeting of two participants, placed with `place_meeting` (seats kept)."""
+        low, high = sorted((one.id, other.id))
+        meeting = Meeting(event_id=one.event_id, participant_a_id=low, participant_b_id=high)
+        place_meeting(
+            self.session,
+            meeting,
+            slot_id=slot.id,
+            table_id=table.id if table is not None else None,
+            location=location,
+        )
+        self.session.commit()
+        return meeting
 
 
 @pytest.fixture

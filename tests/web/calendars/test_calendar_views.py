@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from sqlalchemy.orm import Session
 
 from matchmaker.calendars.tokens import revoke_feed_token
 from matchmaker.db import utcnow
@@ -20,7 +19,6 @@ from matchmaker.models import (
     Role,
     User,
     cancel_meeting,
-    place_meeting,
 )
 from matchmaker.organiser.operations import withdraw
 
@@ -32,18 +30,6 @@ class Scene:
     me: Participant
     robotics: Participant
     booth: Participant
-
-
-def _meet(
-    session: Session, event: Event, one: Participant, other: Participant, slot: int, **place
-) -> Meeting:
-    low, high = sorted((one.id, other.id))
-    meeting = Meeting(
-        event_id=event.id, participant_a_id=low, participant_b_id=high, slot_id=event.slots[slot].id
-    )
-    place_meeting(session, meeting, slot_id=event.slots[slot].id, **place)
-    session.commit()
-    return meeting
 
 
 @pytest.fixture
@@ -83,8 +69,8 @@ def scene(build, session) -> Scene:
         location="Hall 8, Booth C23",
         organisation=Organisation(name="台北 Semiconductors 🎉", country="TW"),
     )
-    _meet(session, event, me, robotics, 0, table_id=event.tables[0].id)
-    _meet(session, event, me, booth, 1, location="Hall 8, Booth C23")
+    build.meeting(me, robotics, event.slots[0], table=event.tables[0])
+    build.meeting(me, booth, event.slots[1], location="Hall 8, Booth C23")
     return Scene(event, user, me, robotics, booth)
 
 

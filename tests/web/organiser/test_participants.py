@@ -23,7 +23,6 @@ from matchmaker.models import (
     Participant,
     Role,
     User,
-    place_meeting,
 )
 from tests.conftest import Builder
 
@@ -78,13 +77,8 @@ def test_withdrawing_cancels_their_meetings_and_frees_the_partners_slot(
     organiser_client: FlaskClient, session: Session, build: Builder, event: Event
 ) -> None:
     leaving, partner, other = (build.participant(event) for _ in range(3))
-    slot = event.slots[0]
-    low, high = sorted((leaving.id, partner.id))
-    meeting = Meeting(
-        event_id=event.id, participant_a_id=low, participant_b_id=high, slot_id=slot.id
-    )
-    place_meeting(session, meeting, slot_id=slot.id, table_id=event.tables[0].id)
-    session.commit()
+    slot, table = event.slots[0], event.tables[0]
+    build.meeting(leaving, partner, slot, table=table)
 
     response = organiser_client.post(
         f"/organise/events/{event.slug}/participants/{leaving.id}/withdraw",
@@ -94,10 +88,7 @@ def test_withdrawing_cancels_their_meetings_and_frees_the_partners_slot(
     statuses = session.scalars(select(Meeting.status)).all()
     session.commit()
     assert statuses == [MeetingStatus.CANCELLED]
-    low, high = sorted((partner.id, other.id))
-    freed = Meeting(event_id=event.id, participant_a_id=low, participant_b_id=high, slot_id=slot.id)
-    place_meeting(session, freed, slot_id=slot.id, table_id=event.tables[0].id)
-    session.commit()
+    build.meeting(partner, other, slot, table=table)  # the freed slot takes a new meeting
 
 
 def test_editing_a_cap_and_a_booth(

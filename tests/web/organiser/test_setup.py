@@ -17,7 +17,6 @@ from matchmaker.models import (
     MeetingTable,
     Phase,
     TimeSlot,
-    place_meeting,
 )
 from tests.conftest import Builder
 
@@ -50,11 +49,7 @@ def meeting_in_first_slot(session: Session, build: Builder, event: Event) -> Mee
     ).first()
     table = session.scalars(select(MeetingTable).where(MeetingTable.event_id == event.id)).first()
     assert slot is not None and table is not None
-    low, high = sorted((first.id, second.id))
-    meeting = Meeting(event_id=event.id, participant_a_id=low, participant_b_id=high)
-    place_meeting(session, meeting, slot_id=slot.id, table_id=table.id)
-    session.commit()
-    return meeting
+    return build.meeting(first, second, slot, table=table)
 
 
 def test_adding_a_block_generates_its_slots_in_utc(

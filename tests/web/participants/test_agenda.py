@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 from matchmaker.db import utcnow
 from matchmaker.models import (
     Event,
-    Meeting,
     Participant,
     Phase,
     cancel_meeting,
@@ -20,23 +19,6 @@ from tests.conftest import Builder
 from tests.web.participants.conftest import Me, organisation
 
 URL = "/events/hannover-b2b/agenda"
-
-
-def _meet(
-    session: Session,
-    one: Participant,
-    other: Participant,
-    slot_id: int,
-    *,
-    table_id: int | None = None,
-    location: str | None = None,
-) -> Meeting:
-    low, high = sorted((one.id, other.id))
-    meeting = Meeting(
-        event_id=one.event_id, participant_a_id=low, participant_b_id=high, slot_id=slot_id
-    )
-    place_meeting(session, meeting, slot_id=slot_id, table_id=table_id, location=location)
-    return meeting
 
 
 def _publish(session: Session, event: Event) -> Event:
@@ -78,20 +60,18 @@ def _arrange(session: Session, build: Builder, me: Me) -> dict[str, Participant]
         "others": build.participant(event, first_name="Not", last_name="Mine"),
     }
     me_participant = session.get(Participant, me.participant.id)
-    _meet(session, me_participant, people["table"], slots[1].id, table_id=tables[0].id)
-    _meet(session, me_participant, people["booth"], slots[5].id, location="Hall 7 A12")
-    moved = _meet(session, me_participant, people["moved"], slots[2].id, table_id=tables[1].id)
+    build.meeting(me_participant, people["table"], slots[1], table=tables[0])
+    build.meeting(me_participant, people["booth"], slots[5], location="Hall 7 A12")
+    moved = build.meeting(me_participant, people["moved"], slots[2], table=tables[1])
     moved.previous_slot_id = slots[2].id
     place_meeting(session, moved, slot_id=slots[3].id, table_id=tables[1].id)
     moved.changed_at = utcnow()
-    cancelled = _meet(
-        session, me_participant, people["cancelled"], slots[4].id, table_id=tables[0].id
-    )
+    cancelled = build.meeting(me_participant, people["cancelled"], slots[4], table=tables[0])
     cancel_meeting(session, cancelled)
     cancelled.changed_at = utcnow()
-    early = _meet(session, me_participant, people["early"], slots[6].id, table_id=tables[0].id)
+    early = build.meeting(me_participant, people["early"], slots[6], table=tables[0])
     cancel_meeting(session, early)  # before publication: no change is recorded for anyone
-    _meet(session, people["others"], people["table"], slots[0].id, table_id=tables[2].id)
+    build.meeting(people["others"], people["table"], slots[0], table=tables[2])
     session.commit()
     return people
 

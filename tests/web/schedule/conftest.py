@@ -23,8 +23,8 @@ from matchmaker.models import (
     Role,
     ScheduleRun,
     User,
-    place_meeting,
 )
+from tests.conftest import Builder
 
 TEST_PASSWORD = "correct horse battery staple"
 T = TypeVar("T")
@@ -101,17 +101,11 @@ def reload(session: Session) -> Callable[[T], T]:
 
 
 @pytest.fixture
-def seat(session: Session) -> Callable[[Event, Participant, Participant, int, int], Meeting]:
+def seat(build: Builder) -> Callable[[Event, Participant, Participant, int, int], Meeting]:
     """Confirm a meeting of two people in the event's slot and table of these indexes."""
 
     def place(event: Event, a: Participant, b: Participant, slot: int, table: int) -> Meeting:
-        low, high = sorted((a.id, b.id))
-        meeting = Meeting(event_id=event.id, participant_a_id=low, participant_b_id=high)
-        place_meeting(
-            session, meeting, slot_id=event.slots[slot].id, table_id=event.tables[table].id
-        )
-        session.commit()
-        return meeting
+        return build.meeting(a, b, event.slots[slot], table=event.tables[table])
 
     return place
 
