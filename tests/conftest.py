@@ -33,6 +33,8 @@ from matchmaker.models import (
     Organisation,
     Participant,
     Phase,
+    Preference,
+    PreferenceLevel,
     Role,
     TimeSlot,
     User,
@@ -228,6 +230,19 @@ class Builder:
         )
         self._save(participant)
         return participant
+
+    def preference(
+        self, source: Participant, target: Participant, level: PreferenceLevel
+    ) -> Preference:
+        """Record that `source` marked `target` at `level`."""
+        preference = Preference(
+            event_id=source.event_id,
+            from_participant_id=source.id,
+            to_participant_id=target.id,
+            level=level,
+        )
+        self._save(preference)
+        return preference
 
     def meeting(
         self,

@@ -19,7 +19,6 @@ from matchmaker.models import (
     OrganisationType,
     Participant,
     Phase,
-    Preference,
     PreferenceLevel,
 )
 from tests.conftest import Builder
@@ -226,17 +225,9 @@ def _solve_and_publish(app: Flask) -> None:
     assert published.exit_code == 0, published.output
 
 
-def _fan_wants_to_meet_ana(session: Session, fan: Participant) -> None:
+def _fan_wants_to_meet_ana(session: Session, build: Builder, fan: Participant) -> None:
     ana = session.scalars(select(Participant).where(Participant.first_name == "Ana")).one()
-    session.add(
-        Preference(
-            event_id=ana.event_id,
-            from_participant_id=fan.id,
-            to_participant_id=ana.id,
-            level=PreferenceLevel.MUST,
-        )
-    )
-    session.commit()
+    build.preference(fan, ana, PreferenceLevel.MUST)
 
 
 def test_a_new_sme_signs_up_chooses_and_reads_its_agenda(
@@ -250,7 +241,7 @@ def test_a_new_sme_signs_up_chooses_and_reads_its_agenda(
 ):
     people = _arrange_event(build)
     _sign_up(page, live_server, screenshot)
-    _fan_wants_to_meet_ana(session, people["fan"])
+    _fan_wants_to_meet_ana(session, build, people["fan"])
     _complete_profile(page, screenshot)
     _set_availability(page, screenshot)
     _choose_people(page, screenshot)

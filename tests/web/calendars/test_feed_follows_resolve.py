@@ -13,7 +13,6 @@ from matchmaker.models import (
     Organisation,
     Participant,
     Phase,
-    Preference,
     PreferenceLevel,
     Unavailability,
 )
@@ -33,15 +32,7 @@ def test_feed_follows_a_minimal_change_resolve(
     bob = build.participant(event, organisation=Organisation(name="Bob Inc"))
     cai = build.participant(event, organisation=Organisation(name="Cai Ltd"))
     for other in (bob, cai):
-        session.add(
-            Preference(
-                event_id=event.id,
-                from_participant_id=ana.id,
-                to_participant_id=other.id,
-                level=PreferenceLevel.MUST,
-            )
-        )
-    session.commit()
+        build.preference(ana, other, PreferenceLevel.MUST)
 
     _cli(app, "solve", event.slug, "--time-limit", "3", "--apply")
     _cli(app, "publish", event.slug)

@@ -51,21 +51,9 @@ def app_config(app_config: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.fixture
-def prefer(session: Session) -> Prefer:
+def prefer(build: Builder) -> Prefer:
     """Record that `source` marked `target` at `level`."""
-
-    def record(source: Participant, target: Participant, level: PreferenceLevel) -> Preference:
-        preference = Preference(
-            event_id=source.event_id,
-            from_participant_id=source.id,
-            to_participant_id=target.id,
-            level=level,
-        )
-        session.add(preference)
-        session.commit()
-        return preference
-
-    return record
+    return build.preference
 
 
 @pytest.fixture
