@@ -125,12 +125,6 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
-@bp.app_template_global()
-def has_endpoint(endpoint: str) -> bool:
-    """Whether `endpoint` is registered, so a template links only to pages that exist."""
-    return endpoint in current_app.view_functions
-
-
 def _visible(event: Event) -> bool:
     """Draft events are seen only by the people who organise them."""
     return event.phase != Phase.DRAFT or can_organise(event)
@@ -168,11 +162,11 @@ def event_actions(event: Event, participant: Participant | None, organiser: bool
                 page.label, url_for(page.endpoint, slug=event.slug), event.phase in page.primary_in
             )
             for page in PARTICIPANT_PAGES
-            if event.phase in page.phases and has_endpoint(page.endpoint)
+            if event.phase in page.phases
         )
-    elif not organiser and registration_open(event, utcnow()) and has_endpoint("auth.signup"):
+    elif not organiser and registration_open(event, utcnow()):
         actions.append(Action("Sign up", url_for("auth.signup", slug=event.slug), primary=True))
-    if organiser and has_endpoint("organiser.event"):
+    if organiser:
         actions.append(
             Action("Manage event", url_for("organiser.event", slug=event.slug), primary=not actions)
         )

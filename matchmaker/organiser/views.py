@@ -271,10 +271,6 @@ def edit_event(slug: str) -> Page:
     )
 
 
-def _schedule_links() -> bool:
-    return "schedule.overview" in current_app.view_functions
-
-
 @bp.get("/events/<slug>")
 @organiser_required
 def event(slug: str) -> str:
@@ -288,7 +284,6 @@ def event(slug: str) -> str:
         figures=queries.registration_figures(get_session(), event),
         phases=operations.PHASE_ORDER,
         country_names=COUNTRY_NAMES,
-        schedule_links=_schedule_links(),
     )
 
 
