@@ -162,9 +162,7 @@ def build_problem(data: EventData, *, minimal_change: bool) -> sv.Problem:
     in_play = [m for m in current if (m.participant_a_id, m.participant_b_id) in weights]
     locked = [m for m in in_play if m.locked]
     if minimal_change:
-        locked += untouched_meetings(
-            [m for m in current if not m.locked], weights, participants, event
-        )
+        locked += untouched_meetings(current, weights, participants, event)
     return sv.Problem(
         event=sv.Event(name=event.name, timezone=event.timezone),
         slots=slots,
@@ -182,7 +180,7 @@ def untouched_meetings(
     participants: Sequence[sv.Participant],
     event: Event,
 ) -> list[Meeting]:
-    """Today's meetings that stay exactly as they are on a minimal-change re-solve.
+    """Today's unlocked meetings that stay exactly as they are on a minimal-change re-solve.
 
     A meeting is no longer possible when its pair is no longer a candidate (a "not" mark),
     one side is not available in its slot any more, its table is gone or a booth moved, or
@@ -222,7 +220,10 @@ def untouched_meetings(
     return [
         m
         for m in meetings
-        if possible(m) and m.participant_a_id not in touched and m.participant_b_id not in touched
+        if not m.locked
+        and possible(m)
+        and m.participant_a_id not in touched
+        and m.participant_b_id not in touched
     ]
 
 

@@ -94,3 +94,14 @@ def test_a_pair_cancelled_by_hand_stays_apart_in_every_solve(
         session.commit()
         assert pair(p[0], p[3]) not in {(c.a, c.b) for c in problem.candidates}
         assert pair(p[1], p[3]) in {(c.a, c.b) for c in problem.candidates}
+
+
+def test_the_cap_counts_locked_meetings_too(small_event: Any, session: Session, seat: Any) -> None:
+    event, p = small_event.event, small_event.people
+    locked = seat(event, p[0], p[3], 0, 0)
+    locked.locked = True
+    seat(event, p[0], p[4], 1, 0)
+    seat(event, p[0], p[5], 2, 0)
+    session.get(Participant, p[0].id).max_meetings = 2
+    session.commit()
+    assert locked_pairs(session, event) == {pair(p[0], p[3])}  # only the organiser's lock
