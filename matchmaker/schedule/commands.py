@@ -9,12 +9,11 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy.orm import Session
 
-from matchmaker import jobs
 from matchmaker.auth.queries import event_by_slug
 from matchmaker.db import session_scope, utcnow
 from matchmaker.models import Event, RunStatus, ScheduleRun
-from matchmaker.schedule import operations, queries
-from matchmaker.scheduling import diff_proposal
+from matchmaker.schedule import jobs, operations, queries
+from matchmaker.schedule.scheduling import diff_proposal
 
 
 def _event(session: Session, slug: str) -> Event:

@@ -28,7 +28,7 @@ from matchmaker.models import (
     release_seats,
 )
 from matchmaker.schedule import queries
-from matchmaker.scheduling import (
+from matchmaker.schedule.scheduling import (
     Progress,
     ScheduleDiff,
     apply_proposal,

@@ -20,7 +20,7 @@ from matchmaker.models import (
     Unavailability,
 )
 from matchmaker.models.enums import ACTIVE_RUN_STATUSES
-from matchmaker.scheduling import EventData, ProposedMeeting, proposed_meetings
+from matchmaker.schedule.scheduling import EventData, ProposedMeeting, proposed_meetings
 
 
 def event_participants(session: Session, event: Event) -> Sequence[Participant]:

@@ -15,8 +15,8 @@ from flask import Flask
 from playwright.sync_api import Page, expect
 from sqlalchemy.orm import Session
 
-from matchmaker import jobs
 from matchmaker.models import Organisation, Preference, PreferenceLevel, Role
+from matchmaker.schedule import jobs
 
 pytestmark = pytest.mark.e2e
 

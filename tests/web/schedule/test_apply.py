@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.models import MeetingStatus
 from matchmaker.schedule import queries
-from matchmaker.scheduling import ProposedMeeting, apply_proposal
+from matchmaker.schedule.scheduling import ProposedMeeting, apply_proposal
 
 NOW = datetime(2026, 4, 1, 12, tzinfo=UTC)
 

@@ -12,8 +12,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from matchmaker import jobs
 from matchmaker.models import RunStatus, ScheduleRun
+from matchmaker.schedule import jobs
 
 WAIT_S = 60.0
 

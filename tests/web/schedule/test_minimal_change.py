@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from matchmaker.db import utcnow
 from matchmaker.models import Participant, Unavailability
 from matchmaker.schedule.queries import event_data
-from matchmaker.scheduling import build_problem
+from matchmaker.schedule.scheduling import build_problem
 
 
 def locked_pairs(session: Session, event: Any) -> set[tuple[str, str]]:

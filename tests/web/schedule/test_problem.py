@@ -15,7 +15,7 @@ from matchmaker.models import (
     place_meeting,
 )
 from matchmaker.schedule import queries
-from matchmaker.scheduling import build_problem
+from matchmaker.schedule.scheduling import build_problem
 
 
 def weights_of(

@@ -9,7 +9,6 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
-from matchmaker import jobs
 from matchmaker.db import utcnow
 from matchmaker.models import (
     Meeting,
@@ -18,6 +17,7 @@ from matchmaker.models import (
     Unavailability,
     place_meeting,
 )
+from matchmaker.schedule import jobs
 from tests.web.schedule.conftest import runs_of
 
 

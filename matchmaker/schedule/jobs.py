@@ -25,12 +25,11 @@ from huey import Huey, PostgresHuey, SqliteHuey
 from huey.consumer import Consumer
 from sqlalchemy import make_url
 
-from matchmaker import scheduling
 from matchmaker.db import session_scope, utcnow
 from matchmaker.models import RunStatus, ScheduleRun
-from matchmaker.schedule import operations, queries
+from matchmaker.schedule import operations, queries, scheduling
 
-JOBS_EXTENSION = "matchmaker.jobs"
+JOBS_EXTENSION = "matchmaker.schedule.jobs"
 CONSUMER_EXTENSION = "matchmaker.huey_consumer"
 QUEUE_NAME = "matchmaker"
 # How often a running solve writes its progress and heartbeat, and reads the cancel flag.

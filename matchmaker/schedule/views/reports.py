@@ -1,0 +1,50 @@
+"""Organisers: statistics, exports and printable sheets of a schedule."""
+
+from __future__ import annotations
+
+from flask import Response, abort, render_template
+
+from matchmaker.auth.access import organised_event_or_404, organiser_required
+from matchmaker.db import get_session
+from matchmaker.schedule import charts, exports, queries
+from matchmaker.schedule.views.base import bp, current_figures
+
+
+@bp.get("/events/<slug>/schedule/statistics")
+@organiser_required
+def statistics(slug: str) -> str:
+    """Today's schedule in figures and charts."""
+    event = organised_event_or_404(slug)
+    figures = current_figures(event)
+    return render_template(
+        "schedule/statistics.html",
+        event=event,
+        figures=figures,
+        country_chart=charts.country_pair_heatmap(figures.country_pairs),
+        hour_chart=charts.meetings_per_hour(figures.per_hour),
+        met_chart=charts.requests_met_histogram(figures.share_met_of),
+    )
+
+
+@bp.get("/events/<slug>/schedule/export/<kind>.<fmt>")
+@organiser_required
+def export(slug: str, kind: str, fmt: str) -> Response:
+    """Meetings or participants as CSV or XLSX."""
+    event = organised_event_or_404(slug)
+    if kind not in exports.SHEETS or fmt not in exports.FORMATS:
+        abort(404)
+    rows = exports.SHEETS[kind](get_session(), event)
+    body, mimetype = exports.FORMATS[fmt](rows, kind)
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{event.slug}-{kind}.{fmt}"'
+    return response
+
+
+@bp.get("/events/<slug>/schedule/print")
+@organiser_required
+def print_tables(slug: str) -> str:
+    """One printable page per table for the venue staff."""
+    event = organised_event_or_404(slug)
+    meetings = queries.confirmed_meetings(get_session(), event)
+    by_table = {table.id: [m for m in meetings if m.table_id == table.id] for table in event.tables}
+    return render_template("schedule/print.html", event=event, by_table=by_table)

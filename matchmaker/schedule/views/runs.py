@@ -1,0 +1,231 @@
+"""Organisers: the schedule overview, solve runs (start, progress, cancel, apply), publishing."""
+
+from __future__ import annotations
+
+from flask import Response, abort, current_app, flash, jsonify, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
+from werkzeug.wrappers import Response as BaseResponse
+
+from matchmaker.auth.access import organised_event_or_404, organiser_required
+from matchmaker.db import get_session
+from matchmaker.models import Event, RunStatus, ScheduleRun
+from matchmaker.schedule import jobs, operations, queries
+from matchmaker.schedule.forms import ActionForm, SolveForm, time_limit_choices
+from matchmaker.schedule.scheduling import diff_proposal, unscheduled_pairs
+from matchmaker.schedule.views.base import bp, current_figures, figures, now
+
+
+def _look_after(run: ScheduleRun) -> None:
+    """Mark a run whose worker stopped responding failed; make sure a queued one gets a worker.
+
+    After a restart of the web process the embedded consumer starts again on first enqueue,
+    or here, when someone looks at a run still waiting in the queue.
+    """
+    if operations.expire_if_stale(run, current_app.config["RUN_HEARTBEAT_TIMEOUT_S"], now()):
+        get_session().commit()
+    elif run.status == RunStatus.QUEUED:
+        jobs.ensure_consumer(current_app._get_current_object())  # type: ignore[attr-defined]
+
+
+def _run_or_404(event: Event, run_id: int) -> ScheduleRun:
+    """The event's run, looked after (see `_look_after`)."""
+    run = queries.event_run(get_session(), event, run_id)
+    if run is None:
+        abort(404)
+    _look_after(run)
+    return run
+
+
+def _active_run(event: Event) -> ScheduleRun | None:
+    """The event's queued or running run, looked after (see `_look_after`)."""
+    run = queries.active_run(get_session(), event)
+    if run is None:
+        return None
+    _look_after(run)
+    return run if run.status.active else None
+
+
+def _solve_form(**defaults: object) -> SolveForm:
+    form = SolveForm(**defaults)
+    form.time_limit.choices = time_limit_choices(_default_time_limit())
+    return form
+
+
+def _default_time_limit() -> int:
+    return max(1, round(float(current_app.config["SOLVER_TIME_LIMIT_S"])))
+
+
+def _named_unscheduled(event: Event, run: ScheduleRun | None) -> list[dict[str, object]]:
+    if run is None or run.result is None:
+        return []
+    names = {p.id: p for p in queries.event_participants(get_session(), event)}
+    return [
+        {"a": names.get(u.a), "b": names.get(u.b), "reason": u.reason_label, "detail": u.detail}
+        for u in unscheduled_pairs(run.result)
+    ]
+
+
+@bp.post("/events/<slug>/schedule/solve")
+@organiser_required
+def solve(slug: str) -> BaseResponse:
+    """Queue a solve (or show the run already under way) and go to its progress page."""
+    event = organised_event_or_404(slug)
+    form = _solve_form()
+    if not form.validate_on_submit():
+        flash("Choose a time limit.", "error")
+        return redirect(url_for("schedule.overview", slug=slug))
+    session = get_session()
+    _active_run(event)
+    run, created = operations.create_run(
+        session,
+        event,
+        current_user._get_current_object(),
+        time_limit_s=float(form.time_limit.data),
+        minimal_change=bool(form.minimal_change.data),
+    )
+    session.commit()
+    if created:
+        jobs.enqueue_solve(current_app._get_current_object(), run.id)  # type: ignore[attr-defined]
+    else:
+        flash("A solve is already under way for this event: here it is.", "info")
+    return redirect(url_for("schedule.run", slug=slug, run_id=run.id))
+
+
+@bp.get("/events/<slug>/schedule/runs/<int:run_id>")
+@organiser_required
+def run(slug: str, run_id: int) -> str:
+    """A run: live progress while it works; then its figures, changes and unscheduled pairs."""
+    event = organised_event_or_404(slug)
+    run = _run_or_404(event, run_id)
+    context: dict[str, object] = {}
+    if run.result is not None and not run.status.active:
+        proposal = queries.run_proposal(get_session(), event, run)
+        current = queries.confirmed_meetings(get_session(), event)
+        context = {
+            "figures": figures(event, [(m.a, m.b, m.slot_id) for m in proposal]),
+            "current_figures": current_figures(event),
+            "diff": diff_proposal(current, proposal),
+            "unscheduled": _named_unscheduled(event, run),
+            "people": {p.id: p for p in queries.event_participants(get_session(), event)},
+            "slots": {s.id: s for s in event.slots},
+            "tables": {t.id: t for t in event.tables},
+        }
+    return render_template(
+        "schedule/run.html", event=event, run=run, action=ActionForm(), **context
+    )
+
+
+def _run_status(event: Event, run: ScheduleRun) -> dict[str, object]:
+    return {
+        "id": run.id,
+        "status": run.status.value,
+        "active": run.status.active,
+        "phase": run.phase,
+        "progress": round(run.progress, 3),
+        "best_weight": run.best_weight,
+        "bound": run.bound,
+        "elapsed_s": round(run.elapsed_s, 1),
+        "time_limit_s": run.time_limit_s,
+        "error": run.error,
+        "url": url_for("schedule.run", slug=event.slug, run_id=run.id),
+    }
+
+
+@bp.get("/events/<slug>/schedule/runs/<int:run_id>/status")
+@organiser_required
+def run_status(slug: str, run_id: int) -> Response:
+    """The run's progress as JSON, polled by static/js/schedule.js."""
+    event = organised_event_or_404(slug)
+    response = jsonify(_run_status(event, _run_or_404(event, run_id)))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("/events/<slug>/schedule/runs/<int:run_id>/cancel")
+@organiser_required
+def cancel_run(slug: str, run_id: int) -> BaseResponse:
+    """Stop a queued or running solve."""
+    event = organised_event_or_404(slug)
+    run = _run_or_404(event, run_id)
+    if ActionForm().validate_on_submit():
+        try:
+            operations.request_cancel(run, now())
+        except operations.ScheduleError as error:
+            flash(str(error), "warning")
+        else:
+            get_session().commit()
+            flash("Cancelling the solve.", "info")
+    return redirect(url_for("schedule.run", slug=slug, run_id=run.id))
+
+
+@bp.post("/events/<slug>/schedule/runs/<int:run_id>/apply")
+@organiser_required
+def apply_run(slug: str, run_id: int) -> BaseResponse:
+    """Make the run's schedule the event's schedule."""
+    event = organised_event_or_404(slug)
+    run = _run_or_404(event, run_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    session = get_session()
+    try:
+        diff = operations.apply_run(session, event, run, now())
+        session.commit()
+    except operations.ScheduleError as error:
+        session.rollback()
+        flash(str(error), "warning")
+        return redirect(url_for("schedule.run", slug=slug, run_id=run_id))
+    except IntegrityError:
+        session.rollback()
+        flash(
+            "The schedule changed since this solve, so its meetings no longer fit. "
+            "Nothing was changed: solve again.",
+            "error",
+        )
+        return redirect(url_for("schedule.run", slug=slug, run_id=run_id))
+    flash(
+        f"Schedule applied: {len(diff.added)} added, {len(diff.moved)} moved, "
+        f"{len(diff.cancelled)} cancelled, {diff.unchanged} unchanged.",
+        "success",
+    )
+    return redirect(url_for("schedule.overview", slug=slug))
+
+
+@bp.post("/events/<slug>/schedule/publish")
+@organiser_required
+def publish(slug: str) -> BaseResponse:
+    """Publish the agendas to participants."""
+    event = organised_event_or_404(slug)
+    if ActionForm().validate_on_submit():
+        session = get_session()
+        try:
+            operations.publish(session, event, now())
+        except operations.ScheduleError as error:
+            flash(str(error), "warning")
+        else:
+            session.commit()
+            flash("Agendas published: participants now see their meetings.", "success")
+    return redirect(url_for("schedule.overview", slug=slug))
+
+
+@bp.get("/events/<slug>/schedule")
+@organiser_required
+def overview(slug: str) -> str:
+    """The schedule's home: solve, the latest runs, today's figures, links to the rest."""
+    event = organised_event_or_404(slug)
+    session = get_session()
+    active = _active_run(event)
+    meetings = queries.confirmed_meetings(session, event)
+    form = _solve_form(time_limit=_default_time_limit(), minimal_change=bool(meetings))
+    applied = queries.last_applied_run(session, event)
+    return render_template(
+        "schedule/overview.html",
+        event=event,
+        form=form,
+        action=ActionForm(),
+        active=active,
+        runs=queries.recent_runs(session, event),
+        meetings=meetings,
+        figures=current_figures(event),
+        unscheduled=_named_unscheduled(event, applied),
+    )
