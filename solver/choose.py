@@ -8,12 +8,16 @@ the chosen meetings are usually almost timeable, which makes them a good target 
 timing stage.
 
 1. The LP relaxation (GLOP) of the max-weight b-matching takes a fraction of a second
-   and on event-shaped problems its optimum is integral: the weight bound.
-2. If that matching leaves someone below their minimum, CP-SAT maximises the people who
-   reach it (coverage indicators), hinted with the LP's whole part: the coverage bound.
-3. Then CP-SAT maximises weight keeping at least that coverage: the weight bound for
-   schedules at the best coverage.
-Both prefer keeping the previous schedule's pairs at equal weight.
+   and on event-shaped problems its optimum is integral: the weight bound (else CP-SAT
+   solves it, hinted with the LP's whole part).
+2. If that matching leaves someone below their minimum, a second LP first minimises the
+   meetings missing from people's minimums, then maximises weight. With none missing
+   and an integral optimum it proves both bounds: everyone can reach their minimum, at
+   that weight at most.
+3. Otherwise CP-SAT maximises, in one lexicographic objective, the people at their
+   minimum (coverage indicators), then weight, hinted with that LP's whole part; the
+   better of the two is kept, and CP-SAT's bound gives the coverage bound.
+All prefer keeping the previous schedule's pairs at equal weight.
 """
 
 from __future__ import annotations

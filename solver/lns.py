@@ -295,9 +295,9 @@ class Improved:
 class Budget:
     """How long the search may run: wall seconds, and the stall time without a gain.
 
-    With `deterministic_s` the steps and the stall are measured in CP-SAT's deterministic
-    time instead of the wall clock (wall time then only matters as the outer guard), so
-    runs repeat exactly.
+    With `deterministic_s` the steps are bounded by CP-SAT's deterministic time and the
+    stall counts steps (each as STEP_WALL_S) instead of the wall clock (wall time then
+    only matters as the outer guard), so runs repeat exactly.
     """
 
     wall_s: float
@@ -330,6 +330,7 @@ def improve(
     rng = random.Random(budget.seed)
     end = clock.elapsed() + budget.wall_s
     spent = 0.0
+    steps = 0
     deterministic = budget.deterministic_s is not None
     last_gain = 0.0 if deterministic else clock.elapsed()
     figs = figures(comp, occ, previous)
@@ -342,7 +343,8 @@ def improve(
         clock.goals = goals(comp, figs, bounds, bool(previous))
         if all(goal.at_bound for goal in clock.goals):
             return Improved(occ, True)
-        if (spent if deterministic else clock.elapsed()) - last_gain > budget.stall:
+        progress = steps * STEP_WALL_S if deterministic else clock.elapsed()
+        if progress - last_gain > budget.stall:
             return Improved(occ, False, stalled=True)
         group = (
             active if small else group_around(comp, occ, seed_people(comp, occ, wanted, rng), rng)
@@ -358,13 +360,14 @@ def improve(
             limits = SearchLimits(left, budget.workers, rng.randrange(1 << 30), step)
         result = run_cpsat(hood.model, limits, clock, "improve")
         spent += result.solver.deterministic_time
+        steps += 1
         if result.has_solution:
             candidate = apply(comp, occ, hood, result.solver)
             new_figs = figures(comp, candidate, previous)
             new_score = new_figs.score(weights)
             if new_score > score:
                 occ, figs, score = candidate, new_figs, new_score
-                last_gain = spent if deterministic else clock.elapsed()
+                last_gain = steps * STEP_WALL_S if deterministic else clock.elapsed()
                 clock.best_weight = max(clock.best_weight, score.weight)
         if small and result.optimal:
             return Improved(occ, True)

@@ -16,7 +16,7 @@ The solve stops as soon as every goal is at its proven bound ("proven"), after
 `SolveOptions.stall_limit_s` without a gain ("stalled"), at the time limit
 ("time-limit") or on cancel ("cancelled"): `SolverInfo.stop`. Cancellation and the
 deadline stop any stage and the best schedule so far is returned. With one worker the
-result depends only on the seed (the stall is then measured in deterministic time).
+result depends only on the seed (the stall then counts search steps).
 """
 
 from __future__ import annotations
@@ -147,8 +147,7 @@ def solve(
             clock=clock,
             budget=Budget(
                 wall_s=clock.remaining() - finishing_time(run.comp, clock),
-                stall=options.stall_limit_s
-                * (1.0 if deterministic is None else DETERMINISTIC_SHARE),
+                stall=options.stall_limit_s,
                 workers=options.workers,
                 seed=options.seed,
                 deterministic_s=deterministic,
