@@ -81,6 +81,25 @@ def group_around(comp: Compact, occ: Occupancy, seeds: list[int], rng: random.Ra
     return group
 
 
+def repair_group(comp: Compact, occ: Occupancy, person: int, rng: random.Random) -> list[int]:
+    """Someone below their minimum, their partners, then those partners' meeting partners
+    (up to GROUP_PEOPLE): enough to free a slot for one of their requests."""
+    partners = [partner(comp, c, person) for c in comp.by_person[person] if comp.cand_common[c]]
+    rng.shuffle(partners)
+    group = [person, *partners][:GROUP_PEOPLE]
+    seen = set(group)
+    for p in partners:
+        others = [partner(comp, c, p) for c in comp.by_person[p] if c in occ.slot_of]
+        rng.shuffle(others)
+        for other in others:
+            if len(group) >= GROUP_PEOPLE:
+                return group
+            if other not in seen:
+                seen.add(other)
+                group.append(other)
+    return group
+
+
 def build(
     comp: Compact,
     occ: Occupancy,
@@ -322,8 +341,8 @@ def improve(
     budget is spent or the solve is cancelled.
 
     `wanted` are pairs worth timing (the chosen meetings); groups form around those left
-    out and around people below their minimum. A problem small enough for one group is
-    solved as a whole in a single step.
+    out, and around people below their minimum with their partners' partners. A problem
+    small enough for one group is solved as a whole in a single step.
     """
     if not any(comp.by_person):
         return Improved(occ, True)
@@ -346,9 +365,16 @@ def improve(
         progress = steps * STEP_WALL_S if deterministic else clock.elapsed()
         if progress - last_gain > budget.stall:
             return Improved(occ, False, stalled=True)
-        group = (
-            active if small else group_around(comp, occ, seed_people(comp, occ, wanted, rng), rng)
-        )
+        if small:
+            group = active
+        else:
+            seeds = seed_people(comp, occ, wanted, rng)
+            below = len(seeds) == 1 and occ.count[seeds[0]] < comp.minimum[seeds[0]]
+            group = (
+                repair_group(comp, occ, seeds[0], rng)
+                if below
+                else group_around(comp, occ, seeds, rng)
+            )
         hood = build(comp, occ, group, previous, weights)
         left = end - clock.elapsed()
         if budget.deterministic_s is None:
