@@ -65,7 +65,7 @@ def slot_day(slot: Slot) -> date:
 
 
 def locked_of(problem: Problem, participant_id: str) -> list[Meeting]:
-    return [m for m in problem.locked if participant_id in (m.a, m.b)]
+    return problem.locked_by_participant.get(participant_id, [])
 
 
 def effective_limits(problem: Problem, participant_id: str) -> Limits:

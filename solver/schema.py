@@ -122,6 +122,15 @@ class Problem:
     def candidate_by_key(self) -> dict[tuple[str, str], Candidate]:
         return {c.key: c for c in self.candidates}
 
+    @cached_property
+    def locked_by_participant(self) -> dict[str, list[Meeting]]:
+        """Each participant's locked meetings (only those with any)."""
+        mine: dict[str, list[Meeting]] = {}
+        for m in self.locked:
+            for pid in {m.a, m.b}:
+                mine.setdefault(pid, []).append(m)
+        return mine
+
     def free_slots(self, participant_id: str) -> list[str]:
         """Ids of the slots in which the participant is available, in problem order."""
         unavailable = self.participant_by_id[participant_id].unavailable
