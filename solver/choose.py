@@ -121,6 +121,7 @@ def choose_meetings(
     if not bm.cands:
         return Selection((), 0, True, already, 0)
     weighted = max_weight(comp, occ, bm, keep, hint, clock, limits)
+    clock.report("choose")
     if weighted is None:
         return None
     everyone = already + len(wanted)

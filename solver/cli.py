@@ -225,7 +225,10 @@ BENCH_TIME_LIMIT_HELP = (
 )
 WORKERS_HELP = "CP-SAT search threads (default 2; 1 gives the same schedule for the same seed)"
 SEED_HELP = "random seed (default 0)"
-STALL_HELP = "stop after S seconds without a gain (default 10%% of the time limit, at least 3 s)"
+STALL_HELP = (
+    "stop after S seconds (CPU per worker) without a gain "
+    "(default 10%% of the time limit, at least 3 s)"
+)
 MIN_MEETINGS_HELP = "guaranteed minimum of meetings per person, replacing the file's"
 
 

@@ -14,6 +14,7 @@ has gained for the stall time, at the budget, or on cancel.
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -314,9 +315,10 @@ class Improved:
 class Budget:
     """How long the search may run: wall seconds, and the stall time without a gain.
 
-    With `deterministic_s` the steps are bounded by CP-SAT's deterministic time and the
-    stall counts steps (each as STEP_WALL_S) instead of the wall clock (wall time then
-    only matters as the outer guard), so runs repeat exactly.
+    The stall is measured in CPU seconds per worker. With `deterministic_s` the steps are
+    bounded by CP-SAT's deterministic time and the stall counts steps (each as
+    STEP_WALL_S) instead (wall time then only matters as the outer guard), so runs repeat
+    exactly.
     """
 
     wall_s: float
@@ -351,7 +353,13 @@ def improve(
     spent = 0.0
     steps = 0
     deterministic = budget.deterministic_s is not None
-    last_gain = 0.0 if deterministic else clock.elapsed()
+
+    def worked() -> float:
+        """How long the search has worked: steps, or CPU seconds per worker, so that a
+        machine busy with other work does not cut the stall short."""
+        return steps * STEP_WALL_S if deterministic else time.process_time() / budget.workers
+
+    last_gain = worked()
     figs = figures(comp, occ, previous)
     score = figs.score(weights)
     active = [p for p, cands in enumerate(comp.by_person) if cands]
@@ -362,8 +370,7 @@ def improve(
         clock.goals = goals(comp, figs, bounds, bool(previous))
         if all(goal.at_bound for goal in clock.goals):
             return Improved(occ, True)
-        progress = steps * STEP_WALL_S if deterministic else clock.elapsed()
-        if progress - last_gain > budget.stall:
+        if worked() - last_gain > budget.stall:
             return Improved(occ, False, stalled=True)
         if small:
             group = active
@@ -387,13 +394,14 @@ def improve(
         result = run_cpsat(hood.model, limits, clock, "improve")
         spent += result.solver.deterministic_time
         steps += 1
+        clock.report("improve")
         if result.has_solution:
             candidate = apply(comp, occ, hood, result.solver)
             new_figs = figures(comp, candidate, previous)
             new_score = new_figs.score(weights)
             if new_score > score:
                 occ, figs, score = candidate, new_figs, new_score
-                last_gain = steps * STEP_WALL_S if deterministic else clock.elapsed()
+                last_gain = worked()
                 clock.best_weight = max(clock.best_weight, score.weight)
         if small and result.optimal:
             return Improved(occ, True)

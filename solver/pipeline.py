@@ -210,6 +210,7 @@ def choose_and_time(run: Run) -> None:
         cover_weight=min(weight, locked_weight + selection.cover_weight_bound),
     )
     run.clock.bound = weight
+    run.clock.report("choose")
     timed = run.locked_only.copy()
     time_meetings(run.comp, timed, selection.chosen, run.previous, run.order)
     run.offer(timed)

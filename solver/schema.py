@@ -234,7 +234,8 @@ STALL_MIN_S = 3.0
 @dataclass(frozen=True)
 class SolveOptions:
     """`stall_s`: stop after this long without a gain (None: 10 % of the time limit, at
-    least 3 s)."""
+    least 3 s), counted in CPU seconds per worker so a busy machine does not cut it short
+    (with one worker: in search steps, so runs repeat)."""
 
     time_limit_s: float = 60.0
     workers: int = 2
