@@ -127,6 +127,10 @@ def choose_meetings(
     everyone = already + len(wanted)
     if covered_by(comp, weighted.chosen, wanted) == len(wanted):
         return replace(weighted, cover_bound=everyone, cover_weight_bound=weighted.bound)
+    if clock.should_stop():
+        return replace(
+            weighted, optimal=False, cover_bound=everyone, cover_weight_bound=weighted.bound
+        )
     # The LP with the fewest meetings missing from people's minimums, then the most
     # weight: with none missing and integral it settles the stage; else CP-SAT improves
     # on its whole part for the exact coverage, and the better of the two is kept.
@@ -143,7 +147,13 @@ def choose_meetings(
         comp, bm, keep, rounded, clock, replace(limits, wall_s=limits.wall_s / 2), wanted
     )
     if fair is None:
-        return replace(weighted, chosen=rounded, optimal=False, cover_bound=everyone)
+        return replace(
+            weighted,
+            chosen=rounded,
+            optimal=False,
+            cover_bound=everyone,
+            cover_weight_bound=weighted.bound,
+        )
     if quality(comp, rounded, wanted) > quality(comp, fair.chosen, wanted):
         fair = replace(fair, chosen=rounded, optimal=False)
     return Selection(

@@ -211,6 +211,8 @@ def choose_and_time(run: Run) -> None:
     )
     run.clock.bound = weight
     run.clock.report("choose")
+    if run.clock.should_stop():
+        return
     timed = run.locked_only.copy()
     time_meetings(run.comp, timed, selection.chosen, run.previous, run.order)
     run.offer(timed)
