@@ -2,7 +2,8 @@
 
 Previous meetings go back to their old slot when it is still open. Otherwise a meeting
 takes the open slot that adds the fewest holes to its two people, the earliest on ties.
-Meetings of the busiest people go first: they have the least room to manoeuvre.
+Meetings someone needs to reach their minimum go first, then those of the busiest people:
+they have the least room to manoeuvre.
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ def place_all(
 
 
 def busiest_first(comp: Compact, chosen: Sequence[int]) -> list[int]:
-    """The chosen meetings, those of people with the fullest agendas first."""
+    """The chosen meetings: first those someone needs for their minimum (they have no
+    more chosen than it), then those of people with the fullest agendas."""
     load = [0] * len(comp.person_ids)
     for cand in chosen:
         load[comp.cand_a[cand]] += 1
@@ -63,7 +65,10 @@ def busiest_first(comp: Compact, chosen: Sequence[int]) -> list[int]:
             1, comp.free[b].bit_count()
         )
 
-    return sorted(chosen, key=lambda c: -fullness(c))
+    def needed(cand: int) -> bool:
+        return any(0 < load[p] <= comp.minimum[p] for p in (comp.cand_a[cand], comp.cand_b[cand]))
+
+    return sorted(chosen, key=lambda c: (not needed(c), -fullness(c)))
 
 
 def time_meetings(
