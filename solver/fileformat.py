@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +36,7 @@ from solver.schema import (
     SolverInfo,
     SolveStatus,
     Stats,
+    StopReason,
     Unscheduled,
     UnscheduledReason,
 )
@@ -180,13 +180,19 @@ def check_format(root: Node, allowed: frozenset[str], expected: str) -> None:
 # ---------------------------------------------------------------------------- problem
 
 PROBLEM_KEYS = frozenset(
-    {"format", "event", "slots", "tables", "participants", "candidates", "locked", "previous"}
-)
+    {
+        "format", "event", "slots", "tables", "participants", "candidates", "locked", "previous",
+        "min_meetings", "max_meetings_per_day", "max_consecutive_meetings",
+    }
+)  # fmt: skip
 EVENT_KEYS = frozenset({"name", "timezone"})
 SLOT_KEYS = frozenset({"id", "start", "end", "session"})
 PARTICIPANT_KEYS = frozenset(
-    {"id", "name", "organisation", "country", "unavailable", "max_meetings", "location"}
-)
+    {
+        "id", "name", "organisation", "country", "unavailable", "max_meetings", "location",
+        "min_meetings", "max_meetings_per_day",
+    }
+)  # fmt: skip
 CANDIDATE_KEYS = frozenset({"a", "b", "weight"})
 MEETING_KEYS = frozenset({"a", "b", "slot", "table", "location"})
 
@@ -221,6 +227,11 @@ def optional_text(node: Node, allowed: frozenset[str], key: str) -> str:
     return child.text() if child else ""
 
 
+def optional_integer(node: Node, allowed: frozenset[str], key: str, minimum: int) -> int | None:
+    child = node.optional(allowed, key)
+    return child.integer(minimum) if child else None
+
+
 def read_participant(node: Node, slot_ids: set[str]) -> Participant:
     unavailable: set[str] = set()
     unavailable_node = node.optional(PARTICIPANT_KEYS, "unavailable")
@@ -229,7 +240,6 @@ def read_participant(node: Node, slot_ids: set[str]) -> Participant:
         if slot_id not in slot_ids:
             raise item.fail(f"unknown slot {show(slot_id)}")
         unavailable.add(slot_id)
-    cap_node = node.optional(PARTICIPANT_KEYS, "max_meetings")
     location_node = node.optional(PARTICIPANT_KEYS, "location")
     return Participant(
         id=node.field(PARTICIPANT_KEYS, "id").ident(),
@@ -237,8 +247,10 @@ def read_participant(node: Node, slot_ids: set[str]) -> Participant:
         organisation=optional_text(node, PARTICIPANT_KEYS, "organisation"),
         country=optional_text(node, PARTICIPANT_KEYS, "country"),
         unavailable=frozenset(unavailable),
-        max_meetings=cap_node.integer(minimum=0) if cap_node else None,
+        max_meetings=optional_integer(node, PARTICIPANT_KEYS, "max_meetings", 0),
         location=location_node.ident() if location_node else None,
+        min_meetings=optional_integer(node, PARTICIPANT_KEYS, "min_meetings", 0),
+        max_meetings_per_day=optional_integer(node, PARTICIPANT_KEYS, "max_meetings_per_day", 0),
     )
 
 
@@ -346,7 +358,11 @@ def locked_meeting_problem(
 def read_locked(
     root: Node, ids: ProblemIds, people: list[Participant], candidates: list[Candidate]
 ) -> list[Meeting]:
-    """Locked meetings, each valid on its own and not clashing with an earlier one."""
+    """Locked meetings, each valid on its own and not clashing with an earlier one.
+
+    Locked meetings may go beyond a participant's limits: they are organiser overrides
+    (see `solver.limits`).
+    """
     locked_node = root.optional(PROBLEM_KEYS, "locked")
     if locked_node is None:
         return []
@@ -356,7 +372,6 @@ def read_locked(
     people_busy: dict[tuple[str, str], int] = {}
     tables_busy: dict[tuple[str, str], int] = {}
     pairs: dict[tuple[str, str], int] = {}
-    meeting_count: Counter[str] = Counter()
     for index, node in enumerate(locked_node.items()):
         meeting = read_meeting_refs(node, ids)
         invalid = locked_meeting_problem(meeting, by_id, candidate_keys)
@@ -373,10 +388,6 @@ def read_locked(
                     f"{show(pid)} already has locked[{other}] in slot {show(meeting.slot)}"
                 )
             people_busy[pid, meeting.slot] = index
-            meeting_count[pid] += 1
-            cap = by_id[pid].max_meetings
-            if cap is not None and meeting_count[pid] > cap:
-                raise node.fail(f"{show(pid)} has more locked meetings than max_meetings {cap}")
         if meeting.table is not None:
             other = tables_busy.get((meeting.table, meeting.slot))
             if other is not None:
@@ -410,6 +421,7 @@ def problem_from_dict(data: object) -> Problem:
     locked = read_locked(root, ids, people, candidates)
     previous_node = root.optional(PROBLEM_KEYS, "previous")
     previous = [read_meeting_refs(n, ids) for n in previous_node.items()] if previous_node else []
+    minimum = optional_integer(root, PROBLEM_KEYS, "min_meetings", 0)
     return Problem(
         event=event,
         slots=tuple(slots),
@@ -418,6 +430,11 @@ def problem_from_dict(data: object) -> Problem:
         candidates=tuple(candidates),
         locked=tuple(locked),
         previous=tuple(previous),
+        min_meetings=minimum if minimum is not None else 1,
+        max_meetings_per_day=optional_integer(root, PROBLEM_KEYS, "max_meetings_per_day", 0),
+        max_consecutive_meetings=optional_integer(
+            root, PROBLEM_KEYS, "max_consecutive_meetings", 1
+        ),
     )
 
 
@@ -443,6 +460,10 @@ def participant_to_dict(person: Participant, slot_order: dict[str, int]) -> dict
         data["max_meetings"] = person.max_meetings
     if person.location is not None:
         data["location"] = person.location
+    if person.min_meetings is not None:
+        data["min_meetings"] = person.min_meetings
+    if person.max_meetings_per_day is not None:
+        data["max_meetings_per_day"] = person.max_meetings_per_day
     return data
 
 
@@ -465,6 +486,12 @@ def problem_to_dict(problem: Problem) -> dict[str, object]:
         "participants": [participant_to_dict(p, slot_order) for p in problem.participants],
         "candidates": [{"a": c.a, "b": c.b, "weight": c.weight} for c in problem.candidates],
     }
+    if problem.min_meetings != 1:
+        data["min_meetings"] = problem.min_meetings
+    if problem.max_meetings_per_day is not None:
+        data["max_meetings_per_day"] = problem.max_meetings_per_day
+    if problem.max_consecutive_meetings is not None:
+        data["max_consecutive_meetings"] = problem.max_consecutive_meetings
     if problem.locked:
         data["locked"] = [meeting_to_dict(m) for m in problem.locked]
     if problem.previous:
@@ -497,9 +524,12 @@ def dump_problem(problem: Problem, path: PathLike) -> None:
 SCHEDULE_KEYS = frozenset({"format", "meetings", "unscheduled", "stats", "solver", "changes"})
 UNSCHEDULED_KEYS = frozenset({"a", "b", "reason", "detail"})
 STATS_KEYS = frozenset(
-    {"weight", "bound", "meetings", "holes", "zero_meeting_participants", "moved_from_previous"}
-)
-SOLVER_KEYS = frozenset({"status", "wall_s", "message", "conflicts"})
+    {
+        "weight", "bound", "meetings", "holes", "zero_meeting_participants",
+        "moved_from_previous", "below_minimum_participants",
+    }
+)  # fmt: skip
+SOLVER_KEYS = frozenset({"status", "wall_s", "message", "conflicts", "stop"})
 CHANGES_KEYS = frozenset({"moved", "cancelled", "added"})
 MOVE_KEYS = frozenset({"from", "to"})
 
@@ -517,7 +547,7 @@ def read_meeting(node: Node) -> Meeting:
     )
 
 
-EnumT = TypeVar("EnumT", SolveStatus, UnscheduledReason)
+EnumT = TypeVar("EnumT", SolveStatus, UnscheduledReason, StopReason)
 
 
 def read_enum(node: Node, kind: type[EnumT]) -> EnumT:
@@ -556,11 +586,13 @@ def read_solver_info(node: Node | None) -> SolverInfo:
     wall = node.optional(SOLVER_KEYS, "wall_s")
     message = node.optional(SOLVER_KEYS, "message")
     conflicts = node.optional(SOLVER_KEYS, "conflicts")
+    stop = node.optional(SOLVER_KEYS, "stop")
     return SolverInfo(
         status=read_enum(node.field(SOLVER_KEYS, "status"), SolveStatus),
         wall_s=wall.number() if wall else 0.0,
         message=message.text() if message else "",
         conflicts=tuple(item.text() for item in conflicts.items()) if conflicts else (),
+        stop=read_enum(stop, StopReason) if stop else None,
     )
 
 
@@ -609,6 +641,8 @@ def schedule_to_dict(schedule: Schedule) -> dict[str, object]:
         solver["message"] = info.message
     if info.conflicts:
         solver["conflicts"] = list(info.conflicts)
+    if info.stop is not None:
+        solver["stop"] = info.stop.value
     changes = schedule.changes
     return {
         "format": SCHEDULE_FORMAT,
@@ -621,6 +655,7 @@ def schedule_to_dict(schedule: Schedule) -> dict[str, object]:
             "holes": stats.holes,
             "zero_meeting_participants": stats.zero_meeting_participants,
             "moved_from_previous": stats.moved_from_previous,
+            "below_minimum_participants": stats.below_minimum_participants,
         },
         "solver": solver,
         "changes": {

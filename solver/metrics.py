@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from solver.limits import below_minimum
 from solver.schema import Changes, Meeting, Problem, Stats
 
 
@@ -79,7 +80,8 @@ def diff_changes(previous: Iterable[Meeting], meetings: Iterable[Meeting]) -> Ch
 
 
 def compute_stats(problem: Problem, meetings: Iterable[Meeting], bound: int) -> Stats:
-    """All `Stats` figures of `meetings`; `moved_from_previous` counts moved plus cancelled."""
+    """All `Stats` figures of `meetings`; `moved_from_previous` counts moved plus cancelled,
+    `below_minimum_participants` people below their effective minimum (`solver.limits`)."""
     meeting_list = list(meetings)
     changes = diff_changes(problem.previous, meeting_list)
     return Stats(
@@ -89,4 +91,5 @@ def compute_stats(problem: Problem, meetings: Iterable[Meeting], bound: int) -> 
         holes=holes(problem, meeting_list),
         zero_meeting_participants=zero_meeting_participants(problem, meeting_list),
         moved_from_previous=len(changes.moved) + len(changes.cancelled),
+        below_minimum_participants=len(below_minimum(problem, meeting_list)),
     )

@@ -42,7 +42,10 @@ class Slot:
 
 @dataclass(frozen=True)
 class Participant:
-    """A person who can meet. `location` (an exhibitor's booth) replaces a shared table."""
+    """A person who can meet. `location` (an exhibitor's booth) replaces a shared table.
+
+    `min_meetings` and `max_meetings_per_day` override the event's settings when not None.
+    """
 
     id: str
     name: str = ""
@@ -51,6 +54,8 @@ class Participant:
     unavailable: frozenset[str] = frozenset()
     max_meetings: int | None = None
     location: str | None = None
+    min_meetings: int | None = None
+    max_meetings_per_day: int | None = None
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,12 @@ class Meeting:
 
 @dataclass(frozen=True)
 class Problem:
-    """A whole scheduling problem (`matchmaker-problem/1`)."""
+    """A whole scheduling problem (`matchmaker-problem/1`).
+
+    `min_meetings` is the guaranteed minimum every participant should reach (capped per
+    person, see `solver.limits`); `max_meetings_per_day` and `max_consecutive_meetings`
+    are event-wide limits (None: no limit).
+    """
 
     event: Event
     slots: tuple[Slot, ...]
@@ -96,6 +106,9 @@ class Problem:
     candidates: tuple[Candidate, ...]
     locked: tuple[Meeting, ...] = ()
     previous: tuple[Meeting, ...] = ()
+    min_meetings: int = 1
+    max_meetings_per_day: int | None = None
+    max_consecutive_meetings: int | None = None
 
     @cached_property
     def participant_by_id(self) -> dict[str, Participant]:
@@ -150,6 +163,17 @@ class Stats:
     holes: int = 0
     zero_meeting_participants: int = 0
     moved_from_previous: int = 0
+    below_minimum_participants: int = 0
+
+
+class StopReason(StrEnum):
+    """Why a solve ended: every goal at its proven bound, no gain for the stall time, the
+    time limit, or a cancel request."""
+
+    PROVEN = "proven"
+    STALLED = "stalled"
+    TIME_LIMIT = "time-limit"
+    CANCELLED = "cancelled"
 
 
 @dataclass(frozen=True)
@@ -158,6 +182,7 @@ class SolverInfo:
     wall_s: float = 0.0
     message: str = ""
     conflicts: tuple[str, ...] = ()
+    stop: StopReason | None = None
 
 
 @dataclass(frozen=True)
@@ -182,30 +207,70 @@ class Schedule:
 
 @dataclass(frozen=True)
 class ObjectiveWeights:
-    """Penalties below total weight, in the design's quality order."""
+    """Penalties below total weight, in the design's quality order.
+
+    Reaching the guaranteed minimum ranks above weight outright; `zero_meeting` is kept
+    for compatibility and no longer used, holes and moves are traded with these weights.
+    """
 
     zero_meeting: int = 1000
     hole: int = 1
     moved: int = 2
 
 
+# A solve stops after this share of its time limit without any gain, but never sooner
+# than STALL_MIN_S: large-neighbourhood steps find gains in bursts a few seconds apart.
+STALL_SHARE = 0.1
+STALL_MIN_S = 3.0
+
+
 @dataclass(frozen=True)
 class SolveOptions:
+    """`stall_s`: stop after this long without a gain (None: 10 % of the time limit, at
+    least 3 s)."""
+
     time_limit_s: float = 60.0
     workers: int = 2
     seed: int = 0
     weights: ObjectiveWeights = field(default_factory=ObjectiveWeights)
+    stall_s: float | None = None
+
+    @property
+    def stall_limit_s(self) -> float:
+        if self.stall_s is not None:
+            return self.stall_s
+        return max(STALL_MIN_S, STALL_SHARE * self.time_limit_s)
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One goal of the quality order: its current value and its proven bound.
+
+    `maximise` tells which way is better: the minimum and weight go up to their bound,
+    holes and moves down to theirs.
+    """
+
+    name: str
+    value: int
+    bound: int
+    maximise: bool
+
+    @property
+    def at_bound(self) -> bool:
+        return self.value >= self.bound if self.maximise else self.value <= self.bound
 
 
 @dataclass(frozen=True)
 class Progress:
-    """A progress report: best weight so far, best known bound, elapsed wall time."""
+    """A progress report: best weight so far, best known bound, elapsed wall time, and
+    the goals in the quality order (`goals`, empty before the first schedule)."""
 
     phase: str
     best_weight: int
     bound: int
     elapsed_s: float
     time_limit_s: float
+    goals: tuple[Goal, ...] = ()
 
 
 ProgressCallback = Callable[[Progress], None]

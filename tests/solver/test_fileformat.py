@@ -284,11 +284,59 @@ def test_locked_table_clash_in_one_slot() -> None:
     )
 
 
-def test_locked_meetings_beyond_a_cap() -> None:
+def test_locked_meetings_may_go_beyond_a_cap() -> None:
+    """Locking is the organiser's override: a cap does not make the file invalid."""
     data = valid_problem_dict()
     data["participants"][1]["max_meetings"] = 1
     data["locked"].append({"a": "P2", "b": "P4", "slot": "d1-0930", "table": "T1"})
-    assert error_for(data) == "locked[1]: 'P2' has more locked meetings than max_meetings 1"
+    assert len(problem_from_dict(data).locked) == 2
+
+
+def test_limits_and_minimum_are_read_and_written() -> None:
+    data = valid_problem_dict()
+    data["min_meetings"] = 3
+    data["max_meetings_per_day"] = 6
+    data["max_consecutive_meetings"] = 4
+    data["participants"][0]["min_meetings"] = 0
+    data["participants"][1]["max_meetings_per_day"] = 2
+    problem = problem_from_dict(data)
+    assert (problem.min_meetings, problem.max_meetings_per_day) == (3, 6)
+    assert problem.max_consecutive_meetings == 4
+    assert problem.participant_by_id["P1"].min_meetings == 0
+    assert problem.participant_by_id["P2"].max_meetings_per_day == 2
+    assert problem_to_dict(problem) == data
+
+
+def test_files_without_limits_read_as_before() -> None:
+    problem = problem_from_dict(valid_problem_dict())
+    assert problem.min_meetings == 1
+    assert problem.max_meetings_per_day is None and problem.max_consecutive_meetings is None
+    assert all(p.min_meetings is None and p.max_meetings_per_day is None
+               for p in problem.participants)  # fmt: skip
+    assert "min_meetings" not in problem_to_dict(problem)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (set_in(["min_meetings"], -1), "min_meetings: expected an integer >= 0, got -1"),
+        (set_in(["min_meetings"], "3"), "min_meetings: expected an integer, got '3'"),
+        (set_in(["max_meetings_per_day"], 1.5),
+         "max_meetings_per_day: expected an integer, got 1.5"),
+        (set_in(["max_consecutive_meetings"], 0),
+         "max_consecutive_meetings: expected a positive integer, got 0"),
+        (set_in(["participants", 1, "min_meetings"], True),
+         "participants[1].min_meetings: expected an integer, got true"),
+        (set_in(["participants", 0, "max_meetings_per_day"], -2),
+         "participants[0].max_meetings_per_day: expected an integer >= 0, got -2"),
+        (set_in(["participants", 0, "max_consecutive_meetings"], 2),
+         "participants[0].max_consecutive_meetings: unknown field"),
+    ],
+)  # fmt: skip
+def test_bad_limits_are_named(mutate: Mutation, message: str) -> None:
+    data = valid_problem_dict()
+    mutate(data)
+    assert error_for(data) == message
 
 
 def test_locked_meeting_between_two_exhibitors_may_use_either_location() -> None:

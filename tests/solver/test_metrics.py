@@ -106,4 +106,5 @@ def test_compute_stats_gathers_every_figure() -> None:
         holes=2,
         zero_meeting_participants=3,
         moved_from_previous=2,
+        below_minimum_participants=3,
     )

@@ -154,8 +154,7 @@ def test_clashing_locked_meetings_make_the_problem_infeasible() -> None:
     assert schedule.meetings == ()
     text = " ".join(schedule.solver.conflicts)
     assert "P1" in text and "s1" in text
-    assert any("max_meetings" in c for c in schedule.solver.conflicts)
-    assert len(schedule.solver.conflicts) >= 2
+    assert schedule.solver.conflicts == ("P1 has 2 meetings in slot s1 (with P2, P5)",)
 
 
 def test_one_worker_and_a_seed_give_the_same_schedule(bench_dir: Path) -> None:

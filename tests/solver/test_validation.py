@@ -178,3 +178,91 @@ def test_violation_is_frozen() -> None:
     violation = Violation("over-cap", "x")
     with pytest.raises(AttributeError):
         violation.rule = "other"  # type: ignore[misc]
+
+
+def limits_problem(**overrides: object) -> Problem:
+    """Everyone may meet everyone; 6 slots over 2 days (3 a day, one session a day), 3 tables."""
+    ids = ["A", "B", "C", "D", "E"]
+    pairs = [(a, b, 1) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+    return make_problem(slots=6, tables=3, sessions=2, days=2, candidates=pairs, **overrides)  # type: ignore[arg-type]
+
+
+def violations(problem: Problem, meetings: Sequence[Meeting]) -> list[Violation]:
+    return validate(problem, Schedule(meetings=tuple(meetings)))
+
+
+DAY_ONE_FOR_A = [meet("A", "B", "s1", "T1"), meet("A", "C", "s2", "T1"), meet("A", "D", "s3", "T1")]
+
+
+def test_day_cap_of_the_event() -> None:
+    problem = limits_problem(max_meetings_per_day=2)
+    assert rules(problem, [*DAY_ONE_FOR_A[:2], meet("A", "D", "s4", "T1")]) == []
+    found = violations(problem, DAY_ONE_FOR_A)
+    assert [(v.rule, v.participants, v.slot, v.table) for v in found] == [
+        ("over-day-cap", ("A", "D"), "s3", "T1")
+    ]
+    assert found[0].message == "A has 3 meetings on 2026-04-20, more than max_meetings_per_day 2"
+
+
+def test_day_cap_override_per_participant() -> None:
+    people = [person("A", max_meetings_per_day=3), person("B", max_meetings_per_day=0)]
+    problem = make_problem(
+        slots=6, sessions=2, days=2, tables=3, people=people,
+        candidates=[("A", "C"), ("A", "D"), ("A", "E"), ("A", "B")], max_meetings_per_day=2,
+    )  # fmt: skip
+    three = [meet("A", "C", "s1", "T1"), meet("A", "D", "s2", "T1"), meet("A", "E", "s3", "T1")]
+    assert rules(problem, three) == []
+    assert rules(problem, [meet("A", "B", "s4", "T1")]) == ["over-day-cap"]
+
+
+def test_consecutive_meetings() -> None:
+    problem = limits_problem(max_consecutive_meetings=2)
+    assert rules(problem, DAY_ONE_FOR_A[:2]) == []
+    # s3 ends day one's session and s4 starts day two's: not back-to-back.
+    assert rules(problem, [*DAY_ONE_FOR_A[1:], meet("A", "E", "s4", "T1")]) == []
+    found = violations(problem, DAY_ONE_FOR_A)
+    assert [(v.rule, v.participants, v.slot) for v in found] == [
+        ("over-consecutive", ("A", "D"), "s3")
+    ]
+    assert found[0].message == (
+        "A has 3 back-to-back meetings (s1 to s3), more than max_consecutive_meetings 2"
+    )
+
+
+def test_a_gap_ends_a_run() -> None:
+    problem = make_problem(slots=5, candidates=[("A", "B"), ("A", "C"), ("A", "D"), ("A", "E")],
+                           max_consecutive_meetings=2)  # fmt: skip
+    gap = [meet("A", "B", "s1", "T1"), meet("A", "C", "s2", "T1"),
+           meet("A", "D", "s4", "T1"), meet("A", "E", "s5", "T1")]  # fmt: skip
+    assert rules(problem, gap) == []
+
+
+def test_locked_meetings_may_break_a_limit_but_nothing_is_added_beyond() -> None:
+    locked = DAY_ONE_FOR_A
+    problem = limits_problem(
+        locked=locked, max_meetings_per_day=2, max_consecutive_meetings=1,
+        people=[person("A", max_meetings=3)],
+    )  # fmt: skip
+    assert violations(problem, locked) == []
+    found = violations(problem, [*locked, meet("A", "E", "s5", "T1")])
+    assert [(v.rule, v.slot) for v in found] == [("over-cap", "s5")]
+    beyond_day = limits_problem(locked=locked, max_meetings_per_day=2)
+    assert rules(beyond_day, [*locked, meet("A", "E", "s4", "T1")]) == []
+
+
+def test_a_run_beyond_the_limit_must_be_all_locked() -> None:
+    locked = DAY_ONE_FOR_A[:2]
+    problem = limits_problem(locked=locked, max_consecutive_meetings=1)
+    assert rules(problem, locked) == []
+    found = violations(problem, [*locked, meet("A", "D", "s3", "T1")])
+    assert [(v.rule, v.participants, v.slot) for v in found] == [
+        ("over-consecutive", ("A", "D"), "s3")
+    ]
+
+
+def test_every_violation_names_its_people_and_slot() -> None:
+    problem = problem_with_booths(locked=[meet("B", "C", "s2", "T1")])
+    meetings = [meet("A", "B", "s3", "T1"), meet("A", "B", "s1", "T1"), meet("C", "Y", "s1", "T1")]
+    for violation in violations(problem, meetings):
+        assert violation.participants, violation
+        assert violation.slot in {"s1", "s2", "s3"}, violation
