@@ -191,7 +191,7 @@ def lock(slug: str, meeting_id: int) -> BaseResponse:
         event,
         found,
         "Meeting locked." if locked else "Meeting unlocked.",
-        lambda: operations.set_locked(found, locked),
+        lambda: operations.set_locked(get_session(), event, found, locked),
     )
 
 
