@@ -44,11 +44,18 @@ class LockForm(FlaskForm):  # type: ignore[misc]
     locked = HiddenField(validators=[AnyOf(["0", "1"])])
 
 
+OVERRIDE_LABEL = "Over the limit: place it even beyond a cap or limit (the meeting is locked)"
+OVERRIDE_HELP = (
+    "Only caps and limits can be overridden; clashes, availability and colleagues never."
+)
+
+
 class MoveForm(FlaskForm):  # type: ignore[misc]
     """Move a meeting to another slot and place."""
 
     slot = SelectField("Time", coerce=int, validators=[InputRequired()])
     place = SelectField("Place", validators=[DataRequired()])
+    override = BooleanField(OVERRIDE_LABEL, description=OVERRIDE_HELP)
 
 
 class SwapForm(FlaskForm):  # type: ignore[misc]
@@ -64,3 +71,4 @@ class AddMeetingForm(FlaskForm):  # type: ignore[misc]
     second = SelectField("Second participant", coerce=int, validators=[InputRequired()])
     slot = SelectField("Time", coerce=int, validators=[InputRequired()])
     place = SelectField("Place", validators=[DataRequired()])
+    override = BooleanField(OVERRIDE_LABEL, description=OVERRIDE_HELP)
