@@ -264,14 +264,19 @@ def check_placements(
     on the problem built from the database (today's confirmed meetings plus the edit).
 
     With `override` the organiser knowingly goes over caps and limits (the placed meetings
-    count as locked); clashes, availability, colleagues and places are never overridden.
+    count as locked, and a later solve drops other meetings of theirs if the limit needs
+    it); clashes, availability, colleagues and places are never overridden.
     The database still refuses a double booking that slips in between (IntegrityError).
     `as_today`: see `scheduling.edit_breaks`.
     """
     data = queries.event_data(session, event)
     placed = [p.proposed() for p in placements]
     locked = {p.proposed().pair for p in placements if override or p.meeting.locked}
-    breaks = edit_breaks(data, placed, locked, as_today=as_today)
+    breaks = [
+        found
+        for found in edit_breaks(data, placed, locked, as_today=as_today)
+        if not (override and found.over_limit)
+    ]
     if breaks:
         names = Names(event, {p.id: p for p in data.participants}, data.unavailable, placed)
         raise RuleRefusal(" ".join(dict.fromkeys(refusal(names, b) for b in breaks)), breaks)

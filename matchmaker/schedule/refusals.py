@@ -53,6 +53,11 @@ class Names:
         }
 
 
+def meetings(count: int | None) -> str:
+    """ "1 meeting", "3 meetings"."""
+    return f"{count} meeting" if count == 1 else f"{count} meetings"
+
+
 def pair_names(names: Names, found: RuleBreak) -> tuple[str, str]:
     first, second = (*found.participant_ids, 0, 0)[:2]
     return names.person(first), names.person(second)
@@ -101,17 +106,16 @@ def refusal(names: Names, found: RuleBreak) -> str:
     if found.rule == "unknown-table":
         return "Choose one of the event's tables."
     if found.rule == "over-cap":
-        return f"{first} would have more than {found.limit} meetings, their cap." + OVERRIDE_HINT
+        return f"{first} would go over their cap of {meetings(found.limit)}." + OVERRIDE_HINT
     if found.rule == "over-day-cap":
         slot = next((s for s in names.event.slots if s.id == found.slot_id), None)
         day = f"{slot.local_start(names.event.zone):%a %d %b}" if slot else "that day"
         return (
-            f"{first} would have more than {found.limit} meetings on {day}, their cap per day."
-            + OVERRIDE_HINT
+            f"{first} would go over their cap of {meetings(found.limit)} on {day}." + OVERRIDE_HINT
         )
     if found.rule == "over-consecutive":
         return (
-            f"{first} would have more than {found.limit} meetings back to back around {at}."
+            f"{first} would have more than {meetings(found.limit)} back to back around {at}."
             + OVERRIDE_HINT
         )
     return found.message
