@@ -4,12 +4,16 @@ The reason is decided from the final schedule, checking in this order:
 
 1. no-common-slot: the two are never available in the same slot;
 2. cap-reached: one side (or both) already has `max_meetings` meetings;
-3. no-table: some common free slots find both idle, but neither has a location and every
-   shared table is taken in each of those slots;
-4. outweighed: in every common free slot at least one of them meets someone else
+3. outweighed: in every common free slot at least one of them meets someone else
    (the detail names who, where and how heavy those meetings are);
-5. not-reached: a slot with both idle and a place free remains (a search stopped early):
-   the meeting still fits there.
+4. day-cap-reached / consecutive-limit: in every common free slot where both are idle, a
+   meeting would take one of them beyond `max_meetings_per_day` (day-cap-reached, when
+   that is the case in any of those slots) or `max_consecutive_meetings`;
+5. no-table: in the slots left, neither has a location and every shared table is taken;
+6. not-reached: a slot with both idle, within their limits and a place free remains (a
+   search stopped early): the meeting still fits there.
+
+Limits are read by `solver.limits`, as the solver and the validator read them.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from solver.limits import Limits, effective_limits, limit_reached, slot_positions
 from solver.schema import Candidate, Meeting, Participant, Problem, Unscheduled, UnscheduledReason
 
 
@@ -45,6 +50,8 @@ class ScheduleView:
         self.busy: dict[str, dict[str, Meeting]] = defaultdict(dict)
         self.count: Counter[str] = Counter()
         self.tables_used: Counter[str] = Counter()
+        self.positions = slot_positions(problem)
+        self.limits: dict[str, Limits] = {}
         for m in self.meetings:
             for pid in (m.a, m.b):
                 self.busy[pid][m.slot] = m
@@ -60,15 +67,26 @@ class ScheduleView:
         meeting = self.busy[pid][slot]
         return meeting.b if meeting.a == pid else meeting.a
 
+    def limit_reached(self, pid: str, slot: str) -> str | None:
+        """The limit a new meeting of `pid` in `slot` would break (a rule code), or None."""
+        if pid not in self.limits:
+            self.limits[pid] = effective_limits(self.problem, pid)
+        return limit_reached(
+            self.problem, self.limits[pid], self.positions, self.busy[pid].keys(), slot
+        )
+
 
 def common_free_slots(problem: Problem, a: Participant, b: Participant) -> list[str]:
     return [s.id for s in problem.slots if s.id not in a.unavailable and s.id not in b.unavailable]
 
 
 def cap_detail(view: ScheduleView, people: Sequence[Participant]) -> str | None:
-    """Which side is at its meeting cap, or None."""
+    """Which side is at its meeting cap (locked meetings beyond it count), or None."""
     capped = [
-        p for p in people if p.max_meetings is not None and view.count[p.id] >= p.max_meetings
+        p
+        for p in people
+        if (p.max_meetings is not None and view.count[p.id] >= max(1, p.max_meetings))
+        or p.max_meetings == 0
     ]
     if not capped:
         return None
@@ -121,6 +139,46 @@ def no_table_detail(table_count: int, both_idle: Sequence[str]) -> str:
     return f"{tables} taken in {where} where both are idle ({slot_list(both_idle)})"
 
 
+def limits_in(
+    view: ScheduleView, people: Sequence[Participant], slot: str
+) -> list[tuple[str, str]]:
+    """(participant id, rule code) for each of the pair whose limits a meeting in `slot`
+    would break."""
+    found = []
+    for p in people:
+        rule = view.limit_reached(p.id, slot)
+        if rule is not None:
+            found.append((p.id, rule))
+    return found
+
+
+def limit_result(
+    candidate: Candidate,
+    people: Sequence[Participant],
+    blocked: dict[str, list[tuple[str, str]]],
+) -> Unscheduled:
+    """The pair fits nowhere only because of per-day or back-to-back limits."""
+    day = any(rule == "over-day-cap" for hits in blocked.values() for _, rule in hits)
+    rule = "over-day-cap" if day else "over-consecutive"
+    who = {pid for hits in blocked.values() for pid, broken in hits if broken == rule}
+    whom = " and ".join(label(p) for p in people if p.id in who)
+    slots = slot_list(list(blocked))
+    if day:
+        reason = UnscheduledReason.DAY_CAP_REACHED
+        verb = "has" if len(who) == 1 else "have"
+        detail = (
+            f"{whom} already {verb} the most meetings allowed per day "
+            f"(max_meetings_per_day) on the days both are idle ({slots})"
+        )
+    else:
+        reason = UnscheduledReason.CONSECUTIVE_LIMIT
+        detail = (
+            f"a meeting in {slots}, where both are idle, would give {whom} more back-to-back "
+            "meetings than max_consecutive_meetings allows"
+        )
+    return Unscheduled(a=candidate.a, b=candidate.b, reason=reason, detail=detail)
+
+
 def explain_pair(view: ScheduleView, candidate: Candidate) -> Unscheduled:
     """The reason one candidate pair without a meeting has none."""
     problem = view.problem
@@ -144,12 +202,14 @@ def explain_pair(view: ScheduleView, candidate: Candidate) -> Unscheduled:
         return result(
             UnscheduledReason.OUTWEIGHED, outweighed_detail(view, candidate, people, common)
         )
+    blocked = {s: limits_in(view, people, s) for s in both_idle}
+    within = [s for s in both_idle if not blocked[s]]
+    if not within:
+        return limit_result(candidate, people, blocked)
     needs_table = a.location is None and b.location is None
-    free_place = [
-        s for s in both_idle if not needs_table or view.tables_used[s] < len(problem.tables)
-    ]
+    free_place = [s for s in within if not needs_table or view.tables_used[s] < len(problem.tables)]
     if not free_place:
-        return result(UnscheduledReason.NO_TABLE, no_table_detail(len(problem.tables), both_idle))
+        return result(UnscheduledReason.NO_TABLE, no_table_detail(len(problem.tables), within))
     return result(
         UnscheduledReason.NOT_REACHED,
         f"not placed, though both are idle with a place free in {slot_list(free_place)}; "

@@ -85,6 +85,51 @@ def effective_limits(problem: Problem, participant_id: str) -> Limits:
     )
 
 
+def slot_positions(problem: Problem) -> dict[str, tuple[str, int]]:
+    """Slot id -> (session, index of the slot within its session in time order): slots
+    are back-to-back when they share a session and their indices differ by one."""
+    position: dict[str, tuple[str, int]] = {}
+    counters: dict[str, int] = defaultdict(int)
+    for slot in sorted(problem.slots, key=lambda s: s.start):
+        position[slot.id] = (slot.session, counters[slot.session])
+        counters[slot.session] += 1
+    return position
+
+
+def limit_reached(
+    problem: Problem,
+    limits: Limits,
+    positions: Mapping[str, tuple[str, int]],
+    busy: Collection[str],
+    slot_id: str,
+) -> str | None:
+    """The rule code (over-cap, over-day-cap, over-consecutive) a new, not locked meeting
+    in `slot_id` would break for a person busy in the slots `busy`; None if it fits."""
+    total = limits.total_allowed()
+    if total is not None and len(busy) + 1 > total:
+        return "over-cap"
+    day = slot_day(problem.slot_by_id[slot_id])
+    on_day = sum(
+        1 for s in busy if s in problem.slot_by_id and slot_day(problem.slot_by_id[s]) == day
+    )
+    allowed = limits.day_allowed(day)
+    if allowed is not None and on_day + 1 > allowed:
+        return "over-day-cap"
+    longest = limits.max_consecutive_meetings
+    if longest is not None:
+        by_position = {positions[s] for s in busy if s in positions}
+        session, index = positions[slot_id]
+        run = 1
+        for step in (-1, 1):
+            at = index + step
+            while (session, at) in by_position:
+                run += 1
+                at += step
+        if run > longest:
+            return "over-consecutive"
+    return None
+
+
 def session_segments(problem: Problem, free: Iterable[str]) -> dict[date, list[list[str]]]:
     """Per day, the runs of consecutive free slots within each session (chronological)."""
     free_set = set(free)

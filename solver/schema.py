@@ -140,6 +140,8 @@ class UnscheduledReason(StrEnum):
 
     NO_COMMON_SLOT = "no-common-slot"
     CAP_REACHED = "cap-reached"
+    DAY_CAP_REACHED = "day-cap-reached"
+    CONSECUTIVE_LIMIT = "consecutive-limit"
     NO_TABLE = "no-table"
     OUTWEIGHED = "outweighed"
     NOT_REACHED = "not-reached"  # it still fits: the search stopped before placing it

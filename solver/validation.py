@@ -45,6 +45,7 @@ from solver.limits import (
     effective_minimum,
     effective_minimums,
     slot_day,
+    slot_positions,
 )
 from solver.schema import Meeting, Participant, Problem, Schedule
 
@@ -177,16 +178,6 @@ def double_bookings(meetings: Iterable[Meeting]) -> list[Violation]:
         if len(ms) > 1
     )  # fmt: skip
     return found
-
-
-def slot_positions(problem: Problem) -> dict[str, tuple[str, int]]:
-    """Slot id -> (session, index of the slot within its session in time order)."""
-    position: dict[str, tuple[str, int]] = {}
-    counters: dict[str, int] = defaultdict(int)
-    for slot in sorted(problem.slots, key=lambda s: s.start):
-        position[slot.id] = (slot.session, counters[slot.session])
-        counters[slot.session] += 1
-    return position
 
 
 def meetings_by_person(problem: Problem, meetings: Iterable[Meeting]) -> dict[str, list[Meeting]]:

@@ -177,3 +177,32 @@ def test_explanations_follow_candidate_order_and_are_deterministic() -> None:
         ("B", "C", UnscheduledReason.OUTWEIGHED),
     ]
     assert explain_unscheduled(problem, meetings) == first
+
+
+def test_day_cap_is_named_when_it_keeps_a_pair_apart() -> None:
+    ana = person("A", name="Ana", max_meetings_per_day=1)
+    problem = make_problem(slots=4, days=2, sessions=2, people=[ana],
+                           candidates=[("A", "B"), ("A", "C"), ("A", "D")])  # fmt: skip
+    meetings = [meet("A", "B", "s1", "T1"), meet("A", "C", "s3", "T1")]
+    (left_out,) = explain_unscheduled(problem, meetings)
+    assert (left_out.b, left_out.reason) == ("D", UnscheduledReason.DAY_CAP_REACHED)
+    assert left_out.detail == (
+        "Ana (A) already has the most meetings allowed per day (max_meetings_per_day) "
+        "on the days both are idle (s2, s4)"
+    )
+    # Without the day cap the pair simply was not reached.
+    plain = make_problem(slots=4, days=2, sessions=2,
+                         candidates=[("A", "B"), ("A", "C"), ("A", "D")])  # fmt: skip
+    assert explain_unscheduled(plain, meetings)[0].reason is UnscheduledReason.NOT_REACHED
+
+
+def test_consecutive_limit_is_named_when_it_keeps_a_pair_apart() -> None:
+    problem = make_problem(slots=3, candidates=[("A", "B"), ("A", "C"), ("A", "D")],
+                           max_consecutive_meetings=2)  # fmt: skip
+    meetings = [meet("A", "B", "s1", "T1"), meet("A", "C", "s2", "T1")]
+    (left_out,) = explain_unscheduled(problem, meetings)
+    assert (left_out.b, left_out.reason) == ("D", UnscheduledReason.CONSECUTIVE_LIMIT)
+    assert left_out.detail == (
+        "a meeting in s3, where both are idle, would give Person A (A) more back-to-back "
+        "meetings than max_consecutive_meetings allows"
+    )
