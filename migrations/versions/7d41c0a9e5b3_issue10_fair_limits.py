@@ -51,12 +51,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("participants", schema=None) as batch_op:
-        batch_op.drop_constraint(
-            batch_op.f("ck_participants_minimum_not_negative"), type_="check"
-        )
-        batch_op.drop_constraint(
-            batch_op.f("ck_participants_day_cap_not_negative"), type_="check"
-        )
+        batch_op.drop_constraint(batch_op.f("ck_participants_minimum_not_negative"), type_="check")
+        batch_op.drop_constraint(batch_op.f("ck_participants_day_cap_not_negative"), type_="check")
         batch_op.drop_column("min_meetings")
         batch_op.drop_column("max_meetings_per_day")
     with op.batch_alter_table("events", schema=None) as batch_op:
