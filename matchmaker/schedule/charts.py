@@ -139,3 +139,12 @@ def requests_met_histogram(share_met_of: Mapping[int, float]) -> Markup:
     return _bars(
         "chart-requests", "Share of their requests met, per participant", counts, "participants"
     )
+
+
+def meetings_per_person_histogram(distribution: Mapping[int, int]) -> Markup:
+    """How many participants have 0, 1, 2 … meetings."""
+    values = {
+        f"{count} meeting{'' if count == 1 else 's'}": people
+        for count, people in distribution.items()
+    }
+    return _bars("chart-per-person", "Meetings per participant", values, "participants")

@@ -12,8 +12,8 @@ from matchmaker.db import get_session
 from matchmaker.models import Event, RunStatus, ScheduleRun
 from matchmaker.schedule import jobs, operations, queries
 from matchmaker.schedule.forms import ActionForm, SolveForm, time_limit_choices
-from matchmaker.schedule.scheduling import diff_proposal, unscheduled_pairs
-from matchmaker.schedule.views.base import bp, current_figures, figures, now
+from matchmaker.schedule.scheduling import diff_proposal
+from matchmaker.schedule.views.base import bp, current_figures, figures, missed_list, now
 
 
 def _look_after(run: ScheduleRun) -> None:
@@ -56,16 +56,6 @@ def _default_time_limit() -> int:
     return max(1, round(float(current_app.config["SOLVER_TIME_LIMIT_S"])))
 
 
-def _named_unscheduled(event: Event, run: ScheduleRun | None) -> list[dict[str, object]]:
-    if run is None or run.result is None:
-        return []
-    names = {p.id: p for p in queries.event_participants(get_session(), event)}
-    return [
-        {"a": names.get(u.a), "b": names.get(u.b), "reason": u.reason_label, "detail": u.detail}
-        for u in unscheduled_pairs(run.result)
-    ]
-
-
 @bp.post("/events/<slug>/schedule/solve")
 @organiser_required
 def solve(slug: str) -> BaseResponse:
@@ -106,7 +96,7 @@ def run(slug: str, run_id: int) -> str:
             "figures": figures(event, [(m.a, m.b, m.slot_id) for m in proposal]),
             "current_figures": current_figures(event),
             "diff": diff_proposal(current, proposal),
-            "unscheduled": _named_unscheduled(event, run),
+            "missed": missed_list(event, run, set()),
             "people": {p.id: p for p in queries.event_participants(get_session(), event)},
             "slots": {s.id: s for s in event.slots},
             "tables": {t.id: t for t in event.tables},
@@ -227,5 +217,7 @@ def overview(slug: str) -> str:
         runs=queries.recent_runs(session, event),
         meetings=meetings,
         figures=current_figures(event),
-        unscheduled=_named_unscheduled(event, applied),
+        missed=missed_list(
+            event, applied, {(m.participant_a_id, m.participant_b_id) for m in meetings}
+        ),
     )
