@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from solver.explain import explain_unscheduled
 from solver.metrics import compute_stats, diff_changes
-from solver.schema import Meeting, Problem, Schedule, SolverInfo, SolveStatus
+from solver.schema import Meeting, Problem, Schedule, SolverInfo, SolveStatus, StopReason
 
 
 def assemble(
@@ -19,6 +19,7 @@ def assemble(
     started: float,
     message: str = "",
     conflicts: tuple[str, ...] = (),
+    stop: StopReason | None = None,
 ) -> Schedule:
     """A schedule of `meetings` with stats, changes against `problem.previous` and reasons.
 
@@ -34,6 +35,8 @@ def assemble(
         meetings=meetings,
         unscheduled=unscheduled,
         stats=stats,
-        solver=SolverInfo(status=status, wall_s=wall_s, message=message, conflicts=conflicts),
+        solver=SolverInfo(
+            status=status, wall_s=wall_s, message=message, conflicts=conflicts, stop=stop
+        ),
         changes=changes,
     )

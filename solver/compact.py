@@ -3,12 +3,19 @@
 People, slots and candidates become small integers; a person's free slots and a pair's
 common free slots are bit masks over slot indices. Slots are indexed in chronological
 order, so within a session consecutive indices are consecutive slots.
+
+Limits come from `solver.limits`: `cap` is a person's `capacity` (total cap, per-day caps
+and back-to-back runs over their free slots), `day_cap` the effective cap per day and
+`run_windows` every window of max_consecutive_meetings + 1 back-to-back slots: a new
+meeting may not fill the last free slot of such a window (runs beyond the limit are
+allowed only when all locked, and new meetings are never locked).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from solver.limits import capacity, effective_limits, effective_minimums, slot_day
 from solver.schema import Meeting, Problem, pair_key
 
 
@@ -35,6 +42,30 @@ class Compact:
     cand_index: dict[tuple[str, str], int]
     by_person: list[list[int]] = field(default_factory=list)
     session_masks: list[int] = field(default_factory=list)
+    minimum: list[int] = field(default_factory=list)
+    day_masks: list[int] = field(default_factory=list)
+    day_cap: list[list[int] | None] = field(default_factory=list)
+    run_windows: list[int] = field(default_factory=list)
+
+    @property
+    def limited(self) -> bool:
+        """Whether any per-day or back-to-back limit applies."""
+        return bool(self.run_windows) or any(caps is not None for caps in self.day_cap)
+
+    def allowed_mask(self, person: int, busy: int) -> int:
+        """Slots where a new meeting keeps the person, busy in `busy`, within their per-day
+        and back-to-back limits."""
+        mask = -1
+        caps = self.day_cap[person]
+        if caps is not None:
+            for day_mask, cap in zip(self.day_masks, caps, strict=True):
+                if (busy & day_mask).bit_count() >= cap:
+                    mask &= ~day_mask
+        for window in self.run_windows:
+            missing = window & ~busy
+            if missing & (missing - 1) == 0:
+                mask &= ~missing
+        return mask
 
     @property
     def n_slots(self) -> int:
@@ -96,12 +127,27 @@ def compact(problem: Problem) -> Compact:
     person_ids = [p.id for p in problem.participants]
     person_index = {pid: i for i, pid in enumerate(person_ids)}
     free = []
-    cap = []
     for p in problem.participants:
         mask = all_slots & ~slot_mask([slot_index[s] for s in p.unavailable if s in slot_index])
         free.append(mask)
-        n_free = mask.bit_count()
-        cap.append(n_free if p.max_meetings is None else min(n_free, p.max_meetings))
+    days = sorted({slot_day(s) for s in slots})
+    day_masks = [slot_mask([i for i, s in enumerate(slots) if slot_day(s) == d]) for d in days]
+    day_cap: list[list[int] | None] = []
+    for p in problem.participants:
+        limits = effective_limits(problem, p.id)
+        allowed = [limits.day_allowed(d) for d in days]
+        day_cap.append(None if limits.max_meetings_per_day is None else [a or 0 for a in allowed])
+    longest = problem.max_consecutive_meetings
+    run_windows = (
+        []
+        if longest is None
+        else [
+            slot_mask(members[i : i + longest + 1])
+            for members in sessions
+            for i in range(len(members) - longest)
+        ]
+    )
+    minimums = effective_minimums(problem)
     location = [p.location for p in problem.participants]
     comp = Compact(
         problem=problem,
@@ -113,7 +159,7 @@ def compact(problem: Problem) -> Compact:
         sessions=sessions,
         tables=list(problem.tables),
         free=free,
-        cap=cap,
+        cap=[capacity(problem, p.id) for p in problem.participants],
         location=location,
         cand_a=[],
         cand_b=[],
@@ -123,6 +169,10 @@ def compact(problem: Problem) -> Compact:
         cand_index={},
         by_person=[[] for _ in person_ids],
         session_masks=[slot_mask(slots_of) for slots_of in sessions],
+        minimum=[minimums[pid] for pid in person_ids],
+        day_masks=day_masks,
+        day_cap=day_cap,
+        run_windows=run_windows,
     )
     for c in problem.candidates:
         if c.key in comp.cand_index or c.a not in person_index or c.b not in person_index:
@@ -190,6 +240,8 @@ class Occupancy:
         mask = comp.cand_common[cand] & ~(self.busy[a] | self.busy[b])
         if comp.cand_table[cand]:
             mask &= self.table_mask()
+        if mask and comp.limited:
+            mask &= comp.allowed_mask(a, self.busy[a]) & comp.allowed_mask(b, self.busy[b])
         return mask
 
     def table_mask(self) -> int:

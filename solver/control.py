@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from solver.schema import CancelCheck, Progress, ProgressCallback
+from solver.schema import CancelCheck, Goal, Progress, ProgressCallback
 
 POLL_S = 0.1
 REPORT_EVERY_S = 0.5
@@ -37,6 +37,7 @@ class Clock:
         self.cancelled = False
         self.best_weight = 0
         self.bound = 0
+        self.goals: tuple[Goal, ...] = ()
         self._last_report = -REPORT_EVERY_S
 
     def elapsed(self) -> float:
@@ -68,6 +69,7 @@ class Clock:
                 bound=self.bound,
                 elapsed_s=round(now, 3),
                 time_limit_s=self.time_limit_s,
+                goals=self.goals,
             )
         )
 

@@ -3,8 +3,12 @@
 Each step frees a small group of people linked by candidate pairs: all meetings between
 them may move to any slot, be dropped or be added, while everyone else's meetings stay
 fixed. A small CP-SAT model re-optimises the group for the design's quality order
-(weight, then people without a meeting, holes and moves, via `ObjectiveWeights`), hinted
-with the current schedule; the step is kept when the whole schedule scores better.
+(people reaching their minimum, then weight, then holes and moves, via
+`ObjectiveWeights`) within everyone's limits, hinted with the current schedule; the step
+is kept when the whole schedule scores better, so no step ever loses coverage.
+
+The search ends when every goal sits at its proven bound (`Goals.proven`), when no step
+has gained for the stall time, at the budget, or on cancel.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from ortools.sat.python import cp_model
 
 from solver.compact import Compact, Occupancy, mask_slots, person_holes
 from solver.control import Clock, SearchLimits, run_cpsat
-from solver.objective import evaluate
+from solver.objective import Bounds, figures, goals
 from solver.schema import ObjectiveWeights
 
 GROUP_PEOPLE = 40
@@ -100,24 +104,30 @@ def build(
     hood = free_group(comp, occ, group, cands)
     add_meeting_vars(comp, hood, cands)
     penalties: list[tuple[int, cp_model.IntVar]] = []
+    reached: list[cp_model.IntVar] = []
     for p in group:
         own = hood.own[p]
         room = comp.cap[p] - hood.fixed_count[p]
         if len(own) > room:
             hood.model.add(sum(own) <= room)
-        if hood.fixed_count[p] == 0 and comp.by_person[p]:
-            alone = hood.model.new_bool_var(f"z{p}")
-            hood.model.add(sum(own) + alone >= 1)
-            penalties.append((weights.zero_meeting, alone))
+        add_limits(comp, hood, p)
+        need = comp.minimum[p] - hood.fixed_count[p]
+        if comp.minimum[p] and 0 < need <= len(own):
+            at_minimum = hood.model.new_bool_var(f"m{p}")
+            hood.model.add(sum(own) >= need).only_enforce_if(at_minimum)
+            reached.append(at_minimum)
         holes = hole_vars(comp, hood.model, p, hood.fixed_busy[p], hood.at)
         penalties.extend((weights.hole, h) for h in holes)
     kept = [hood.x[(c, s)] for c, s in previous.items() if (c, s) in hood.x]
-    # Weight dominates: one unit of weight outweighs every penalty the model can incur.
+    # Lexicographic: one more person at their minimum outweighs all the weight the model
+    # can add, and one unit of weight outweighs every penalty it can incur.
     scale = sum(w for w, _ in penalties) + weights.moved * len(kept) + 1
+    cover_scale = scale * (sum(comp.cand_w[c] for c in cands) + 1)
     hood.model.maximize(
         cp_model.LinearExpr.weighted_sum(
-            [*hood.x.values(), *kept, *(term for _, term in penalties)],
+            [*reached, *hood.x.values(), *kept, *(term for _, term in penalties)],
             [
+                *(cover_scale for _ in reached),
                 *(scale * comp.cand_w[c] for c, _ in hood.x),
                 *(weights.moved for _ in kept),
                 *(-w for w, _ in penalties),
@@ -180,6 +190,19 @@ def add_meeting_vars(comp: Compact, hood: Neighbourhood, cands: list[int]) -> No
             hood.model.add(sum(xs) <= hood.tables_left[slot])
 
 
+def add_limits(comp: Compact, hood: Neighbourhood, person: int) -> None:
+    """The person's per-day caps and back-to-back windows, counting their fixed meetings."""
+    busy = hood.fixed_busy[person]
+    caps = comp.day_cap[person]
+    windows = [(day_mask, cap) for day_mask, cap in zip(comp.day_masks, caps or [], strict=False)]
+    windows += [(w, len(mask_slots(w)) - 1) for w in comp.run_windows]
+    for mask, cap in windows:
+        xs = [x for s in mask_slots(mask & ~busy) for x in hood.at.get((person, s), [])]
+        room = cap - (busy & mask).bit_count()
+        if len(xs) > room:
+            hood.model.add(sum(xs) <= max(0, room))
+
+
 def hole_vars(
     comp: Compact,
     model: cp_model.CpModel,
@@ -233,22 +256,20 @@ def apply(
 def seed_people(
     comp: Compact, occ: Occupancy, wanted: Sequence[int], rng: random.Random
 ) -> list[int]:
-    """People worth improving around: the two of a wanted pair not yet timed, someone
-    without a meeting who could have one, someone with holes, with room, or anyone."""
+    """People worth improving around: someone below their minimum, the two of a wanted
+    pair not yet timed, someone with holes, with room, or anyone."""
     roll = rng.random()
+    people = range(len(comp.person_ids))
     if roll < 0.3:
+        below = [p for p in people if occ.count[p] < comp.minimum[p]]
+        if below:
+            return [below[rng.randrange(len(below))]]
+    if roll < 0.5:
         missing = [c for c in wanted if c not in occ.slot_of and occ.open_slots(c) == 0]
         if missing:
             cand = missing[rng.randrange(len(missing))]
             return [comp.cand_a[cand], comp.cand_b[cand]]
-    people = range(len(comp.person_ids))
-    if roll < 0.5:
-        pool = [
-            p
-            for p in people
-            if occ.count[p] == 0 and any(comp.cand_common[c] for c in comp.by_person[p])
-        ]
-    elif roll < 0.8:
+    if roll < 0.8:
         pool = [p for p in people if occ.busy[p] and person_holes(comp, p, occ.busy[p])]
     elif roll < 0.9:
         pool = [p for p in people if comp.by_person[p] and occ.count[p] < comp.cap[p]]
@@ -261,66 +282,89 @@ def seed_people(
 
 @dataclass(frozen=True)
 class Improved:
-    """The improved schedule; `proven` when it is optimal for the whole objective."""
+    """The improved schedule; `proven` when every goal is at its proven bound (or the
+    whole problem was solved to optimality), `stalled` when no step gained for the stall
+    time."""
 
     occ: Occupancy
     proven: bool
+    stalled: bool = False
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How long the search may run: wall seconds, and the stall time without a gain.
+
+    With `deterministic_s` the steps and the stall are measured in CP-SAT's deterministic
+    time instead of the wall clock (wall time then only matters as the outer guard), so
+    runs repeat exactly.
+    """
+
+    wall_s: float
+    stall: float
+    workers: int
+    seed: int
+    deterministic_s: float | None
 
 
 def improve(
     comp: Compact,
     occ: Occupancy,
     *,
-    bound: int,
+    bounds: Bounds,
     wanted: Sequence[int],
     previous: Mapping[int, int],
     weights: ObjectiveWeights,
     clock: Clock,
-    budget_s: float,
-    workers: int,
-    seed: int,
-    deterministic_s: float | None,
+    budget: Budget,
 ) -> Improved:
-    """Improve `occ` step by step until the budget is spent or the whole problem is solved.
+    """Improve `occ` step by step until every goal is at its bound, the search stalls, the
+    budget is spent or the solve is cancelled.
 
-    `wanted` are pairs worth timing (the chosen meetings); groups form around those left out.
-    It stops early at a perfect score: weight at `bound` and no penalty at all. With
-    `deterministic_s` the steps are bounded by CP-SAT's deterministic time instead of the
-    wall clock (wall time then only matters as the outer guard), so runs repeat exactly.
-    A problem small enough for one group is solved as a whole in a single step.
+    `wanted` are pairs worth timing (the chosen meetings); groups form around those left
+    out and around people below their minimum. A problem small enough for one group is
+    solved as a whole in a single step.
     """
     if not any(comp.by_person):
         return Improved(occ, True)
-    rng = random.Random(seed)
-    end = clock.elapsed() + budget_s
+    rng = random.Random(budget.seed)
+    end = clock.elapsed() + budget.wall_s
     spent = 0.0
-    score = evaluate(comp, occ, previous, weights)
+    deterministic = budget.deterministic_s is not None
+    last_gain = 0.0 if deterministic else clock.elapsed()
+    figs = figures(comp, occ, previous)
+    score = figs.score(weights)
     active = [p for p, cands in enumerate(comp.by_person) if cands]
     pairs = sum(1 for common in comp.cand_common if common)
     small = len(active) <= GROUP_PEOPLE or pairs <= 2 * GROUP_PAIRS
-    work_limit = deterministic_s if deterministic_s is not None else float("inf")
+    work_limit = budget.deterministic_s if budget.deterministic_s is not None else float("inf")
     while not clock.should_stop() and clock.elapsed() < end and spent < work_limit:
-        if score.weight >= bound and score.neg_penalty == 0:
+        clock.goals = goals(comp, figs, bounds, bool(previous))
+        if all(goal.at_bound for goal in clock.goals):
             return Improved(occ, True)
+        if (spent if deterministic else clock.elapsed()) - last_gain > budget.stall:
+            return Improved(occ, False, stalled=True)
         group = (
             active if small else group_around(comp, occ, seed_people(comp, occ, wanted, rng), rng)
         )
         hood = build(comp, occ, group, previous, weights)
         left = end - clock.elapsed()
-        if deterministic_s is None:
+        if budget.deterministic_s is None:
             limits = SearchLimits(
-                left if small else min(STEP_WALL_S, left), workers, rng.randrange(1 << 30)
+                left if small else min(STEP_WALL_S, left), budget.workers, rng.randrange(1 << 30)
             )
         else:
             step = work_limit - spent if small else STEP_DETERMINISTIC_S
-            limits = SearchLimits(left, workers, rng.randrange(1 << 30), step)
+            limits = SearchLimits(left, budget.workers, rng.randrange(1 << 30), step)
         result = run_cpsat(hood.model, limits, clock, "improve")
         spent += result.solver.deterministic_time
         if result.has_solution:
             candidate = apply(comp, occ, hood, result.solver)
-            new_score = evaluate(comp, candidate, previous, weights)
+            new_figs = figures(comp, candidate, previous)
+            new_score = new_figs.score(weights)
             if new_score > score:
-                occ, score = candidate, new_score
+                occ, figs, score = candidate, new_figs, new_score
+                last_gain = spent if deterministic else clock.elapsed()
                 clock.best_weight = max(clock.best_weight, score.weight)
         if small and result.optimal:
             return Improved(occ, True)

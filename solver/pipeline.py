@@ -1,15 +1,22 @@
 """`solve()`: greedy warm start, then which meetings, when, improve, which tables.
 
+The quality order (`solver.objective`): most people at their guaranteed minimum, then
+total weight, then few holes, then (on a re-solve) few moved meetings.
+
 1. greedy by weight: a complete schedule at once (the fallback and the first hint);
-2. `choose`: the max-weight b-matching (LP, else CP-SAT) picks meetings, proves a bound;
+2. `choose`: b-matchings (LP and CP-SAT) pick meetings for coverage and weight and prove
+   the bounds of both goals;
 3. `timing`: the chosen meetings go into slots greedily with few holes, previous ones
    back where they were;
-4. `lns`: large-neighbourhood search over small groups of people improves weight, people
-   without a meeting, holes and moves;
+4. `lns`: large-neighbourhood search over small groups of people improves the goals in
+   order and never loses coverage;
 5. `tables`: concrete tables per slot, previous tables kept where possible.
 
-The time limit covers everything; cancellation and the deadline stop any stage and the
-best schedule so far is returned. With one worker the result depends only on the seed.
+The solve stops as soon as every goal is at its proven bound ("proven"), after
+`SolveOptions.stall_limit_s` without a gain ("stalled"), at the time limit
+("time-limit") or on cancel ("cancelled"): `SolverInfo.stop`. Cancellation and the
+deadline stop any stage and the best schedule so far is returned. With one worker the
+result depends only on the seed (the stall is then measured in deterministic time).
 """
 
 from __future__ import annotations
@@ -21,8 +28,8 @@ from solver.choose import choose_meetings
 from solver.compact import Compact, Occupancy, capacity_bound, compact
 from solver.control import Clock, SearchLimits
 from solver.greedy import greedy_fill, greedy_order, locked_occupancy
-from solver.lns import improve
-from solver.objective import evaluate
+from solver.lns import Budget, improve
+from solver.objective import Bounds, evaluate, figures, goals
 from solver.schema import (
     CancelCheck,
     Problem,
@@ -30,6 +37,7 @@ from solver.schema import (
     Schedule,
     SolveOptions,
     SolveStatus,
+    StopReason,
 )
 from solver.tables import assign_tables
 from solver.timing import time_meetings
@@ -67,9 +75,9 @@ class Run:
     locked_only: Occupancy
     order: list[int]
     best: Occupancy
-    bound: int
+    bounds: Bounds
     wanted: tuple[int, ...] = ()
-    proven: bool = False
+    stop: StopReason | None = None
 
     @property
     def deterministic_s(self) -> float | None:
@@ -87,6 +95,12 @@ class Run:
             self.best = occ
         self.clock.best_weight = max(mine, theirs).weight
 
+    def proven(self) -> bool:
+        """Whether the best schedule has every goal at its proven bound (and says so)."""
+        figs = figures(self.comp, self.best, self.previous)
+        self.clock.goals = goals(self.comp, figs, self.bounds, bool(self.previous))
+        return all(goal.at_bound for goal in self.clock.goals)
+
 
 def solve(
     problem: Problem,
@@ -96,8 +110,9 @@ def solve(
 ) -> Schedule:
     """The best schedule found within `options.time_limit_s` (see the module docstring).
 
-    Status optimal means the total weight is proven optimal (the lower-order goals are
-    best effort); a cancelled solve returns its best schedule with status feasible.
+    Status optimal means coverage and total weight are proven optimal (the lower-order
+    goals are best effort); a cancelled solve returns its best schedule with status
+    feasible.
     Locked meetings that cannot all hold give status infeasible, the clashes in
     `solver.conflicts` and no meetings. `progress` and `cancel` are called on the
     calling thread.
@@ -118,21 +133,32 @@ def solve(
     run = warm_start(compact(problem), options, clock)
     if not clock.should_stop():
         choose_and_time(run)
-    if not clock.should_stop():
+    if run.proven():
+        run.stop = StopReason.PROVEN
+    elif not clock.should_stop():
+        deterministic = run.deterministic_s
         improved = improve(
             run.comp,
             run.best,
-            bound=run.bound,
+            bounds=run.bounds,
             wanted=run.wanted,
             previous=run.previous,
             weights=options.weights,
             clock=clock,
-            budget_s=clock.remaining() - finishing_time(run.comp, clock),
-            workers=options.workers,
-            seed=options.seed,
-            deterministic_s=run.deterministic_s,
+            budget=Budget(
+                wall_s=clock.remaining() - finishing_time(run.comp, clock),
+                stall=options.stall_limit_s
+                * (1.0 if deterministic is None else DETERMINISTIC_SHARE),
+                workers=options.workers,
+                seed=options.seed,
+                deterministic_s=deterministic,
+            ),
         )
-        run.best, run.proven = improved.occ, improved.proven
+        run.best = improved.occ
+        if improved.proven:
+            run.stop = StopReason.PROVEN
+        elif improved.stalled:
+            run.stop = StopReason.STALLED
     return finish(run)
 
 
@@ -151,8 +177,11 @@ def warm_start(comp: Compact, options: SolveOptions, clock: Clock) -> Run:
     clock.bound = capacity_bound(comp)
     previous = previous_slots(comp)
     clock.best_weight = evaluate(comp, best, previous, options.weights).weight
+    with_minimum = sum(1 for least in comp.minimum if least)
+    bounds = Bounds(weight=clock.bound, cover=with_minimum, cover_weight=clock.bound)
+    clock.goals = goals(comp, figures(comp, best, previous), bounds, bool(previous))
     clock.report("greedy", force=True)
-    return Run(comp, options, clock, previous, locked_only, order, best, clock.bound)
+    return Run(comp, options, clock, previous, locked_only, order, best, bounds)
 
 
 def choose_and_time(run: Run) -> None:
@@ -174,8 +203,14 @@ def choose_and_time(run: Run) -> None:
     )
     if selection is None:
         return
-    run.bound = min(run.bound, run.locked_only.locked_weight + selection.bound)
-    run.clock.bound = run.bound
+    locked_weight = run.locked_only.locked_weight
+    weight = min(run.bounds.weight, locked_weight + selection.bound)
+    run.bounds = Bounds(
+        weight=weight,
+        cover=selection.cover_bound,
+        cover_weight=min(weight, locked_weight + selection.cover_weight_bound),
+    )
+    run.clock.bound = weight
     timed = run.locked_only.copy()
     time_meetings(run.comp, timed, selection.chosen, run.previous, run.order)
     run.offer(timed)
@@ -183,29 +218,33 @@ def choose_and_time(run: Run) -> None:
 
 
 def finish(run: Run) -> Schedule:
-    """Give tables and build the schedule with stats, status and reasons."""
+    """Give tables and build the schedule with stats, status, stop reason and reasons."""
     comp, clock = run.comp, run.clock
-    weight = evaluate(comp, run.best, run.previous, run.options.weights).weight
-    weight_proven = run.proven or weight >= run.bound
-    bound = weight if weight_proven else run.bound
-    clock.best_weight, clock.bound = weight, bound
+    figs = figures(comp, run.best, run.previous)
+    top = goals(comp, figs, run.bounds, bool(run.previous))[:2]
+    # A whole-problem solve proves every goal, so its values are the bounds.
+    top_proven = run.stop is StopReason.PROVEN or all(goal.at_bound for goal in top)
+    weight_proven = top_proven or figs.weight >= run.bounds.weight
+    bound = figs.weight if weight_proven else run.bounds.weight
+    clock.best_weight, clock.bound = figs.weight, bound
     clock.report("tables", force=True)
     meetings = assign_tables(comp, run.best.slot_of, comp.problem.locked)
-    optimal = weight_proven and not clock.cancelled
+    stop = StopReason.CANCELLED if clock.cancelled else run.stop or StopReason.TIME_LIMIT
+    optimal = top_proven and not clock.cancelled
     return assemble(
         comp.problem,
         meetings,
         bound=bound,
         status=SolveStatus.OPTIMAL if optimal else SolveStatus.FEASIBLE,
         started=clock.start,
-        message=solve_message(weight_proven, clock),
+        message=STOP_MESSAGES[stop],
+        stop=stop,
     )
 
 
-def solve_message(weight_proven: bool, clock: Clock) -> str:
-    """A short note on how the solve ended."""
-    if clock.cancelled:
-        return "cancelled; best schedule so far"
-    if weight_proven:
-        return "total weight proven optimal"
-    return "best schedule found within the time limit"
+STOP_MESSAGES = {
+    StopReason.PROVEN: "every goal at its proven bound",
+    StopReason.STALLED: "stopped: no gain for the stall time",
+    StopReason.TIME_LIMIT: "best schedule found within the time limit",
+    StopReason.CANCELLED: "cancelled; best schedule so far",
+}

@@ -209,13 +209,9 @@ class Schedule:
 
 @dataclass(frozen=True)
 class ObjectiveWeights:
-    """Penalties below total weight, in the design's quality order.
+    """Penalties below total weight, in the design's quality order: the guaranteed minimum
+    ranks above weight outright, holes and moves below it are traded with these weights."""
 
-    Reaching the guaranteed minimum ranks above weight outright; `zero_meeting` is kept
-    for compatibility and no longer used, holes and moves are traded with these weights.
-    """
-
-    zero_meeting: int = 1000
     hole: int = 1
     moved: int = 2
 

@@ -32,6 +32,7 @@ from solver.schema import (
     SolverInfo,
     SolveStatus,
     Stats,
+    StopReason,
     Unscheduled,
     UnscheduledReason,
 )
@@ -402,9 +403,9 @@ def full_schedule() -> Schedule:
             Unscheduled("P2", "P5", UnscheduledReason.NO_COMMON_SLOT),
         ),
         stats=Stats(weight=9, bound=12, meetings=2, holes=1, zero_meeting_participants=1,
-                    moved_from_previous=2),
+                    moved_from_previous=2, below_minimum_participants=3),
         solver=SolverInfo(SolveStatus.FEASIBLE, wall_s=1.25, message="time limit",
-                          conflicts=("locked[0]", "locked[1]")),
+                          conflicts=("locked[0]", "locked[1]"), stop=StopReason.TIME_LIMIT),
         changes=Changes(
             moved=((meet("P3", "P4", "s1", location="Booth"), moved_to),),
             cancelled=(meet("P5", "P6", "s1", "T2"),),
@@ -466,8 +467,11 @@ BAD_SCHEDULES: list[tuple[str, Mutation, str]] = [
     ("meeting table not text", set_in(["meetings", 1, "table"], 3),
      "meetings[1].table: expected a string, got 3"),
     ("bad reason", set_in(["unscheduled", 0, "reason"], "bad-luck"),
-     "unscheduled[0].reason: expected one of 'no-common-slot', 'cap-reached', 'no-table', "
-     "'outweighed', 'not-reached', got 'bad-luck'"),
+     "unscheduled[0].reason: expected one of 'no-common-slot', 'cap-reached', "
+     "'day-cap-reached', 'consecutive-limit', 'no-table', 'outweighed', 'not-reached', "
+     "got 'bad-luck'"),
+    ("bad stop", set_in(["solver", "stop"], "bored"),
+     "solver.stop: expected one of 'proven', 'stalled', 'time-limit', 'cancelled', got 'bored'"),
     ("bad status", set_in(["solver", "status"], "great"),
      "solver.status: expected one of 'optimal', 'feasible', 'infeasible', 'unknown', got 'great'"),
     ("bad wall time", set_in(["solver", "wall_s"], "1s"),

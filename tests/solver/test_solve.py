@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from solver import (
     Schedule,
     SolveOptions,
     SolveStatus,
+    StopReason,
     greedy_schedule,
     load_problem,
     solve,
@@ -46,7 +48,7 @@ def test_tiny_problems_are_proven_optimal_with_a_tight_bound(problem: Problem) -
     assert schedule.stats.weight >= greedy_schedule(problem).stats.weight
 
 
-def test_weight_comes_before_everything_else() -> None:
+def test_the_guaranteed_minimum_comes_before_weight() -> None:
     # P1-P2 (weight 3) leaves P3 and P4 without a meeting; two weight-1 meetings would not.
     problem = make_problem(
         slots=1,
@@ -55,8 +57,23 @@ def test_weight_comes_before_everything_else() -> None:
         candidates=[("P1", "P2", 3), ("P1", "P3", 1), ("P2", "P4", 1)],
     )
     schedule = solved(problem)
+    assert {m.key for m in schedule.meetings} == {("P1", "P3"), ("P2", "P4")}
+    assert schedule.stats.below_minimum_participants == 0
+    # Without a minimum, weight comes first.
+    schedule = solved(replace(problem, min_meetings=0))
     assert [m.key for m in schedule.meetings] == [("P1", "P2")]
     assert schedule.stats.zero_meeting_participants == 2
+
+
+def test_a_minimum_of_two_spreads_meetings() -> None:
+    # A hub with heavy requests could take all four slots; a minimum of 2 for everyone
+    # gives B..E two meetings each among themselves instead.
+    hub = [("H", x, 5) for x in "BCDE"]
+    ring = [("B", "C", 1), ("C", "D", 1), ("D", "E", 1), ("E", "B", 1)]
+    problem = make_problem(slots=2, tables=4, candidates=[*hub, *ring], min_meetings=2)
+    schedule = solved(problem)
+    assert schedule.stats.below_minimum_participants == 1  # only H, or one of the ring
+    assert schedule.solver.stop is StopReason.PROVEN
 
 
 def test_at_equal_weight_nobody_is_left_without_a_meeting() -> None:
