@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField
-from wtforms.validators import AnyOf, DataRequired, InputRequired
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Optional
 
 TIME_LIMITS_S = (10, 30, 60, 120, 300, 600)
 
@@ -36,6 +36,13 @@ class SolveForm(FlaskForm):  # type: ignore[misc]
 
 class ActionForm(FlaskForm):  # type: ignore[misc]
     """A button that changes something (cancel, apply, publish …): only the CSRF token."""
+
+
+class PublishForm(FlaskForm):  # type: ignore[misc]
+    """Publish the agendas; `confirmed` answers the question asked while registration is
+    still open."""
+
+    confirmed = HiddenField(validators=[Optional(), AnyOf(["1"])])
 
 
 class LockForm(FlaskForm):  # type: ignore[misc]

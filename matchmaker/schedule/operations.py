@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -102,6 +103,11 @@ def record_progress(
         run.bound = report.bound
         run.elapsed_s = report.elapsed_s
         run.progress = min(PROGRESS_BEFORE_END, report.elapsed_s / max(time_limit_s, 0.001))
+        if report.goals:
+            run.goals = [
+                {"name": g.name, "value": g.value, "bound": g.bound, "maximise": g.maximise}
+                for g in report.goals
+            ]
     return run.cancel_requested
 
 
@@ -121,6 +127,9 @@ def finish_run(
     assert isinstance(solver_info, dict) and isinstance(stats, dict)
     run.result = result
     run.stats = stats
+    run.goals = final_goals(run.goals or [], stats)
+    stop = solver_info.get("stop")
+    run.stop_reason = str(stop) if stop is not None else None
     run.solver_status = str(solver_info["status"])
     run.best_weight = int(stats["weight"])
     run.bound = int(stats["bound"])
@@ -138,6 +147,28 @@ def finish_run(
         run.error = "; ".join([run.log, *map(str, conflicts)])
     else:
         run.status = RunStatus.CANCELLED if cancelled else RunStatus.SUCCEEDED
+
+
+# The stats of a finished schedule that give each goal's final value.
+GOAL_STATS = {
+    "below_minimum": "below_minimum_participants",
+    "weight": "weight",
+    "holes": "holes",
+    "moved": "moved_from_previous",
+}
+
+
+def final_goals(reported: list[dict[str, Any]], stats: dict[str, Any]) -> list[dict[str, Any]]:
+    """The goals with the finished schedule's values (progress reports may lag behind);
+    without any report, the values alone (bounds unknown, except weight's)."""
+    if not reported:
+        reported = [
+            {"name": "below_minimum", "bound": None, "maximise": False},
+            {"name": "weight", "bound": stats.get("bound"), "maximise": True},
+            {"name": "holes", "bound": 0, "maximise": False},
+        ]
+    return [{**goal, "value": stats.get(GOAL_STATS[goal["name"]], goal.get("value"))}
+            for goal in reported if goal["name"] in GOAL_STATS]  # fmt: skip
 
 
 def fail_run(run: ScheduleRun, details: str, now: datetime) -> None:

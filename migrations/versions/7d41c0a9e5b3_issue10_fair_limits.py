@@ -1,4 +1,4 @@
-"""issue 10: guaranteed minimum, cap per day, longest back-to-back run
+"""issue 10: guaranteed minimum, cap per day, longest back-to-back run; a run's goals
 
 Revision ID: 7d41c0a9e5b3
 Revises: e332b2791773
@@ -48,8 +48,15 @@ def upgrade() -> None:
             "min_meetings IS NULL OR min_meetings >= 0",
         )
 
+    with op.batch_alter_table("schedule_runs", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("goals", sa.JSON(), nullable=True))
+        batch_op.add_column(sa.Column("stop_reason", sa.String(length=20), nullable=True))
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("schedule_runs", schema=None) as batch_op:
+        batch_op.drop_column("stop_reason")
+        batch_op.drop_column("goals")
     with op.batch_alter_table("participants", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("ck_participants_minimum_not_negative"), type_="check")
         batch_op.drop_constraint(batch_op.f("ck_participants_day_cap_not_negative"), type_="check")

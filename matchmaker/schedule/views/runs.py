@@ -8,12 +8,51 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as BaseResponse
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
+from matchmaker.auth.queries import registration_open
 from matchmaker.db import get_session
 from matchmaker.models import Event, RunStatus, ScheduleRun
 from matchmaker.schedule import jobs, operations, queries
-from matchmaker.schedule.forms import ActionForm, SolveForm, time_limit_choices
+from matchmaker.schedule.forms import ActionForm, PublishForm, SolveForm, time_limit_choices
 from matchmaker.schedule.scheduling import diff_proposal
 from matchmaker.schedule.views.base import bp, current_figures, figures, missed_list, now
+
+# The goals of the quality order: (what is measured, what its bound is called).
+GOAL_LABELS = {
+    "below_minimum": ("People below their guaranteed minimum", "fewest possible"),
+    "weight": ("Weight of the wishes met", "upper bound"),
+    "holes": ("Holes (idle slots between meetings)", "target"),
+    "moved": ("Meetings moved from today's schedule", "target"),
+}
+STOP_LABELS = {
+    "proven": "Finished early: every goal is at its proven bound.",
+    "stalled": "Stopped: no gain for a while, so more time would hardly help.",
+    "time-limit": "Stopped at the time limit with the best schedule found.",
+    "cancelled": "Cancelled: the best schedule found so far is kept.",
+}
+
+
+def goal_rows(run: ScheduleRun) -> list[dict[str, object]]:
+    """The run's goals in the quality order, labelled, with whether each is at its bound."""
+    rows = []
+    for goal in run.goals or []:
+        label, bound_label = GOAL_LABELS.get(goal["name"], (goal["name"], "bound"))
+        value, bound = goal.get("value"), goal.get("bound")
+        at_bound = (
+            value is not None
+            and bound is not None
+            and (value >= bound if goal.get("maximise") else value <= bound)
+        )
+        rows.append(
+            {
+                "name": goal["name"],
+                "label": label,
+                "bound_label": bound_label,
+                "value": value,
+                "bound": bound,
+                "at_bound": at_bound,
+            }
+        )
+    return rows
 
 
 def _look_after(run: ScheduleRun) -> None:
@@ -102,7 +141,13 @@ def run(slug: str, run_id: int) -> str:
             "tables": {t.id: t for t in event.tables},
         }
     return render_template(
-        "schedule/run.html", event=event, run=run, action=ActionForm(), **context
+        "schedule/run.html",
+        event=event,
+        run=run,
+        action=ActionForm(),
+        goals=goal_rows(run),
+        stop=STOP_LABELS.get(run.stop_reason or ""),
+        **context,
     )
 
 
@@ -118,6 +163,8 @@ def _run_status(event: Event, run: ScheduleRun) -> dict[str, object]:
         "elapsed_s": round(run.elapsed_s, 1),
         "time_limit_s": run.time_limit_s,
         "error": run.error,
+        "goals": goal_rows(run),
+        "stop": STOP_LABELS.get(run.stop_reason or ""),
         "url": url_for("schedule.run", slug=event.slug, run_id=run.id),
     }
 
@@ -158,6 +205,7 @@ def apply_run(slug: str, run_id: int) -> BaseResponse:
     if not ActionForm().validate_on_submit():
         abort(400)
     session = get_session()
+    phase_before = event.phase
     try:
         diff = operations.apply_run(session, event, run, now())
         session.commit()
@@ -173,9 +221,15 @@ def apply_run(slug: str, run_id: int) -> BaseResponse:
             "error",
         )
         return redirect(url_for("schedule.run", slug=slug, run_id=run_id))
+    moved_phase = (
+        f" The event moved from the phase “{phase_before.value}” to “{event.phase.value}”: "
+        "registration and choosing meetings are closed."
+        if event.phase != phase_before
+        else ""
+    )
     flash(
         f"Schedule applied: {len(diff.added)} added, {len(diff.moved)} moved, "
-        f"{len(diff.cancelled)} cancelled, {diff.unchanged} unchanged.",
+        f"{len(diff.cancelled)} cancelled, {diff.unchanged} unchanged.{moved_phase}",
         "success",
     )
     return redirect(url_for("schedule.overview", slug=slug))
@@ -183,10 +237,15 @@ def apply_run(slug: str, run_id: int) -> BaseResponse:
 
 @bp.post("/events/<slug>/schedule/publish")
 @organiser_required
-def publish(slug: str) -> BaseResponse:
-    """Publish the agendas to participants."""
+def publish(slug: str) -> str | BaseResponse:
+    """Publish the agendas to participants; while registration is still open, ask first."""
     event = organised_event_or_404(slug)
-    if ActionForm().validate_on_submit():
+    form = PublishForm()
+    if form.validate_on_submit():
+        if form.confirmed.data != "1" and registration_open(event, now()):
+            return render_template(
+                "schedule/publish_confirm.html", event=event, form=PublishForm(confirmed="1")
+            )
         session = get_session()
         try:
             operations.publish(session, event, now())
@@ -213,6 +272,7 @@ def overview(slug: str) -> str:
         event=event,
         form=form,
         action=ActionForm(),
+        publish_form=PublishForm(),
         active=active,
         runs=queries.recent_runs(session, event),
         meetings=meetings,
