@@ -242,11 +242,12 @@ def publish(slug: str) -> str | BaseResponse:
     event = organised_event_or_404(slug)
     form = PublishForm()
     if form.validate_on_submit():
-        if form.confirmed.data != "1" and registration_open(event, now()):
+        session = get_session()
+        ask = form.confirmed.data != "1" and registration_open(event, now())
+        if ask and queries.confirmed_meetings(session, event):
             return render_template(
                 "schedule/publish_confirm.html", event=event, form=PublishForm(confirmed="1")
             )
-        session = get_session()
         try:
             operations.publish(session, event, now())
         except operations.ScheduleError as error:
