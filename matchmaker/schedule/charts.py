@@ -142,9 +142,8 @@ def requests_met_histogram(share_met_of: Mapping[int, float]) -> Markup:
 
 
 def meetings_per_person_histogram(distribution: Mapping[int, int]) -> Markup:
-    """How many participants have 0, 1, 2 … meetings."""
-    values = {
-        f"{count} meeting{'' if count == 1 else 's'}": people
-        for count, people in distribution.items()
-    }
-    return _bars("chart-per-person", "Meetings per participant", values, "participants")
+    """How many participants have 0, 1, 2 … meetings (the bars are labelled by count)."""
+    values = {str(count): people for count, people in distribution.items()}
+    return _bars(
+        "chart-per-person", "Participants by their number of meetings", values, "participants"
+    )

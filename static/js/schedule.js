@@ -29,25 +29,24 @@
       var row = document.createElement("tr");
       var name = document.createElement("th");
       name.scope = "row";
-      name.textContent = index + 1 + ". " + goal.label;
+      name.textContent = index + 1 + ". " + goal.label + " ";
+      var note = document.createElement("span");
+      note.className = "muted small";
+      note.textContent = "bound: " + goal.bound_label;
+      if (goal.at_bound) {
+        var badge = document.createElement("span");
+        badge.className = "badge badge--success";
+        badge.textContent = "at bound";
+        note.append(" · ", badge);
+      }
+      name.appendChild(note);
       var value = document.createElement("td");
       value.className = "num";
       value.textContent = goal.value === null ? "—" : String(goal.value);
       var bound = document.createElement("td");
       bound.className = "num";
-      bound.textContent = (goal.bound === null ? "—" : String(goal.bound)) + " ";
-      var boundLabel = document.createElement("span");
-      boundLabel.className = "muted small";
-      boundLabel.textContent = goal.bound_label;
-      bound.appendChild(boundLabel);
-      var mark = document.createElement("td");
-      if (goal.at_bound) {
-        var badge = document.createElement("span");
-        badge.className = "badge badge--success";
-        badge.textContent = "at bound";
-        mark.appendChild(badge);
-      }
-      [name, value, bound, mark].forEach(function (cell) {
+      bound.textContent = goal.bound === null ? "—" : String(goal.bound);
+      [name, value, bound].forEach(function (cell) {
         row.appendChild(cell);
       });
       return row;

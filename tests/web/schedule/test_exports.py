@@ -109,5 +109,5 @@ def test_statistics_draw_accessible_charts(
     # p0, p1 and p2 asked for 3 meetings each and got 1: one third each
     assert "26–50%: 3 participants" in html
     # p3 has 2 meetings, p0, p1, p2 and p4 one each, p5 none
-    assert "0 meetings: 1 participants; 1 meeting: 4 participants; 2 meetings: 1" in html
+    assert "0: 1 participants; 1: 4 participants; 2: 1 participants" in html
     assert "Requests met" in html and "33%" in html
