@@ -60,8 +60,16 @@ class Occupancy:
             self.of_person[m.b].append(m)
             self.in_slot[m.slot].append(m)
 
-    def busy(self, person: str, slot: str, ignoring: Sequence[Meeting] = ()) -> bool:
-        return any(person in (m.a, m.b) and m not in ignoring for m in self.in_slot.get(slot, ()))
+    def clashes(self, meeting: Meeting, slot: str, ignoring: Sequence[Meeting]) -> bool:
+        """A quick look before the validator's: either person of `meeting` is away in
+        `slot` or meets someone else then (the meetings `ignoring` left out)."""
+        people = self.problem.participant_by_id
+        pair = (meeting.a, meeting.b)
+        if any(pid in people and slot in people[pid].unavailable for pid in pair):
+            return True
+        return any(
+            m not in ignoring and (m.a in pair or m.b in pair) for m in self.in_slot.get(slot, ())
+        )
 
     def free_table(
         self, slot: str, preferred: str | None, ignoring: Sequence[Meeting]
@@ -87,16 +95,22 @@ class Occupancy:
         self, removed: Sequence[Meeting], added: Sequence[Meeting]
     ) -> list[Violation]:
         """The rules broken once `removed` give way to `added` that were not broken before,
-        among the people of the changed meetings and the slots they use."""
+        among the people of the changed meetings (their limits and clashes) and the slots
+        they use (tables)."""
         people = {pid for m in (*removed, *added) for pid in (m.a, m.b)}
         slots = {m.slot for m in (*removed, *added)}
-        local = {id(m): m for pid in people for m in self.of_person.get(pid, ())}
-        local.update({id(m): m for slot in slots for m in self.in_slot.get(slot, ())})
-        before = list(local.values())
-        after = [m for m in before if m not in removed] + list(added)
-        known = Counter(v.message for v in self.rules(before, removed, people))
+        theirs = {id(m): m for pid in people for m in self.of_person.get(pid, ())}
+        nearby = dict(theirs)
+        nearby.update({id(m): m for slot in slots for m in self.in_slot.get(slot, ())})
+
+        def changed(meetings: dict[int, Meeting], new: Sequence[Meeting]) -> list[Meeting]:
+            return [m for m in meetings.values() if m not in removed] + list(new)
+
+        before = self.rules(list(theirs.values()), list(nearby.values()), removed, people)
+        after = self.rules(changed(theirs, added), changed(nearby, added), added, people)
+        known = Counter(v.message for v in before)
         found = []
-        for violation in self.rules(after, added, people):
+        for violation in after:
             if known[violation.message]:
                 known[violation.message] -= 1
             else:
@@ -104,12 +118,18 @@ class Occupancy:
         return found
 
     def rules(
-        self, meetings: list[Meeting], changed: Sequence[Meeting], people: set[str]
+        self,
+        theirs: list[Meeting],
+        nearby: list[Meeting],
+        changed: Sequence[Meeting],
+        people: set[str],
     ) -> list[Violation]:
+        """The validator's rules on the changed meetings, their people's meetings (pairs,
+        limits) and the meetings around them (clashes, tables), about `people`."""
         found = [v for m in changed for v in meeting_violations(self.problem, m)]
-        found += duplicate_pairs(meetings)
-        found += double_bookings(meetings)
-        found += over_limits(self.problem, meetings)
+        found += duplicate_pairs(theirs)
+        found += double_bookings(nearby)
+        found += over_limits(self.problem, theirs)
         return [v for v in found if v.participants and set(v.participants) & people]
 
     def allows(self, removed: Sequence[Meeting], added: Sequence[Meeting]) -> bool:
@@ -126,7 +146,7 @@ def move_targets(problem: Problem, meetings: Iterable[Meeting], meeting: Meeting
     schedule = Occupancy(problem, meetings)
     targets = []
     for slot in slot_order(problem):
-        if slot == meeting.slot:
+        if slot == meeting.slot or schedule.clashes(meeting, slot, [meeting]):
             continue
         target = schedule.place(meeting, slot, [meeting])
         if target is not None and schedule.allows([meeting], [target]):
@@ -137,15 +157,14 @@ def move_targets(problem: Problem, meetings: Iterable[Meeting], meeting: Meeting
 def swap_partners(problem: Problem, meetings: Iterable[Meeting], meeting: Meeting) -> list[Meeting]:
     """The meetings `meeting` can exchange slots with (see `swapped`), chronological."""
     schedule = Occupancy(problem, meetings)
-    people = problem.participant_by_id
     order = {slot: index for index, slot in enumerate(slot_order(problem))}
     partners = []
     for other in schedule.meetings:
         if other.slot == meeting.slot or other == meeting:
             continue
-        if any(
-            pid in people and other.slot in people[pid].unavailable
-            for pid in (meeting.a, meeting.b)
+        pair = [meeting, other]
+        if schedule.clashes(meeting, other.slot, pair) or schedule.clashes(
+            other, meeting.slot, pair
         ):
             continue
         first, second = swapped(meeting, other)
@@ -161,8 +180,6 @@ def additions(
     partners they do not meet yet, each with up to `per_partner` feasible placements;
     heaviest pair first."""
     schedule = Occupancy(problem, meetings)
-    people = problem.participant_by_id
-    me = people[participant_id]
     met = {
         m.b if m.a == participant_id else m.a for m in schedule.of_person.get(participant_id, ())
     }
@@ -176,9 +193,7 @@ def additions(
         sketch = Meeting(a=candidate.a, b=candidate.b, slot="")
         placements: list[Meeting] = []
         for slot in slot_order(problem):
-            if slot in me.unavailable or slot in people[partner].unavailable:
-                continue
-            if schedule.busy(participant_id, slot) or schedule.busy(partner, slot):
+            if schedule.clashes(sketch, slot, []):
                 continue
             placed = schedule.place(sketch, slot, [])
             if placed is not None and schedule.allows([], [placed]):
