@@ -122,21 +122,25 @@ def choose_meetings(
     everyone = already + len(wanted)
     if covered_by(comp, weighted.chosen, wanted) == len(wanted):
         return replace(weighted, cover_bound=everyone, cover_weight_bound=weighted.bound)
-    # Everyone who can reach their minimum as a hard constraint: often feasible and
-    # integral (then it settles the stage), else the lexicographic CP-SAT model.
+    # The LP with the fewest meetings missing from people's minimums, then the most
+    # weight: with none missing and integral it settles the stage; else CP-SAT improves
+    # on its whole part for the exact coverage, and the better of the two is kept.
     scale = len(keep) + 1
     relaxed = solve_lp(comp, bm, keep, scale, limits.wall_s, wanted)
-    fair_hint = weighted.chosen
+    rounded = weighted.chosen
     if relaxed is not None:
-        values, objective = relaxed
-        whole = tuple(c for c, v in zip(bm.cands, values, strict=True) if v > 1 - 1e-6)
-        if all(v < 1e-6 or v > 1 - 1e-6 for v in values):
+        values, objective = relaxed.values, relaxed.objective
+        rounded = tuple(c for c, v in zip(bm.cands, values, strict=True) if v > 1 - 1e-6)
+        if relaxed.deficit < 1e-6 and all(v < 1e-6 or v > 1 - 1e-6 for v in values):
             bound = math.floor(objective / scale + 1e-6)
-            return Selection(whole, weighted.bound, weighted.optimal, everyone, bound)
-        fair_hint = whole
-    fair = most_covered(comp, bm, keep, fair_hint, clock, limits, wanted)
+            return Selection(rounded, weighted.bound, weighted.optimal, everyone, bound)
+    fair = most_covered(
+        comp, bm, keep, rounded, clock, replace(limits, wall_s=limits.wall_s / 2), wanted
+    )
     if fair is None:
-        return replace(weighted, optimal=False, cover_bound=everyone)
+        return replace(weighted, chosen=rounded, optimal=False, cover_bound=everyone)
+    if quality(comp, rounded, wanted) > quality(comp, fair.chosen, wanted):
+        fair = replace(fair, chosen=rounded, optimal=False)
     return Selection(
         fair.chosen,
         weighted.bound,
@@ -144,6 +148,11 @@ def choose_meetings(
         already + fair.cover_bound,
         min(weighted.bound, fair.cover_weight_bound),
     )
+
+
+def quality(comp: Compact, chosen: Sequence[int], wanted: dict[int, int]) -> tuple[int, int]:
+    """(people of `wanted` at their minimum, weight) of a set of pairs."""
+    return covered_by(comp, chosen, wanted), sum(comp.cand_w[c] for c in chosen)
 
 
 def max_weight(
@@ -163,7 +172,7 @@ def max_weight(
     relaxed = solve_lp(comp, bm, keep, scale, limits.wall_s, {})
     if relaxed is None:
         return solve_cpsat(comp, bm, keep, hint, (occ.locked_weight, clock, limits))
-    values, objective = relaxed
+    values, objective = relaxed.values, relaxed.objective
     bound = math.floor(objective / scale + 1e-6)
     whole = tuple(c for c, v in zip(bm.cands, values, strict=True) if v > 1 - 1e-6)
     if all(v < 1e-6 or v > 1 - 1e-6 for v in values):
@@ -175,6 +184,16 @@ def max_weight(
     return Selection(exact.chosen, min(bound, exact.bound), exact.optimal, 0, 0)
 
 
+@dataclass(frozen=True)
+class Relaxed:
+    """An LP optimum: each eligible pair's value, the weight objective, and the meetings
+    missing from people's minimums."""
+
+    values: list[float]
+    objective: float
+    deficit: float
+
+
 def solve_lp(
     comp: Compact,
     bm: BMatching,
@@ -182,11 +201,12 @@ def solve_lp(
     scale: int,
     time_s: float,
     wanted: dict[int, int],
-) -> tuple[list[float], float] | None:
-    """The LP relaxation: each pair's value in [0, 1] and the optimum; None if unsolved
-    (or infeasible). Each person in `wanted` gets at least the meetings given there.
+) -> Relaxed | None:
+    """The LP relaxation, each pair in [0, 1]; None if unsolved.
 
-    The objective is `scale` x weight, plus one per kept previous pair.
+    With `wanted` (person -> meetings needed), it first minimises the meetings missing
+    from those minimums, then keeps that deficit and maximises `scale` x weight plus one
+    per kept previous pair.
     """
     solver = pywraplp.Solver.CreateSolver("GLOP")
     if solver is None:
@@ -198,9 +218,8 @@ def solve_lp(
         per_person.setdefault(comp.cand_a[cand], []).append(i)
         per_person.setdefault(comp.cand_b[cand], []).append(i)
     for person, indices in per_person.items():
-        least = float(wanted.get(person, 0))
-        if len(indices) > bm.room[person] or least:
-            row = solver.Constraint(least, float(bm.room[person]))
+        if len(indices) > bm.room[person]:
+            row = solver.Constraint(0.0, float(bm.room[person]))
             for i in indices:
                 row.SetCoefficient(xs[i], 1.0)
     tables = [i for i, cand in enumerate(bm.cands) if comp.cand_table[cand]]
@@ -209,12 +228,31 @@ def solve_lp(
         for i in tables:
             row.SetCoefficient(xs[i], 1.0)
     objective = solver.Objective()
+    deficit = 0.0
+    if wanted:
+        missing = []
+        for person, need in wanted.items():
+            slack = solver.NumVar(0.0, float(need), "")
+            row = solver.Constraint(float(need), solver.infinity())
+            row.SetCoefficient(slack, 1.0)
+            for i in per_person.get(person, []):
+                row.SetCoefficient(xs[i], 1.0)
+            missing.append(slack)
+            objective.SetCoefficient(slack, 1.0)
+        objective.SetMinimization()
+        if solver.Solve() != pywraplp.Solver.OPTIMAL:
+            return None
+        deficit = objective.Value()
+        cap = solver.Constraint(0.0, deficit + 1e-6)
+        for slack in missing:
+            cap.SetCoefficient(slack, 1.0)
+            objective.SetCoefficient(slack, 0.0)
     for x, cand in zip(xs, bm.cands, strict=True):
         objective.SetCoefficient(x, float(scale * comp.cand_w[cand] + (cand in keep)))
     objective.SetMaximization()
     if solver.Solve() != pywraplp.Solver.OPTIMAL:
         return None
-    return [x.solution_value() for x in xs], objective.Value()
+    return Relaxed([x.solution_value() for x in xs], objective.Value(), deficit)
 
 
 def matching_model(

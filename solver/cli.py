@@ -13,6 +13,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 from typing import NoReturn, TypeVar
@@ -57,14 +58,22 @@ def positive_seconds(text: str) -> float:
     return value
 
 
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {text!r}")
-    return value
+def at_least(minimum: int) -> Callable[[str], int]:
+    """An argument type: an integer of at least `minimum`."""
+
+    def integer(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {text!r}")
+        return value
+
+    return integer
+
+
+positive_int = at_least(1)
 
 
 def read_file(path: Path, load: Callable[[Path], Loaded]) -> Loaded:
@@ -85,8 +94,14 @@ def summary(stats: Stats) -> str:
     return (
         f"{stats.meetings} meetings, weight {stats.weight}{share}, {stats.holes} holes, "
         f"{stats.zero_meeting_participants} people without a meeting, "
+        f"{stats.below_minimum_participants} below their minimum, "
         f"{stats.moved_from_previous} moved from previous"
     )
+
+
+def goals_text(progress: Progress) -> str:
+    """The goals in order as 'name value/bound', e.g. 'below_minimum 2/0, weight 3040/3046'."""
+    return ", ".join(f"{g.name} {g.value}/{g.bound}" for g in progress.goals)
 
 
 class ProgressPrinter:
@@ -103,7 +118,7 @@ class ProgressPrinter:
         self.last_time, self.last_phase = now, progress.phase
         print(
             f"[{progress.elapsed_s:6.1f}s / {progress.time_limit_s:.0f}s] {progress.phase}: "
-            f"weight {progress.best_weight}, bound {progress.bound}",
+            f"{goals_text(progress)} (value/bound)",
             file=sys.stderr,
             flush=True,
         )
@@ -129,7 +144,11 @@ def command_solve(args: argparse.Namespace) -> int:
     problem = read_file(args.problem, load_problem)
     from solver.pipeline import solve  # OR-Tools loads slowly: not before the input is read
 
-    options = SolveOptions(time_limit_s=args.time_limit, workers=args.workers, seed=args.seed)
+    if args.min_meetings is not None:
+        problem = replace(problem, min_meetings=args.min_meetings)
+    options = SolveOptions(
+        time_limit_s=args.time_limit, workers=args.workers, seed=args.seed, stall_s=args.stall
+    )
     interrupt = Interrupt()
     previous_handler = signal.signal(signal.SIGINT, interrupt.handle)
     try:
@@ -146,7 +165,11 @@ def command_solve(args: argparse.Namespace) -> int:
         except OSError as error:
             raise BadInput(f"cannot write {args.output}: {error.strerror or error}") from None
     info = schedule.solver
-    print(f"{info.status.value} in {info.wall_s:.1f}s: {summary(schedule.stats)}", file=sys.stderr)
+    stop = f" ({info.stop.value})" if info.stop else ""
+    print(
+        f"{info.status.value} in {info.wall_s:.1f}s{stop}: {summary(schedule.stats)}",
+        file=sys.stderr,
+    )
     if info.status == SolveStatus.INFEASIBLE:
         print(f"infeasible: {info.message}", file=sys.stderr)
         for conflict in info.conflicts:
@@ -177,6 +200,8 @@ def command_bench(args: argparse.Namespace) -> int:
         workers=args.workers,
         seed=args.seed,
         methods=tuple(args.methods.split(",")),
+        stall_s=args.stall,
+        min_meetings=args.min_meetings,
     )
     unknown = [m for m in settings.methods if m not in ("solver", "greedy", "fcfs")]
     if unknown:
@@ -194,8 +219,27 @@ def command_bench(args: argparse.Namespace) -> int:
 
 
 TIME_LIMIT_HELP = "wall-clock limit of one solve in seconds (default 60)"
+BENCH_TIME_LIMIT_HELP = (
+    "wall-clock limit of each solve in seconds "
+    "(default per file: S-60 5, M-400 15, L-2000 60, XL-5000 300, others 60)"
+)
 WORKERS_HELP = "CP-SAT search threads (default 2; 1 gives the same schedule for the same seed)"
 SEED_HELP = "random seed (default 0)"
+STALL_HELP = "stop after S seconds without a gain (default 10%% of the time limit, at least 3 s)"
+MIN_MEETINGS_HELP = "guaranteed minimum of meetings per person, replacing the file's"
+
+
+def add_solve_options(
+    parser: argparse.ArgumentParser, time_limit: float | None, time_limit_help: str
+) -> None:
+    """The options a solve takes, shared by `solve` and `bench`."""
+    parser.add_argument(
+        "--time-limit", type=positive_seconds, default=time_limit, metavar="S", help=time_limit_help
+    )
+    parser.add_argument("--stall", type=positive_seconds, metavar="S", help=STALL_HELP)
+    parser.add_argument("--workers", type=positive_int, default=2, help=WORKERS_HELP)
+    parser.add_argument("--seed", type=int, default=0, help=SEED_HELP)
+    parser.add_argument("--min-meetings", type=at_least(0), metavar="N", help=MIN_MEETINGS_HELP)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -210,11 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     solve = commands.add_parser("solve", help="solve a problem file into a schedule file")
     solve.add_argument("problem", type=Path, help="matchmaker-problem/1 JSON file")
     solve.add_argument("-o", "--output", type=Path, help="schedule file to write (default stdout)")
-    solve.add_argument(
-        "--time-limit", type=positive_seconds, default=60.0, metavar="S", help=TIME_LIMIT_HELP
-    )
-    solve.add_argument("--workers", type=positive_int, default=2, help=WORKERS_HELP)
-    solve.add_argument("--seed", type=int, default=0, help=SEED_HELP)
+    add_solve_options(solve, 60.0, TIME_LIMIT_HELP)
     solve.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     solve.set_defaults(run=command_solve)
 
@@ -231,11 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILES",
         help="problem files (default: *.json in $MATCHMAKER_BENCH_DIR or ../shared/bench)",
     )
-    bench.add_argument(
-        "--time-limit", type=positive_seconds, default=60.0, metavar="S", help=TIME_LIMIT_HELP
-    )
-    bench.add_argument("--workers", type=positive_int, default=2, help=WORKERS_HELP)
-    bench.add_argument("--seed", type=int, default=0, help=SEED_HELP)
+    add_solve_options(bench, None, BENCH_TIME_LIMIT_HELP)
     bench.add_argument(
         "--methods", default="solver,greedy", help="comma-separated: solver, greedy, fcfs"
     )

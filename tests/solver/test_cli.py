@@ -160,11 +160,16 @@ def bench_folder(tmp_path: Path, problem_file: Path) -> Path:
         " greedy by weight: weight (% of bound) | holes | people with no meeting |\n"
         "|---|---|---|---|---|---|---|\n"
         "| tiny.json | 4 | 4 | 10 | 6 (60.0%) | 1 | 2 |\n"
+        "\n"
+        "| file | fewest people without a meeting | weight bound when nobody who can meet is"
+        " left out | fewest people with fewer than 3 meetings |\n"
+        "|---|---|---|---|\n"
+        "| tiny.json | 0 | 9 (90 % of the bound) | 3 (weight bound then 7) |\n"
     )
     return folder
 
 
-def test_bench_runs_solver_and_greedy_per_file(tmp_path: Path, problem_file: Path) -> None:
+def test_bench_runs_solver_and_greedy_per_file_and_goal(tmp_path: Path, problem_file: Path) -> None:
     folder = bench_folder(tmp_path, problem_file)
     rows_file = tmp_path / "rows.json"
     result = run(
@@ -173,16 +178,35 @@ def test_bench_runs_solver_and_greedy_per_file(tmp_path: Path, problem_file: Pat
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split()[:4] == ["file", "method", "people", "cands"]
-    solver_row, greedy_row, readme_row = (line.split() for line in lines[1:4])
-    assert solver_row[:6] == ["tiny.json", "solver", "4", "4", "8", "80.00%"]
-    assert solver_row[-1] == "yes"
-    assert greedy_row[:2] == ["tiny.json", "greedy"] and greedy_row[-1] == "yes"
-    assert readme_row == ["tiny.json", "README", "greedy", "6", "60.00%", "1", "2"]
+    assert lines[0].split()[:5] == ["file", "goal", "method", "people", "cands"]
+    solver_row, greedy_row, readme_row, fewest_row = (line.split() for line in lines[1:5])
+    assert solver_row[:8] == ["tiny.json", "min", "1", "solver", "4", "4", "8", "80.00%"]
+    assert solver_row[-5:] == ["optimal", "proven", "yes", "missed", "weight"]
+    assert greedy_row[:4] == ["tiny.json", "min", "1", "greedy"] and greedy_row[-1] == "yes"
+    assert readme_row == ["tiny.json", "min", "1", "README", "greedy", "6", "60.00%", "1", "2",
+                          "2"]  # fmt: skip
+    assert fewest_row == ["tiny.json", "min", "1", "README", "fewest", "9", "90.00%", "-", "0",
+                          "0"]  # fmt: skip
     rows = json.loads(rows_file.read_text())
     assert [(r["method"], r["valid"]) for r in rows] == [("solver", True), ("greedy", True)]
     assert rows[0]["weight"] == 8 and rows[0]["bound_pct"] == 80.0
+    assert rows[0]["stop"] == "proven" and rows[0]["targets"] == "missed weight"
     assert all(r["wall_s"] > 0 and r["peak_mb"] > 10 for r in rows)
+
+
+def test_bench_with_a_minimum_compares_with_the_fairness_bound(
+    tmp_path: Path, problem_file: Path
+) -> None:
+    folder = bench_folder(tmp_path, problem_file)
+    result = run(
+        "bench", "--time-limit", "2", "--min-meetings", "3", "--methods", "solver",
+        env={"MATCHMAKER_BENCH_DIR": str(folder)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    solver_row, fewest_row = (line.split() for line in result.stdout.splitlines()[1:3])
+    assert solver_row[:4] == ["tiny.json", "min", "3", "solver"]
+    assert fewest_row == ["tiny.json", "min", "3", "README", "fewest", "7", "70.00%", "-", "-",
+                          "3"]  # fmt: skip
 
 
 def test_default_bench_files_are_the_shared_ones_smallest_first() -> None:
@@ -201,4 +225,8 @@ def test_reference_figures_come_from_the_readme() -> None:
     references = read_references(default_bench_dir() / "README.md")
     assert references["L-2000.json"].bound == 13117
     assert references["S-60.json"].baselines == {"greedy": (548, 87, 0), "fcfs": (466, 99, 0)}
+    fairness = references["L-2000.json"].fairness
+    assert (fairness.fewest_without, fairness.weight_without) == (0, 13095)
+    assert (fairness.fewest_below_3, fairness.weight_below_3) == (138, 12947)
+    assert references["S-60.json"].fairness.fewest_below_3 is None
     assert read_references(Path("/nonexistent/README.md")) == {}
