@@ -167,8 +167,11 @@ def final_goals(reported: list[dict[str, Any]], stats: dict[str, Any]) -> list[d
             {"name": "weight", "bound": stats.get("bound"), "maximise": True},
             {"name": "holes", "bound": 0, "maximise": False},
         ]
-    return [{**goal, "value": stats.get(GOAL_STATS[goal["name"]], goal.get("value"))}
-            for goal in reported if goal["name"] in GOAL_STATS]  # fmt: skip
+    final = []
+    for goal in reported:
+        if goal["name"] in GOAL_STATS:
+            final.append({**goal, "value": stats.get(GOAL_STATS[goal["name"]], goal.get("value"))})
+    return final
 
 
 def fail_run(run: ScheduleRun, details: str, now: datetime) -> None:
