@@ -285,6 +285,10 @@ class ScheduleRun(Base):
     solver_status: Mapped[str] = mapped_column(String(20), default="")
     stats: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     timings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The goals of the quality order, as last reported: [{"name", "value", "bound", "maximise"}].
+    goals: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    # Why the solve ended: proven, stalled, time-limit or cancelled (empty before the end).
+    stop_reason: Mapped[str | None] = mapped_column(String(20))
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     log: Mapped[str] = mapped_column(Text, default="")
     error: Mapped[str] = mapped_column(Text, default="")

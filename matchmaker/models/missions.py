@@ -63,6 +63,15 @@ class Event(Base):
     __table_args__ = (
         CheckConstraint("slot_minutes > 0", name="slot_minutes_positive"),
         CheckConstraint("break_minutes >= 0", name="break_minutes_not_negative"),
+        CheckConstraint("min_meetings >= 0", name="min_meetings_not_negative"),
+        CheckConstraint(
+            "max_meetings_per_day IS NULL OR max_meetings_per_day >= 0",
+            name="day_cap_not_negative",
+        ),
+        CheckConstraint(
+            "max_consecutive_meetings IS NULL OR max_consecutive_meetings >= 1",
+            name="consecutive_limit_positive",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -78,6 +87,11 @@ class Event(Base):
     registration_deadline: Mapped[datetime | None]
     preferences_deadline: Mapped[datetime | None]
     default_max_meetings: Mapped[int | None]
+    # The guaranteed minimum of meetings per participant and the per-person limits the
+    # solver, the hand-edit checks and the edit aids all read (None: no limit).
+    min_meetings: Mapped[int] = mapped_column(default=1, server_default="1")
+    max_meetings_per_day: Mapped[int | None]
+    max_consecutive_meetings: Mapped[int | None]
     limit_must: Mapped[int | None]
     limit_want: Mapped[int | None]
     limit_maybe: Mapped[int | None]

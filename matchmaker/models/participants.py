@@ -38,6 +38,11 @@ class Participant(Base):
         UniqueConstraint("event_id", "email"),
         UniqueConstraint("event_id", "id"),
         CheckConstraint("max_meetings IS NULL OR max_meetings >= 0", name="cap_not_negative"),
+        CheckConstraint(
+            "max_meetings_per_day IS NULL OR max_meetings_per_day >= 0",
+            name="day_cap_not_negative",
+        ),
+        CheckConstraint("min_meetings IS NULL OR min_meetings >= 0", name="minimum_not_negative"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -51,6 +56,9 @@ class Participant(Base):
     job_title: Mapped[str] = mapped_column(String(200), default="")
     location: Mapped[str | None] = mapped_column(String(200))
     max_meetings: Mapped[int | None]
+    # Overrides of the event's day cap and guaranteed minimum (None: the event's).
+    max_meetings_per_day: Mapped[int | None]
+    min_meetings: Mapped[int | None]
     invitation_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     invited_at: Mapped[datetime | None]
     feed_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)

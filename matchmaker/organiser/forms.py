@@ -237,6 +237,24 @@ class EventForm(FlaskForm):  # type: ignore[misc]
         "Meetings per participant (default cap)",
         "Empty: no cap. Each participant's cap can be changed.",
     )
+    min_meetings = IntegerField(
+        "Guaranteed minimum of meetings",
+        default=1,
+        validators=[Optional(), NumberRange(min=0, max=100)],
+        description="The solver first gives as many people as possible this many meetings, "
+        "then maximises the wishes met. It is lowered for someone whose wishes, "
+        "availability or caps allow fewer. 0: no minimum; empty: 1.",
+    )
+    max_meetings_per_day = _optional_limit(
+        "Meetings per participant per day",
+        "Empty: no cap per day. Each participant's cap per day can be changed.",
+    )
+    max_consecutive_meetings = IntegerField(
+        "Longest run of back-to-back meetings",
+        validators=[Optional(), NumberRange(min=1, max=100)],
+        description="After this many meetings in a row, a participant gets a free slot. "
+        "Empty: no limit.",
+    )
     limit_must = _optional_limit("“Must meet” choices per participant", "Empty: no limit.")
     limit_want = _optional_limit("“Want to meet” choices per participant", "Empty: no limit.")
     limit_maybe = _optional_limit("“Maybe” choices per participant", "Empty: no limit.")
@@ -367,6 +385,16 @@ class ParticipantForm(FlaskForm):  # type: ignore[misc]
         "Meeting cap",
         validators=[Optional(), NumberRange(min=0, max=1000)],
         description="Empty: no cap.",
+    )
+    max_meetings_per_day = IntegerField(
+        "Meeting cap per day",
+        validators=[Optional(), NumberRange(min=0, max=1000)],
+        description="Empty: the event's cap per day.",
+    )
+    min_meetings = IntegerField(
+        "Guaranteed minimum of meetings",
+        validators=[Optional(), NumberRange(min=0, max=100)],
+        description="Empty: the event's minimum.",
     )
     location = StringField(
         "Exhibitor booth",

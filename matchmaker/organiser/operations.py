@@ -102,6 +102,9 @@ class EventSettings:
     slot_minutes: int
     break_minutes: int
     default_max_meetings: int | None
+    min_meetings: int
+    max_meetings_per_day: int | None
+    max_consecutive_meetings: int | None
     limit_must: int | None
     limit_want: int | None
     limit_maybe: int | None
@@ -144,6 +147,9 @@ def _apply_settings(event: Event, settings: EventSettings) -> None:
     event.slot_minutes = settings.slot_minutes
     event.break_minutes = settings.break_minutes
     event.default_max_meetings = settings.default_max_meetings
+    event.min_meetings = settings.min_meetings
+    event.max_meetings_per_day = settings.max_meetings_per_day
+    event.max_consecutive_meetings = settings.max_consecutive_meetings
     event.limit_must = settings.limit_must
     event.limit_want = settings.limit_want
     event.limit_maybe = settings.limit_maybe
@@ -347,9 +353,19 @@ def reinstate(participant: Participant) -> None:
     participant.withdrawn_at = None
 
 
-def update_participant(participant: Participant, max_meetings: int | None, booth: str) -> None:
-    """Set the participant's meeting cap (None: no cap) and exhibitor booth ("" : none)."""
+def update_participant(
+    participant: Participant,
+    max_meetings: int | None,
+    booth: str,
+    *,
+    max_meetings_per_day: int | None = None,
+    min_meetings: int | None = None,
+) -> None:
+    """Set the participant's meeting cap (None: no cap), exhibitor booth ("" : none), and
+    their own cap per day and guaranteed minimum (None: the event's)."""
     participant.max_meetings = max_meetings
+    participant.max_meetings_per_day = max_meetings_per_day
+    participant.min_meetings = min_meetings
     participant.location = booth.strip() or None
 
 

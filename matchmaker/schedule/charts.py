@@ -139,3 +139,11 @@ def requests_met_histogram(share_met_of: Mapping[int, float]) -> Markup:
     return _bars(
         "chart-requests", "Share of their requests met, per participant", counts, "participants"
     )
+
+
+def meetings_per_person_histogram(distribution: Mapping[int, int]) -> Markup:
+    """How many participants have 0, 1, 2 … meetings (the bars are labelled by count)."""
+    values = {str(count): people for count, people in distribution.items()}
+    return _bars(
+        "chart-per-person", "Participants by their number of meetings", values, "participants"
+    )

@@ -30,8 +30,11 @@ def _summary(session: Session, event: Event, run: ScheduleRun) -> str:
         f"in {run.elapsed_s:.1f} s",
         f"weight {stats.get('weight')} of at most {stats.get('bound')}; "
         f"{stats.get('meetings')} meetings, {stats.get('holes')} holes, "
-        f"{stats.get('zero_meeting_participants')} people without a meeting",
+        f"{stats.get('zero_meeting_participants')} people without a meeting, "
+        f"{stats.get('below_minimum_participants')} below their guaranteed minimum",
     ]
+    if run.stop_reason:
+        lines.append(f"stopped: {run.stop_reason} ({run.log})")
     if run.result is not None:
         diff = diff_proposal(
             queries.confirmed_meetings(session, event), queries.run_proposal(session, event, run)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField
-from wtforms.validators import AnyOf, DataRequired, InputRequired
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Optional
 
 TIME_LIMITS_S = (10, 30, 60, 120, 300, 600)
 
@@ -38,10 +38,23 @@ class ActionForm(FlaskForm):  # type: ignore[misc]
     """A button that changes something (cancel, apply, publish …): only the CSRF token."""
 
 
+class PublishForm(FlaskForm):  # type: ignore[misc]
+    """Publish the agendas; `confirmed` answers the question asked while registration is
+    still open."""
+
+    confirmed = HiddenField(validators=[Optional(), AnyOf(["1"])])
+
+
 class LockForm(FlaskForm):  # type: ignore[misc]
     """Lock or unlock a meeting."""
 
     locked = HiddenField(validators=[AnyOf(["0", "1"])])
+
+
+OVERRIDE_LABEL = "Over the limit: place it even beyond a cap or limit (the meeting is locked)"
+OVERRIDE_HELP = (
+    "Only caps and limits can be overridden; clashes, availability and colleagues never."
+)
 
 
 class MoveForm(FlaskForm):  # type: ignore[misc]
@@ -49,6 +62,7 @@ class MoveForm(FlaskForm):  # type: ignore[misc]
 
     slot = SelectField("Time", coerce=int, validators=[InputRequired()])
     place = SelectField("Place", validators=[DataRequired()])
+    override = BooleanField(OVERRIDE_LABEL, description=OVERRIDE_HELP)
 
 
 class SwapForm(FlaskForm):  # type: ignore[misc]
@@ -64,3 +78,4 @@ class AddMeetingForm(FlaskForm):  # type: ignore[misc]
     second = SelectField("Second participant", coerce=int, validators=[InputRequired()])
     slot = SelectField("Time", coerce=int, validators=[InputRequired()])
     place = SelectField("Place", validators=[DataRequired()])
+    override = BooleanField(OVERRIDE_LABEL, description=OVERRIDE_HELP)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -21,19 +22,23 @@ from matchmaker.models import (
     Phase,
     RunStatus,
     ScheduleRun,
-    TimeSlot,
     User,
     cancel_meeting,
     place_meeting,
     release_seats,
 )
 from matchmaker.schedule import queries
+from matchmaker.schedule.refusals import Names, refusal
 from matchmaker.schedule.scheduling import (
     Progress,
+    ProposedMeeting,
+    RuleBreak,
     ScheduleDiff,
     apply_proposal,
+    edit_breaks,
     mark_changed,
     ordered_pair,
+    swapped_place,
 )
 
 STALE_RUN_ERROR = "worker stopped responding"
@@ -98,6 +103,11 @@ def record_progress(
         run.bound = report.bound
         run.elapsed_s = report.elapsed_s
         run.progress = min(PROGRESS_BEFORE_END, report.elapsed_s / max(time_limit_s, 0.001))
+        if report.goals:
+            run.goals = [
+                {"name": g.name, "value": g.value, "bound": g.bound, "maximise": g.maximise}
+                for g in report.goals
+            ]
     return run.cancel_requested
 
 
@@ -117,6 +127,9 @@ def finish_run(
     assert isinstance(solver_info, dict) and isinstance(stats, dict)
     run.result = result
     run.stats = stats
+    run.goals = final_goals(run.goals or [], stats)
+    stop = solver_info.get("stop")
+    run.stop_reason = str(stop) if stop is not None else None
     run.solver_status = str(solver_info["status"])
     run.best_weight = int(stats["weight"])
     run.bound = int(stats["bound"])
@@ -134,6 +147,31 @@ def finish_run(
         run.error = "; ".join([run.log, *map(str, conflicts)])
     else:
         run.status = RunStatus.CANCELLED if cancelled else RunStatus.SUCCEEDED
+
+
+# The stats of a finished schedule that give each goal's final value.
+GOAL_STATS = {
+    "below_minimum": "below_minimum_participants",
+    "weight": "weight",
+    "holes": "holes",
+    "moved": "moved_from_previous",
+}
+
+
+def final_goals(reported: list[dict[str, Any]], stats: dict[str, Any]) -> list[dict[str, Any]]:
+    """The goals with the finished schedule's values (progress reports may lag behind);
+    without any report, the values alone (bounds unknown, except weight's)."""
+    if not reported:
+        reported = [
+            {"name": "below_minimum", "bound": None, "maximise": False},
+            {"name": "weight", "bound": stats.get("bound"), "maximise": True},
+            {"name": "holes", "bound": 0, "maximise": False},
+        ]
+    final = []
+    for goal in reported:
+        if goal["name"] in GOAL_STATS:
+            final.append({**goal, "value": stats.get(GOAL_STATS[goal["name"]], goal.get("value"))})
+    return final
 
 
 def fail_run(run: ScheduleRun, details: str, now: datetime) -> None:
@@ -204,12 +242,10 @@ def _changed(meeting: Meeting, event: Event, now: datetime) -> None:
 def place_of(
     event: Event, a: Participant, b: Participant, place: str
 ) -> tuple[int | None, str | None]:
-    """(table id, location) for a place choice: "booth" or a table id of the event."""
+    """(table id, location) for a place choice: "booth" (either side's, if any) or a table
+    id of the event; whether the place suits the pair is the rulebook's to say."""
     if place == "booth":
-        booth = a.location or b.location
-        if not booth:
-            raise ScheduleError("Neither participant has a booth.")
-        return None, booth
+        return None, a.location or b.location
     table = next((t for t in event.tables if str(t.id) == place), None)
     if table is None:
         raise ScheduleError("Choose one of the event's tables.")
@@ -222,10 +258,12 @@ def check_slot(event: Event, slot_id: int) -> None:
         raise ScheduleError("Choose one of the event's slots.")
 
 
-def when(event: Event, slot: TimeSlot) -> str:
-    """ "Mon 20 Apr at 16:30" in the event's zone."""
-    start = slot.local_start(event.zone)
-    return f"{start:%a %d %b} at {start:%H:%M}"
+class RuleRefusal(ScheduleError):
+    """A hand edit that breaks rules of `solver.validation`; `breaks` holds them."""
+
+    def __init__(self, message: str, breaks: list[RuleBreak]) -> None:
+        super().__init__(message)
+        self.breaks = breaks
 
 
 @dataclass(frozen=True)
@@ -237,53 +275,58 @@ class Placement:
     table_id: int | None
     location: str | None = None
 
+    def proposed(self) -> ProposedMeeting:
+        meeting = self.meeting
+        return ProposedMeeting(
+            meeting.participant_a_id,
+            meeting.participant_b_id,
+            self.slot_id,
+            self.table_id,
+            self.location,
+        )
 
-def check_placements(session: Session, event: Event, placements: list[Placement]) -> None:
-    """Refuse, naming who and when, a placement where a person is unavailable or busy,
-    or whose table is taken.
 
-    The meetings being placed are left out of the comparison (a swap frees both slots).
-    The database still refuses a clash that slips in between (IntegrityError).
+def check_placements(
+    session: Session,
+    event: Event,
+    placements: list[Placement],
+    *,
+    override: bool = False,
+    as_today: bool = True,
+) -> None:
+    """Refuse, naming who and when, placements that break a rule of the solver's validator
+    on the problem built from the database (today's confirmed meetings plus the edit).
+
+    With `override` the organiser knowingly goes over caps and limits (the placed meetings
+    count as locked, and a later solve drops other meetings of theirs if the limit needs
+    it); clashes, availability, colleagues and places are never overridden.
+    The database still refuses a double booking that slips in between (IntegrityError).
+    `as_today`: see `scheduling.edit_breaks`.
     """
-    slots = {slot.id: slot for slot in event.slots}
-    unavailable = queries.unavailable_slots(session, event)
-    moving = {p.meeting.id for p in placements if p.meeting.id is not None}
-    others = [m for m in queries.confirmed_meetings(session, event) if m.id not in moving]
-    for placement in placements:
-        at = when(event, slots[placement.slot_id])
-        meeting = placement.meeting
-        for person in (meeting.participant_a, meeting.participant_b):
-            if placement.slot_id in unavailable.get(person.id, set()):
-                raise ScheduleError(f"{person.full_name} is not available on {at}.")
-        for other in others:
-            if other.slot_id != placement.slot_id:
-                continue
-            for person in (meeting.participant_a, meeting.participant_b):
-                if person.id in (other.participant_a_id, other.participant_b_id):
-                    partner = (
-                        other.participant_b
-                        if person.id == other.participant_a_id
-                        else other.participant_a
-                    )
-                    raise ScheduleError(
-                        f"{person.full_name} already meets {partner.full_name} on {at}."
-                    )
-            if placement.table_id is not None and other.table_id == placement.table_id:
-                assert other.table is not None
-                raise ScheduleError(
-                    f"{other.table.name} is taken on {at} by {other.participant_a.full_name} "
-                    f"and {other.participant_b.full_name}."
-                )
+    data = queries.event_data(session, event)
+    placed = [p.proposed() for p in placements]
+    locked = {p.proposed().pair for p in placements if override or p.meeting.locked}
+    breaks = [
+        found
+        for found in edit_breaks(data, placed, locked, as_today=as_today)
+        if not (override and found.over_limit)
+    ]
+    if breaks:
+        names = Names(event, {p.id: p for p in data.participants}, data.unavailable, placed)
+        raise RuleRefusal(" ".join(dict.fromkeys(refusal(names, b) for b in breaks)), breaks)
 
 
-def place_checked(session: Session, event: Event, placements: list[Placement]) -> None:
-    """Check the placements (see `check_placements`), then make them all.
+def place_checked(
+    session: Session, event: Event, placements: list[Placement], *, override: bool = False
+) -> None:
+    """Check the placements (see `check_placements`), then make them all; with `override`
+    the placed meetings are locked, so later solves keep them.
 
     A clash the check could not see yet (another organiser's edit committed meanwhile) makes
     the database refuse the write; the check then runs again to name it, else the
     IntegrityError goes on.
     """
-    check_placements(session, event, placements)
+    check_placements(session, event, placements, override=override)
     try:
         with session.begin_nested():
             for placement in placements:
@@ -297,15 +340,25 @@ def place_checked(session: Session, event: Event, placements: list[Placement]) -
                     table_id=placement.table_id,
                     location=placement.location,
                 )
+                if override:
+                    placement.meeting.locked = True
     except IntegrityError:
-        check_placements(session, event, placements)
+        check_placements(session, event, placements, override=override)
         raise
 
 
 def move_meeting(
-    session: Session, event: Event, meeting: Meeting, *, slot_id: int, place: str, now: datetime
+    session: Session,
+    event: Event,
+    meeting: Meeting,
+    *,
+    slot_id: int,
+    place: str,
+    now: datetime,
+    override: bool = False,
 ) -> None:
-    """Move a confirmed meeting to another slot and place (IntegrityError when taken)."""
+    """Move a confirmed meeting to another slot and place (IntegrityError when taken);
+    `override` goes over caps and locks it."""
     if meeting.status != MeetingStatus.CONFIRMED:
         raise ScheduleError("Only a confirmed meeting can be moved.")
     check_slot(event, slot_id)
@@ -313,7 +366,9 @@ def move_meeting(
     if (meeting.slot_id, meeting.table_id, meeting.location) == (slot_id, table_id, location):
         return
     _changed(meeting, event, now)
-    place_checked(session, event, [Placement(meeting, slot_id, table_id, location)])
+    place_checked(
+        session, event, [Placement(meeting, slot_id, table_id, location)], override=override
+    )
 
 
 def swap_meetings(
@@ -322,13 +377,10 @@ def swap_meetings(
     """Exchange the slots of two confirmed meetings; tables go with the slot, booths stay."""
     if first.id == second.id or not (first.confirmed and second.confirmed):
         raise ScheduleError("Choose two different confirmed meetings.")
-    placements: list[Placement] = []
-    for meeting, other in ((first, second), (second, first)):
-        if meeting.location is not None:
-            placements.append(Placement(meeting, other.slot_id, None, meeting.location))
-        else:
-            table_id = other.table_id if other.table_id is not None else meeting.table_id
-            placements.append(Placement(meeting, other.slot_id, table_id))
+    placements = [
+        Placement(meeting, *swapped_place(meeting, other))
+        for meeting, other in ((first, second), (second, first))
+    ]
     for meeting in (first, second):
         _changed(meeting, event, now)
     place_checked(session, event, placements)
@@ -365,20 +417,14 @@ def add_meeting(
     slot_id: int,
     place: str,
     now: datetime,
+    override: bool = False,
 ) -> Meeting:
-    """Add (or revive) the meeting of two active participants of the event."""
+    """Add (or revive) the meeting of two participants of the event, if the rulebook allows
+    it; `override` goes over caps and locks it."""
     if first.id == second.id:
         raise ScheduleError("Choose two different participants.")
     if first.event_id != event.id or second.event_id != event.id:
         raise ScheduleError("Choose participants of this event.")
-    for person in (first, second):
-        if not person.active:
-            raise ScheduleError(f"{person.full_name} has withdrawn from the event and cannot meet.")
-    if first.organisation_id == second.organisation_id:
-        raise ScheduleError(
-            f"{first.full_name} and {second.full_name} are both from "
-            f"{first.organisation.name}: colleagues do not meet each other here."
-        )
     check_slot(event, slot_id)
     table_id, location = place_of(event, first, second, place)
     a_id, b_id = ordered_pair(first.id, second.id)
@@ -399,12 +445,21 @@ def add_meeting(
     meeting.participant_a, meeting.participant_b = (
         (first, second) if first.id == a_id else (second, first)
     )
-    place_checked(session, event, [Placement(meeting, slot_id, table_id, location)])
+    place_checked(
+        session, event, [Placement(meeting, slot_id, table_id, location)], override=override
+    )
     return meeting
 
 
-def set_locked(meeting: Meeting, locked: bool) -> None:
-    """Lock a confirmed meeting (re-solves keep it as it is) or unlock it."""
+def set_locked(session: Session, event: Event, meeting: Meeting, locked: bool) -> None:
+    """Lock a confirmed meeting (re-solves keep it as it is) or unlock it.
+
+    A meeting is locked only if it keeps every rule where it is (a lock is an organiser's
+    override of caps and limits, not of clashes or availability): a solve could not keep it.
+    """
     if locked and not meeting.confirmed:
         raise ScheduleError("Only a confirmed meeting can be locked.")
+    if locked:
+        here = Placement(meeting, meeting.slot_id, meeting.table_id, meeting.location)
+        check_placements(session, event, [here], override=True, as_today=False)
     meeting.locked = locked

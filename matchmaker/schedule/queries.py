@@ -20,7 +20,13 @@ from matchmaker.models import (
     Unavailability,
 )
 from matchmaker.models.enums import ACTIVE_RUN_STATUSES
-from matchmaker.schedule.scheduling import EventData, ProposedMeeting, proposed_meetings
+from matchmaker.schedule import scheduling
+from matchmaker.schedule.scheduling import (
+    EventData,
+    PossibleMeeting,
+    ProposedMeeting,
+    proposed_meetings,
+)
 
 
 def event_participants(session: Session, event: Event) -> Sequence[Participant]:
@@ -169,3 +175,27 @@ def run_proposal(session: Session, event: Event, run: ScheduleRun) -> list[Propo
         return []
     active = {p.id for p in event_participants(session, event) if p.active}
     return [m for m in proposed_meetings(run.result) if m.a in active and m.b in active]
+
+
+def move_choices(session: Session, event: Event, meeting: Meeting) -> list[ProposedMeeting]:
+    """Where a confirmed meeting can move without breaking a rule (one place per slot)."""
+    return scheduling.move_choices(event_data(session, event), meeting)
+
+
+def swap_choices(session: Session, event: Event, meeting: Meeting) -> list[Meeting]:
+    """The confirmed meetings a meeting can swap slots with without breaking a rule."""
+    data = event_data(session, event)
+    by_pair = {(m.participant_a_id, m.participant_b_id): m for m in data.confirmed}
+    return [by_pair[pair] for pair in scheduling.swap_choices(data, meeting) if pair in by_pair]
+
+
+def addition_choices(
+    session: Session, event: Event, participant: Participant
+) -> list[PossibleMeeting]:
+    """Meetings the participant could gain without moving anyone, heaviest pair first."""
+    return scheduling.addition_choices(event_data(session, event), participant.id)
+
+
+def minimums(session: Session, event: Event) -> dict[int, int]:
+    """Each active participant's guaranteed minimum, capped by what they can reach."""
+    return scheduling.minimums(event_data(session, event))

@@ -8,9 +8,9 @@ becomes meeting rows again through `apply_proposal`, one row per pairing.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -28,9 +28,12 @@ from matchmaker.models import (
     place_meeting,
     release_seats,
 )
+from solver.edits import additions, move_targets, swap_partners, swapped
 from solver.fileformat import schedule_from_dict, schedule_to_dict
+from solver.limits import slot_day
 from solver.pipeline import solve
 from solver.schema import Progress as Progress  # re-exported for the solve job
+from solver.validation import Violation, effective_limits, effective_minimums, validate
 
 PREFERENCE_POINTS = {PreferenceLevel.MUST: 3, PreferenceLevel.WANT: 2, PreferenceLevel.MAYBE: 1}
 MUTUAL_BONUS = 1
@@ -108,14 +111,19 @@ class EventData:
     kept_apart: frozenset[Pair] = frozenset()
 
 
-def build_problem(data: EventData, *, minimal_change: bool) -> sv.Problem:
-    """The solver problem of an event: active participants, weighted pairs, locks, previous.
+def build_problem(
+    data: EventData, *, minimal_change: bool, hand_placed: frozenset[Pair] = frozenset()
+) -> sv.Problem:
+    """The solver problem of an event: active participants, weighted pairs, locks, previous,
+    the guaranteed minimum and the per-person limits.
 
     Locked meetings are kept whatever the preferences say (the organiser decided), and pairs
     whose meeting the organiser cancelled by hand are left out. Other meetings of today's
-    schedule stay candidates. With `minimal_change` they are passed as `previous`, and the
-    still-possible meetings of everyone the change does not touch are locked: a withdrawal
-    or a late registration reschedules only the people concerned (see `untouched_meetings`).
+    schedule stay candidates, and so do the `hand_placed` pairs an organiser is placing now,
+    unless both people are colleagues. With `minimal_change` today's meetings are passed as
+    `previous`, and the meetings of everyone the change does not touch are locked: a
+    withdrawal or a late registration reschedules only the people concerned (see
+    `untouched_meetings`).
     """
     event = data.event
     active = [p for p in data.participants if p.active]
@@ -128,10 +136,12 @@ def build_problem(data: EventData, *, minimal_change: bool) -> sv.Problem:
         for m in data.confirmed
         if m.participant_a_id in organisation_of and m.participant_b_id in organisation_of
     ]
-    for meeting in current:
-        pair = (meeting.participant_a_id, meeting.participant_b_id)
-        if meeting.locked or organisation_of[pair[0]] != organisation_of[pair[1]]:
-            weights.setdefault(pair, UNREQUESTED_WEIGHT)
+    placed = [(m.participant_a_id, m.participant_b_id, m.locked) for m in current]
+    placed += [(a, b, False) for a, b in hand_placed]
+    for a, b, locked in placed:
+        known = a in organisation_of and b in organisation_of
+        if known and (locked or organisation_of[a] != organisation_of[b]):
+            weights.setdefault((a, b), UNREQUESTED_WEIGHT)
     slots = tuple(
         sv.Slot(
             id=str(slot.id),
@@ -152,6 +162,8 @@ def build_problem(data: EventData, *, minimal_change: bool) -> sv.Problem:
             if p.max_meetings is not None
             else event.default_max_meetings,
             location=p.location or None,
+            min_meetings=p.min_meetings,
+            max_meetings_per_day=p.max_meetings_per_day,
         )
         for p in sorted(active, key=lambda p: p.id)
     )
@@ -160,71 +172,152 @@ def build_problem(data: EventData, *, minimal_change: bool) -> sv.Problem:
         for (a, b), weight in sorted(weights.items())
     )
     in_play = [m for m in current if (m.participant_a_id, m.participant_b_id) in weights]
-    locked = [m for m in in_play if m.locked]
-    if minimal_change:
-        locked += untouched_meetings(current, weights, participants, event)
-    return sv.Problem(
+    problem = sv.Problem(
         event=sv.Event(name=event.name, timezone=event.timezone),
         slots=slots,
         tables=tuple(str(t.id) for t in event.tables),
         participants=participants,
         candidates=candidates,
-        locked=tuple(solver_meeting(m) for m in locked),
-        previous=tuple(solver_meeting(m) for m in in_play) if minimal_change else (),
+        locked=tuple(solver_meeting(m) for m in in_play if m.locked),
+        min_meetings=event.min_meetings,
+        max_meetings_per_day=event.max_meetings_per_day,
+        max_consecutive_meetings=event.max_consecutive_meetings,
+    )
+    if not minimal_change:
+        return problem
+    return replace(
+        problem,
+        locked=problem.locked
+        + tuple(solver_meeting(m) for m in untouched_meetings(problem, current)),
+        previous=tuple(solver_meeting(m) for m in in_play),
     )
 
 
-def untouched_meetings(
-    meetings: Sequence[Meeting],
-    weights: Mapping[Pair, int],
-    participants: Sequence[sv.Participant],
-    event: Event,
-) -> list[Meeting]:
+def untouched_meetings(problem: sv.Problem, meetings: Sequence[Meeting]) -> list[Meeting]:
     """Today's unlocked meetings that stay exactly as they are on a minimal-change re-solve.
 
-    A meeting is no longer possible when its pair is no longer a candidate (a "not" mark),
-    one side is not available in its slot any more, its table is gone or a booth moved, or
-    a side now has more meetings than their cap. (A withdrawn person's meetings are already
-    cancelled: the freed slots are filled around everyone else's meetings.) Both people of such a
-    meeting are touched by the change, and so is everyone over their cap: their meetings
-    may move. Everybody else's meetings are kept as they are, so no agenda is reshuffled for
-    a small weight gain elsewhere.
+    The validator says which meetings break a rule now (a "not" mark, lost availability, a
+    table gone, a booth moved, a lowered cap or limit): everyone it names is touched by the
+    change, and their meetings may move. (A withdrawn person's meetings are already
+    cancelled: the freed slots are filled around everyone else's meetings.) Everybody
+    else's meetings are kept as they are, so no agenda is reshuffled for a small weight
+    gain elsewhere.
     """
-    people = {int(p.id): p for p in participants}
-    table_ids = {table.id for table in event.tables}
-    count: dict[int, int] = {}
-    for meeting in meetings:
-        for pid in (meeting.participant_a_id, meeting.participant_b_id):
-            count[pid] = count.get(pid, 0) + 1
-
-    def possible(meeting: Meeting) -> bool:
-        pair = (meeting.participant_a_id, meeting.participant_b_id)
-        if pair not in weights or pair[0] not in people or pair[1] not in people:
-            return False
-        sides = [people[pair[0]], people[pair[1]]]
-        if any(str(meeting.slot_id) in side.unavailable for side in sides):
-            return False
-        booths = {side.location for side in sides if side.location}
-        if booths:
-            return meeting.table_id is None and meeting.location in booths
-        return meeting.table_id in table_ids
-
-    touched: set[int] = set()
-    for pid, n in count.items():
-        cap = people[pid].max_meetings if pid in people else None
-        if cap is not None and n > cap:
-            touched.add(pid)
-    for meeting in meetings:
-        if not possible(meeting):
-            touched.update((meeting.participant_a_id, meeting.participant_b_id))
+    today = sv.Schedule(meetings=tuple(solver_meeting(m) for m in meetings))
+    touched = {pid for found in validate(problem, today) for pid in found.participants}
     return [
         m
         for m in meetings
         if not m.locked
-        and possible(m)
-        and m.participant_a_id not in touched
-        and m.participant_b_id not in touched
+        and str(m.participant_a_id) not in touched
+        and str(m.participant_b_id) not in touched
     ]
+
+
+# The limits an organiser may knowingly break by hand: the meeting is then locked.
+LIMIT_RULES = frozenset({"over-cap", "over-day-cap", "over-consecutive"})
+
+
+@dataclass(frozen=True)
+class RuleBreak:
+    """A rule of `solver.validation` that a hand edit would break, in database ids.
+
+    `participant_ids` and `slot_id`/`table_id` are the validator's; `limit` is the
+    effective limit of the first participant for the three limit rules.
+    """
+
+    rule: str
+    message: str
+    participant_ids: tuple[int, ...]
+    slot_id: int | None
+    table_id: int | None
+    limit: int | None = None
+
+    @property
+    def over_limit(self) -> bool:
+        """Whether an organiser may override it (a cap or limit, not a clash)."""
+        return self.rule in LIMIT_RULES
+
+
+def placed_meeting(placed: ProposedMeeting) -> sv.Meeting:
+    """A meeting being placed by hand, in the solver's terms."""
+    return sv.Meeting(
+        a=str(placed.a),
+        b=str(placed.b),
+        slot=str(placed.slot_id),
+        table=str(placed.table_id) if placed.table_id is not None else None,
+        location=placed.location if placed.table_id is None else None,
+    )
+
+
+def edit_problem(
+    data: EventData, placed: Sequence[ProposedMeeting], locked: Collection[Pair] = ()
+) -> tuple[sv.Problem, list[Meeting]]:
+    """The problem a hand edit is checked on, and today's meetings it leaves alone.
+
+    The meetings of the `placed` pairs are left out of today's; the placed meetings whose
+    pair is in `locked` count as locked (an organiser's override, or a locked meeting
+    being moved).
+    """
+    pairs = {m.pair for m in placed}
+    others = [m for m in data.confirmed if (m.participant_a_id, m.participant_b_id) not in pairs]
+    problem = build_problem(
+        replace(data, confirmed=others), minimal_change=False, hand_placed=frozenset(pairs)
+    )
+    kept = tuple(placed_meeting(m) for m in placed if m.pair in locked)
+    return replace(problem, locked=problem.locked + kept), others
+
+
+def edit_breaks(
+    data: EventData,
+    placed: Sequence[ProposedMeeting],
+    locked: Collection[Pair] = (),
+    *,
+    as_today: bool = True,
+) -> list[RuleBreak]:
+    """The rules today's schedule breaks once `placed` replace the meetings of their pairs,
+    and did not break before (a cap someone was over already does not block moving one of
+    their meetings): `solver.validation` on the problem built from the database.
+
+    Without `as_today` "before" leaves the placed pairs' meetings out, so every rule the
+    placed meetings break counts (a meeting about to be locked must be valid as it is).
+    """
+    problem, others = edit_problem(data, placed, locked)
+    kept = data.confirmed if as_today else others
+    before = sv.Schedule(meetings=tuple(solver_meeting(m) for m in kept))
+    after = sv.Schedule(
+        meetings=tuple(solver_meeting(m) for m in others) + tuple(placed_meeting(m) for m in placed)
+    )
+    known = Counter(found.message for found in validate(problem, before))
+    breaks = []
+    for found in validate(problem, after):
+        if known[found.message]:
+            known[found.message] -= 1
+        else:
+            breaks.append(rule_break(problem, found))
+    return breaks
+
+
+def rule_break(problem: sv.Problem, found: Violation) -> RuleBreak:
+    """A violation in database ids, with the effective limit it went over."""
+    limit = None
+    if found.rule in LIMIT_RULES:
+        limits = effective_limits(problem, found.participants[0])
+        if found.rule == "over-cap":
+            limit = limits.total_allowed()
+        elif found.rule == "over-day-cap":
+            assert found.slot is not None
+            limit = limits.day_allowed(slot_day(problem.slot_by_id[found.slot]))
+        else:
+            limit = limits.max_consecutive_meetings
+    return RuleBreak(
+        rule=found.rule,
+        message=found.message,
+        participant_ids=tuple(int(pid) for pid in found.participants),
+        slot_id=int(found.slot) if found.slot is not None else None,
+        table_id=int(found.table) if found.table is not None else None,
+        limit=limit,
+    )
 
 
 def run_solver(
@@ -277,15 +370,16 @@ class UnscheduledPair:
         return REASON_LABELS.get(self.reason, self.reason)
 
 
+def proposed(meeting: sv.Meeting) -> ProposedMeeting:
+    """A solver meeting in database ids."""
+    a, b = ordered_pair(int(meeting.a), int(meeting.b))
+    table_id = int(meeting.table) if meeting.table is not None else None
+    return ProposedMeeting(a, b, int(meeting.slot), table_id, meeting.location)
+
+
 def proposed_meetings(result: Mapping[str, Any]) -> list[ProposedMeeting]:
     """The meetings of a stored solver result."""
-    schedule = schedule_from_dict(dict(result))
-    proposal = []
-    for m in schedule.meetings:
-        a, b = ordered_pair(int(m.a), int(m.b))
-        table_id = int(m.table) if m.table is not None else None
-        proposal.append(ProposedMeeting(a, b, int(m.slot), table_id, m.location))
-    return proposal
+    return [proposed(m) for m in schedule_from_dict(dict(result)).meetings]
 
 
 def unscheduled_pairs(result: Mapping[str, Any]) -> list[UnscheduledPair]:
@@ -386,3 +480,61 @@ def apply_proposal(
             location=target.location if target.table_id is None else None,
         )
     return diff
+
+
+def swapped_place(meeting: Meeting, other: Meeting) -> tuple[int, int | None, str | None]:
+    """(slot, table, location) of `meeting` once it swaps slots with `other`
+    (see `solver.edits.swapped`)."""
+    moved = proposed(swapped(solver_meeting(meeting), solver_meeting(other))[0])
+    return moved.slot_id, moved.table_id, moved.location
+
+
+@dataclass(frozen=True)
+class PossibleMeeting:
+    """A meeting a participant could gain: partner, the pair's weight, placements."""
+
+    partner_id: int
+    weight: int
+    placements: tuple[ProposedMeeting, ...]
+
+
+def today(data: EventData) -> tuple[sv.Problem, list[sv.Meeting]]:
+    """The event's problem (no minimal change) and today's meetings in solver terms."""
+    problem = build_problem(data, minimal_change=False)
+    people = problem.participant_by_id
+    meetings = [
+        solver_meeting(m)
+        for m in data.confirmed
+        if str(m.participant_a_id) in people and str(m.participant_b_id) in people
+    ]
+    return problem, meetings
+
+
+def move_choices(data: EventData, meeting: Meeting) -> list[ProposedMeeting]:
+    """Where a confirmed meeting can move without breaking a rule, one place per slot."""
+    problem, meetings = today(data)
+    return [proposed(m) for m in move_targets(problem, meetings, solver_meeting(meeting))]
+
+
+def swap_choices(data: EventData, meeting: Meeting) -> list[Pair]:
+    """The pairs of the meetings a confirmed meeting can swap slots with."""
+    problem, meetings = today(data)
+    found = swap_partners(problem, meetings, solver_meeting(meeting))
+    return [ordered_pair(int(m.a), int(m.b)) for m in found]
+
+
+def addition_choices(data: EventData, participant_id: int) -> list[PossibleMeeting]:
+    """Meetings a participant could gain without moving anyone, heaviest pair first."""
+    problem, meetings = today(data)
+    if str(participant_id) not in problem.participant_by_id:
+        return []
+    return [
+        PossibleMeeting(int(a.partner), a.weight, tuple(proposed(m) for m in a.placements))
+        for a in additions(problem, meetings, str(participant_id))
+    ]
+
+
+def minimums(data: EventData) -> dict[int, int]:
+    """Each active participant's guaranteed minimum, capped by what they can reach."""
+    problem = build_problem(data, minimal_change=False)
+    return {int(pid): least for pid, least in effective_minimums(problem).items()}

@@ -20,7 +20,7 @@ MeetingTriple = tuple[int, int, int]
 
 @dataclass(frozen=True)
 class GroupFigures:
-    """Figures of the participants of one country or sector."""
+    """Figures of the participants of one country, delegation (cluster) or sector."""
 
     name: str
     participants: int
@@ -50,8 +50,11 @@ class ScheduleFigures:
     max_meetings: int
     holes: int
     without_meeting: list[Participant]
-    by_country: list[GroupFigures]
-    by_sector: list[GroupFigures]
+    below_minimum: list[Participant]
+    minimum_of: dict[int, int] = field(repr=False)
+    by_country: list[GroupFigures] = field(repr=False)
+    by_delegation: list[GroupFigures] = field(repr=False)
+    by_sector: list[GroupFigures] = field(repr=False)
     meetings_of: dict[int, int] = field(repr=False)
     share_met_of: dict[int, float] = field(repr=False)
     country_pairs: Counter[tuple[str, str]] = field(repr=False)
@@ -60,6 +63,12 @@ class ScheduleFigures:
     @property
     def share_met(self) -> float | None:
         return self.requests_met / self.requests if self.requests else None
+
+    @property
+    def distribution(self) -> dict[int, int]:
+        """Number of meetings -> participants with that many, from 0 to the most."""
+        counts = Counter(self.meetings_of.values())
+        return {n: counts[n] for n in range(max(counts, default=-1) + 1)}
 
 
 def count_holes(
@@ -117,8 +126,10 @@ def schedule_figures(
     requests: Sequence[Preference],
     meetings: Sequence[MeetingTriple],
     unavailable: Mapping[int, set[int]],
+    minimums: Mapping[int, int],
 ) -> ScheduleFigures:
-    """Measure a schedule of the event's active participants."""
+    """Measure a schedule of the event's active participants; `minimums` are their
+    guaranteed minimums (capped by what each can reach), to name who stays below."""
     people = {p.id: p for p in participants if p.active}
     kept = [m for m in meetings if m[0] in people and m[1] in people]
     meetings_of: Counter[int] = Counter({p: 0 for p in people})
@@ -153,8 +164,18 @@ def schedule_figures(
         max_meetings=max(counts, default=0),
         holes=count_holes(kept, event.slots, unavailable),
         without_meeting=[people[p] for p, count in sorted(meetings_of.items()) if count == 0],
+        below_minimum=[
+            people[p] for p, count in sorted(meetings_of.items()) if count < minimums.get(p, 0)
+        ],
+        minimum_of={p: minimums.get(p, 0) for p in people},
         by_country=_groups(
             {p: [person.organisation.country or "?"] for p, person in people.items()},
+            meetings_of,
+            requests_of,
+            met_of,
+        ),
+        by_delegation=_groups(
+            {p: [person.organisation.cluster or "(none)"] for p, person in people.items()},
             meetings_of,
             requests_of,
             met_of,

@@ -1,7 +1,7 @@
 /*
  * Schedule pages, progressive enhancement (the pages work without it):
- * 1. A run's progress page polls the run's JSON status once a second, updates the bar and
- *    the figures, and reloads the page when the run has finished (without JS a <noscript>
+ * 1. A run's progress page polls the run's JSON status once a second, updates the bar,
+ *    the figures and the goals in order (each against its proven bound), and reloads the page when the run has finished (without JS a <noscript>
  *    meta refresh does the same every two seconds).
  * 2. [data-print] buttons (hidden without JS) open the print dialog.
  * 3. <input data-filter-rows="selector">: hides the rows that do not contain the typed text
@@ -17,6 +17,41 @@
     if (element) {
       element.textContent = value === null || value === undefined ? "—" : String(value);
     }
+  }
+
+  // Rebuilds the goal rows (a table the server rendered the same way) from the status.
+  function showGoals(goals) {
+    var body = document.getElementById("run-goal-rows");
+    if (!body || goals.length === 0) {
+      return;
+    }
+    var rows = goals.map(function (goal, index) {
+      var row = document.createElement("tr");
+      var name = document.createElement("th");
+      name.scope = "row";
+      name.textContent = index + 1 + ". " + goal.label + " ";
+      var note = document.createElement("span");
+      note.className = "muted small";
+      note.textContent = "bound: " + goal.bound_label;
+      if (goal.at_bound) {
+        var badge = document.createElement("span");
+        badge.className = "badge badge--success";
+        badge.textContent = "at bound";
+        note.append(" · ", badge);
+      }
+      name.appendChild(note);
+      var value = document.createElement("td");
+      value.className = "num";
+      value.textContent = goal.value === null ? "—" : String(goal.value);
+      var bound = document.createElement("td");
+      bound.className = "num";
+      bound.textContent = goal.bound === null ? "—" : String(goal.bound);
+      [name, value, bound].forEach(function (cell) {
+        row.appendChild(cell);
+      });
+      return row;
+    });
+    body.replaceChildren.apply(body, rows);
   }
 
   function follow(run) {
@@ -44,6 +79,7 @@
           setText("run-weight", status.best_weight);
           setText("run-bound", status.bound);
           setText("run-elapsed", Number(status.elapsed_s).toFixed(1));
+          showGoals(status.goals || []);
           if (status.active) {
             window.setTimeout(poll, POLL_MS);
           } else {

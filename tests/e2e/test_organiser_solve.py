@@ -122,6 +122,11 @@ def test_organiser_solves_applies_and_publishes(
     expect(page.locator("#run-status")).to_have_text("succeeded", timeout=30_000)
     expect(progress).to_have_attribute("value", "1.0")
     expect(page.get_by_role("heading", name="Proposed schedule")).to_be_visible()
+    expect(page.locator("#run-goals tbody tr")).to_have_count(3)
+    expect(page.locator("#run-goals tbody tr").first).to_contain_text(
+        "1. People below their guaranteed minimum"
+    )
+    expect(page.locator("#run-stop")).to_be_visible()
     screenshot(page, "03-run-finished")
 
     page.get_by_role("button", name="Apply this schedule").click()
@@ -134,7 +139,12 @@ def test_organiser_solves_applies_and_publishes(
     assert page.locator("#table-grid .meeting").count() > 20
     screenshot(page, "05-grid")
     page.locator("#table-grid .meeting").first.click()
-    expect(page.get_by_role("heading", name="Move")).to_be_visible()
+    expect(page.get_by_role("heading", name="Move to any time")).to_be_visible()
+    moves = page.locator("#move-choices li")
+    target = moves.first.locator(".choice__what").inner_text()
+    moves.first.get_by_role("button", name="Move here").click()
+    expect(page.locator(".alert--success")).to_contain_text("Meeting moved")
+    expect(page.locator(".lede")).to_contain_text(target.split(" · ")[0].split(" ")[-1])
     page.get_by_role("button", name="Lock (re-solves keep it)").click()
     expect(page.locator(".alert--success")).to_contain_text("Meeting locked")
     screenshot(page, "05b-meeting")
@@ -148,7 +158,7 @@ def test_organiser_solves_applies_and_publishes(
     page.get_by_label("Find a participant or organisation").fill("Person17")
     expect(page.locator("#people-grid tbody tr:visible")).to_have_count(1)
     page.get_by_role("link", name="Statistics").first.click()
-    expect(page.locator("svg.chart")).to_have_count(3)
+    expect(page.locator("svg.chart")).to_have_count(4)
     screenshot(page, "07-statistics")
 
     page.get_by_role("link", name="Overview").click()

@@ -87,7 +87,13 @@ def edit_participant(slug: str, participant_id: int) -> Page:
         f"Empty: the event's default, {default}." if default is not None else "Empty: no cap."
     )
     if form.validate_on_submit():
-        operations.update_participant(participant, form.max_meetings.data, form.location.data or "")
+        operations.update_participant(
+            participant,
+            form.max_meetings.data,
+            form.location.data or "",
+            max_meetings_per_day=form.max_meetings_per_day.data,
+            min_meetings=form.min_meetings.data,
+        )
         get_session().commit()
         flash(f"{participant.full_name} saved.", "success")
         return redirect(url_for(".participants", slug=event.slug))

@@ -1,6 +1,6 @@
 """Organisers: solving, reviewing, adjusting, publishing and exporting schedules."""
 
-from matchmaker.schedule.views import edits, grids, reports, runs
+from matchmaker.schedule.views import edits, grids, person, reports, runs
 from matchmaker.schedule.views.base import bp
 
-__all__ = ["bp", "edits", "grids", "reports", "runs"]
+__all__ = ["bp", "edits", "grids", "person", "reports", "runs"]

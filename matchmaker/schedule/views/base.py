@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Blueprint
+from flask import Blueprint, request
 
 from matchmaker.db import get_session, utcnow
-from matchmaker.models import Event
-from matchmaker.schedule import queries
+from matchmaker.models import Event, ScheduleRun
+from matchmaker.schedule import queries, unmet
+from matchmaker.schedule.scheduling import Pair, unscheduled_pairs
 from matchmaker.schedule.statistics import ScheduleFigures, schedule_figures
 
 bp = Blueprint("schedule", __name__, url_prefix="/organise", cli_group=None)
@@ -26,9 +28,57 @@ def figures(event: Event, triples: list[tuple[int, int, int]]) -> ScheduleFigure
         queries.requests(session, event),
         triples,
         queries.unavailable_slots(session, event),
+        queries.minimums(session, event),
     )
 
 
 def current_figures(event: Event) -> ScheduleFigures:
     meetings = queries.confirmed_meetings(get_session(), event)
     return figures(event, [(m.participant_a_id, m.participant_b_id, m.slot_id) for m in meetings])
+
+
+@dataclass(frozen=True)
+class MissedList:
+    """The requests without a meeting of a run, as filtered by the page's query string."""
+
+    rows: list[unmet.MissedRequest]
+    shown: list[unmet.MissedRequest]
+    level: str
+    person_id: int | None
+    reason: str
+
+    @property
+    def people(self) -> list[tuple[int, str]]:
+        """(id, name) of everyone in a row, by name: the person filter's choices."""
+        named = {p.id: p.full_name for r in self.rows for p in (r.requester, r.other)}
+        return sorted(named.items(), key=lambda item: item[1])
+
+    @property
+    def reasons(self) -> list[tuple[str, str]]:
+        """(code, label) of the reasons in the rows: the reason filter's choices."""
+        return sorted({(r.reason, r.reason_label) for r in self.rows}, key=lambda x: x[1])
+
+    @property
+    def filtering(self) -> bool:
+        return bool(self.level or self.person_id is not None or self.reason)
+
+
+def missed_list(event: Event, run: ScheduleRun | None, meeting_now: set[Pair]) -> MissedList:
+    """The requests the run left without a meeting (minus pairs that meet now), filtered by
+    the `level`, `person` and `reason` query arguments."""
+    session = get_session()
+    rows: list[unmet.MissedRequest] = []
+    if run is not None and run.result is not None:
+        people = {p.id: p for p in queries.event_participants(session, event)}
+        rows = unmet.missed_requests(
+            event,
+            unscheduled_pairs(run.result),
+            queries.requests(session, event),
+            people,
+            meeting_now,
+        )
+    level = request.args.get("level", "")
+    person_id = request.args.get("person", type=int)
+    reason = request.args.get("reason", "")
+    shown = unmet.filtered(rows, level=level, person_id=person_id, reason=reason)
+    return MissedList(rows, shown, level, person_id, reason)

@@ -64,7 +64,16 @@ def _meeting_forms(
         for m in queries.confirmed_meetings(get_session(), event)
         if m.id != meeting.id
     ]
-    return {"move": move, "swap": swap, "lock": LockForm(locked="0" if meeting.locked else "1")}
+    session = get_session()
+    return {
+        "move": move,
+        "swap": swap,
+        "lock": LockForm(locked="0" if meeting.locked else "1"),
+        "move_choices": queries.move_choices(session, event, meeting) if meeting.confirmed else [],
+        "swap_choices": queries.swap_choices(session, event, meeting) if meeting.confirmed else [],
+        "slots": {slot.id: slot for slot in event.slots},
+        "tables": {table.id: table for table in event.tables},
+    }
 
 
 def _meeting_page(
@@ -82,7 +91,8 @@ def _meeting_page(
 @bp.get("/events/<slug>/schedule/meetings/<int:meeting_id>")
 @organiser_required
 def meeting(slug: str, meeting_id: int) -> str:
-    """One meeting: move, swap, lock or cancel it."""
+    """One meeting: move, swap, lock or cancel it; the slots it can move to and the meetings
+    it can swap with, computed by the rulebook, each one click away."""
     event = organised_event_or_404(slug)
     return _meeting_page(event, _meeting_or_404(event, meeting_id))
 
@@ -127,7 +137,13 @@ def move(slug: str, meeting_id: int) -> str | BaseResponse:
     session = get_session()
     refusal = _refusal(
         lambda: operations.move_meeting(
-            session, event, found, slot_id=form.slot.data, place=form.place.data, now=now()
+            session,
+            event,
+            found,
+            slot_id=form.slot.data,
+            place=form.place.data,
+            now=now(),
+            override=bool(form.override.data),
         )
     )
     if refusal is not None:
@@ -191,7 +207,7 @@ def lock(slug: str, meeting_id: int) -> BaseResponse:
         event,
         found,
         "Meeting locked." if locked else "Meeting unlocked.",
-        lambda: operations.set_locked(found, locked),
+        lambda: operations.set_locked(get_session(), event, found, locked),
     )
 
 
@@ -229,6 +245,7 @@ def add_meeting(slug: str) -> str | BaseResponse:
                     slot_id=form.slot.data,
                     place=form.place.data,
                     now=now(),
+                    override=bool(form.override.data),
                 )
             )
         )

@@ -6,20 +6,30 @@ from flask import Response, abort, render_template
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.db import get_session
-from matchmaker.schedule import charts, exports, queries
-from matchmaker.schedule.views.base import bp, current_figures
+from matchmaker.schedule import charts, exports, queries, unmet
+from matchmaker.schedule.views.base import bp, current_figures, missed_list
 
 
 @bp.get("/events/<slug>/schedule/statistics")
 @organiser_required
 def statistics(slug: str) -> str:
-    """Today's schedule in figures and charts."""
+    """Today's schedule in figures and charts: meetings per person, delegation and country,
+    and who stays below their guaranteed minimum with the solver's reasons."""
     event = organised_event_or_404(slug)
+    session = get_session()
     figures = current_figures(event)
+    meetings = queries.confirmed_meetings(session, event)
+    missed = missed_list(
+        event,
+        queries.last_applied_run(session, event),
+        {(m.participant_a_id, m.participant_b_id) for m in meetings},
+    )
     return render_template(
         "schedule/statistics.html",
         event=event,
         figures=figures,
+        reasons={p.id: unmet.reasons_of(missed.rows, p.id) for p in figures.below_minimum},
+        per_person_chart=charts.meetings_per_person_histogram(figures.distribution),
         country_chart=charts.country_pair_heatmap(figures.country_pairs),
         hour_chart=charts.meetings_per_hour(figures.per_hour),
         met_chart=charts.requests_met_histogram(figures.share_met_of),

@@ -8,12 +8,51 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as BaseResponse
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
+from matchmaker.auth.queries import registration_open
 from matchmaker.db import get_session
 from matchmaker.models import Event, RunStatus, ScheduleRun
 from matchmaker.schedule import jobs, operations, queries
-from matchmaker.schedule.forms import ActionForm, SolveForm, time_limit_choices
-from matchmaker.schedule.scheduling import diff_proposal, unscheduled_pairs
-from matchmaker.schedule.views.base import bp, current_figures, figures, now
+from matchmaker.schedule.forms import ActionForm, PublishForm, SolveForm, time_limit_choices
+from matchmaker.schedule.scheduling import diff_proposal
+from matchmaker.schedule.views.base import bp, current_figures, figures, missed_list, now
+
+# The goals of the quality order: (what is measured, what its bound is called).
+GOAL_LABELS = {
+    "below_minimum": ("People below their guaranteed minimum", "fewest possible"),
+    "weight": ("Weight of the wishes met", "upper bound"),
+    "holes": ("Holes (idle slots between meetings)", "target"),
+    "moved": ("Meetings moved from today's schedule", "target"),
+}
+STOP_LABELS = {
+    "proven": "Finished early: every goal is at its proven bound.",
+    "stalled": "Stopped: no gain for a while, so more time would hardly help.",
+    "time-limit": "Stopped at the time limit with the best schedule found.",
+    "cancelled": "Cancelled: the best schedule found so far is kept.",
+}
+
+
+def goal_rows(run: ScheduleRun) -> list[dict[str, object]]:
+    """The run's goals in the quality order, labelled, with whether each is at its bound."""
+    rows = []
+    for goal in run.goals or []:
+        label, bound_label = GOAL_LABELS.get(goal["name"], (goal["name"], "bound"))
+        value, bound = goal.get("value"), goal.get("bound")
+        at_bound = (
+            value is not None
+            and bound is not None
+            and (value >= bound if goal.get("maximise") else value <= bound)
+        )
+        rows.append(
+            {
+                "name": goal["name"],
+                "label": label,
+                "bound_label": bound_label,
+                "value": value,
+                "bound": bound,
+                "at_bound": at_bound,
+            }
+        )
+    return rows
 
 
 def _look_after(run: ScheduleRun) -> None:
@@ -56,16 +95,6 @@ def _default_time_limit() -> int:
     return max(1, round(float(current_app.config["SOLVER_TIME_LIMIT_S"])))
 
 
-def _named_unscheduled(event: Event, run: ScheduleRun | None) -> list[dict[str, object]]:
-    if run is None or run.result is None:
-        return []
-    names = {p.id: p for p in queries.event_participants(get_session(), event)}
-    return [
-        {"a": names.get(u.a), "b": names.get(u.b), "reason": u.reason_label, "detail": u.detail}
-        for u in unscheduled_pairs(run.result)
-    ]
-
-
 @bp.post("/events/<slug>/schedule/solve")
 @organiser_required
 def solve(slug: str) -> BaseResponse:
@@ -106,13 +135,19 @@ def run(slug: str, run_id: int) -> str:
             "figures": figures(event, [(m.a, m.b, m.slot_id) for m in proposal]),
             "current_figures": current_figures(event),
             "diff": diff_proposal(current, proposal),
-            "unscheduled": _named_unscheduled(event, run),
+            "missed": missed_list(event, run, set()),
             "people": {p.id: p for p in queries.event_participants(get_session(), event)},
             "slots": {s.id: s for s in event.slots},
             "tables": {t.id: t for t in event.tables},
         }
     return render_template(
-        "schedule/run.html", event=event, run=run, action=ActionForm(), **context
+        "schedule/run.html",
+        event=event,
+        run=run,
+        action=ActionForm(),
+        goals=goal_rows(run),
+        stop=STOP_LABELS.get(run.stop_reason or ""),
+        **context,
     )
 
 
@@ -128,6 +163,8 @@ def _run_status(event: Event, run: ScheduleRun) -> dict[str, object]:
         "elapsed_s": round(run.elapsed_s, 1),
         "time_limit_s": run.time_limit_s,
         "error": run.error,
+        "goals": goal_rows(run),
+        "stop": STOP_LABELS.get(run.stop_reason or ""),
         "url": url_for("schedule.run", slug=event.slug, run_id=run.id),
     }
 
@@ -168,6 +205,7 @@ def apply_run(slug: str, run_id: int) -> BaseResponse:
     if not ActionForm().validate_on_submit():
         abort(400)
     session = get_session()
+    phase_before = event.phase
     try:
         diff = operations.apply_run(session, event, run, now())
         session.commit()
@@ -183,9 +221,15 @@ def apply_run(slug: str, run_id: int) -> BaseResponse:
             "error",
         )
         return redirect(url_for("schedule.run", slug=slug, run_id=run_id))
+    moved_phase = (
+        f" The event moved from the phase “{phase_before.value}” to “{event.phase.value}”: "
+        "registration and choosing meetings are closed."
+        if event.phase != phase_before
+        else ""
+    )
     flash(
         f"Schedule applied: {len(diff.added)} added, {len(diff.moved)} moved, "
-        f"{len(diff.cancelled)} cancelled, {diff.unchanged} unchanged.",
+        f"{len(diff.cancelled)} cancelled, {diff.unchanged} unchanged.{moved_phase}",
         "success",
     )
     return redirect(url_for("schedule.overview", slug=slug))
@@ -193,11 +237,17 @@ def apply_run(slug: str, run_id: int) -> BaseResponse:
 
 @bp.post("/events/<slug>/schedule/publish")
 @organiser_required
-def publish(slug: str) -> BaseResponse:
-    """Publish the agendas to participants."""
+def publish(slug: str) -> str | BaseResponse:
+    """Publish the agendas to participants; while registration is still open, ask first."""
     event = organised_event_or_404(slug)
-    if ActionForm().validate_on_submit():
+    form = PublishForm()
+    if form.validate_on_submit():
         session = get_session()
+        ask = form.confirmed.data != "1" and registration_open(event, now())
+        if ask and queries.confirmed_meetings(session, event):
+            return render_template(
+                "schedule/publish_confirm.html", event=event, form=PublishForm(confirmed="1")
+            )
         try:
             operations.publish(session, event, now())
         except operations.ScheduleError as error:
@@ -223,9 +273,12 @@ def overview(slug: str) -> str:
         event=event,
         form=form,
         action=ActionForm(),
+        publish_form=PublishForm(),
         active=active,
         runs=queries.recent_runs(session, event),
         meetings=meetings,
         figures=current_figures(event),
-        unscheduled=_named_unscheduled(event, applied),
+        missed=missed_list(
+            event, applied, {(m.participant_a_id, m.participant_b_id) for m in meetings}
+        ),
     )

@@ -12,9 +12,17 @@ from sqlalchemy.orm import Session
 from matchmaker.models import Role, ScheduleRun
 
 
-def schedule_urls(app: Flask, slug: str, run_id: int, meeting_id: int) -> list[tuple[str, str]]:
+def schedule_urls(
+    app: Flask, slug: str, run_id: int, meeting_id: int, participant_id: int
+) -> list[tuple[str, str]]:
     """(method, url) of every route of the schedule blueprint for this event."""
-    values = {"slug": slug, "run_id": run_id, "meeting_id": meeting_id, "kind": "meetings"}
+    values = {
+        "slug": slug,
+        "run_id": run_id,
+        "meeting_id": meeting_id,
+        "participant_id": participant_id,
+        "kind": "meetings",
+    }
     urls = []
     with app.test_request_context():
         for rule in app.url_map.iter_rules():
@@ -33,7 +41,7 @@ def targets(app: Flask, small_event: Any, session: Session, seat: Any) -> list[t
     run = ScheduleRun(event_id=event.id)
     session.add(run)
     session.commit()
-    urls = schedule_urls(app, event.slug, run.id, meeting.id)
+    urls = schedule_urls(app, event.slug, run.id, meeting.id, p[0].id)
     assert len(urls) >= 18
     return urls
 

@@ -17,6 +17,7 @@ def figures(session: Session, event: Any, meetings: list[tuple[int, int, int]], 
         queries.requests(session, event),
         meetings,
         kw.get("unavailable", {}),
+        kw.get("minimums", {}),
     )
     session.commit()
     return result
@@ -45,3 +46,21 @@ def test_figures_of_a_small_schedule(small_event: Any, session: Session) -> None
 
     away = figures(session, event, meetings, unavailable={p[0].id: {slot[1]}})
     assert away.holes == 0
+
+
+def test_distribution_delegations_and_people_below_their_minimum(
+    small_event: Any, session: Session
+) -> None:
+    event, p = small_event.event, small_event.people
+    p[0].organisation.cluster = "Silicon Saxony"
+    p[1].organisation.cluster = "Silicon Saxony"
+    session.commit()
+    slot = [s.id for s in event.slots]
+    meetings = [(p[0].id, p[3].id, slot[0]), (p[0].id, p[4].id, slot[1])]
+    minimums = {person.id: 1 for person in p} | {p[5].id: 0}
+    result = figures(session, event, meetings, minimums=minimums)
+    assert result.distribution == {0: 3, 1: 2, 2: 1}
+    assert [x.id for x in result.below_minimum] == [p[1].id, p[2].id]  # p[5]'s minimum is 0
+    saxony = next(g for g in result.by_delegation if g.name == "Silicon Saxony")
+    assert (saxony.participants, saxony.meetings, saxony.without_meeting) == (2, 2, 1)
+    assert {g.name for g in result.by_delegation} == {"Silicon Saxony", "(none)"}
