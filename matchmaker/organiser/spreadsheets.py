@@ -1,0 +1,161 @@
+"""Bounded reading of CSV and XLSX uploads.
+
+Reading never holds more than the limits allow: an XLSX is read streaming (openpyxl
+read-only) and refused as soon as its declared size, its unpacked size or the lines read
+pass the limits, so a tiny file declaring a million rows costs no more than a small one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+ALLOWED_EXTENSIONS = (".csv", ".xlsx")
+XLSX_MAX_UNCOMPRESSED = 20 * 1024 * 1024
+XLSX_MAX_MEMBERS = 1000
+CSV_FIELD_LIMIT = 100_000
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+class SpreadsheetError(Exception):
+    """The file as a whole cannot be read (type, encoding, size); the message says why."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of a file is read: data rows, and lines (blank ones too) and columns."""
+
+    max_rows: int
+    max_columns: int
+
+    @property
+    def max_lines(self) -> int:
+        """Lines read at most: every data row, and as many blank or title lines again."""
+        return 2 * self.max_rows + 10
+
+
+def cell_text(value: object) -> str:
+    """A cell as trimmed text (spreadsheets give numbers for phone numbers and booths)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_lines(filename: str, data: bytes, limits: Limits) -> Iterator[list[str]]:
+    """The file's lines as lists of cell texts, at most `limits.max_columns` cells each.
+
+    Raises SpreadsheetError (while iterating, too) when the file cannot be used.
+    """
+    extension = Path(filename.lower()).suffix
+    if extension not in ALLOWED_EXTENSIONS:
+        raise SpreadsheetError("Upload a .csv or .xlsx file.")
+    lines = _csv_lines(data) if extension == ".csv" else _xlsx_lines(data, limits)
+    for number, line in enumerate(lines, start=1):
+        if number > limits.max_lines:
+            raise SpreadsheetError(
+                f"The file has more than {limits.max_lines} lines (blank lines count too); "
+                f"import at most {limits.max_rows} participants at a time."
+            )
+        cells = [cell_text(value) for value in line]
+        if any(cells[limits.max_columns :]):
+            raise SpreadsheetError(
+                f"Line {number} has more than {limits.max_columns} columns; keep the "
+                "participants' columns and delete the others."
+            )
+        yield cells[: limits.max_columns]
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text"), else Windows-1252."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise SpreadsheetError(
+                "The file starts like UTF-16 text but is not valid UTF-16. Save it as "
+                "“CSV UTF-8” and upload it again."
+            ) from error
+    if b"\x00" in data[:4096]:
+        raise SpreadsheetError(
+            "The file holds NUL bytes: it is UTF-16 or UTF-32 text without a byte order "
+            "mark, or not text at all. Save it as “CSV UTF-8” and upload it again."
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise SpreadsheetError(
+                "The file is neither UTF-8, UTF-16 nor Windows-1252 text. Save it as "
+                "“CSV UTF-8” and upload it again."
+            ) from error
+
+
+def _csv_lines(data: bytes) -> Iterator[list[str]]:
+    text = decode_text(data)
+    sample = text[:4096]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    previous_limit = csv.field_size_limit(CSV_FIELD_LIMIT)
+    try:
+        yield from reader
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise SpreadsheetError(
+                f"Line {reader.line_num} holds a cell longer than {CSV_FIELD_LIMIT} "
+                "characters: is it really a CSV file?"
+            ) from error
+        raise SpreadsheetError(f"The CSV file cannot be read: {error}.") from error
+    finally:
+        csv.field_size_limit(previous_limit)
+
+
+def _checked_archive(data: bytes) -> None:
+    """Refuse archives whose members would unpack to too much (zip bombs)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
+    if len(members) > XLSX_MAX_MEMBERS:
+        raise SpreadsheetError("The XLSX file holds too many parts to be a participant list.")
+    if sum(member.file_size for member in members) > XLSX_MAX_UNCOMPRESSED:
+        raise SpreadsheetError(
+            f"The XLSX file unpacks to more than {XLSX_MAX_UNCOMPRESSED // 1024 // 1024} MB; "
+            "split it or save it as CSV."
+        )
+
+
+def _xlsx_lines(data: bytes, limits: Limits) -> Iterator[list[Any]]:
+    try:
+        _checked_archive(data)
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as error:
+        raise SpreadsheetError("The file is not a readable XLSX workbook.") from error
+    try:
+        sheet = workbook.worksheets[0]
+        declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
+        if declared_rows > limits.max_lines or declared_columns > 16 * limits.max_columns:
+            raise SpreadsheetError(
+                f"The sheet declares {declared_rows} rows and {declared_columns} columns; "
+                f"import at most {limits.max_rows} participants at a time (copy the "
+                "participants' cells into a new workbook if the sheet is mostly empty)."
+            )
+        # One column more than allowed shows whether a line is too wide.
+        rows = sheet.iter_rows(max_col=limits.max_columns + 1, values_only=True)
+        for values in rows:
+            yield list(values)
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as error:
+        raise SpreadsheetError("The XLSX workbook is damaged and cannot be read.") from error
+    finally:
+        workbook.close()
