@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from openpyxl import load_workbook
 
 ALLOWED_EXTENSIONS = (".csv", ".xlsx")
-XLSX_MAX_UNCOMPRESSED = 20 * 1024 * 1024
+XLSX_MAX_UNCOMPRESSED = 10 * 1024 * 1024
 XLSX_MAX_MEMBERS = 1000
 CSV_FIELD_LIMIT = 100_000
+MAX_CELL_LENGTH = 10_000
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
@@ -65,13 +67,17 @@ def read_lines(filename: str, data: bytes, limits: Limits) -> Iterator[list[str]
                 f"The file has more than {limits.max_lines} lines (blank lines count too); "
                 f"import at most {limits.max_rows} participants at a time."
             )
-        cells = [cell_text(value) for value in line]
-        if any(cells[limits.max_columns :]):
+        if any(cell_text(value) for value in line[limits.max_columns :]):
             raise SpreadsheetError(
                 f"Line {number} has more than {limits.max_columns} columns; keep the "
                 "participants' columns and delete the others."
             )
-        yield cells[: limits.max_columns]
+        cells = [cell_text(value) for value in line[: limits.max_columns]]
+        if any(len(cell) > MAX_CELL_LENGTH for cell in cells):
+            raise SpreadsheetError(
+                f"Line {number} holds a cell of more than {MAX_CELL_LENGTH} characters."
+            )
+        yield cells
 
 
 def decode_text(data: bytes) -> str:
@@ -123,22 +129,48 @@ def _csv_lines(data: bytes) -> Iterator[list[str]]:
         csv.field_size_limit(previous_limit)
 
 
-def _checked_archive(data: bytes) -> None:
-    """Refuse archives whose members would unpack to too much (zip bombs)."""
+def _checked_archive(data: bytes, limits: Limits) -> None:
+    """Refuse archives whose members would unpack to too much (zip bombs) and sheets with
+    more rows than the limits, before openpyxl parses them (it reads a whole sheet just to
+    learn its size when the sheet does not declare it)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         members = archive.infolist()
-    if len(members) > XLSX_MAX_MEMBERS:
-        raise SpreadsheetError("The XLSX file holds too many parts to be a participant list.")
-    if sum(member.file_size for member in members) > XLSX_MAX_UNCOMPRESSED:
-        raise SpreadsheetError(
-            f"The XLSX file unpacks to more than {XLSX_MAX_UNCOMPRESSED // 1024 // 1024} MB; "
-            "split it or save it as CSV."
-        )
+        if len(members) > XLSX_MAX_MEMBERS:
+            raise SpreadsheetError("The XLSX file holds too many parts to be a participant list.")
+        if sum(member.file_size for member in members) > XLSX_MAX_UNCOMPRESSED:
+            raise SpreadsheetError(
+                f"The XLSX file unpacks to more than {XLSX_MAX_UNCOMPRESSED // 1024 // 1024} "
+                "MB; split it or save it as CSV."
+            )
+        for member in members:
+            if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
+                with archive.open(member) as sheet:
+                    rows = _row_tags(sheet)
+                if rows > limits.max_lines:
+                    raise SpreadsheetError(
+                        f"A sheet of the workbook has {rows} rows (empty ones count too); "
+                        f"import at most {limits.max_rows} participants at a time."
+                    )
+
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s/>]")
+
+
+def _row_tags(sheet: IO[bytes]) -> int:
+    """How many <row> elements a sheet's XML holds (counted in the bytes, not parsed)."""
+    count, tail = 0, b""
+    while chunk := sheet.read(1024 * 1024):
+        text = tail + chunk
+        count += len(_ROW_TAG.findall(text))
+        # Keep a tag cut in two for the next chunk, but never count one twice.
+        cut = text.rfind(b"<", max(0, len(text) - 16))
+        tail = text[cut:] if cut >= 0 and not _ROW_TAG.match(text, cut) else b""
+    return count
 
 
 def _xlsx_lines(data: bytes, limits: Limits) -> Iterator[list[Any]]:
     try:
-        _checked_archive(data)
+        _checked_archive(data, limits)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as error:
         raise SpreadsheetError("The file is not a readable XLSX workbook.") from error

@@ -78,9 +78,11 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
 
 
 def _words(text: str) -> list[str]:
-    """Lower-case ASCII words: accents dropped, "&" and "+" read as "and", a hyphen or
-    apostrophe joins ("micro-electronics" is "microelectronics"), other signs split."""
+    """Lower-case ASCII words: accents dropped, dotted abbreviations joined ("A.I." is "ai"),
+    "&" and "+" read as "and", a hyphen or apostrophe joins ("micro-electronics" is
+    "microelectronics"), other signs split."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    ascii_text = re.sub(r"\b(?:[a-z]\.){2,}", lambda dotted: dotted[0].replace(".", ""), ascii_text)
     ascii_text = re.sub(r"[&+]", " and ", ascii_text)
     ascii_text = re.sub(r"(?<=\w)['’\-](?=\w)", "", ascii_text)
     return re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", ascii_text)
