@@ -19,6 +19,7 @@ from flask import (
     request,
     url_for,
 )
+from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
 from matchmaker.auth.access import event_or_404, login_required, own_participant_or_404
@@ -374,6 +375,12 @@ def _agenda_entries(event: Event, me: Participant, meetings: list[Meeting]) -> l
     return entries
 
 
+def _has_wishes(session: Session, me: Participant) -> bool:
+    """Whether anyone wants a meeting with `me`, or `me` with anyone (a mark above "not")."""
+    given, received = queries.preferences_involving(session, me)
+    return bool(received) or any(mark.level is not PreferenceLevel.NOT for mark in given.values())
+
+
 def _local_day(moment: datetime, event: Event) -> date:
     return moment.astimezone(event.zone).date()
 
@@ -403,6 +410,7 @@ def agenda(slug: str) -> str:
         event=event,
         me=me,
         days=days,
+        wishes=bool(entries) or _has_wishes(session, me),
         confirmed=sum(1 for entry in entries if not entry.cancelled),
         country_names=COUNTRY_NAMES,
     )

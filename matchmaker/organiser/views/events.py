@@ -8,7 +8,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.db import get_session
-from matchmaker.models import Phase
+from matchmaker.models import Mission, Phase
 from matchmaker.organiser import operations, queries
 from matchmaker.organiser.forms import (
     EventForm,
@@ -18,7 +18,9 @@ from matchmaker.organiser.forms import (
     utc_to_local_input,
 )
 from matchmaker.organiser.operations import SetupRefused
+from matchmaker.organiser.terms import country_vocabulary
 from matchmaker.organiser.views.base import Page, bp, mission_or_404
+from matchmaker.zones import suggested_timezone
 
 
 def _event_settings(form: EventForm) -> operations.EventSettings:
@@ -41,12 +43,24 @@ def _event_settings(form: EventForm) -> operations.EventSettings:
     )
 
 
+def _suggested_zone(mission: Mission) -> str:
+    """The zone of the mission's latest event, else one its texts or target market name."""
+    if mission.events:
+        return mission.events[-1].timezone
+    country = (
+        country_vocabulary({}).resolve(mission.target_market) if mission.target_market else None
+    )
+    return suggested_timezone(
+        [mission.name, mission.target_market, mission.description], country or None
+    )
+
+
 @bp.route("/missions/<slug>/events/new", methods=["GET", "POST"])
 @organiser_required
 def new_event(slug: str) -> Page:
     """Create an event of a mission."""
     mission = mission_or_404(slug)
-    form = NewEventForm()
+    form = NewEventForm(timezone=_suggested_zone(mission))
     if form.validate_on_submit():
         db = get_session()
         event = operations.create_event(db, mission, _event_settings(form), Phase(form.phase.data))

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
 from matchmaker.models import Event, Organisation, OrganisationType, Participant
+from matchmaker.schedule import queries as schedule_queries
+from matchmaker.schedule.scheduling import build_problem
 from tests.conftest import Builder
 from tests.web.organiser.conftest import HEADER, csv_bytes, good_row
 
@@ -149,3 +151,18 @@ def test_fixed_refused_rows_upload_again(
         select(Participant.email).where(Participant.event_id == event_id).order_by(Participant.id)
     ).all()
     assert emails == ["person1@company1.example", "person2@company2.example"]
+
+
+def test_imported_people_follow_the_event_s_default_cap(
+    organiser_client: FlaskClient, session: Session, event: Event, upload: Upload
+) -> None:
+    url, _page = preview_of(organiser_client, upload(csv_bytes([good_row(1)])))
+    organiser_client.post(f"{url}/confirm")
+    fresh = session.get(Event, event.id)
+    assert fresh is not None
+    fresh.default_max_meetings = 5  # the organiser lowers the cap after the import
+    session.commit()
+
+    problem = build_problem(schedule_queries.event_data(session, fresh), minimal_change=False)
+    (person,) = problem.participants
+    assert person.max_meetings == 5
