@@ -109,12 +109,7 @@ def decode_text(data: bytes) -> str:
 
 def _csv_lines(data: bytes) -> Iterator[list[str]]:
     text = decode_text(data)
-    sample = text[:4096]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     previous_limit = csv.field_size_limit(CSV_FIELD_LIMIT)
     try:
         yield from reader
@@ -127,6 +122,13 @@ def _csv_lines(data: bytes) -> Iterator[list[str]]:
         raise SpreadsheetError(f"The CSV file cannot be read: {error}.") from error
     finally:
         csv.field_size_limit(previous_limit)
+
+
+def _delimiter(text: str) -> str:
+    """The separator the header line uses most: comma, semicolon (Excel in much of Europe)
+    or tab. Cells may hold the other ones ("Co., Ltd.", "IoT, AI"), the header rarely."""
+    header = next((line for line in text[:65536].splitlines() if line.strip()), "")
+    return max(",;\t", key=header.count)
 
 
 def _checked_archive(data: bytes, limits: Limits) -> None:

@@ -186,7 +186,7 @@ def test_an_xlsx_with_abbreviations_imports_after_one_mapping_step(
     ict = page[page.index("Sector “ICT”") :]
     nearest = ict[ict.index('label="Nearest"') : ict.index("</optgroup>")]
     assert "ICT and micro-electronics" in nearest
-    assert "In 2 rows: 2, 3." in page
+    assert "In 2 rows: 2, 3. The nearest terms come first." in page
 
     response = organiser_client.post(
         f"{url}/terms",
