@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from itertools import groupby
 from typing import Any
 
@@ -30,20 +30,18 @@ from matchmaker.db import get_session, utcnow
 from matchmaker.models import (
     Block,
     Event,
-    Meeting,
     Participant,
     Phase,
     Preference,
     PreferenceLevel,
-    TimeSlot,
 )
 from matchmaker.participants import operations, queries
+from matchmaker.participants.agenda import agenda_days, agenda_entries
 from matchmaker.participants.catalogue import (
     SORT_ORDERS,
     build_catalogue,
     cards,
     event_matcher,
-    reasons_between,
 )
 from matchmaker.participants.forms import (
     LEVEL_LABELS,
@@ -52,7 +50,6 @@ from matchmaker.participants.forms import (
     PreferenceForm,
     ProfileForm,
 )
-from matchmaker.participants.matching import Reason
 
 bp = Blueprint("participants", __name__, url_prefix="/events", cli_group=None)
 
@@ -335,54 +332,10 @@ def preferences(slug: str) -> str:
     )
 
 
-@dataclass(frozen=True)
-class AgendaEntry:
-    """One meeting as the participant sees it."""
-
-    meeting: Meeting
-    partner: Participant
-    slot: TimeSlot
-    moved_from: TimeSlot | None
-    cancelled: bool
-    reasons: tuple[Reason, ...]
-
-
-def _agenda_entries(event: Event, me: Participant, meetings: list[Meeting]) -> list[AgendaEntry]:
-    """The agenda's meetings, with the moves since my last visit marked."""
-    seen = me.agenda_seen_at or event.published_at
-    matcher = event_matcher(event)
-    entries: list[AgendaEntry] = []
-    for meeting in meetings:
-        changed = meeting.changed_at
-        changed_since_seen = changed is not None and (seen is None or changed > seen)
-        moved = (
-            meeting.confirmed
-            and changed_since_seen
-            and meeting.previous_slot is not None
-            and meeting.previous_slot_id != meeting.slot_id
-        )
-        partner = meeting.partner_of(me.id)
-        entries.append(
-            AgendaEntry(
-                meeting=meeting,
-                partner=partner,
-                slot=meeting.slot,
-                moved_from=meeting.previous_slot if moved else None,
-                cancelled=not meeting.confirmed,
-                reasons=reasons_between(me, partner, matcher),
-            )
-        )
-    return entries
-
-
 def _has_wishes(session: Session, me: Participant) -> bool:
     """Whether anyone wants a meeting with `me`, or `me` with anyone (a mark above "not")."""
     given, received = queries.preferences_involving(session, me)
     return bool(received) or any(mark.level is not PreferenceLevel.NOT for mark in given.values())
-
-
-def _local_day(moment: datetime, event: Event) -> date:
-    return moment.astimezone(event.zone).date()
 
 
 @bp.route("/<slug>/agenda")
@@ -394,13 +347,8 @@ def agenda(slug: str) -> str:
     if event.phase != Phase.PUBLISHED:
         return render_template("participants/agenda_pending.html", event=event, me=me)
     session = get_session()
-    entries = _agenda_entries(event, me, queries.agenda_meetings(session, me))
-    days = [
-        (day, list(day_entries))
-        for day, day_entries in groupby(
-            entries, key=lambda entry: _local_day(entry.slot.starts_at, event)
-        )
-    ]
+    entries = agenda_entries(event, me, queries.agenda_meetings(session, me))
+    days = agenda_days(event, entries)
     if not printable:
         operations.mark_agenda_seen(me, utcnow())
         session.commit()

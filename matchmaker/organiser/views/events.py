@@ -7,6 +7,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.auth.countries import COUNTRY_NAMES
+from matchmaker.commits import commit_or_refuse
 from matchmaker.db import get_session
 from matchmaker.models import Mission, Phase
 from matchmaker.organiser import operations, queries
@@ -86,16 +87,14 @@ def edit_event(slug: str) -> Page:
             event.preferences_deadline, event.timezone
         )
     if form.validate_on_submit():
-        db = get_session()
-        try:
-            operations.update_event(db, event, _event_settings(form))
-        except SetupRefused as refusal:
-            db.rollback()
-            form.slot_minutes.errors.append(str(refusal))
-        else:
-            db.commit()
+        settings = _event_settings(form)
+        refusal = commit_or_refuse(
+            lambda: operations.update_event(get_session(), event, settings), SetupRefused
+        ).refusal
+        if refusal is None:
             flash("Event settings saved.", "success")
             return redirect(url_for(".event", slug=event.slug))
+        form.slot_minutes.errors.append(refusal)
     return render_template(
         "organiser/event_form.html", form=form, mission=event.mission, event=event
     )
@@ -124,11 +123,12 @@ def change_phase(slug: str) -> BaseResponse:
     event = organised_event_or_404(slug)
     form = PhaseForm()
     if form.validate_on_submit():
-        try:
-            phase = operations.move_phase(event, forward=form.direction.data == "forward")
-        except SetupRefused as refusal:
-            flash(str(refusal), "error")
+        outcome = commit_or_refuse(
+            lambda: operations.move_phase(event, forward=form.direction.data == "forward"),
+            SetupRefused,
+        )
+        if outcome.value is None:
+            flash(str(outcome.refusal), "error")
         else:
-            get_session().commit()
-            flash(f"The event is now in the phase “{phase.value}”.", "success")
+            flash(f"The event is now in the phase “{outcome.value.value}”.", "success")
     return redirect(url_for(".event", slug=event.slug))
