@@ -13,18 +13,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
-from matchmaker.models import Event, Organisation, OrganisationType, Participant, User
+from matchmaker.models import Event, Organisation, OrganisationType, User
 from tests.conftest import Builder
-from tests.web.organiser.conftest import (
+from tests.web.organiser.uploads import (
     HEADER,
     SECTORS,
     TECHNOLOGIES,
+    Upload,
     csv_bytes,
     good_row,
+    participants_of,
     xlsx_bytes,
 )
-
-Upload = Callable[..., TestResponse]
 
 
 def preview_url(response: TestResponse) -> str:
@@ -32,19 +32,6 @@ def preview_url(response: TestResponse) -> str:
     location = response.headers["Location"]
     assert re.fullmatch(r"/organise/events/[^/]+/import/[A-Za-z0-9_-]+", location)
     return location
-
-
-def participants(session: Session, event_id: int) -> list[Participant]:
-    session.expire_all()
-    found = list(
-        session.scalars(
-            select(Participant).where(Participant.event_id == event_id).order_by(Participant.id)
-        )
-    )
-    for participant in found:
-        _ = participant.organisation.name  # load while the transaction is open
-    session.commit()
-    return found
 
 
 def test_a_csv_file_is_previewed_then_imported(
@@ -70,14 +57,14 @@ def test_a_csv_file_is_previewed_then_imported(
     assert "3 rows in “participants.csv”:</strong>\n      3 new, 0 to update." in page
     assert "Import 3 rows" in page
     assert "Person3 Family3" in page and "Portugal" in page
-    assert participants(session, event_id) == []  # nothing saved before confirming
+    assert participants_of(session, event_id) == []  # nothing saved before confirming
 
     token_url = preview.request.path
     response = organiser_client.post(f"{token_url}/confirm")
     assert response.status_code == 302
     assert response.headers["Location"] == f"/organise/events/{event.slug}/participants"
 
-    people = participants(session, event_id)
+    people = participants_of(session, event_id)
     assert [person.email for person in people] == [
         "person1@company1.example",
         "person2@company2.example",
@@ -141,7 +128,7 @@ def test_an_xlsx_file_is_imported(
 
     organiser_client.post(f"{preview.request.path}/confirm")
 
-    (person,) = participants(session, event_id)
+    (person,) = participants_of(session, event_id)
     assert person.email == "mei@computex.example"
     assert person.phone == "886212345678"
     assert person.location == "Hall 1 A0512"
@@ -171,7 +158,7 @@ def test_semicolon_separated_windows_1252_csv(
 
     organiser_client.post(f"{preview.request.path}/confirm")
 
-    (person,) = participants(session, event_id)
+    (person,) = participants_of(session, event_id)
     assert person.first_name == "Jörg"
     assert person.organisation.name == "Müller Präzision GmbH"
     assert person.organisation.technologies == ["Robotics", "IoT"]
@@ -218,7 +205,7 @@ def test_every_bad_row_is_reported_and_left_out_of_the_import(
     response = organiser_client.post(f"{preview.request.path}/confirm")
     assert response.status_code == 302
     assert response.headers["Location"] == preview.request.path  # back, for the refused row
-    emails = [person.email for person in participants(session, event_id)]
+    emails = [person.email for person in participants_of(session, event_id)]
     assert emails == [
         "taken@cluster.example",
         "person1@company1.example",
@@ -297,7 +284,7 @@ def test_a_person_registered_meanwhile_is_updated_at_confirmation_not_added_twic
 
     organiser_client.post(f"{preview.request.path}/confirm")
 
-    people = participants(session, event_id)
+    people = participants_of(session, event_id)
     assert [(p.email, p.first_name) for p in people] == [
         ("person2@company2.example", "Person2"),
         ("person1@company1.example", "Person1"),
@@ -393,6 +380,6 @@ def test_the_template_imports_as_it_is(
     assert "Import 1 row<" in preview.get_data(as_text=True)
     organiser_client.post(f"{preview.request.path}/confirm")
 
-    (person,) = participants(session, event_id)
+    (person,) = participants_of(session, event_id)
     assert person.organisation.sectors == SECTORS[:2]
     assert person.organisation.technologies == TECHNOLOGIES[:2]

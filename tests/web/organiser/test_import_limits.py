@@ -8,14 +8,11 @@ from collections.abc import Callable
 
 import pytest
 from flask.testing import FlaskClient
-from werkzeug.test import TestResponse
 
 from matchmaker.models import Event
 from matchmaker.organiser.spreadsheets import Limits, SpreadsheetError, read_lines
 from tests.web.organiser import hostile_uploads as hostile
-from tests.web.organiser.conftest import HEADER, good_row, xlsx_bytes
-
-Upload = Callable[..., TestResponse]
+from tests.web.organiser.uploads import HEADER, Upload, good_row, xlsx_bytes
 
 
 @pytest.mark.parametrize(

@@ -5,46 +5,22 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
 from typing import Any
 
 from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from werkzeug.test import TestResponse
 
-from matchmaker.models import Event, OrganisationType, Participant, TermKind, TermMapping
+from matchmaker.models import Event, OrganisationType, TermKind, TermMapping
 from matchmaker.organiser.forms import term_field_name
 from matchmaker.organiser.importing import UnknownTerm
 from matchmaker.organiser.terms import name_key, term_key
-from tests.web.organiser.conftest import csv_bytes, xlsx_bytes
-
-Upload = Callable[..., TestResponse]
-
-
-def preview_of(client: FlaskClient, response: TestResponse) -> tuple[str, str]:
-    """The preview's URL and page after an upload."""
-    assert response.status_code == 302, response.get_data(as_text=True)
-    url = response.headers["Location"]
-    return url, client.get(url).get_data(as_text=True)
+from tests.web.organiser.uploads import Upload, csv_bytes, participants_of, preview_of, xlsx_bytes
 
 
 def mapping_field(kind: TermKind, text: str) -> str:
     key = term_key(text) if kind in (TermKind.SECTOR, TermKind.TECHNOLOGY) else name_key(text)
     return term_field_name(UnknownTerm(kind, text, key, (), ()))
-
-
-def people(session: Session, event_id: int) -> list[Participant]:
-    session.expire_all()
-    found = list(
-        session.scalars(
-            select(Participant).where(Participant.event_id == event_id).order_by(Participant.id)
-        )
-    )
-    for person in found:
-        _ = person.organisation.name
-    session.commit()
-    return found
 
 
 WINDOWS_SEMICOLONS = (
@@ -74,7 +50,7 @@ def test_excel_semicolons_in_windows_1252_import_after_one_mapping(
     assert "Import 1 row<" in page
 
     organiser_client.post(f"{url}/confirm")
-    (person,) = people(session, event_id)
+    (person,) = participants_of(session, event_id)
     assert person.first_name == "Jörg"
     assert person.organisation.name == "Müller Präzision GmbH"
     assert person.organisation.country == "DE"
@@ -140,7 +116,7 @@ def test_utf8_with_bom_and_other_column_names_imports_without_mapping(
     assert "3 new, 0 to update." in page
 
     organiser_client.post(f"{url}/confirm")
-    ana, wei, john = people(session, event_id)
+    ana, wei, john = participants_of(session, event_id)
     assert (ana.organisation.country, ana.organisation.type) == ("ES", OrganisationType.SME)
     assert ana.organisation.sectors == ["Mobility and transport"]
     assert ana.organisation.technologies == ["Additive manufacturing", "Robotics"]
@@ -204,7 +180,7 @@ def test_an_xlsx_with_abbreviations_imports_after_one_mapping_step(
     assert "3 new, 0 to update." in page
 
     organiser_client.post(f"{url}/confirm")
-    kim, sofia, lena = people(session, event_id)
+    kim, sofia, lena = participants_of(session, event_id)
     assert kim.organisation.sectors == ["ICT and micro-electronics"]
     assert kim.organisation.technologies == ["AR/VR"]  # Blockchain left out
     assert kim.organisation.country == "KR"

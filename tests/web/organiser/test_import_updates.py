@@ -4,27 +4,17 @@ the refused rows download as CSV or XLSX, as uploaded plus a reason, to upload a
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 
 from flask.testing import FlaskClient
 from openpyxl import load_workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from werkzeug.test import TestResponse
 
 from matchmaker.models import Event, Organisation, OrganisationType, Participant
 from matchmaker.schedule import queries as schedule_queries
 from matchmaker.schedule.scheduling import build_problem
 from tests.conftest import Builder
-from tests.web.organiser.conftest import HEADER, csv_bytes, good_row
-
-Upload = Callable[..., TestResponse]
-
-
-def preview_of(client: FlaskClient, response: TestResponse) -> tuple[str, str]:
-    assert response.status_code == 302, response.get_data(as_text=True)
-    url = response.headers["Location"]
-    return url, client.get(url).get_data(as_text=True)
+from tests.web.organiser.uploads import HEADER, Upload, csv_bytes, good_row, preview_of
 
 
 def test_a_reimport_shows_and_applies_only_the_changes(

@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 
 from matchmaker.models import Event, User
 from tests.conftest import TEST_PASSWORD
-from tests.web.organiser.conftest import csv_bytes, good_row
+from tests.web.organiser.uploads import csv_bytes, good_row
 
 
 @pytest.fixture
