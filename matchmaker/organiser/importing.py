@@ -72,7 +72,6 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "participant type",
         "org type",
         "company type",
-        "category",
     ),
     "sectors": ("sectors", "sector", "sector s", "industry sectors", "industries", "industry"),
     "technologies": (
@@ -348,10 +347,11 @@ class _TermReader:
         self.unknown: dict[tuple[TermKind, str], tuple[str, list[int]]] = {}
 
     def value(self, kind: TermKind, text: str, row: int, errors: list[RowError]) -> str | None:
-        """The value `text` stands for; None (and an error) when unknown or dropped."""
+        """The value `text` stands for ("" when the mission leaves it out); None, and an
+        error, when it is unknown."""
         vocabulary = self.lists.of(kind)
         value = vocabulary.resolve(text)
-        if value:
+        if value is not None:
             return value
         column = next(name for name, of in TERM_COLUMNS.items() if of == kind)
         if len(text) > MAX_TERM_LENGTH:
@@ -368,14 +368,11 @@ class _TermReader:
     def listed(
         self, kind: TermKind, text: str, row: int, errors: list[RowError]
     ) -> tuple[str, ...]:
-        """The list's spelling of each term of the cell; dropped terms left out."""
+        """The list's spelling of each term of the cell; terms left out are dropped."""
         terms: list[str] = []
-        vocabulary = self.lists.of(kind)
         for item in _split_list(text):
-            if vocabulary.resolve(item) == "":
-                continue
             value = self.value(kind, item, row, errors)
-            if value is not None and value not in terms:
+            if value and value not in terms:
                 terms.append(value)
         return tuple(terms)
 
