@@ -26,6 +26,7 @@ from matchmaker.auth.access import event_or_404, login_required, own_participant
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.auth.queries import participant_by_email
 from matchmaker.auth.redirects import safe_next
+from matchmaker.commits import commit_or_refuse
 from matchmaker.db import get_session, utcnow
 from matchmaker.models import (
     Block,
@@ -274,17 +275,18 @@ def mark(slug: str) -> Response:
     if target is None:
         abort(404)
     level = PreferenceLevel(form.level.data) if form.level.data else None
-    try:
-        if level is not None:
-            operations.set_preference(session, me, target, level, form.note.data or "", utcnow())
-            message = f"{target.full_name}: {LEVEL_LABELS[level].lower()}."
-        else:
+
+    def change() -> None:
+        if level is None:
             operations.clear_preference(session, me, target, utcnow())
-            message = f"{target.full_name}: mark removed."
-    except operations.PreferenceRefused as refusal:
-        session.rollback()
-        return _mark_answer(me, refusal.message, _back_to(slug, form.next.data), status=409)
-    session.commit()
+        else:
+            operations.set_preference(session, me, target, level, form.note.data or "", utcnow())
+
+    refusal = commit_or_refuse(change, operations.PreferenceRefused).refusal
+    if refusal is not None:
+        return _mark_answer(me, refusal, _back_to(slug, form.next.data), status=409)
+    answer = LEVEL_LABELS[level].lower() if level is not None else "mark removed"
+    message = f"{target.full_name}: {answer}."
     return _mark_answer(
         me, message, _back_to(slug, form.next.data, target.id), level.value if level else None
     )
