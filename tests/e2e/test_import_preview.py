@@ -3,6 +3,7 @@ re-import, at desktop and phone width."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,11 @@ def test_mapping_terms_then_previewing_changes(
     screenshot(page, "02-mapped-desktop")
     page.get_by_role("button", name="Import 3 rows").click()
     expect(page.get_by_text("3 participants added")).to_be_visible()
+
+    page.goto(f"{base}/organise/events/{event.slug}/import")
+    expect(page.get_by_role("heading", name=re.compile("^Terms mapped for"))).to_be_visible()
+    screenshot(page, "04-mappings-desktop")
+    _check(browser, page.url, page.context.cookies(), "04-mappings", screenshot)
 
     _upload(page, base, event, tmp_path, "again.csv", SECOND_FILE)
     expect(page.get_by_text("0 new, 2 to update.")).to_be_visible()
