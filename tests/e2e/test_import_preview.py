@@ -11,7 +11,7 @@ from typing import Any
 from playwright.sync_api import Browser, Page, expect
 
 from matchmaker.models import Event, Role
-from tests.conftest import TEST_PASSWORD, Builder
+from tests.builders import TEST_PASSWORD, Builder
 
 Screenshot = Callable[[Page, str], Path]
 SECTORS = ["ICT and micro-electronics", "Mobility and transport", "Environmental technologies"]

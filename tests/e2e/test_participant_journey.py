@@ -21,7 +21,7 @@ from matchmaker.models import (
     Phase,
     PreferenceLevel,
 )
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.e2e.conftest import LiveServer
 
 pytestmark = pytest.mark.e2e

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.e2e.conftest import LiveServer
 
 pytestmark = pytest.mark.e2e

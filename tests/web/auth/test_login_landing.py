@@ -6,7 +6,7 @@ from flask.testing import FlaskClient
 
 from matchmaker.db import utcnow
 from matchmaker.models import Role
-from tests.conftest import TEST_PASSWORD, Builder
+from tests.builders import TEST_PASSWORD, Builder
 
 
 def _login(client: FlaskClient, email: str) -> str:

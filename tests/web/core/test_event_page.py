@@ -10,7 +10,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from matchmaker.models import Organisation, Phase, Role, User
-from tests.conftest import Builder
+from tests.builders import Builder
 
 
 def _hrefs(page: str) -> set[str]:

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from matchmaker.models import Event, Phase, Role, User
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.web.organiser.uploads import SECTORS, TECHNOLOGIES
 
 

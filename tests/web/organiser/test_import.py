@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
 from matchmaker.models import Event, Organisation, OrganisationType, User
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.web.organiser.uploads import (
     HEADER,
     SECTORS,

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from matchmaker.models import Event, Organisation, OrganisationType, Participant
 from matchmaker.schedule import queries as schedule_queries
 from matchmaker.schedule.scheduling import build_problem
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.web.organiser.uploads import HEADER, Upload, csv_bytes, good_row, preview_of
 
 

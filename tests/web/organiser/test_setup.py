@@ -18,7 +18,7 @@ from matchmaker.models import (
     Phase,
     TimeSlot,
 )
-from tests.conftest import Builder
+from tests.builders import Builder
 
 
 def slot_starts(session: Session, event: Event) -> list[str]:

@@ -12,7 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from matchmaker.models import Event, User
-from tests.conftest import TEST_PASSWORD
+from tests.builders import TEST_PASSWORD
 from tests.web.organiser.uploads import csv_bytes, good_row
 
 

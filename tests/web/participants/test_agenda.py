@@ -15,7 +15,7 @@ from matchmaker.models import (
     cancel_meeting,
     place_meeting,
 )
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.web.participants.conftest import Me, organisation
 
 URL = "/events/hannover-b2b/agenda"

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.db import utcnow
 from matchmaker.models import Event, MeetingTable, Participant, Phase, PreferenceLevel
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.web.participants.conftest import Me
 
 URL = "/events/hannover-b2b/agenda"

@@ -6,7 +6,7 @@ from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from matchmaker.models import Meeting
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.web.schedule.conftest import SmallEvent, meeting_url
 
 
