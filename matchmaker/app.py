@@ -12,6 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from matchmaker import db
 from matchmaker.config import PROJECT_ROOT, instance_path, load_config
 from matchmaker.extensions import csrf, login_manager
+from matchmaker.zones import event_zone_label, zone_label
 
 BLUEPRINT_MODULES = (
     "matchmaker.core.views",
@@ -48,6 +49,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     db.init_app(app)
     login_manager.init_app(app)
     csrf.init_app(app)
+    app.jinja_env.filters["zone_label"] = zone_label
+    app.jinja_env.filters["event_zone_label"] = event_zone_label
     for module_name in BLUEPRINT_MODULES:
         app.register_blueprint(import_module(module_name).bp)
     for module_name in COMMAND_MODULES:

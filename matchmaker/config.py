@@ -30,6 +30,7 @@ class DefaultConfig:
     RUN_HEARTBEAT_TIMEOUT_S = 60.0
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
     IMPORT_MAX_ROWS = 5000
+    IMPORT_MAX_COLUMNS = 100
     LOGIN_MAX_FAILURES = 5
     # Failed logins per client address: a venue or office shares one address.
     LOGIN_MAX_FAILURES_PER_ADDRESS = 50

@@ -1,4 +1,5 @@
-"""Shared fixtures: an app on a clean database (SQLite, or `TEST_DATABASE_URL`), and builders.
+"""Shared fixtures: an app on a clean database (SQLite, or `TEST_DATABASE_URL`), the
+`build` fixture (a `tests.builders.Builder`) and logging in.
 
 The schema is created once per test session; after each test every table is emptied, so
 tests see an empty database whatever they committed.
@@ -6,43 +7,23 @@ tests see an empty database whatever they committed.
 
 from __future__ import annotations
 
-import functools
-import itertools
 import os
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import Engine, delete
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from matchmaker import create_app
-from matchmaker.auth.emails import normalise_email
 from matchmaker.db import Base, database, make_engine
-from matchmaker.models import (
-    Block,
-    Event,
-    Meeting,
-    MeetingTable,
-    Mission,
-    Organisation,
-    Participant,
-    Phase,
-    Preference,
-    PreferenceLevel,
-    Role,
-    TimeSlot,
-    User,
-    place_meeting,
-)
+from matchmaker.models import User
+from tests.builders import TEST_PASSWORD, Builder, empty_all_tables
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
-TEST_PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture(autouse=True)
@@ -66,13 +47,6 @@ def schema_engine(database_url: str) -> Iterator[Engine]:
     yield engine
     Base.metadata.drop_all(engine)
     engine.dispose()
-
-
-def empty_all_tables(engine: Engine) -> None:
-    """Delete every row, children first."""
-    with engine.begin() as connection:
-        for table in reversed(Base.metadata.sorted_tables):
-            connection.execute(delete(table))
 
 
 @pytest.fixture
@@ -126,145 +100,6 @@ def session(app: Flask) -> Iterator[Session]:
     yield db_session
     db_session.close()
     engine.dispose()
-
-
-@functools.cache
-def hash_of_test_password() -> str:
-    """An argon2 hash of TEST_PASSWORD with cheap parameters, computed once per run.
-
-    argon2 stores its parameters in the hash, so the app verifies it the usual way.
-    """
-    from argon2 import PasswordHasher
-
-    return PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash(TEST_PASSWORD)
-
-
-class Builder:
-    """Creates realistic domain objects with sensible defaults; each call commits."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._numbers = itertools.count(1)
-
-    def _save(self, *objects: Any) -> None:
-        self.session.add_all(objects)
-        self.session.commit()
-
-    def user(self, role: Role = Role.PARTICIPANT, email: str | None = None, **fields: Any) -> User:
-        number = next(self._numbers)
-        user = User(
-            email=normalise_email(email or f"user{number}@example.org"),
-            password_hash=hash_of_test_password(),
-            name=fields.pop("name", f"User {number}"),
-            role=role,
-            **fields,
-        )
-        self._save(user)
-        return user
-
-    def event(
-        self,
-        *,
-        days: int = 1,
-        blocks: tuple[tuple[time, time], ...] = ((time(9), time(11)),),
-        tables: int = 3,
-        timezone: str = "Europe/Berlin",
-        first_day: date = date(2026, 4, 20),
-        phase: Phase = Phase.REGISTRATION,
-        organisers: tuple[User, ...] = (),
-        **fields: Any,
-    ) -> Event:
-        """An event with blocks on consecutive days, their slots and numbered tables."""
-        number = next(self._numbers)
-        mission = Mission(slug=f"mission-{number}", name=f"Mission {number}")
-        mission.organisers.extend(organisers)
-        event = Event(
-            mission=mission,
-            slug=fields.pop("slug", f"event-{number}"),
-            name=fields.pop("name", f"Event {number}"),
-            timezone=timezone,
-            phase=phase,
-            **fields,
-        )
-        zone = ZoneInfo(timezone)
-        for day_index in range(days):
-            day = first_day + timedelta(days=day_index)
-            for start, end in blocks:
-                block = Block(event=event, day=day, start_time=start, end_time=end)
-                moment = datetime.combine(day, start, zone)
-                finish = datetime.combine(day, end, zone)
-                step = timedelta(minutes=event.slot_minutes or 30)
-                while moment + step <= finish:
-                    TimeSlot(
-                        event=event,
-                        block=block,
-                        starts_at=moment.astimezone(UTC),
-                        ends_at=(moment + step).astimezone(UTC),
-                    )
-                    moment += step
-        for index in range(tables):
-            MeetingTable(event=event, name=f"T{index + 1}", position=index)
-        self._save(mission, event)
-        return event
-
-    def participant(
-        self,
-        event: Event,
-        *,
-        user: User | None = None,
-        organisation: Organisation | None = None,
-        **fields: Any,
-    ) -> Participant:
-        number = next(self._numbers)
-        organisation = organisation or Organisation(
-            name=f"Organisation {number}", country="DE", sectors=[], technologies=[]
-        )
-        participant = Participant(
-            event=event,
-            user=user,
-            organisation=organisation,
-            first_name=fields.pop("first_name", f"First{number}"),
-            last_name=fields.pop("last_name", f"Last{number}"),
-            email=fields.pop("email", user.email if user else f"person{number}@example.org"),
-            **fields,
-        )
-        self._save(participant)
-        return participant
-
-    def preference(
-        self, source: Participant, target: Participant, level: PreferenceLevel
-    ) -> Preference:
-        """Record that `source` marked `target` at `level`."""
-        preference = Preference(
-            event_id=source.event_id,
-            from_participant_id=source.id,
-            to_participant_id=target.id,
-            level=level,
-        )
-        self._save(preference)
-        return preference
-
-    def meeting(
-        self,
-        one: Participant,
-        other: Participant,
-        slot: TimeSlot,
-        *,
-        table: MeetingTable | None = None,
-        location: str | None = None,
-    ) -> Meeting:
-        """A confirmed meeting of two participants, placed with `place_meeting` (seats kept)."""
-        low, high = sorted((one.id, other.id))
-        meeting = Meeting(event_id=one.event_id, participant_a_id=low, participant_b_id=high)
-        place_meeting(
-            self.session,
-            meeting,
-            slot_id=slot.id,
-            table_id=table.id if table is not None else None,
-            location=location,
-        )
-        self.session.commit()
-        return meeting
 
 
 @pytest.fixture

@@ -60,8 +60,14 @@ def _profile_url(event: Event) -> str:
 
 
 def _landing_page(user: User) -> str:
-    """Where a login without a `next` page leads: organisers to their dashboard."""
-    return url_for("organiser.dashboard" if user.is_organiser else "core.home")
+    """Where a login without a `next` page leads: organisers to their dashboard, a
+    participant to their (newest) event's page, anyone else to the home page."""
+    if user.is_organiser:
+        return url_for("organiser.dashboard")
+    registrations = queries.registrations_of_user(get_session(), user.id)
+    if registrations:
+        return url_for("core.event", slug=registrations[0].event.slug)
+    return url_for("core.home")
 
 
 def _start_session(user: User) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from matchmaker.ical import CalendarEntry
 from matchmaker.models import Event, Meeting, MeetingStatus, Participant
-from matchmaker.participants.matching import TermMatcher, match_profile, match_reasons
+from matchmaker.participants.agenda import agenda_entries
 
 
 def _place(meeting: Meeting, event: Event) -> str:
@@ -48,20 +48,23 @@ def _entry(meeting: Meeting, event: Event, summary: str, description: str) -> Ca
 def participant_entries(
     event: Event, participant: Participant, meetings: Iterable[Meeting]
 ) -> list[CalendarEntry]:
-    """One participant's meetings: "B2B: <partner organisation>", partner details, reasons."""
-    matcher = TermMatcher([*event.sectors, *event.technologies])
-    own_profile = match_profile(participant.organisation, matcher)
+    """One participant's meetings: "B2B: <partner organisation>", partner details, and
+    why they meet (the agenda's entries, so both say the same)."""
     entries = []
-    for meeting in meetings:
-        partner = meeting.partner_of(participant.id)
-        reasons = match_reasons(own_profile, match_profile(partner.organisation, matcher))
+    for agenda_entry in agenda_entries(event, participant, meetings):
+        partner = agenda_entry.partner
         lines = ["Your B2B meeting with:", *_person_lines(partner)]
-        if reasons:
-            lines += ["", "Why meet:", *(f"- {reason.text}" for reason in reasons)]
-        if meeting.status == MeetingStatus.CANCELLED:
+        if agenda_entry.reasons:
+            lines += ["", "Why meet:", *(f"- {reason.text}" for reason in agenda_entry.reasons)]
+        if agenda_entry.cancelled:
             lines = ["This meeting is cancelled.", "", *lines]
         entries.append(
-            _entry(meeting, event, f"B2B: {partner.organisation.name}", "\n".join(lines))
+            _entry(
+                agenda_entry.meeting,
+                event,
+                f"B2B: {partner.organisation.name}",
+                "\n".join(lines),
+            )
         )
     return entries
 

@@ -7,6 +7,7 @@ from matchmaker.models.enums import (
     PreferenceLevel,
     Role,
     RunStatus,
+    TermKind,
 )
 from matchmaker.models.meetings import (
     Meeting,
@@ -20,6 +21,7 @@ from matchmaker.models.meetings import (
 from matchmaker.models.missions import Block, Event, MeetingTable, Mission, TimeSlot
 from matchmaker.models.organisations import Organisation
 from matchmaker.models.participants import Participant, Preference, Unavailability
+from matchmaker.models.terms import TermMapping
 from matchmaker.models.users import LoginAttempt, User
 
 __all__ = [
@@ -40,6 +42,8 @@ __all__ = [
     "Role",
     "RunStatus",
     "ScheduleRun",
+    "TermKind",
+    "TermMapping",
     "TimeSlot",
     "Unavailability",
     "User",

@@ -36,6 +36,15 @@ ORGANISATION_TYPE_LABELS = {
 }
 
 
+class TermKind(StrEnum):
+    """The lists an imported term is matched against."""
+
+    SECTOR = "sector"
+    TECHNOLOGY = "technology"
+    COUNTRY = "country"
+    TYPE = "type"
+
+
 class Phase(StrEnum):
     """An event's life cycle, in order."""
 

@@ -2,14 +2,14 @@
 
 The names come from Debian's iso-codes (iso_3166-1.json: alpha-3 codes, short, official
 and common names), plus aliases seen in European exports ("UK", "EL" for Greece as the EU
-writes it, "Korea", "Turkey"). The codes and display names are `matchmaker.auth.countries`.
+writes it, "Korea", "Turkey") and local or political names ("Deutschland", "Taiwan, ROC").
+The codes and display names are `matchmaker.auth.countries`; `matchmaker.organiser.terms`
+matches a cell against all of them.
 """
 
 from __future__ import annotations
 
-from matchmaker.auth.countries import COUNTRY_NAMES
-
-_ALIASES: dict[str, str] = {
+COUNTRY_ALIASES: dict[str, str] = {
     "AND": "AD",
     "Andorra": "AD",
     "Principality of Andorra": "AD",
@@ -692,17 +692,53 @@ _ALIASES: dict[str, str] = {
     "Turkey": "TR",
     "Russia": "RU",
     "The Netherlands": "NL",
+    "Holland": "NL",
+    "Nederland": "NL",
+    "U.S.": "US",
+    "U.S.A.": "US",
+    "America": "US",
+    "United States of America (USA)": "US",
+    "Deutschland": "DE",
+    "Allemagne": "DE",
+    "Österreich": "AT",
+    "Schweiz": "CH",
+    "Suisse": "CH",
+    "Svizzera": "CH",
+    "Belgique": "BE",
+    "België": "BE",
+    "España": "ES",
+    "Italia": "IT",
+    "Polska": "PL",
+    "Česko": "CZ",
+    "Sverige": "SE",
+    "Norge": "NO",
+    "Danmark": "DK",
+    "Suomi": "FI",
+    "Eesti": "EE",
+    "Latvija": "LV",
+    "Lietuva": "LT",
+    "Magyarország": "HU",
+    "România": "RO",
+    "Hellas": "GR",
+    "England": "GB",
+    "Scotland": "GB",
+    "Wales": "GB",
+    "Northern Ireland": "GB",
+    "Taiwan, ROC": "TW",
+    "Taiwan (ROC)": "TW",
+    "Taiwan R.O.C.": "TW",
+    "ROC": "TW",
+    "Republic of China": "TW",
+    "Chinese Taipei": "TW",
+    "PRC": "CN",
+    "P.R. China": "CN",
+    "Mainland China": "CN",
+    "Hong Kong SAR": "HK",
+    "South Korea (Republic of Korea)": "KR",
+    "Korea (South)": "KR",
+    "ROK": "KR",
+    "México": "MX",
+    "Brasil": "BR",
+    "UAE": "AE",
+    "KSA": "SA",
 }
-
-_BY_NAME: dict[str, str] = {
-    **{alias.casefold(): code for alias, code in _ALIASES.items()},
-    **{name.casefold(): code for code, name in COUNTRY_NAMES.items()},
-}
-
-
-def country_code(text: str) -> str | None:
-    """The ISO-2 code for an ISO-2 code, ISO-3 code or English name (any case), else None."""
-    cleaned = " ".join(text.split())
-    if cleaned.upper() in COUNTRY_NAMES:
-        return cleaned.upper()
-    return _BY_NAME.get(cleaned.casefold())

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
@@ -31,7 +33,10 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from matchmaker.models import Phase
+from matchmaker.models import Phase, TermKind
+from matchmaker.organiser.importing import MAX_TERM_LENGTH, TERM_NAMES, UnknownTerm
+from matchmaker.organiser.operations import TermDecision
+from matchmaker.organiser.terms import Vocabularies
 
 MAX_TABLES = 500
 LOCAL_INPUT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]  # the first renders
@@ -409,6 +414,73 @@ class ImportForm(FlaskForm):  # type: ignore[misc]
         validators=[FileRequired(message="Choose a file.")],
         description="One participant per row; the first row names the columns.",
     )
+
+
+ADDABLE_KINDS = (TermKind.SECTOR, TermKind.TECHNOLOGY)
+
+
+class TermMappingForm(FlaskForm):  # type: ignore[misc]
+    """One choice per unknown term of an import: a value of its list, a new term of the
+    event's list, leave it out, or decide later. Built by `term_mapping_form`."""
+
+    terms: list[tuple[UnknownTerm, SelectField]]
+
+    def decisions(self) -> list[TermDecision]:
+        """What the organiser chose, for the terms they decided."""
+        chosen: list[TermDecision] = []
+        for term, select in self.terms:
+            action, _colon, value = select.data.partition(":")
+            if action == "map":
+                chosen.append(TermDecision(term.kind, term.key, term.text, value))
+            elif action == "new":
+                chosen.append(TermDecision(term.kind, term.key, term.text, term.text, add=True))
+            elif action == "drop":
+                chosen.append(TermDecision(term.kind, term.key, term.text, ""))
+        return chosen
+
+
+def term_field_name(term: UnknownTerm) -> str:
+    """A stable field name for the term (the same on the page and when posted)."""
+    digest = hashlib.sha256(f"{term.kind.value}:{term.key}".encode()).hexdigest()[:16]
+    return f"term_{digest}"
+
+
+def _term_choices(term: UnknownTerm, lists: Vocabularies) -> list[SelectChoice]:
+    vocabulary = lists.of(term.kind)
+    name = TERM_NAMES[term.kind]
+    choices = [SelectChoice("", "Decide later (the rows wait)")]
+    choices += [
+        SelectChoice(f"map:{value}", vocabulary.choices[value], optgroup="Nearest")
+        for value in term.suggestions
+    ]
+    if term.kind in ADDABLE_KINDS:
+        if len(term.text) <= MAX_TERM_LENGTH:
+            label = f"Add “{term.text}” to the event's {name} list"
+            choices.append(SelectChoice("new", label, optgroup="Other"))
+        label = f"Leave “{term.text}” out of the rows"
+        choices.append(SelectChoice("drop", label, optgroup="Other"))
+    choices += [
+        SelectChoice(f"map:{value}", label, optgroup=f"Every {name}")
+        for value, label in sorted(vocabulary.choices.items(), key=lambda item: item[1].casefold())
+    ]
+    return choices
+
+
+def term_mapping_form(unknown: Sequence[UnknownTerm], lists: Vocabularies) -> TermMappingForm:
+    """A form asking how to read each unknown term; the nearest terms are offered first."""
+
+    class Form(TermMappingForm):
+        pass
+
+    for term in unknown:
+        setattr(
+            Form,
+            term_field_name(term),
+            SelectField(f"“{term.text}”", choices=_term_choices(term, lists), default=""),
+        )
+    form = Form()
+    form.terms = [(term, getattr(form, term_field_name(term))) for term in unknown]
+    return form
 
 
 class OrganiserForm(FlaskForm):  # type: ignore[misc]

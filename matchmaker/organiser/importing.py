@@ -1,20 +1,19 @@
 """Participant import: read a CSV or XLSX export, check every row, keep the upload for review.
 
-Reading and checking are pure (no database): `read_table` turns the file into raw rows,
-`check_rows` validates them against the event's taxonomy and the emails already
-registered. Between the preview and the confirmation the raw rows wait in the instance
-folder under a random token, together with the event and the uploader they belong to.
+Reading and checking are pure (no database): `read_table` turns the file into raw rows
+(within limits, see `spreadsheets`), `check_rows` validates them against the event's lists
+(`terms`) and compares the people already registered. Between the preview and the
+confirmation the raw rows wait in the instance folder under a random token, together with
+the event and the uploader they belong to; after a partial import they stay there (marked
+imported) so that the refused rows can still be downloaded.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import secrets
-import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -24,18 +23,25 @@ from email_validator import EmailNotValidError, validate_email
 
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.db import utcnow
-from matchmaker.models import OrganisationType
-from matchmaker.organiser.countries import country_code
+from matchmaker.models import OrganisationType, TermKind
+from matchmaker.organiser.spreadsheets import Limits, SpreadsheetError, read_lines
+from matchmaker.organiser.terms import Vocabularies
 
-ALLOWED_EXTENSIONS = (".csv", ".xlsx")
 PENDING_LIFETIME = timedelta(hours=1)
-XLSX_MAX_UNCOMPRESSED = 50 * 1024 * 1024
 
 # Field -> accepted header spellings, compared after `_header_key` (lower case, words only).
 HEADERS: dict[str, tuple[str, ...]] = {
-    "first_name": ("first name", "firstname", "given name", "forename"),
-    "last_name": ("last name", "lastname", "surname", "family name"),
-    "email": ("email", "e mail", "email address", "e mail address", "mail"),
+    "first_name": ("first name", "firstname", "given name", "forename", "first names", "vorname"),
+    "last_name": ("last name", "lastname", "surname", "family name", "nachname"),
+    "email": (
+        "email",
+        "e mail",
+        "email address",
+        "e mail address",
+        "mail",
+        "contact email",
+        "business email",
+    ),
     "organisation": (
         "organisation",
         "organization",
@@ -43,8 +49,20 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "organization name",
         "company",
         "company name",
+        "institution",
+        "employer",
+        "firma",
+        "unternehmen",
     ),
-    "country": ("country", "country code", "organisation country", "organization country"),
+    "country": (
+        "country",
+        "country code",
+        "organisation country",
+        "organization country",
+        "country of origin",
+        "company country",
+        "land",
+    ),
     "type": (
         "type",
         "organisation type",
@@ -52,15 +70,24 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "type of organisation",
         "type of organization",
         "participant type",
+        "org type",
+        "company type",
     ),
-    "sectors": ("sectors", "sector", "industry sectors", "industries"),
-    "technologies": ("technologies", "technology", "technology areas"),
-    "offers": ("offers", "offer", "what we offer"),
-    "requests": ("requests", "request", "what we seek", "looking for"),
-    "job_title": ("job title", "position"),
-    "phone": ("phone", "telephone", "phone number", "mobile"),
-    "website": ("website", "web site", "web", "url"),
-    "booth": ("booth", "stand", "booth number", "stand number"),
+    "sectors": ("sectors", "sector", "sector s", "industry sectors", "industries", "industry"),
+    "technologies": (
+        "technologies",
+        "technology",
+        "technology s",
+        "technology areas",
+        "key technologies",
+        "technology fields",
+    ),
+    "offers": ("offers", "offer", "what we offer", "we offer"),
+    "requests": ("requests", "request", "what we seek", "looking for", "we seek"),
+    "job_title": ("job title", "position", "function", "role"),
+    "phone": ("phone", "telephone", "phone number", "mobile", "mobile phone", "tel", "telefon"),
+    "website": ("website", "web site", "web", "url", "homepage"),
+    "booth": ("booth", "stand", "booth number", "stand number", "booth no", "stand no"),
 }
 REQUIRED_FIELDS = ("first_name", "last_name", "email", "organisation", "country", "type")
 FIELD_LABELS = {
@@ -89,43 +116,53 @@ MAX_LENGTHS = {
     "website": 500,
     "booth": 200,
 }
-TYPE_NAMES: dict[str, OrganisationType] = {
-    **{member.value.replace("_", " "): member for member in OrganisationType},
-    **{member.label.casefold(): member for member in OrganisationType},
-    "small and medium enterprise": OrganisationType.SME,
-    "small and medium sized enterprise": OrganisationType.SME,
-    "company": OrganisationType.SME,
-    "large enterprise": OrganisationType.LARGE_COMPANY,
-    "corporate": OrganisationType.LARGE_COMPANY,
-    "corporation": OrganisationType.LARGE_COMPANY,
-    "cluster organization": OrganisationType.CLUSTER,
-    "research organisation": OrganisationType.RTO,
-    "research organization": OrganisationType.RTO,
-    "research and technology organization": OrganisationType.RTO,
-    "research": OrganisationType.RTO,
-    "university": OrganisationType.RTO,
-    "public authority": OrganisationType.PUBLIC_BODY,
-    "government": OrganisationType.PUBLIC_BODY,
-}
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be imported (type, encoding, columns, size)."""
+TERM_COLUMNS = {
+    "sectors": TermKind.SECTOR,
+    "technologies": TermKind.TECHNOLOGY,
+    "country": TermKind.COUNTRY,
+    "type": TermKind.TYPE,
+}
+TERM_NAMES = {
+    TermKind.SECTOR: "sector",
+    TermKind.TECHNOLOGY: "technology",
+    TermKind.COUNTRY: "country",
+    TermKind.TYPE: "organisation type",
+}
+MAX_TERM_LENGTH = 100
+# What a re-import compares and may change, in the order the preview lists changes.
+UPDATED_FIELDS = (
+    "first_name",
+    "last_name",
+    "job_title",
+    "phone",
+    "booth",
+    "organisation",
+    "country",
+    "type",
+    "sectors",
+    "technologies",
+    "offers",
+    "requests",
+    "website",
+)
 
 
 @dataclass(frozen=True)
 class RawRow:
-    """One data row as read: its spreadsheet row number and its cells by field."""
+    """One data row as read: its line number, its cells by field, and every cell as read."""
 
     number: int
     cells: dict[str, str]
+    values: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class RawTable:
-    """A read file: recognised columns, ignored headers, data rows (empty rows dropped)."""
+    """A read file: its header as written, recognised columns, ignored headers, data rows
+    (empty rows dropped)."""
 
+    header: tuple[str, ...]
     fields: tuple[str, ...]
     ignored_headers: tuple[str, ...]
     rows: tuple[RawRow, ...]
@@ -140,8 +177,37 @@ class RowError:
 
 
 @dataclass(frozen=True)
+class FieldChange:
+    """A value a re-import changes for a registered person, as shown to the organiser."""
+
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """What the event holds about a registered person, in the import's terms."""
+
+    first_name: str
+    last_name: str
+    job_title: str
+    phone: str
+    booth: str
+    organisation: str
+    country: str
+    type: OrganisationType
+    sectors: tuple[str, ...]
+    technologies: tuple[str, ...]
+    offers: str
+    requests: str
+    website: str
+
+
+@dataclass(frozen=True)
 class CheckedRow:
-    """A row after checking: cleaned values (country ISO-2, type, taxonomy spellings)."""
+    """A row after checking: cleaned values (country ISO-2, type, the lists' spellings),
+    and for a person already registered, what the row would change."""
 
     number: int
     first_name: str
@@ -159,10 +225,21 @@ class CheckedRow:
     website: str
     booth: str
     errors: tuple[RowError, ...] = field(default=())
+    registered: bool = False
+    changes: tuple[FieldChange, ...] = field(default=())
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def status(self) -> str:
+        """ "refused", "new", "update" or "unchanged"."""
+        if self.errors:
+            return "refused"
+        if not self.registered:
+            return "new"
+        return "update" if self.changes else "unchanged"
 
     @property
     def full_name(self) -> str:
@@ -173,6 +250,37 @@ class CheckedRow:
         return COUNTRY_NAMES.get(self.country, self.country)
 
 
+@dataclass(frozen=True)
+class UnknownTerm:
+    """A term of the file that matches nothing in its list, with the rows using it."""
+
+    kind: TermKind
+    text: str
+    key: str
+    rows: tuple[int, ...]
+    suggestions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CheckedImport:
+    """Every row checked, and the terms the organiser still has to map."""
+
+    rows: list[CheckedRow]
+    unknown_terms: list[UnknownTerm]
+
+    def count(self, status: str) -> int:
+        return sum(row.status == status for row in self.rows)
+
+    @property
+    def ready(self) -> list[CheckedRow]:
+        """The rows that import: new people and changed ones."""
+        return [row for row in self.rows if row.status in ("new", "update")]
+
+    @property
+    def refused(self) -> list[CheckedRow]:
+        return [row for row in self.rows if not row.ok]
+
+
 def _header_key(header: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", header.casefold()).split())
 
@@ -180,78 +288,17 @@ def _header_key(header: str) -> str:
 _FIELD_BY_HEADER = {spelling: name for name, spellings in HEADERS.items() for spelling in spellings}
 
 
-def _cell_text(value: object) -> str:
-    """A cell as trimmed text (spreadsheets give numbers for phone numbers and booths)."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 as Excel writes on Western systems."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError as error:
-            raise ImportFileError(
-                "The file is neither UTF-8 nor Windows-1252 text. Save it as "
-                "“CSV UTF-8” and upload it again."
-            ) from error
-
-
-def _csv_lines(data: bytes) -> Iterator[list[str]]:
-    text = _decode(data)
-    sample = text[:4096]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        yield from csv.reader(io.StringIO(text, newline=""), dialect)
-    except csv.Error as error:
-        raise ImportFileError(f"The CSV file cannot be read: {error}.") from error
-
-
-def _xlsx_lines(data: bytes) -> Iterator[list[object]]:
-    from openpyxl import load_workbook
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(member.file_size for member in archive.infolist())
-        if unpacked > XLSX_MAX_UNCOMPRESSED:
-            raise ImportFileError("The XLSX file unpacks to more than 50 MB; split it.")
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise ImportFileError("The file is not a readable XLSX workbook.") from error
-    try:
-        sheet = workbook.worksheets[0]
-        for values in sheet.iter_rows(values_only=True):
-            yield list(values)
-    finally:
-        workbook.close()
-
-
-def read_table(filename: str, data: bytes, max_rows: int) -> RawTable:
-    """Read a .csv or .xlsx upload into raw rows; ImportFileError when it cannot be used."""
-    extension = Path(filename.lower()).suffix
-    if extension not in ALLOWED_EXTENSIONS:
-        raise ImportFileError("Upload a .csv or .xlsx file.")
-    lines: Iterator[Sequence[object]] = (
-        _csv_lines(data) if extension == ".csv" else _xlsx_lines(data)
-    )
-    numbered = enumerate(lines, start=1)
+def read_table(filename: str, data: bytes, limits: Limits) -> RawTable:
+    """Read a .csv or .xlsx upload into raw rows; SpreadsheetError when it cannot be used."""
+    numbered = enumerate(read_lines(filename, data, limits), start=1)
     for _number, header_line in numbered:
-        if any(_cell_text(value) for value in header_line):
-            return _table_from([_cell_text(value) for value in header_line], numbered, max_rows)
-    raise ImportFileError("The file is empty.")
+        if any(header_line):
+            return _table_from(header_line, numbered, limits.max_rows)
+    raise SpreadsheetError("The file is empty.")
 
 
 def _table_from(
-    header: list[str], lines: Iterable[tuple[int, Sequence[object]]], max_rows: int
+    header: list[str], lines: Iterable[tuple[int, list[str]]], max_rows: int
 ) -> RawTable:
     """Map the header to fields, then collect the non-empty rows after it."""
     columns: dict[int, str] = {}
@@ -265,53 +312,81 @@ def _table_from(
         columns[index] = name
     missing = [FIELD_LABELS[name] for name in REQUIRED_FIELDS if name not in columns.values()]
     if missing:
-        raise ImportFileError(
+        raise SpreadsheetError(
             "The header row lacks the column(s): " + ", ".join(missing) + ". The first "
             "non-empty row must name the columns (e.g. First name, Last name, Email, "
             "Organisation, Country, Type)."
         )
+    width = len(header)
     rows: list[RawRow] = []
     for number, line in lines:
-        cells = {
-            name: _cell_text(line[index]) if index < len(line) else ""
-            for index, name in columns.items()
-        }
+        cells = {name: line[index] if index < len(line) else "" for index, name in columns.items()}
         if not any(cells.values()):
             continue
         if len(rows) == max_rows:
-            raise ImportFileError(
+            raise SpreadsheetError(
                 f"The file has more than {max_rows} participants; import at most "
                 f"{max_rows} at a time."
             )
-        rows.append(RawRow(number, cells))
+        values = tuple(line[:width]) + ("",) * (width - len(line))
+        rows.append(RawRow(number, cells, values))
     if not rows:
-        raise ImportFileError("The file has a header row but no participants.")
-    return RawTable(tuple(columns.values()), tuple(ignored), tuple(rows))
+        raise SpreadsheetError("The file has a header row but no participants.")
+    return RawTable(tuple(header), tuple(columns.values()), tuple(ignored), tuple(rows))
 
 
 def _split_list(text: str) -> list[str]:
     return [item.strip() for item in re.split(r"[;,\n]", text) if item.strip()]
 
 
-TAXONOMY_SINGULAR = {"sectors": "sector", "technologies": "technology"}
+class _TermReader:
+    """Reads term cells against the vocabularies and gathers the unknown terms."""
 
+    def __init__(self, lists: Vocabularies) -> None:
+        self.lists = lists
+        self.unknown: dict[tuple[TermKind, str], tuple[str, list[int]]] = {}
 
-def _taxonomy_terms(
-    text: str, taxonomy: Sequence[str], column: str, errors: list[RowError]
-) -> tuple[str, ...]:
-    """The taxonomy's spelling of each listed term; an error names each unknown term."""
-    known = {term.casefold(): term for term in taxonomy}
-    terms: list[str] = []
-    for item in _split_list(text):
-        term = known.get(item.casefold())
-        if term is None:
-            where = "see the list above" if taxonomy else "the event has none set up"
-            errors.append(
-                RowError(column, f"Unknown {TAXONOMY_SINGULAR[column]} “{item}” ({where}).")
+    def value(self, kind: TermKind, text: str, row: int, errors: list[RowError]) -> str | None:
+        """The value `text` stands for ("" when the mission leaves it out); None, and an
+        error, when it is unknown."""
+        vocabulary = self.lists.of(kind)
+        value = vocabulary.resolve(text)
+        if value is not None:
+            return value
+        column = next(name for name, of in TERM_COLUMNS.items() if of == kind)
+        if len(text) > MAX_TERM_LENGTH:
+            errors.append(RowError(column, f"A term longer than {MAX_TERM_LENGTH} characters."))
+            return None
+        key = vocabulary.key(text) or text.casefold()
+        rows = self.unknown.setdefault((kind, key), (text, []))[1]
+        if row not in rows:
+            rows.append(row)
+        name = TERM_NAMES[kind]
+        errors.append(RowError(column, f"Unknown {name} “{text}”: map it above."))
+        return None
+
+    def listed(
+        self, kind: TermKind, text: str, row: int, errors: list[RowError]
+    ) -> tuple[str, ...]:
+        """The list's spelling of each term of the cell; terms left out are dropped."""
+        terms: list[str] = []
+        for item in _split_list(text):
+            value = self.value(kind, item, row, errors)
+            if value and value not in terms:
+                terms.append(value)
+        return tuple(terms)
+
+    def unknown_terms(self) -> list[UnknownTerm]:
+        return [
+            UnknownTerm(
+                kind,
+                text,
+                key,
+                tuple(rows),
+                tuple(self.lists.of(kind).nearest(text)),
             )
-        elif term not in terms:
-            terms.append(term)
-    return tuple(terms)
+            for (kind, key), (text, rows) in self.unknown.items()
+        ]
 
 
 def _checked_text(cells: dict[str, str], name: str, errors: list[RowError]) -> str:
@@ -327,22 +402,46 @@ def _checked_text(cells: dict[str, str], name: str, errors: list[RowError]) -> s
 
 
 def check_rows(
-    table: RawTable,
-    *,
-    sectors: Sequence[str],
-    technologies: Sequence[str],
-    registered_emails: set[str],
-) -> list[CheckedRow]:
+    table: RawTable, *, lists: Vocabularies, registered: Mapping[str, PersonRecord]
+) -> CheckedImport:
     """Validate every row; each problem becomes a `RowError` naming the column.
 
-    `registered_emails` are the lower-cased emails already in the event.
+    `registered` are the event's people by lower-cased email: their rows update them, and
+    each row lists what it would change (only the columns of the file, and only non-empty
+    cells: the rest is left as it is).
     """
+    reader = _TermReader(lists)
     first_row_of_email: dict[str, int] = {}
-    checked = [
-        _check_row(row, sectors, technologies, registered_emails, first_row_of_email)
-        for row in table.rows
+    checked = [_check_row(row, reader, first_row_of_email) for row in table.rows]
+    rows = [
+        _compared(row, registered[row.email], table.fields) if row.email in registered else row
+        for row in _with_consistent_organisations(checked)
     ]
-    return _with_consistent_organisations(checked)
+    return CheckedImport(rows, reader.unknown_terms())
+
+
+def _shown(name: str, value: object) -> str:
+    if isinstance(value, tuple):
+        return "; ".join(value)
+    if isinstance(value, OrganisationType):
+        return value.label
+    if name == "country":
+        return COUNTRY_NAMES.get(str(value), str(value))
+    return str(value)
+
+
+def _compared(row: CheckedRow, person: PersonRecord, fields: Sequence[str]) -> CheckedRow:
+    """The row marked as registered, with the changes of its non-empty cells."""
+    changes: list[FieldChange] = []
+    for name in UPDATED_FIELDS:
+        new, old = getattr(row, name), getattr(person, name)
+        if name not in fields or new in ("", (), None):
+            continue
+        same = new.casefold() == old.casefold() if name == "organisation" else new == old
+        if not same:
+            label = FIELD_LABELS[name].capitalize()
+            changes.append(FieldChange(label, _shown(name, old) or "—", _shown(name, new)))
+    return replace(row, registered=True, changes=tuple(changes))
 
 
 def _with_consistent_organisations(rows: list[CheckedRow]) -> list[CheckedRow]:
@@ -367,44 +466,32 @@ def _with_consistent_organisations(rows: list[CheckedRow]) -> list[CheckedRow]:
     return result
 
 
-def _check_row(
-    row: RawRow,
-    sectors: Sequence[str],
-    technologies: Sequence[str],
-    registered_emails: set[str],
-    first_row_of_email: dict[str, int],
-) -> CheckedRow:
+def _check_row(row: RawRow, reader: _TermReader, first_row_of_email: dict[str, int]) -> CheckedRow:
     cells = row.cells
     errors: list[RowError] = []
     first_name = _checked_text(cells, "first_name", errors)
     last_name = _checked_text(cells, "last_name", errors)
     email = _checked_text(cells, "email", errors)
     if email:
-        email = _checked_email(email, row.number, registered_emails, first_row_of_email, errors)
+        email = _checked_email(email, row.number, first_row_of_email, errors)
     organisation = _checked_text(cells, "organisation", errors)
-    country = _checked_text(cells, "country", errors)
-    if country:
-        code = country_code(country)
-        if code is None:
-            message = f"Unknown country “{country}” (use an ISO code like DE or an English name)."
-            errors.append(RowError("country", message))
-        country = code or country
+    country_text = _checked_text(cells, "country", errors)
+    country = (
+        reader.value(TermKind.COUNTRY, country_text, row.number, errors) if country_text else None
+    )
     type_text = _checked_text(cells, "type", errors)
-    organisation_type = TYPE_NAMES.get(_header_key(type_text)) if type_text else None
-    if type_text and organisation_type is None:
-        allowed = ", ".join(member.label for member in OrganisationType)
-        errors.append(RowError("type", f"Unknown type “{type_text}” (use one of: {allowed})."))
+    type_value = reader.value(TermKind.TYPE, type_text, row.number, errors) if type_text else None
     return CheckedRow(
         number=row.number,
         first_name=first_name,
         last_name=last_name,
         email=email,
         organisation=organisation,
-        country=country,
-        type=organisation_type,
-        sectors=_taxonomy_terms(cells.get("sectors", ""), sectors, "sectors", errors),
-        technologies=_taxonomy_terms(
-            cells.get("technologies", ""), technologies, "technologies", errors
+        country=country or country_text,
+        type=OrganisationType(type_value) if type_value else None,
+        sectors=reader.listed(TermKind.SECTOR, cells.get("sectors", ""), row.number, errors),
+        technologies=reader.listed(
+            TermKind.TECHNOLOGY, cells.get("technologies", ""), row.number, errors
         ),
         offers=cells.get("offers", ""),
         requests=cells.get("requests", ""),
@@ -417,21 +504,15 @@ def _check_row(
 
 
 def _checked_email(
-    email: str,
-    number: int,
-    registered_emails: set[str],
-    first_row_of_email: dict[str, int],
-    errors: list[RowError],
+    email: str, number: int, first_row_of_email: dict[str, int], errors: list[RowError]
 ) -> str:
-    """The normalised (lower-case) address; records bad syntax and duplicates as errors."""
+    """The normalised (lower-case) address; records bad syntax and repeats as errors."""
     try:
         normalised = validate_email(email, check_deliverability=False).normalized.lower()
     except EmailNotValidError as error:
         errors.append(RowError("email", f"“{email}” is not a valid email address: {error}"))
         return email
-    if normalised in registered_emails:
-        errors.append(RowError("email", f"{normalised} is already registered for this event."))
-    elif normalised in first_row_of_email:
+    if normalised in first_row_of_email:
         errors.append(
             RowError(
                 "email",
@@ -443,6 +524,18 @@ def _checked_email(
     return normalised
 
 
+def refused_rows(table: RawTable, checked: CheckedImport) -> tuple[list[str], list[list[str]]]:
+    """The refused rows as uploaded, with a last column saying why: header and rows."""
+    reasons = {
+        row.number: " ".join(
+            f"{error.column.capitalize()}: {error.message}" for error in row.errors
+        )
+        for row in checked.refused
+    }
+    rows = [[*raw.values, reasons[raw.number]] for raw in table.rows if raw.number in reasons]
+    return [*table.header, "Reason"], rows
+
+
 @dataclass(frozen=True)
 class PendingImport:
     """An upload waiting for confirmation."""
@@ -451,6 +544,7 @@ class PendingImport:
     filename: str
     created_at: datetime
     table: RawTable
+    imported: bool
 
 
 def _pending_folder(instance_folder: Path) -> Path:
@@ -474,12 +568,23 @@ def save_pending(
         "user_id": user_id,
         "filename": filename,
         "created_at": now.isoformat(),
+        "header": list(table.header),
         "fields": list(table.fields),
         "ignored_headers": list(table.ignored_headers),
-        "rows": [[row.number, row.cells] for row in table.rows],
+        "rows": [[row.number, row.cells, list(row.values)] for row in table.rows],
+        "imported": False,
     }
     (folder / f"{token}.json").write_text(json.dumps(record), encoding="utf-8")
     return token
+
+
+def mark_imported(instance_folder: Path, token: str) -> None:
+    """Keep the upload after a partial import, for its refused rows only."""
+    if _TOKEN.match(token):
+        path = _pending_folder(instance_folder) / f"{token}.json"
+        record = json.loads(path.read_text(encoding="utf-8"))
+        record["imported"] = True
+        path.write_text(json.dumps(record), encoding="utf-8")
 
 
 def load_pending(
@@ -501,11 +606,14 @@ def load_pending(
     ):
         return None
     table = RawTable(
+        header=tuple(record["header"]),
         fields=tuple(record["fields"]),
         ignored_headers=tuple(record["ignored_headers"]),
-        rows=tuple(RawRow(number, cells) for number, cells in record["rows"]),
+        rows=tuple(
+            RawRow(number, cells, tuple(values)) for number, cells, values in record["rows"]
+        ),
     )
-    return PendingImport(token, record["filename"], created_at, table)
+    return PendingImport(token, record["filename"], created_at, table, record["imported"])
 
 
 def discard_pending(instance_folder: Path, token: str) -> None:

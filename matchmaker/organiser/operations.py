@@ -25,6 +25,8 @@ from matchmaker.models import (
     Participant,
     Phase,
     Role,
+    TermKind,
+    TermMapping,
     TimeSlot,
     User,
 )
@@ -369,12 +371,27 @@ def update_participant(
     participant.location = booth.strip() or None
 
 
-def import_participants(session: Session, event: Event, rows: Sequence[CheckedRow]) -> int:
-    """Add every row as a participant; organisations are matched by name within the event
-    (case-insensitive) or created from the row that names them first."""
+@dataclass(frozen=True)
+class ImportCounts:
+    """What an import did."""
+
+    added: int
+    updated: int
+
+
+def import_participants(session: Session, event: Event, rows: Sequence[CheckedRow]) -> ImportCounts:
+    """Add the new people of `rows` and apply each registered person's changes.
+
+    New people follow the event's default meeting cap (their own cap stays empty).
+    Organisations are matched by name within the event (case-insensitive) or created from
+    the row that names them first; a registered person's changes go to their organisation,
+    or move them to another one when the row names another organisation.
+    """
     if any(not row.ok for row in rows):
-        raise SetupRefused("The file has rows with errors; nothing was imported.")
+        raise SetupRefused("Only rows without problems can be imported.")
     organisations = queries.organisations_by_name(session, event)
+    people = queries.participants_by_email(session, event)
+    added = updated = 0
     for row in rows:
         assert row.type is not None  # a row without errors has a type
         organisation = organisations.get(row.organisation.casefold())
@@ -390,21 +407,103 @@ def import_participants(session: Session, event: Event, rows: Sequence[CheckedRo
                 website=row.website,
             )
             organisations[row.organisation.casefold()] = organisation
-        session.add(
-            Participant(
-                event=event,
-                organisation=organisation,
-                first_name=row.first_name,
-                last_name=row.last_name,
-                email=row.email,
-                job_title=row.job_title,
-                phone=row.phone,
-                location=row.booth or None,
-                max_meetings=event.default_max_meetings,
+        person = people.get(row.email)
+        if person is None:
+            session.add(
+                Participant(
+                    event=event,
+                    organisation=organisation,
+                    first_name=row.first_name,
+                    last_name=row.last_name,
+                    email=row.email,
+                    job_title=row.job_title,
+                    phone=row.phone,
+                    location=row.booth or None,
+                )
             )
-        )
+            added += 1
+        elif row.changes:
+            _apply_row(person, organisation, row)
+            updated += 1
     session.flush()
-    return len(rows)
+    return ImportCounts(added, updated)
+
+
+def _apply_row(person: Participant, organisation: Organisation, row: CheckedRow) -> None:
+    """Store a registered person's non-empty cells; empty cells leave values as they are."""
+    person.organisation = organisation
+    for name, value in (
+        ("first_name", row.first_name),
+        ("last_name", row.last_name),
+        ("job_title", row.job_title),
+        ("phone", row.phone),
+    ):
+        if value:
+            setattr(person, name, value)
+    if row.booth:
+        person.location = row.booth
+    organisation.country = row.country
+    organisation.type = row.type or organisation.type
+    for name, terms in (("sectors", row.sectors), ("technologies", row.technologies)):
+        if terms:
+            setattr(organisation, name, list(terms))
+    for name, text in (
+        ("offers", row.offers),
+        ("requests", row.requests),
+        ("website", row.website),
+    ):
+        if text:
+            setattr(organisation, name, text)
+
+
+@dataclass(frozen=True)
+class TermDecision:
+    """How the organiser reads an unknown term (its key `source`, as written `spelling`):
+    as `target` (a value of its list), as a new term of the event's list (`add`), or not
+    at all (`target` "")."""
+
+    kind: TermKind
+    source: str
+    spelling: str
+    target: str
+    add: bool = False
+
+
+def remember_mappings(session: Session, event: Event, decisions: Sequence[TermDecision]) -> None:
+    """Store the decisions for the event's mission (replacing earlier ones for the same
+    terms); a new term is appended to the event's sectors or technologies first."""
+    existing = {
+        (mapping.kind, mapping.source): mapping
+        for mapping in queries.term_mapping_rows(session, event.mission)
+    }
+    for decision in decisions:
+        if decision.add:
+            _add_term(event, decision.kind, decision.target)
+        mapping = existing.get((decision.kind, decision.source))
+        if mapping is None:
+            mapping = TermMapping(
+                mission_id=event.mission_id,
+                kind=decision.kind,
+                source=decision.source,
+                spelling=decision.spelling[:200],
+            )
+            session.add(mapping)
+        mapping.target = decision.target
+    session.flush()
+
+
+def forget_mapping(session: Session, mapping: TermMapping) -> None:
+    """Forget a remembered term mapping: files are read without it again."""
+    session.delete(mapping)
+
+
+def _add_term(event: Event, kind: TermKind, term: str) -> None:
+    if kind == TermKind.SECTOR and term not in event.sectors:
+        event.sectors = [*event.sectors, term]
+    elif kind == TermKind.TECHNOLOGY and term not in event.technologies:
+        event.technologies = [*event.technologies, term]
+    elif kind not in (TermKind.SECTOR, TermKind.TECHNOLOGY):
+        raise SetupRefused("Only sectors and technologies can be added to the event's lists.")
 
 
 def issue_invitations(

@@ -20,9 +20,12 @@ from matchmaker.models import (
     OrganisationType,
     Participant,
     Role,
+    TermKind,
+    TermMapping,
     User,
 )
 from matchmaker.models.missions import mission_organisers
+from matchmaker.organiser.importing import PersonRecord
 
 
 def managed_missions(session: Session, user: User) -> Sequence[Mission]:
@@ -161,14 +164,64 @@ def participants_to_invite(
     ).all()
 
 
-def registered_emails(session: Session, event: Event) -> set[str]:
-    """The lower-cased emails of every participant of the event, withdrawn ones too."""
+def registered_people(session: Session, event: Event) -> dict[str, PersonRecord]:
+    """The event's participants (withdrawn ones too) by lower-cased email, as an import
+    compares them."""
+    people = session.scalars(
+        select(Participant)
+        .options(selectinload(Participant.organisation))
+        .where(Participant.event_id == event.id)
+    )
     return {
-        email.lower()
-        for email in session.scalars(
-            select(Participant.email).where(Participant.event_id == event.id)
+        person.email.lower(): PersonRecord(
+            first_name=person.first_name,
+            last_name=person.last_name,
+            job_title=person.job_title,
+            phone=person.phone,
+            booth=person.location or "",
+            organisation=person.organisation.name,
+            country=person.organisation.country,
+            type=person.organisation.type,
+            sectors=tuple(person.organisation.sectors),
+            technologies=tuple(person.organisation.technologies),
+            offers=person.organisation.offers,
+            requests=person.organisation.requests,
+            website=person.organisation.website,
         )
+        for person in people
     }
+
+
+def participants_by_email(session: Session, event: Event) -> dict[str, Participant]:
+    """The event's participants by lower-cased email."""
+    people = session.scalars(select(Participant).where(Participant.event_id == event.id))
+    return {person.email.lower(): person for person in people}
+
+
+def term_mappings(session: Session, mission: Mission) -> dict[TermKind, dict[str, str]]:
+    """The mission's remembered term mappings: by kind, matching key -> value."""
+    found: dict[TermKind, dict[str, str]] = {}
+    for mapping in session.scalars(select(TermMapping).where(TermMapping.mission_id == mission.id)):
+        found.setdefault(mapping.kind, {})[mapping.source] = mapping.target
+    return found
+
+
+def term_mapping_rows(session: Session, mission: Mission) -> Sequence[TermMapping]:
+    """The mission's term mappings by kind and term, for listing."""
+    return session.scalars(
+        select(TermMapping)
+        .where(TermMapping.mission_id == mission.id)
+        .order_by(TermMapping.kind, TermMapping.source)
+    ).all()
+
+
+def term_mapping(session: Session, mission: Mission, mapping_id: int) -> TermMapping | None:
+    """The mapping with this id if it belongs to `mission`."""
+    return session.scalars(
+        select(TermMapping).where(
+            TermMapping.id == mapping_id, TermMapping.mission_id == mission.id
+        )
+    ).first()
 
 
 def organisations_by_name(session: Session, event: Event) -> dict[str, Organisation]:

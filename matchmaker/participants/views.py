@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from itertools import groupby
 from typing import Any
 
@@ -19,30 +19,30 @@ from flask import (
     request,
     url_for,
 )
+from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
 from matchmaker.auth.access import event_or_404, login_required, own_participant_or_404
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.auth.queries import participant_by_email
 from matchmaker.auth.redirects import safe_next
+from matchmaker.commits import commit_or_refuse
 from matchmaker.db import get_session, utcnow
 from matchmaker.models import (
     Block,
     Event,
-    Meeting,
     Participant,
     Phase,
     Preference,
     PreferenceLevel,
-    TimeSlot,
 )
 from matchmaker.participants import operations, queries
+from matchmaker.participants.agenda import agenda_days, agenda_entries
 from matchmaker.participants.catalogue import (
     SORT_ORDERS,
     build_catalogue,
     cards,
     event_matcher,
-    reasons_between,
 )
 from matchmaker.participants.forms import (
     LEVEL_LABELS,
@@ -51,7 +51,6 @@ from matchmaker.participants.forms import (
     PreferenceForm,
     ProfileForm,
 )
-from matchmaker.participants.matching import Reason
 
 bp = Blueprint("participants", __name__, url_prefix="/events", cli_group=None)
 
@@ -276,17 +275,18 @@ def mark(slug: str) -> Response:
     if target is None:
         abort(404)
     level = PreferenceLevel(form.level.data) if form.level.data else None
-    try:
-        if level is not None:
-            operations.set_preference(session, me, target, level, form.note.data or "", utcnow())
-            message = f"{target.full_name}: {LEVEL_LABELS[level].lower()}."
-        else:
+
+    def change() -> None:
+        if level is None:
             operations.clear_preference(session, me, target, utcnow())
-            message = f"{target.full_name}: mark removed."
-    except operations.PreferenceRefused as refusal:
-        session.rollback()
-        return _mark_answer(me, refusal.message, _back_to(slug, form.next.data), status=409)
-    session.commit()
+        else:
+            operations.set_preference(session, me, target, level, form.note.data or "", utcnow())
+
+    refusal = commit_or_refuse(change, operations.PreferenceRefused).refusal
+    if refusal is not None:
+        return _mark_answer(me, refusal, _back_to(slug, form.next.data), status=409)
+    answer = LEVEL_LABELS[level].lower() if level is not None else "mark removed"
+    message = f"{target.full_name}: {answer}."
     return _mark_answer(
         me, message, _back_to(slug, form.next.data, target.id), level.value if level else None
     )
@@ -334,48 +334,10 @@ def preferences(slug: str) -> str:
     )
 
 
-@dataclass(frozen=True)
-class AgendaEntry:
-    """One meeting as the participant sees it."""
-
-    meeting: Meeting
-    partner: Participant
-    slot: TimeSlot
-    moved_from: TimeSlot | None
-    cancelled: bool
-    reasons: tuple[Reason, ...]
-
-
-def _agenda_entries(event: Event, me: Participant, meetings: list[Meeting]) -> list[AgendaEntry]:
-    """The agenda's meetings, with the moves since my last visit marked."""
-    seen = me.agenda_seen_at or event.published_at
-    matcher = event_matcher(event)
-    entries: list[AgendaEntry] = []
-    for meeting in meetings:
-        changed = meeting.changed_at
-        changed_since_seen = changed is not None and (seen is None or changed > seen)
-        moved = (
-            meeting.confirmed
-            and changed_since_seen
-            and meeting.previous_slot is not None
-            and meeting.previous_slot_id != meeting.slot_id
-        )
-        partner = meeting.partner_of(me.id)
-        entries.append(
-            AgendaEntry(
-                meeting=meeting,
-                partner=partner,
-                slot=meeting.slot,
-                moved_from=meeting.previous_slot if moved else None,
-                cancelled=not meeting.confirmed,
-                reasons=reasons_between(me, partner, matcher),
-            )
-        )
-    return entries
-
-
-def _local_day(moment: datetime, event: Event) -> date:
-    return moment.astimezone(event.zone).date()
+def _has_wishes(session: Session, me: Participant) -> bool:
+    """Whether anyone wants a meeting with `me`, or `me` with anyone (a mark above "not")."""
+    given, received = queries.preferences_involving(session, me)
+    return bool(received) or any(mark.level is not PreferenceLevel.NOT for mark in given.values())
 
 
 @bp.route("/<slug>/agenda")
@@ -387,13 +349,8 @@ def agenda(slug: str) -> str:
     if event.phase != Phase.PUBLISHED:
         return render_template("participants/agenda_pending.html", event=event, me=me)
     session = get_session()
-    entries = _agenda_entries(event, me, queries.agenda_meetings(session, me))
-    days = [
-        (day, list(day_entries))
-        for day, day_entries in groupby(
-            entries, key=lambda entry: _local_day(entry.slot.starts_at, event)
-        )
-    ]
+    entries = agenda_entries(event, me, queries.agenda_meetings(session, me))
+    days = agenda_days(event, entries)
     if not printable:
         operations.mark_agenda_seen(me, utcnow())
         session.commit()
@@ -403,6 +360,7 @@ def agenda(slug: str) -> str:
         event=event,
         me=me,
         days=days,
+        wishes=bool(entries) or _has_wishes(session, me),
         confirmed=sum(1 for entry in entries if not entry.cancelled),
         country_names=COUNTRY_NAMES,
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.e2e.conftest import LiveServer
 
 pytestmark = pytest.mark.e2e
@@ -40,7 +40,10 @@ def test_times_add_the_viewer_zone_when_it_differs(
     page.goto(live_server.url(f"/e/{event.slug}"))
 
     assert sorted(page.locator(".viewer-time").all_inner_texts()) == sorted(expected)
-    assert page.locator("time[data-format=range]").first.inner_text() == "03:00–05:00 CEST"
+    assert (
+        page.locator("time[data-format=range]").first.inner_text()
+        == "03:00–05:00 Berlin time, UTC+2"
+    )
     page.screenshot(path=str(tmp_path / f"event-{viewer_zone.replace('/', '-')}.png"))
     context.close()
 

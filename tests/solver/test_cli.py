@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -144,11 +143,11 @@ def test_interrupt_stops_the_solve_and_still_writes_the_schedule(tmp_path: Path)
     )  # fmt: skip
     assert process.stderr is not None
     assert "greedy" in process.stderr.readline()  # the solve has started
-    started = time.monotonic()
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=30) == 0
-    assert time.monotonic() - started < 5
-    assert load_schedule(out).meetings
+    schedule = load_schedule(out)
+    assert schedule.meetings
+    assert schedule.solver.message == "cancelled; best schedule so far"  # not its 60 s limit
 
 
 def bench_folder(tmp_path: Path, problem_file: Path) -> Path:

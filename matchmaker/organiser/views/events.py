@@ -7,8 +7,9 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.auth.countries import COUNTRY_NAMES
+from matchmaker.commits import commit_or_refuse
 from matchmaker.db import get_session
-from matchmaker.models import Phase
+from matchmaker.models import Mission, Phase
 from matchmaker.organiser import operations, queries
 from matchmaker.organiser.forms import (
     EventForm,
@@ -18,7 +19,9 @@ from matchmaker.organiser.forms import (
     utc_to_local_input,
 )
 from matchmaker.organiser.operations import SetupRefused
+from matchmaker.organiser.terms import country_vocabulary
 from matchmaker.organiser.views.base import Page, bp, mission_or_404
+from matchmaker.zones import suggested_timezone
 
 
 def _event_settings(form: EventForm) -> operations.EventSettings:
@@ -44,12 +47,24 @@ def _event_settings(form: EventForm) -> operations.EventSettings:
     )
 
 
+def _suggested_zone(mission: Mission) -> str:
+    """The zone of the mission's latest event, else one its texts or target market name."""
+    if mission.events:
+        return mission.events[-1].timezone
+    country = (
+        country_vocabulary({}).resolve(mission.target_market) if mission.target_market else None
+    )
+    return suggested_timezone(
+        [mission.name, mission.target_market, mission.description], country or None
+    )
+
+
 @bp.route("/missions/<slug>/events/new", methods=["GET", "POST"])
 @organiser_required
 def new_event(slug: str) -> Page:
     """Create an event of a mission."""
     mission = mission_or_404(slug)
-    form = NewEventForm()
+    form = NewEventForm(timezone=_suggested_zone(mission))
     if form.validate_on_submit():
         db = get_session()
         event = operations.create_event(db, mission, _event_settings(form), Phase(form.phase.data))
@@ -75,16 +90,14 @@ def edit_event(slug: str) -> Page:
             event.preferences_deadline, event.timezone
         )
     if form.validate_on_submit():
-        db = get_session()
-        try:
-            operations.update_event(db, event, _event_settings(form))
-        except SetupRefused as refusal:
-            db.rollback()
-            form.slot_minutes.errors.append(str(refusal))
-        else:
-            db.commit()
+        settings = _event_settings(form)
+        refusal = commit_or_refuse(
+            lambda: operations.update_event(get_session(), event, settings), SetupRefused
+        ).refusal
+        if refusal is None:
             flash("Event settings saved.", "success")
             return redirect(url_for(".event", slug=event.slug))
+        form.slot_minutes.errors.append(refusal)
     return render_template(
         "organiser/event_form.html", form=form, mission=event.mission, event=event
     )
@@ -113,11 +126,12 @@ def change_phase(slug: str) -> BaseResponse:
     event = organised_event_or_404(slug)
     form = PhaseForm()
     if form.validate_on_submit():
-        try:
-            phase = operations.move_phase(event, forward=form.direction.data == "forward")
-        except SetupRefused as refusal:
-            flash(str(refusal), "error")
+        outcome = commit_or_refuse(
+            lambda: operations.move_phase(event, forward=form.direction.data == "forward"),
+            SetupRefused,
+        )
+        if outcome.value is None:
+            flash(str(outcome.refusal), "error")
         else:
-            get_session().commit()
-            flash(f"The event is now in the phase “{phase.value}”.", "success")
+            flash(f"The event is now in the phase “{outcome.value.value}”.", "success")
     return redirect(url_for(".event", slug=event.slug))

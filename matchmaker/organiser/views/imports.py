@@ -1,4 +1,5 @@
-"""Organisers: participant imports from CSV/XLSX: upload, preview, confirm."""
+"""Organisers: participant imports from CSV/XLSX: upload, preview, map terms, confirm,
+download the refused rows; the mission's remembered term mappings."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from werkzeug.wrappers import Response as BaseResponse
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.db import get_session
 from matchmaker.models import Event
-from matchmaker.organiser import importing, operations, queries
-from matchmaker.organiser.forms import ImportForm
-from matchmaker.organiser.importing import ImportFileError
+from matchmaker.organiser import importing, operations, queries, terms
+from matchmaker.organiser.forms import ImportForm, TermMappingForm, term_mapping_form
+from matchmaker.organiser.spreadsheets import Limits, SpreadsheetError
 from matchmaker.organiser.views.base import Page, bp, signed_in_user
+from matchmaker.schedule.exports import FORMATS, Rows
 
 
 def _instance_folder() -> Path:
@@ -33,8 +35,22 @@ def _import_page(event: Event, form: ImportForm, status: int = 200) -> tuple[str
         headers=importing.HEADERS,
         labels=importing.FIELD_LABELS,
         required=importing.REQUIRED_FIELDS,
+        mappings=queries.term_mapping_rows(get_session(), event.mission),
+        term_names=importing.TERM_NAMES,
+        mapping_labels=_mapping_labels(event),
     )
     return page, status
+
+
+def _mapping_labels(event: Event) -> dict[tuple[str, str], str]:
+    """How each remembered mapping's target reads (a country's name, a type's label)."""
+    lists = _lists(event)
+    return {
+        (mapping.kind.value, mapping.target): lists.of(mapping.kind).choices.get(
+            mapping.target, mapping.target
+        )
+        for mapping in queries.term_mapping_rows(get_session(), event.mission)
+    }
 
 
 @bp.route("/events/<slug>/import", methods=["GET", "POST"])
@@ -45,11 +61,13 @@ def import_upload(slug: str) -> Page:
     form = ImportForm()
     if form.validate_on_submit():
         upload = form.file.data
+        limits = Limits(
+            max_rows=current_app.config["IMPORT_MAX_ROWS"],
+            max_columns=current_app.config["IMPORT_MAX_COLUMNS"],
+        )
         try:
-            table = importing.read_table(
-                upload.filename or "", upload.read(), current_app.config["IMPORT_MAX_ROWS"]
-            )
-        except ImportFileError as problem:
+            table = importing.read_table(upload.filename or "", upload.read(), limits)
+        except SpreadsheetError as problem:
             form.file.errors.append(str(problem))
         else:
             token = importing.save_pending(
@@ -114,59 +132,136 @@ def _pending_or_404(event: Event, token: str) -> importing.PendingImport:
     return pending
 
 
-def _checked(event: Event, pending: importing.PendingImport) -> list[importing.CheckedRow]:
+def _lists(event: Event) -> terms.Vocabularies:
+    return terms.vocabularies(
+        event.sectors,
+        event.technologies,
+        queries.term_mappings(get_session(), event.mission),
+    )
+
+
+def _checked(event: Event, pending: importing.PendingImport) -> importing.CheckedImport:
     return importing.check_rows(
         pending.table,
-        sectors=event.sectors,
-        technologies=event.technologies,
-        registered_emails=queries.registered_emails(get_session(), event),
+        lists=_lists(event),
+        registered=queries.registered_people(get_session(), event),
     )
+
+
+def _preview_page(
+    event: Event,
+    pending: importing.PendingImport,
+    checked: importing.CheckedImport,
+    mapping_form: TermMappingForm,
+    status: int = 200,
+) -> tuple[str, int]:
+    only_problems = request.args.get("problems") == "1" or pending.imported
+    refused = checked.refused
+    page = render_template(
+        "organiser/import_preview.html",
+        event=event,
+        pending=pending,
+        checked=checked,
+        rows=checked.rows,
+        shown_rows=refused if only_problems and refused else checked.rows,
+        only_problems=only_problems and bool(refused),
+        bad_rows=len(refused),
+        mapping_form=mapping_form,
+        term_names=importing.TERM_NAMES,
+        labels=importing.FIELD_LABELS,
+    )
+    return page, status
 
 
 @bp.get("/events/<slug>/import/<token>")
 @organiser_required
-def import_preview(slug: str, token: str) -> str:
-    """Every row of the upload with its problems; import is possible only if none has any."""
+def import_preview(slug: str, token: str) -> Page:
+    """Every row of the upload with its problems or changes, and the unknown terms to map."""
     event = organised_event_or_404(slug)
     pending = _pending_or_404(event, token)
-    rows = _checked(event, pending)
-    only_problems = request.args.get("problems") == "1"
-    bad_rows = sum(not row.ok for row in rows)
-    return render_template(
-        "organiser/import_preview.html",
-        event=event,
-        pending=pending,
-        rows=rows,
-        shown_rows=[row for row in rows if not row.ok] if only_problems and bad_rows else rows,
-        only_problems=only_problems and bad_rows > 0,
-        bad_rows=bad_rows,
-        unknown_terms=any(
-            error.column in importing.TAXONOMY_SINGULAR for row in rows for error in row.errors
-        ),
-        labels=importing.FIELD_LABELS,
+    checked = _checked(event, pending)
+    return _preview_page(
+        event, pending, checked, term_mapping_form(checked.unknown_terms, _lists(event))
     )
+
+
+@bp.post("/events/<slug>/import/<token>/terms")
+@organiser_required
+def import_map_terms(slug: str, token: str) -> Page:
+    """Remember how the mission's files name terms; every row using them follows."""
+    event = organised_event_or_404(slug)
+    pending = _pending_or_404(event, token)
+    checked = _checked(event, pending)
+    form = term_mapping_form(checked.unknown_terms, _lists(event))
+    if not form.validate_on_submit():
+        return _preview_page(event, pending, checked, form, 400)
+    decisions = form.decisions()
+    if decisions:
+        db = get_session()
+        operations.remember_mappings(db, event, decisions)
+        db.commit()
+        flash(
+            f"{len(decisions)} term{'s' if len(decisions) != 1 else ''} mapped for every "
+            f"file of {event.mission.name}.",
+            "success",
+        )
+    return redirect(url_for(".import_preview", slug=event.slug, token=token))
 
 
 @bp.post("/events/<slug>/import/<token>/confirm")
 @organiser_required
 def import_confirm(slug: str, token: str) -> BaseResponse:
-    """Import all rows, or none if any row has a problem (checked again now)."""
+    """Import the rows that are ready (checked again now); the refused ones stay for
+    download."""
     event = organised_event_or_404(slug)
     pending = _pending_or_404(event, token)
-    rows = _checked(event, pending)
-    if any(not row.ok for row in rows):
-        flash(
-            "Nothing was imported: some rows have problems. Fix the file and upload it again.",
-            "error",
-        )
+    if pending.imported:
+        abort(404)
+    checked = _checked(event, pending)
+    ready = checked.ready
+    if not ready:
+        flash("No row is ready to import: fix the rows, or map their terms, first.", "error")
         return redirect(url_for(".import_preview", slug=event.slug, token=token))
     db = get_session()
-    count = operations.import_participants(db, event, rows)
+    counts = operations.import_participants(db, event, ready)
     db.commit()
+    done = f"{_people(counts.added)} added, {_people(counts.updated)} updated."
+    refused = len(checked.refused)
+    if refused:
+        importing.mark_imported(_instance_folder(), token)
+        flash(
+            f"{done} {refused} row{'s' if refused != 1 else ''} left out: download them, fix "
+            "them and upload them again.",
+            "success",
+        )
+        return redirect(url_for(".import_preview", slug=event.slug, token=token))
     importing.discard_pending(_instance_folder(), token)
-    people = "1 participant" if count == 1 else f"{count} participants"
-    flash(f"{people} imported. Send the invitation links from this page.", "success")
+    flash(f"{done} Send the invitation links from this page.", "success")
     return redirect(url_for(".participants", slug=event.slug))
+
+
+def _people(count: int) -> str:
+    return "1 participant" if count == 1 else f"{count} participants"
+
+
+@bp.get("/events/<slug>/import/<token>/refused.<file_format>")
+@organiser_required
+def import_refused(slug: str, token: str, file_format: str) -> Response:
+    """The refused rows as uploaded, with a reason column, as CSV or XLSX."""
+    event = organised_event_or_404(slug)
+    pending = _pending_or_404(event, token)
+    if file_format not in FORMATS:
+        abort(404)
+    header, rows = importing.refused_rows(pending.table, _checked(event, pending))
+    sheet: Rows = [[*header]]
+    sheet.extend([*row] for row in rows)
+    data, mimetype = FORMATS[file_format](sheet, "refused rows")
+    name = f"{event.slug}-refused-rows.{file_format}"
+    return Response(
+        data,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @bp.post("/events/<slug>/import/<token>/cancel")
@@ -177,4 +272,19 @@ def import_cancel(slug: str, token: str) -> BaseResponse:
     _pending_or_404(event, token)
     importing.discard_pending(_instance_folder(), token)
     flash("Upload discarded; nothing was imported.", "info")
+    return redirect(url_for(".import_upload", slug=event.slug))
+
+
+@bp.post("/events/<slug>/term-mappings/<int:mapping_id>/forget")
+@organiser_required
+def forget_term_mapping(slug: str, mapping_id: int) -> BaseResponse:
+    """Forget a remembered term mapping of the event's mission."""
+    event = organised_event_or_404(slug)
+    db = get_session()
+    mapping = queries.term_mapping(db, event.mission, mapping_id)
+    if mapping is None:
+        abort(404)
+    operations.forget_mapping(db, mapping)
+    db.commit()
+    flash("Mapping forgotten: files are read without it from now on.", "info")
     return redirect(url_for(".import_upload", slug=event.slug))

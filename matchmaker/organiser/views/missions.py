@@ -7,6 +7,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from wtforms import SelectChoice
 
 from matchmaker.auth.access import organiser_required
+from matchmaker.commits import commit_or_refuse
 from matchmaker.core.queries import participant_counts
 from matchmaker.db import get_session
 from matchmaker.models import Mission, User
@@ -35,12 +36,14 @@ def organisers() -> Page:
     form = OrganiserForm(prefix="new")
     created: tuple[User, str] | None = None
     if form.validate_on_submit():
-        try:
-            created = operations.create_organiser(db, form.email.data, form.name.data.strip())
-        except SetupRefused as refusal:
-            form.email.errors.append(str(refusal))
+        outcome = commit_or_refuse(
+            lambda: operations.create_organiser(db, form.email.data, form.name.data.strip()),
+            SetupRefused,
+        )
+        if outcome.value is None:
+            form.email.errors.append(outcome.refusal)
         else:
-            db.commit()
+            created = outcome.value
             form = OrganiserForm(formdata=None, prefix="new")
     response = current_app.make_response(
         render_template(

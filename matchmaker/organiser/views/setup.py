@@ -8,6 +8,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
+from matchmaker.commits import commit_or_refuse
 from matchmaker.db import get_session
 from matchmaker.models import Block, Event
 from matchmaker.organiser import operations
@@ -79,23 +80,22 @@ def _setup_top(event: Event) -> str:
 def _add_block(event: Event) -> Page:
     form = BlockForm()
     if form.validate_on_submit():
-        db = get_session()
-        try:
-            added = operations.add_block(
-                db,
+        outcome = commit_or_refuse(
+            lambda: operations.add_block(
+                get_session(),
                 event,
                 form.day.data,
                 form.start_time.data,
                 form.end_time.data,
                 (form.name.data or "").strip(),
-            )
-        except SetupRefused as refusal:
-            db.rollback()
-            form.start_time.errors.append(str(refusal))
+            ),
+            SetupRefused,
+        )
+        if outcome.value is None:
+            form.start_time.errors.append(outcome.refusal)
         else:
-            db.commit()
-            flash(f"Block added with {len(added.block.slots)} slots.", "success")
-            for warning in added.warnings:
+            flash(f"Block added with {len(outcome.value.block.slots)} slots.", "success")
+            for warning in outcome.value.warnings:
                 flash(warning, "warning")
             return redirect(_setup_top(event))
     return _setup_page(event, block_form=form, status=400)
@@ -110,14 +110,10 @@ def remove_block(slug: str, block_id: int) -> BaseResponse:
     block = db.get(Block, block_id)
     if block is None or block.event_id != event.id:
         abort(404)
-    try:
-        operations.remove_block(db, event, block)
-    except SetupRefused as refusal:
-        db.rollback()
-        flash(str(refusal), "error")
-    else:
-        db.commit()
-        flash("Block removed.", "success")
+    refusal = commit_or_refuse(
+        lambda: operations.remove_block(db, event, block), SetupRefused
+    ).refusal
+    flash(refusal or "Block removed.", "error" if refusal else "success")
     return redirect(url_for(".setup", slug=event.slug))
 
 
@@ -138,13 +134,8 @@ def _tables_by_list(event: Event) -> Page:
 
 
 def _replace_tables(event: Event, wanted: list[tuple[str, str]]) -> BaseResponse:
-    db = get_session()
-    try:
-        operations.replace_tables(db, event, wanted)
-    except SetupRefused as refusal:
-        db.rollback()
-        flash(str(refusal), "error")
-    else:
-        db.commit()
-        flash(f"The event now has {len(wanted)} tables.", "success")
+    refusal = commit_or_refuse(
+        lambda: operations.replace_tables(get_session(), event, wanted), SetupRefused
+    ).refusal
+    flash(refusal or f"The event now has {len(wanted)} tables.", "error" if refusal else "success")
     return redirect(_setup_top(event))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flask import abort, flash, redirect, render_template, url_for
-from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as BaseResponse
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
+from matchmaker.commits import commit_or_refuse
 from matchmaker.db import get_session
 from matchmaker.models import Event, Meeting
 from matchmaker.schedule import operations, queries
@@ -99,17 +99,7 @@ def meeting(slug: str, meeting_id: int) -> str:
 
 def _refusal(edit: Callable[[], object]) -> str | None:
     """Run a hand edit and commit it (None), or roll it back and say why it was refused."""
-    session = get_session()
-    try:
-        edit()
-        session.commit()
-    except operations.ScheduleError as error:
-        session.rollback()
-        return str(error)
-    except IntegrityError:
-        session.rollback()
-        return CONFLICT_MESSAGE
-    return None
+    return commit_or_refuse(edit, operations.ScheduleError, conflict=CONFLICT_MESSAGE).refusal
 
 
 def _edit(event: Event, meeting: Meeting, change: str, edit: Callable[[], object]) -> BaseResponse:

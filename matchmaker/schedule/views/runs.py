@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask import Response, abort, current_app, flash, jsonify, redirect, render_template, url_for
 from flask_login import current_user
-from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as BaseResponse
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.auth.queries import registration_open
+from matchmaker.commits import commit_or_refuse
 from matchmaker.db import get_session
 from matchmaker.models import Event, RunStatus, ScheduleRun
 from matchmaker.schedule import jobs, operations, queries
@@ -204,23 +204,17 @@ def apply_run(slug: str, run_id: int) -> BaseResponse:
     run = _run_or_404(event, run_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    session = get_session()
     phase_before = event.phase
-    try:
-        diff = operations.apply_run(session, event, run, now())
-        session.commit()
-    except operations.ScheduleError as error:
-        session.rollback()
-        flash(str(error), "warning")
+    outcome = commit_or_refuse(
+        lambda: operations.apply_run(get_session(), event, run, now()),
+        operations.ScheduleError,
+        conflict="The schedule changed since this solve, so its meetings no longer fit. "
+        "Nothing was changed: solve again.",
+    )
+    if outcome.value is None:
+        flash(str(outcome.refusal), "warning")
         return redirect(url_for("schedule.run", slug=slug, run_id=run_id))
-    except IntegrityError:
-        session.rollback()
-        flash(
-            "The schedule changed since this solve, so its meetings no longer fit. "
-            "Nothing was changed: solve again.",
-            "error",
-        )
-        return redirect(url_for("schedule.run", slug=slug, run_id=run_id))
+    diff = outcome.value
     moved_phase = (
         f" The event moved from the phase “{phase_before.value}” to “{event.phase.value}”: "
         "registration and choosing meetings are closed."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from tests.conftest import TEST_PASSWORD
+from tests.builders import TEST_PASSWORD
 
 
 def log_in(

@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from matchmaker.models import User
-from tests.conftest import TEST_PASSWORD
+from tests.builders import TEST_PASSWORD
 from tests.web.auth.test_signup import count, signup_data
 
 

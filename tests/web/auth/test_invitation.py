@@ -21,7 +21,7 @@ from matchmaker.auth.passwords import verify_password
 from matchmaker.auth.tokens import hash_token, new_token
 from matchmaker.db import utcnow
 from matchmaker.models import Event, Participant, Role, User
-from tests.conftest import TEST_PASSWORD
+from tests.builders import TEST_PASSWORD
 from tests.web.auth.conftest import is_logged_in, log_in
 
 T = TypeVar("T")

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from matchmaker.auth import passwords
 from matchmaker.db import utcnow
 from matchmaker.models import Role, User
-from tests.conftest import TEST_PASSWORD
+from tests.builders import TEST_PASSWORD
 from tests.web.auth.conftest import is_logged_in, log_in
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import event
 from werkzeug.test import TestResponse
 
 from matchmaker.db import database
-from tests.conftest import TEST_PASSWORD
+from tests.builders import TEST_PASSWORD
 from tests.web.auth.conftest import is_logged_in, log_in
 
 NEW = "a brand new passphrase"

@@ -9,7 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from matchmaker.models import User
-from tests.conftest import TEST_PASSWORD
+from tests.builders import TEST_PASSWORD
 
 LINKED_ENDPOINTS = (
     ("participants.profile", "/events/<slug>/profile"),

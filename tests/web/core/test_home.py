@@ -12,7 +12,7 @@ from sqlalchemy import event as sqlalchemy_event
 
 from matchmaker.db import database
 from matchmaker.models import Phase, Role, User
-from tests.conftest import Builder
+from tests.builders import Builder
 
 
 def test_home_lists_missions_with_their_events(client: FlaskClient, build: Builder) -> None:

@@ -9,7 +9,7 @@ from flask.testing import FlaskClient
 from werkzeug.wrappers import Response
 
 from matchmaker.models import Role, User
-from tests.conftest import Builder
+from tests.builders import Builder
 
 
 def _header(page: str) -> str:

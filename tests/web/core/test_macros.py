@@ -158,12 +158,12 @@ def test_ui_macros(app: Flask) -> None:
     ) in html
     assert (
         '<time datetime="2026-04-20T07:30:00+00:00" data-zone="Europe/Berlin" data-format="time"'
-        ' title="Europe/Berlin">09:30 CEST</time>'
+        ' title="Europe/Berlin">09:30 Berlin time, UTC+2</time>'
     ) in html
-    assert ">Mon 20 Apr 2026, 09:30 CEST</time>" in html
+    assert ">Mon 20 Apr 2026, 09:30 Berlin time, UTC+2</time>" in html
     assert ">Mon 20 Apr 2026</time>" in html
     assert 'data-end="2026-04-20T08:00:00+00:00"' in html
-    assert ">09:30–10:00 CEST</time>" in html
+    assert ">09:30–10:00 Berlin time, UTC+2</time>" in html
     assert (
         "30 May 2026|30–31 May 2026|30 May – 3 Jun 2026|30 May 2026 – 2 Jan 2027|"
         "Dates to be announced"

@@ -11,7 +11,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from matchmaker.demo import DemoAccounts
 from matchmaker.models import Participant, Role, User
-from tests.conftest import Builder
+from tests.builders import Builder
 
 ACCOUNTS_HEADING = "Demo accounts (passwords shown once)"
 

@@ -1,4 +1,4 @@
-"""Participant import from CSV and XLSX: preview, every row error, limits, all or nothing."""
+"""Participant import from CSV and XLSX: preview, every row error, limits, partial imports."""
 
 from __future__ import annotations
 
@@ -13,18 +13,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
-from matchmaker.models import Event, Organisation, OrganisationType, Participant, User
-from tests.conftest import Builder
-from tests.web.organiser.conftest import (
+from matchmaker.models import Event, Organisation, OrganisationType, User
+from tests.builders import Builder
+from tests.web.organiser.uploads import (
     HEADER,
     SECTORS,
     TECHNOLOGIES,
+    Upload,
     csv_bytes,
     good_row,
+    participants_of,
     xlsx_bytes,
 )
-
-Upload = Callable[..., TestResponse]
 
 
 def preview_url(response: TestResponse) -> str:
@@ -32,19 +32,6 @@ def preview_url(response: TestResponse) -> str:
     location = response.headers["Location"]
     assert re.fullmatch(r"/organise/events/[^/]+/import/[A-Za-z0-9_-]+", location)
     return location
-
-
-def participants(session: Session, event_id: int) -> list[Participant]:
-    session.expire_all()
-    found = list(
-        session.scalars(
-            select(Participant).where(Participant.event_id == event_id).order_by(Participant.id)
-        )
-    )
-    for participant in found:
-        _ = participant.organisation.name  # load while the transaction is open
-    session.commit()
-    return found
 
 
 def test_a_csv_file_is_previewed_then_imported(
@@ -67,16 +54,17 @@ def test_a_csv_file_is_previewed_then_imported(
     preview = organiser_client.get(preview_url(upload(data)))
     page = preview.get_data(as_text=True)
 
-    assert "3 rows of “participants.csv” are ready." in page
+    assert "3 rows in “participants.csv”:</strong>\n      3 new, 0 to update." in page
+    assert "Import 3 rows" in page
     assert "Person3 Family3" in page and "Portugal" in page
-    assert participants(session, event_id) == []  # nothing saved before confirming
+    assert participants_of(session, event_id) == []  # nothing saved before confirming
 
     token_url = preview.request.path
     response = organiser_client.post(f"{token_url}/confirm")
     assert response.status_code == 302
     assert response.headers["Location"] == f"/organise/events/{event.slug}/participants"
 
-    people = participants(session, event_id)
+    people = participants_of(session, event_id)
     assert [person.email for person in people] == [
         "person1@company1.example",
         "person2@company2.example",
@@ -91,7 +79,8 @@ def test_a_csv_file_is_previewed_then_imported(
     assert first.organisation.offers == "Sensors"
     assert third.organisation.type == OrganisationType.RTO
     assert third.organisation.sectors == ["ICT and micro-electronics", "Mobility and transport"]
-    assert all(person.user_id is None and person.max_meetings == 8 for person in people)
+    # Imported people follow the event's default cap (8 here, and whatever it becomes).
+    assert all(person.user_id is None and person.max_meetings is None for person in people)
 
     assert organiser_client.post(f"{token_url}/confirm").status_code == 404  # used up
 
@@ -134,12 +123,12 @@ def test_an_xlsx_file_is_imported(
     ]
     preview = organiser_client.get(preview_url(upload(xlsx_bytes(rows, header), "export.xlsx")))
     page = preview.get_data(as_text=True)
-    assert "1 row of “export.xlsx” is ready." in page
+    assert "1 row in “export.xlsx”:</strong>\n      1 new, 0 to update." in page
     assert "Ignored columns: Notes." in page
 
     organiser_client.post(f"{preview.request.path}/confirm")
 
-    (person,) = participants(session, event_id)
+    (person,) = participants_of(session, event_id)
     assert person.email == "mei@computex.example"
     assert person.phone == "886212345678"
     assert person.location == "Hall 1 A0512"
@@ -165,11 +154,11 @@ def test_semicolon_separated_windows_1252_csv(
         + "\r\n"
     )
     preview = organiser_client.get(preview_url(upload(text.encode("cp1252"))))
-    assert "1 row of “participants.csv” is ready." in preview.get_data(as_text=True)
+    assert "Import 1 row<" in preview.get_data(as_text=True)
 
     organiser_client.post(f"{preview.request.path}/confirm")
 
-    (person,) = participants(session, event_id)
+    (person,) = participants_of(session, event_id)
     assert person.first_name == "Jörg"
     assert person.organisation.name == "Müller Präzision GmbH"
     assert person.organisation.technologies == ["Robotics", "IoT"]
@@ -180,18 +169,17 @@ def test_semicolon_separated_windows_1252_csv(
     [
         ({"email": ""}, "Email", "The email is missing."),
         ({"email": "not-an-address"}, "Email", "is not a valid email address"),
-        ({"email": "taken@cluster.example"}, "Email", "already registered for this event"),
         ({"first": ""}, "First name", "The first name is missing."),
         ({"organisation": ""}, "Organisation", "The organisation is missing."),
-        ({"country": "Atlantis"}, "Country", "Unknown country “Atlantis”"),
+        ({"country": "Atlantis"}, "Country", "Unknown country “Atlantis”: map it above."),
         ({"country": ""}, "Country", "The country is missing."),
-        ({"type": "Start-up studio"}, "Type", "Unknown type “Start-up studio”"),
-        ({"sectors": "Space"}, "Sectors", "Unknown sector “Space” (see the list above)."),
+        ({"type": "Garage band"}, "Type", "Unknown organisation type “Garage band”"),
+        ({"sectors": "Space"}, "Sectors", "Unknown sector “Space”: map it above."),
         ({"technologies": "Blockchain"}, "Technologies", "Unknown technology “Blockchain”"),
         ({"first": "x" * 101}, "First name", "Longer than 100 characters"),
     ],
 )
-def test_every_bad_row_is_reported_and_blocks_the_import(
+def test_every_bad_row_is_reported_and_left_out_of_the_import(
     organiser_client: FlaskClient,
     session: Session,
     build: Builder,
@@ -208,43 +196,26 @@ def test_every_bad_row_is_reported_and_blocks_the_import(
     preview = organiser_client.get(preview_url(upload(data)))
     page = preview.get_data(as_text=True)
 
-    assert "1 of 3 rows has problems." in page
+    assert "<strong>1 with problems</strong>" in page
     row_html = page[page.index('id="row-3"') : page.index('id="row-4"')]
     assert f"<strong>{column}:</strong>" in row_html
     assert str(escape(message)) in row_html
-    assert re.search(r'<button type="submit" class="btn btn--primary"\s+disabled', page)
-    assert "Fix 1 row to import" in page
-    assert "Import 3 participants" not in page
+    assert "Import the 2 ready rows" in page
 
     response = organiser_client.post(f"{preview.request.path}/confirm")
     assert response.status_code == 302
-    assert len(participants(session, event_id)) == 1  # all or nothing: only the one built
+    assert response.headers["Location"] == preview.request.path  # back, for the refused row
+    emails = [person.email for person in participants_of(session, event_id)]
+    assert emails == [
+        "taken@cluster.example",
+        "person1@company1.example",
+        "person3@company3.example",
+    ]
     follow = organiser_client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "Nothing was imported" in follow
-
-
-def test_unknown_terms_name_the_bad_value_and_the_event_lists_them_once(
-    organiser_client: FlaskClient, event: Event, upload: Upload
-) -> None:
-    data = csv_bytes(
-        [good_row(1, technologies="Blockchain"), good_row(2, technologies="Quantum; IoT")]
-    )
-    page = organiser_client.get(preview_url(upload(data))).get_data(as_text=True)
-
-    assert "Unknown technology “Blockchain” (see the list above)." in page
-    assert "Unknown technology “Quantum” (see the list above)." in page
-    terms = page[page.index('<details class="card section organiser-terms"') :]
-    terms = terms[: terms.index("</details>")]
-    assert all(str(escape(term)) in terms for term in [*SECTORS, *TECHNOLOGIES])
-    assert page.count("Additive manufacturing") == 1  # listed once, not in every error
-
-
-def test_the_lists_of_terms_are_left_out_when_no_row_misuses_them(
-    organiser_client: FlaskClient, event: Event, upload: Upload
-) -> None:
-    data = csv_bytes([good_row(1), good_row(2, email="")])
-    page = organiser_client.get(preview_url(upload(data))).get_data(as_text=True)
-    assert "organiser-terms" not in page
+    assert "2 participants added, 0 participants updated. 1 row left out" in follow
+    assert re.findall(r'id="row-(\d+)"', follow) == ["3"]  # only the refused row remains
+    assert "Import the" not in follow
+    assert organiser_client.post(f"{preview.request.path}/confirm").status_code == 404
 
 
 def test_the_rows_with_problems_can_be_shown_alone(
@@ -257,12 +228,12 @@ def test_the_rows_with_problems_can_be_shown_alone(
 
     everything = organiser_client.get(url).get_data(as_text=True)
     assert everything.count('<tr class="') == 10
-    assert "Fix 3 rows to import" in everything
+    assert "Import the 7 ready rows" in everything
     assert f'href="{url}?problems=1"' in everything
 
     problems = organiser_client.get(f"{url}?problems=1").get_data(as_text=True)
     assert re.findall(r'id="row-(\d+)"', problems) == ["4", "7", "10"]  # file lines
-    assert "3 of 10 rows have problems." in problems
+    assert "<strong>3 with problems</strong>" in problems
     assert re.search(r'href="[^"]*problems=1"\s+aria-current="page"', problems)
 
 
@@ -272,7 +243,7 @@ def test_the_problem_filter_shows_every_row_of_a_good_file(
     url = preview_url(upload(csv_bytes([good_row(1), good_row(2)])))
     page = organiser_client.get(f"{url}?problems=1").get_data(as_text=True)
     assert re.findall(r'id="row-(\d+)"', page) == ["2", "3"]
-    assert "Import 2 participants" in page
+    assert "Import 2 rows" in page
     assert "Only rows with problems" not in page
 
 
@@ -296,11 +267,11 @@ def test_one_organisation_keeps_one_country_and_type(
         ]
     )
     page = organiser_client.get(preview_url(upload(data))).get_data(as_text=True)
-    assert "2 of 4 rows have problems." in page
+    assert "<strong>2 with problems</strong>" in page
     assert page.count("Tice Robotics is Portugal, SME in row 2") == 2
 
 
-def test_a_row_registered_meanwhile_is_caught_at_confirmation(
+def test_a_person_registered_meanwhile_is_updated_at_confirmation_not_added_twice(
     organiser_client: FlaskClient,
     session: Session,
     build: Builder,
@@ -308,12 +279,16 @@ def test_a_row_registered_meanwhile_is_caught_at_confirmation(
     upload: Upload,
 ) -> None:
     preview = organiser_client.get(preview_url(upload(csv_bytes([good_row(1), good_row(2)]))))
-    build.participant(event, email="person2@company2.example")
+    build.participant(event, email="person2@company2.example", first_name="P.")
     event_id = event.id
 
     organiser_client.post(f"{preview.request.path}/confirm")
 
-    assert [p.email for p in participants(session, event_id)] == ["person2@company2.example"]
+    people = participants_of(session, event_id)
+    assert [(p.email, p.first_name) for p in people] == [
+        ("person2@company2.example", "Person2"),
+        ("person1@company1.example", "Person1"),
+    ]
 
 
 def test_too_many_rows(
@@ -402,9 +377,9 @@ def test_the_template_imports_as_it_is(
     assert template.mimetype == "text/csv"
 
     preview = organiser_client.get(preview_url(upload(template.data)))
-    assert "1 row of “participants.csv” is ready." in preview.get_data(as_text=True)
+    assert "Import 1 row<" in preview.get_data(as_text=True)
     organiser_client.post(f"{preview.request.path}/confirm")
 
-    (person,) = participants(session, event_id)
+    (person,) = participants_of(session, event_id)
     assert person.organisation.sectors == SECTORS[:2]
     assert person.organisation.technologies == TECHNOLOGIES[:2]

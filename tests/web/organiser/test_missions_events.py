@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matchmaker.models import Event, Mission, Phase, Role, User
-from tests.conftest import Builder
+from tests.builders import Builder
 
 EVENT_FORM = {
     "name": "Taiwan–EU Cluster B2B, Computex",

@@ -24,7 +24,7 @@ from matchmaker.models import (
     Role,
     User,
 )
-from tests.conftest import Builder
+from tests.builders import Builder
 
 
 def stored(session: Session, participant_id: int) -> Participant:

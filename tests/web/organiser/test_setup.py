@@ -18,7 +18,7 @@ from matchmaker.models import (
     Phase,
     TimeSlot,
 )
-from tests.conftest import Builder
+from tests.builders import Builder
 
 
 def slot_starts(session: Session, event: Event) -> list[str]:
@@ -66,7 +66,7 @@ def test_adding_a_block_generates_its_slots_in_utc(
     assert stored.starts_at == datetime(2026, 4, 21, 13, 0, tzinfo=UTC)
     session.commit()
     page = organiser_client.get(f"/organise/events/{event.slug}/setup").get_data(as_text=True)
-    assert "14:30–15:00 CEST" in page
+    assert "14:30–15:00 Berlin time, UTC+2" in page
 
 
 def test_a_block_across_the_spring_switch_gets_real_half_hours(
@@ -280,8 +280,8 @@ def test_the_setup_page_lists_blocks_slots_and_tables(
     organiser_client: FlaskClient, event: Event
 ) -> None:
     page = organiser_client.get(f"/organise/events/{event.slug}/setup").get_data(as_text=True)
-    assert "09:00–09:30 CEST" in page
-    assert "10:30–11:00 CEST" in page
+    assert "09:00–09:30 Berlin time, UTC+2" in page
+    assert "10:30–11:00 Berlin time, UTC+2" in page
     assert "T3" in page
     assert time(9).strftime("%H:%M") in page
 

@@ -9,7 +9,7 @@ from datetime import time
 import pytest
 
 from matchmaker.models import Event, Organisation, OrganisationType, Participant, Phase, User
-from tests.conftest import Builder
+from tests.builders import Builder
 
 TECHNOLOGIES = ["Additive manufacturing", "Robotics", "IoT", "AI", "Machine vision"]
 SECTORS = ["ICT and micro-electronics", "Mobility and transport", "Health and biotech"]

@@ -6,7 +6,7 @@ import pytest
 
 from matchmaker.db import utcnow
 from matchmaker.models import Participant, Role
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.web.participants.conftest import Me
 
 PAGES = ("profile", "availability", "catalogue", "preferences", "agenda")

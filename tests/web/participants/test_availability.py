@@ -34,7 +34,7 @@ def test_everything_is_free_by_default_in_the_event_time_zone(client, logged_in)
     assert page.count(" checked") == 8
     assert "Free in <strong data-free-count>8</strong> of 8 slots." in page
     assert "Monday 20 April 2026" in page and "Tuesday 21 April 2026" in page
-    assert "09:00–10:00 CEST" in page  # the block, in Europe/Berlin summer time
+    assert "09:00–10:00 Berlin time, UTC+2" in page  # the block, in Berlin summer time
     assert ">09:00–09:30</time>" in page  # each slot
     assert 'data-zone="Europe/Berlin"' in page  # app.js adds the viewer's own time
 

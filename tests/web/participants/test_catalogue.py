@@ -21,7 +21,7 @@ from matchmaker.models import (
     Preference,
     PreferenceLevel,
 )
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.web.participants.conftest import TECHNOLOGIES, Me, organisation
 
 URL = "/events/hannover-b2b/catalogue"

@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from matchmaker.models import Participant, Preference, Unavailability
-from tests.conftest import TEST_PASSWORD, Builder
+from tests.builders import TEST_PASSWORD, Builder
 from tests.web.participants.conftest import Me
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.db import utcnow
 from matchmaker.models import Event, Participant, Phase, Preference, PreferenceLevel
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.web.participants.conftest import Me
 
 MARK = "/events/hannover-b2b/preferences/mark"

@@ -24,7 +24,7 @@ from matchmaker.models import (
     ScheduleRun,
     User,
 )
-from tests.conftest import Builder
+from tests.builders import Builder
 
 TEST_PASSWORD = "correct horse battery staple"
 T = TypeVar("T")
