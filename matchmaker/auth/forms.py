@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from matchmaker.auth.countries import country_choices
 from matchmaker.auth.emails import normalise_email
 from matchmaker.auth.operations import NewOrganisation, Registration
+from matchmaker.forms import SafeForm
 from matchmaker.models import Organisation, OrganisationType
 
 PASSWORD_MIN_LENGTH = 10
@@ -26,7 +26,7 @@ def _email(value: Any) -> Any:
     return normalise_email(value) if isinstance(value, str) else value
 
 
-class LoginForm(FlaskForm):  # type: ignore[misc]
+class LoginForm(SafeForm):
     """Email and password."""
 
     email = EmailField("Email", validators=[DataRequired(), Length(max=254)], filters=[_email])
@@ -57,13 +57,13 @@ def _new_password_fields(label: str = "Password") -> tuple[PasswordField, Passwo
     return password, confirm
 
 
-class NewPasswordForm(FlaskForm):  # type: ignore[misc]
+class NewPasswordForm(SafeForm):
     """A new password typed twice."""
 
     password, confirm = _new_password_fields()
 
 
-class PasswordChangeForm(FlaskForm):  # type: ignore[misc]
+class PasswordChangeForm(SafeForm):
     """The current password, then the new one twice."""
 
     current_password = PasswordField(
@@ -76,11 +76,11 @@ class InvitationForm(NewPasswordForm):
     """An invited person chooses a password; the email comes from the invitation."""
 
 
-class ConfirmForm(FlaskForm):  # type: ignore[misc]
+class ConfirmForm(SafeForm):
     """A button and its CSRF token, for one-click actions."""
 
 
-class RegistrationForm(FlaskForm):  # type: ignore[misc]
+class RegistrationForm(SafeForm):
     """The person and their organisation: an organisation of the event, or a new one."""
 
     first_name = StringField(

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from matchmaker.auth import queries
+from matchmaker.auth import login_sessions, queries
 from matchmaker.auth.emails import normalise_email
 from matchmaker.auth.passwords import hash_password, needs_rehash, verify_password
 from matchmaker.auth.throttle import (
@@ -208,12 +208,14 @@ def _link(participant: Participant, user: User) -> None:
     participant.invitation_token_hash = None
 
 
-def set_password(user: User, password: str) -> None:
-    """Store a new password; every other session of the user ends."""
+def set_password(session: Session, user: User, password: str) -> None:
+    """Store a new password; every session of the user ends (the caller may open a new one)."""
     user.password_hash = hash_password(password)
-    log_out_everywhere(user)
+    log_out_everywhere(session, user)
 
 
-def log_out_everywhere(user: User) -> None:
-    """End every session of the user by rotating the token inside their session ids."""
+def log_out_everywhere(session: Session, user: User) -> None:
+    """End every session of the user: rotate the token inside their session ids and delete
+    their logins."""
     user.session_token = new_session_token()
+    login_sessions.close_every_login(session, user)

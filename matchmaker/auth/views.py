@@ -19,6 +19,7 @@ from werkzeug.wrappers import Response
 
 from matchmaker.auth import (
     loader,  # noqa: F401  (registers the Flask-Login user loader)
+    login_sessions,
     operations,
     queries,
 )
@@ -64,9 +65,13 @@ def _landing_page(user: User) -> str:
     return url_for("organiser.dashboard" if user.is_organiser else "core.home")
 
 
-def _start_session(user: User) -> None:
-    """Log `user` in on a fresh session: nothing from before the login survives."""
+def _start_session(user: User, login_id: str) -> None:
+    """Log `user` in on a fresh session: nothing from before the login survives.
+
+    `login_id` comes from `login_sessions.open_login_session`, committed by the caller.
+    """
     session.clear()
+    login_sessions.remember(login_id)
     login_user(user)
 
 
@@ -110,9 +115,10 @@ def login() -> str | Response | tuple[str, int]:
         _login_limits(),
         utcnow(),
     )
+    login_id = login_sessions.open_login_session(db, result.user) if result.user else ""
     db.commit()
     if result.user is not None:
-        _start_session(result.user)
+        _start_session(result.user, login_id)
         return redirect(next_url or _landing_page(result.user))
     if result.wait_s:
         return render_template("auth/login.html", form=form, error=_try_again(result.wait_s)), 429
@@ -121,7 +127,13 @@ def login() -> str | Response | tuple[str, int]:
 
 @bp.route("/logout", methods=["POST"])
 def logout() -> Response:
-    """End this session (the CSRF token is checked by CSRFProtect)."""
+    """End this session on the server too, so no copy of its cookie works afterwards.
+
+    The CSRF token is checked by CSRFProtect; the person's other devices stay logged in.
+    """
+    db = get_session()
+    login_sessions.close_this_login(db)
+    db.commit()
     logout_user()
     session.clear()
     flash("You are logged out.", "info")
@@ -140,8 +152,9 @@ def account() -> str:
 @login_required
 def logout_everywhere() -> Response:
     """End every session of this account, on every device, this one included (CSRF checked)."""
-    operations.log_out_everywhere(current_user._get_current_object())
-    get_session().commit()
+    db = get_session()
+    operations.log_out_everywhere(db, current_user._get_current_object())
+    db.commit()
     logout_user()
     session.clear()
     flash("You are logged out on every device.", "info")
@@ -170,9 +183,10 @@ def change_password() -> str | Response:
                 _try_again(check.wait_s) if check.wait_s else "That is not your current password."
             )
         else:
-            operations.set_password(user, form.password.data)
+            operations.set_password(db, user, form.password.data)
+            login_id = login_sessions.open_login_session(db, user)
             db.commit()
-            _start_session(user)
+            _start_session(user, login_id)
             flash("Your password is changed; other devices are logged out.", "success")
             return redirect(url_for("auth.account"))
     return render_template("auth/password.html", form=form)
@@ -223,13 +237,14 @@ def _sign_up(event: Event, form: SignupForm) -> str | Response | tuple[str, int]
         name = f"{form.first_name.data} {form.last_name.data}"
         user = operations.create_user(db, form.email.data, form.password.data, name)
         operations.register(db, event, user, form.registration())
+        login_id = login_sessions.open_login_session(db, user)
         try:
             db.commit()
         except IntegrityError:
             db.rollback()
             form.email.errors.append(EMAIL_HAS_ACCOUNT)
             return render_template("auth/signup.html", form=form, event=event)
-        _start_session(user)
+        _start_session(user, login_id)
         flash(f"Welcome! You are registered for {event.name}.", "success")
         return redirect(_profile_url(event))
     db.commit()
@@ -319,11 +334,12 @@ def _open_account(participant: Participant) -> Response:
     if form.validate_on_submit():
         try:
             user = operations.accept_invitation(db, participant, form.password.data)
+            login_id = login_sessions.open_login_session(db, user)
             db.commit()
         except (operations.EmailHasAccount, IntegrityError):
             db.rollback()
             return redirect(request.path)
-        _start_session(user)
+        _start_session(user, login_id)
         flash(f"Welcome! Your account for {participant.event.name} is ready.", "success")
         return redirect(_profile_url(participant.event))
     return _invitation_page("auth/invitation.html", participant, form=form)

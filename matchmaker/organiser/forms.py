@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import functools
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     DateField,
@@ -31,6 +30,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from matchmaker.forms import SafeForm
 from matchmaker.models import Phase
 
 MAX_TABLES = 500
@@ -182,7 +182,7 @@ def utc_to_local_input(value: datetime | None, zone: str) -> datetime | None:
     return value.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
 
 
-class MissionForm(FlaskForm):  # type: ignore[misc]
+class MissionForm(SafeForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=200)])
     partnership = StringField(
         "Cluster partnership",
@@ -211,7 +211,7 @@ def _optional_limit(label: str, description: str) -> IntegerField:
     )
 
 
-class EventForm(FlaskForm):  # type: ignore[misc]
+class EventForm(SafeForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=200)])
     venue = StringField(
         "Venue",
@@ -259,9 +259,21 @@ class EventForm(FlaskForm):  # type: ignore[misc]
         description="In the event's local time.",
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, first_day: date | None = None, **kwargs: Any) -> None:
+        """`first_day`: the event's first day (its first block's, else the mission's), which
+        no deadline may pass."""
         super().__init__(*args, **kwargs)
+        self.first_day = first_day
         self.timezone.choices = timezone_choices(self.timezone.data)
+
+    def _before_the_event(self, field: DateTimeLocalField) -> None:
+        if field.data and self.first_day and field.data.date() > self.first_day:
+            raise ValidationError(
+                f"The event starts on {self.first_day:%d %B %Y}: set a deadline before it."
+            )
+
+    def validate_registration_deadline(self, field: DateTimeLocalField) -> None:
+        self._before_the_event(field)
 
     def validate_timezone(self, field: SelectField) -> None:
         if field.data not in available_timezones():
@@ -274,6 +286,7 @@ class EventForm(FlaskForm):  # type: ignore[misc]
         _check_terms(field)
 
     def validate_preferences_deadline(self, field: DateTimeLocalField) -> None:
+        self._before_the_event(field)
         registration = self.registration_deadline.data
         if field.data and registration and field.data < registration:
             raise ValidationError("Choosing meetings cannot end before registration does.")
@@ -302,7 +315,7 @@ class NewEventForm(EventForm):
     )
 
 
-class BlockForm(FlaskForm):  # type: ignore[misc]
+class BlockForm(SafeForm):
     day = DateField("Day", validators=[InputRequired(message="Enter the day.")])
     start_time = TimeField("Start", validators=[InputRequired(message="Enter the start time.")])
     end_time = TimeField("End", validators=[InputRequired(message="Enter the end time.")])
@@ -315,7 +328,7 @@ class BlockForm(FlaskForm):  # type: ignore[misc]
             raise ValidationError("The block must end after it starts.")
 
 
-class TableCountForm(FlaskForm):  # type: ignore[misc]
+class TableCountForm(SafeForm):
     count = IntegerField(
         "Number of tables",
         validators=[InputRequired(), NumberRange(min=1, max=MAX_TABLES)],
@@ -323,7 +336,7 @@ class TableCountForm(FlaskForm):  # type: ignore[misc]
     )
 
 
-class TableListForm(FlaskForm):  # type: ignore[misc]
+class TableListForm(SafeForm):
     tables = TextAreaField(
         "Tables and meeting points",
         validators=[DataRequired()],
@@ -354,7 +367,7 @@ class TableListForm(FlaskForm):  # type: ignore[misc]
         return entries
 
 
-class PhaseForm(FlaskForm):  # type: ignore[misc]
+class PhaseForm(SafeForm):
     direction = HiddenField(validators=[DataRequired()])
 
     def validate_direction(self, field: HiddenField) -> None:
@@ -362,7 +375,7 @@ class PhaseForm(FlaskForm):  # type: ignore[misc]
             raise ValidationError("Unknown direction.")
 
 
-class ParticipantForm(FlaskForm):  # type: ignore[misc]
+class ParticipantForm(SafeForm):
     max_meetings = IntegerField(
         "Meeting cap",
         validators=[Optional(), NumberRange(min=0, max=1000)],
@@ -375,7 +388,7 @@ class ParticipantForm(FlaskForm):  # type: ignore[misc]
     )
 
 
-class ImportForm(FlaskForm):  # type: ignore[misc]
+class ImportForm(SafeForm):
     file = FileField(
         "CSV or XLSX file",
         validators=[FileRequired(message="Choose a file.")],
@@ -383,11 +396,11 @@ class ImportForm(FlaskForm):  # type: ignore[misc]
     )
 
 
-class OrganiserForm(FlaskForm):  # type: ignore[misc]
+class OrganiserForm(SafeForm):
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
     name = StringField("Name", validators=[DataRequired(), Length(max=200)])
 
 
-class MissionOrganiserForm(FlaskForm):  # type: ignore[misc]
+class MissionOrganiserForm(SafeForm):
     mission = SelectField("Mission", coerce=int)
     user = SelectField("Organiser", coerce=int)

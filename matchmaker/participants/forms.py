@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import (
     EmailField,
-    Form,
     HiddenField,
     IntegerField,
     SelectField,
@@ -31,6 +29,7 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from matchmaker.auth.countries import COUNTRY_NAMES
+from matchmaker.forms import SafeForm, SafeGetForm
 from matchmaker.models import Event, OrganisationType, PreferenceLevel
 from matchmaker.participants.catalogue import SORT_ORDERS, CatalogueFilters
 from matchmaker.participants.operations import OrganisationChanges, PersonChanges
@@ -72,7 +71,7 @@ def country_choices() -> list[tuple[str, str]]:
     return sorted(COUNTRY_NAMES.items(), key=lambda item: item[1])
 
 
-class ProfileForm(FlaskForm):  # type: ignore[misc]
+class ProfileForm(SafeForm):
     """The organisation (shared by its people) and the person's own details."""
 
     name = StringField(
@@ -196,11 +195,11 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
         )
 
 
-class AvailabilityForm(FlaskForm):  # type: ignore[misc]
+class AvailabilityForm(SafeForm):
     """Only the CSRF token: the slot checkboxes are read from the request by the view."""
 
 
-class PreferenceForm(FlaskForm):  # type: ignore[misc]
+class PreferenceForm(SafeForm):
     """Mark one person (an empty level clears the mark), with an optional private note."""
 
     participant_id = HiddenField(validators=[DataRequired(), Regexp(r"^\d+$")])
@@ -221,7 +220,7 @@ class PreferenceForm(FlaskForm):  # type: ignore[misc]
     next = HiddenField()
 
 
-class CatalogueSearchForm(Form):  # type: ignore[misc]
+class CatalogueSearchForm(SafeGetForm):
     """The catalogue's GET filters (no CSRF: they change nothing and make shareable URLs)."""
 
     q = StringField("Search", filters=[_strip])

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.db import get_session
-from matchmaker.models import Phase
+from matchmaker.models import Event, Phase
 from matchmaker.organiser import operations, queries
 from matchmaker.organiser.forms import (
     EventForm,
@@ -41,12 +43,19 @@ def _event_settings(form: EventForm) -> operations.EventSettings:
     )
 
 
+def _first_day(event: Event) -> date | None:
+    """The event's first day: its first block's, else the mission's first day."""
+    if event.blocks:
+        return min(block.day for block in event.blocks)
+    return event.mission.start_date
+
+
 @bp.route("/missions/<slug>/events/new", methods=["GET", "POST"])
 @organiser_required
 def new_event(slug: str) -> Page:
     """Create an event of a mission."""
     mission = mission_or_404(slug)
-    form = NewEventForm()
+    form = NewEventForm(first_day=mission.start_date)
     if form.validate_on_submit():
         db = get_session()
         event = operations.create_event(db, mission, _event_settings(form), Phase(form.phase.data))
@@ -61,7 +70,7 @@ def new_event(slug: str) -> Page:
 def edit_event(slug: str) -> Page:
     """Edit an event's settings; slots follow the zone, slot length and break."""
     event = organised_event_or_404(slug)
-    form = EventForm(obj=event)
+    form = EventForm(obj=event, first_day=_first_day(event))
     if request.method == "GET":
         form.sectors.data = "\n".join(event.sectors)
         form.technologies.data = "\n".join(event.technologies)
