@@ -135,9 +135,7 @@ def test_a_tampered_session_id_does_not_authenticate(
     assert is_logged_in(client)
 
 
-def test_a_session_id_without_an_open_login_does_not_authenticate(
-    app: Flask, build: Any
-) -> None:
+def test_a_session_id_without_an_open_login_does_not_authenticate(app: Flask, build: Any) -> None:
     user = build.user(email="ana@example.org")
     client = app.test_client()
     with client.session_transaction() as forged:
