@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import urllib.request
 from datetime import date
 from typing import Any
 
@@ -10,7 +12,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from werkzeug.serving import make_server
 
+from matchmaker.core.commands import QuietRequestHandler
 from matchmaker.forms import CONTROL_MESSAGE
 from matchmaker.models import Block, Role
 from tests.conftest import TEST_PASSWORD, Builder
@@ -140,3 +144,15 @@ def test_signed_in_pages_and_downloads_are_not_stored(
 def test_hsts_when_the_public_address_is_https(app: Flask, client: FlaskClient) -> None:
     app.config["PUBLIC_BASE_URL"] = "https://b2b.example.org"
     assert client.get("/").headers["Strict-Transport-Security"].startswith("max-age=")
+
+
+def test_the_embedded_server_names_no_versions(app: Flask) -> None:
+    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietRequestHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/health") as response:
+            assert response.headers["Server"] == "matchmaker"
+    finally:
+        server.shutdown()
+        thread.join()
