@@ -18,6 +18,7 @@ BLUEPRINT_MODULES = (
     "matchmaker.auth.views",
     "matchmaker.participants.views",
     "matchmaker.organiser.views",
+    "matchmaker.organisations.views",
     "matchmaker.schedule.views",
     "matchmaker.calendars.views",
 )

@@ -19,6 +19,7 @@ from matchmaker.auth.throttle import (
     seconds_to_wait,
     signup_address,
 )
+from matchmaker.db import utcnow
 from matchmaker.models import (
     Event,
     LoginAttempt,
@@ -29,6 +30,7 @@ from matchmaker.models import (
     User,
 )
 from matchmaker.models.users import new_session_token
+from matchmaker.organisations import operations as membership
 
 
 class AlreadyRegistered(Exception):
@@ -137,8 +139,12 @@ def create_user(
     return user
 
 
-def register(session: Session, event: Event, user: User, details: Registration) -> Participant:
-    """Register `user` for `event`, joining the chosen organisation or creating it."""
+def register(
+    session: Session, event: Event, user: User, details: Registration, now: datetime
+) -> Participant:
+    """Register `user` for `event`, creating their organisation (they may edit it at once)
+    or asking to join the chosen one (they may edit it once a member or an organiser
+    approves)."""
     if user.id is not None and queries.participant_of_user(session, event, user.id) is not None:
         raise AlreadyRegistered
     if isinstance(details.organisation, NewOrganisation):
@@ -149,8 +155,10 @@ def register(session: Session, event: Event, user: User, details: Registration) 
             sectors=[],
             technologies=[],
         )
+        membership.add_member(session, organisation, user, approved_at=now)
     else:
         organisation = session.get_one(Organisation, details.organisation)
+        membership.add_member(session, organisation, user, approved_at=None)
     participant = Participant(
         event=event,
         user=user,
@@ -184,7 +192,7 @@ def accept_invitation(session: Session, participant: Participant, password: str)
     if queries.user_by_email(session, participant.email) is not None:
         raise EmailHasAccount
     user = create_user(session, participant.email, password, participant.full_name)
-    _link(participant, user)
+    _link(session, participant, user)
     return user
 
 
@@ -199,13 +207,15 @@ def link_invitation(session: Session, participant: Participant, user: User) -> N
     other = queries.participant_of_user(session, participant.event, user.id)
     if other is not None and other.id != participant.id:
         raise AlreadyRegistered
-    _link(participant, user)
+    _link(session, participant, user)
 
 
-def _link(participant: Participant, user: User) -> None:
-    """Link the participant to its account; the invitation link stops working."""
+def _link(session: Session, participant: Participant, user: User) -> None:
+    """Link the participant to its account; the invitation link stops working. The
+    organisers put the person in their organisation, so they speak for it from now on."""
     participant.user = user
     participant.invitation_token_hash = None
+    membership.add_member(session, participant.organisation, user, approved_at=utcnow())
 
 
 def set_password(session: Session, user: User, password: str) -> None:

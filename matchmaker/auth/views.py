@@ -37,6 +37,7 @@ from matchmaker.auth.throttle import LoginLimits, ThrottleLimits, address_key
 from matchmaker.auth.tokens import hash_token
 from matchmaker.db import get_session, utcnow
 from matchmaker.models import Event, Participant, Phase, User
+from matchmaker.organisations import queries as organisation_queries
 
 bp = Blueprint("auth", __name__, cli_group=None)
 
@@ -210,10 +211,19 @@ def signup(slug: str) -> str | Response | tuple[str, int]:
         return _unavailable(event, "closed")
     if current_user.is_authenticated:
         return _register_logged_in(event)
-    form = SignupForm(organisations=list(queries.organisations_in_event(get_session(), event)))
-    if form.validate_on_submit():
+    form = SignupForm()
+    if form.validate_on_submit() and _organisation_settled(form, form.email.data):
         return _sign_up(event, form)
     return render_template("auth/signup.html", form=form, event=event)
+
+
+def _organisation_settled(form: RegistrationForm, email: str) -> bool:
+    """Whether the organisation part names a new organisation or one the person chose among
+    those matching what they typed (see `RegistrationForm.settle_organisation`)."""
+    matches = organisation_queries.matching_organisations(
+        get_session(), form.organisation_name.data, email
+    )
+    return form.settle_organisation(matches)
 
 
 def _sign_up(event: Event, form: SignupForm) -> str | Response | tuple[str, int]:
@@ -236,7 +246,7 @@ def _sign_up(event: Event, form: SignupForm) -> str | Response | tuple[str, int]
     else:
         name = f"{form.first_name.data} {form.last_name.data}"
         user = operations.create_user(db, form.email.data, form.password.data, name)
-        operations.register(db, event, user, form.registration())
+        operations.register(db, event, user, form.registration(), utcnow())
         login_id = login_sessions.open_login_session(db, user)
         try:
             db.commit()
@@ -271,12 +281,12 @@ def _register_logged_in(event: Event) -> str | Response | tuple[str, int]:
         if form.validate_on_submit():
             details = operations.registration_from(previous)
     else:
-        form = RegistrationForm(organisations=list(queries.organisations_in_event(db, event)))
-        if form.validate_on_submit():
+        form = RegistrationForm()
+        if form.validate_on_submit() and _organisation_settled(form, user.email):
             details = form.registration()
     if details is None:
         return render_template("auth/register.html", form=form, event=event, previous=previous)
-    operations.register(db, event, user, details)
+    operations.register(db, event, user, details, utcnow())
     try:
         db.commit()
     except IntegrityError:

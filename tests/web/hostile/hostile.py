@@ -6,6 +6,7 @@ from the pages themselves (every `<form method="post">` with its fields and defa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -162,5 +163,5 @@ def _build_unchecked(rule: Rule, arguments: Mapping[str, object]) -> str:
     path = rule.rule
     for name, value in arguments.items():
         text = str(value).replace("\x00", "%00")
-        path = path.replace(f"<int:{name}>", text).replace(f"<{name}>", text)
+        path = re.sub(rf"<(?:[^<>]*:)?{name}>", lambda _match, text=text: text, path)
     return path

@@ -45,9 +45,7 @@ def test_stray_line_breaks_in_a_one_line_field_become_spaces(
     response = client.post(
         f"/events/{event.slug}/profile",
         data={
-            "name": "Robo\tTech\r\nGmbH",
-            "country": "DE",
-            "type": "sme",
+            "job_title": "CEO\tand\r\nfounder",
             "email": user.email,
             "offers": "Line one\nline two",
         },
@@ -55,7 +53,7 @@ def test_stray_line_breaks_in_a_one_line_field_become_spaces(
     assert response.status_code == 302, response.get_data(as_text=True)
     session.expire_all()
     participant = user_participant(session, event.id, user.id)
-    assert participant.organisation.name == "Robo Tech GmbH"
+    assert participant.job_title == "CEO and founder"
     assert participant.offers == "Line one\nline two"
 
 

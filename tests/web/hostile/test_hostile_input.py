@@ -75,6 +75,8 @@ def _world(build: Builder, session: Session) -> World:
             "meeting_id": str(meeting.id),
             "run_id": "1",
             "user_id": str(organiser.id),
+            "member_id": "1",
+            "verdict": "approve",
             "kind": "meetings",
             "fmt": "csv",
         },
