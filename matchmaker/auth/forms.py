@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from wtforms import (
+    BooleanField,
     EmailField,
     PasswordField,
     RadioField,
@@ -87,6 +88,15 @@ class InvitationForm(NewPasswordForm):
 
 class ConfirmForm(SafeForm):
     """A button and its CSRF token, for one-click actions."""
+
+
+class LogoutEverywhereForm(SafeForm):
+    """End every session; optionally switch off every calendar link too."""
+
+    revoke_feeds = BooleanField(
+        "Also switch off my calendar links",
+        description="Calendars subscribed to them stop updating; you can make new links later.",
+    )
 
 
 class RegistrationForm(SafeForm):

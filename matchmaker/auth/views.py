@@ -28,6 +28,7 @@ from matchmaker.auth.forms import (
     ConfirmForm,
     InvitationForm,
     LoginForm,
+    LogoutEverywhereForm,
     PasswordChangeForm,
     RegistrationForm,
     SignupForm,
@@ -35,6 +36,8 @@ from matchmaker.auth.forms import (
 from matchmaker.auth.redirects import safe_next
 from matchmaker.auth.throttle import LoginLimits, ThrottleLimits, address_key
 from matchmaker.auth.tokens import hash_token
+from matchmaker.calendars.queries import feeds_of_user
+from matchmaker.calendars.tokens import revoke_feed_token
 from matchmaker.db import get_session, utcnow
 from matchmaker.models import Event, Participant, Phase, User
 from matchmaker.organisations import queries as organisation_queries
@@ -145,15 +148,26 @@ def logout() -> Response:
 @login_required
 def account() -> str:
     """The account: its events, email, password change, logging out everywhere."""
-    registrations = queries.registrations_of_user(get_session(), current_user.id)
-    return render_template("auth/account.html", form=ConfirmForm(), registrations=registrations)
+    db = get_session()
+    return render_template(
+        "auth/account.html",
+        form=LogoutEverywhereForm(),
+        confirm=ConfirmForm(),
+        registrations=queries.registrations_of_user(db, current_user.id),
+        feeds=feeds_of_user(db, current_user.id),
+    )
 
 
 @bp.route("/account/logout-everywhere", methods=["POST"])
 @login_required
 def logout_everywhere() -> Response:
-    """End every session of this account, on every device, this one included (CSRF checked)."""
+    """End every session of this account, on every device, this one included (CSRF checked),
+    and switch its calendar links off if asked."""
     db = get_session()
+    form = LogoutEverywhereForm()
+    if form.validate_on_submit() and form.revoke_feeds.data:
+        for participant in feeds_of_user(db, current_user.id):
+            revoke_feed_token(participant)
     operations.log_out_everywhere(db, current_user._get_current_object())
     db.commit()
     logout_user()
