@@ -120,8 +120,8 @@ class ProfileForm(SafeForm):
         "What you offer at this event",
         validators=[Optional(), Length(max=LONG_TEXT)],
         filters=[_strip],
-        description="Products, services, know-how you bring here. Naming technologies from the"
-        " list above helps us suggest the right people.",
+        description="Products, services, know-how you bring here. Naming the event's"
+        " technologies helps us suggest the right people.",
     )
     seeks = TextAreaField(
         "What you are looking for at this event",
