@@ -226,14 +226,20 @@ def signup(slug: str) -> str | Response | tuple[str, int]:
     if current_user.is_authenticated:
         return _register_logged_in(event)
     form = SignupForm()
-    if form.validate_on_submit() and _organisation_settled(form, form.email.data):
+    valid = form.validate_on_submit()
+    email = "" if form.email.errors else form.email.data or ""
+    if _organisation_settled(form, email) and valid:
         return _sign_up(event, form)
     return render_template("auth/signup.html", form=form, event=event)
 
 
 def _organisation_settled(form: RegistrationForm, email: str) -> bool:
     """Whether the organisation part names a new organisation or one the person chose among
-    those matching what they typed (see `RegistrationForm.settle_organisation`)."""
+    those matching what they typed (see `RegistrationForm.settle_organisation`). Checked
+    on every submission whose name passed its own checks, so the matches stay on offer
+    while the person corrects another field."""
+    if request.method != "POST" or form.organisation_name.errors:
+        return False
     matches = organisation_queries.matching_organisations(
         get_session(), form.organisation_name.data, email
     )
@@ -296,7 +302,8 @@ def _register_logged_in(event: Event) -> str | Response | tuple[str, int]:
             details = operations.registration_from(previous)
     else:
         form = RegistrationForm()
-        if form.validate_on_submit() and _organisation_settled(form, user.email):
+        valid = form.validate_on_submit()
+        if _organisation_settled(form, user.email) and valid:
             details = form.registration()
     if details is None:
         return render_template("auth/register.html", form=form, event=event, previous=previous)

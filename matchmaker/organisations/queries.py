@@ -85,7 +85,8 @@ def matching_organisations(session: Session, typed_name: str, email: str) -> lis
                 select(OrganisationMember.organisation_id)
                 .join(User, OrganisationMember.user_id == User.id)
                 .where(
-                    User.email.endswith(f"@{domain}"), OrganisationMember.approved_at.is_not(None)
+                    User.email.endswith(f"@{domain}", autoescape=True),
+                    OrganisationMember.approved_at.is_not(None),
                 )
                 .distinct()
             )

@@ -334,3 +334,17 @@ def test_a_withdrawn_participant_cannot_register_again(
     assert "was withdrawn" in client.get("/e/hannover/signup").text
     assert client.post("/e/hannover/signup").status_code == 403
     assert count(session, Participant) == 1
+
+
+def test_the_matches_stay_on_offer_while_another_field_is_corrected(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
+    event = build.event(slug="hannover")
+    build.participant(event, organisation=Organisation(name="Robótica Lda", country="PT"))
+    response = client.post(
+        "/e/hannover/signup",
+        data=signup_data(organisation="join", organisation_name="Robotica", confirm="different"),
+    )
+    assert "The two passwords differ." in response.text
+    assert "Robótica Lda (Portugal)" in response.text
+    assert count(session, User) == 0
