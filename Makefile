@@ -48,7 +48,7 @@ demo: install
 	$(FLASK) demo --if-empty
 
 serve: install
-	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+	$(FLASK) serve --host 127.0.0.1 --port $(PORT)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from matchmaker import db
+from matchmaker import db, headers, urls
 from matchmaker.config import PROJECT_ROOT, instance_path, load_config
 from matchmaker.extensions import csrf, login_manager
 from matchmaker.zones import event_zone_label, zone_label
@@ -19,6 +19,7 @@ BLUEPRINT_MODULES = (
     "matchmaker.auth.views",
     "matchmaker.participants.views",
     "matchmaker.organiser.views",
+    "matchmaker.organisations.views",
     "matchmaker.schedule.views",
     "matchmaker.calendars.views",
 )
@@ -46,11 +47,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops
         )
+    urls.init_app(app)
     db.init_app(app)
     login_manager.init_app(app)
     csrf.init_app(app)
     app.jinja_env.filters["zone_label"] = zone_label
     app.jinja_env.filters["event_zone_label"] = event_zone_label
+    headers.init_app(app)
     for module_name in BLUEPRINT_MODULES:
         app.register_blueprint(import_module(module_name).bp)
     for module_name in COMMAND_MODULES:

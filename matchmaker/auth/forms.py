@@ -4,18 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    PasswordField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+)
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
-from matchmaker.auth.countries import country_choices
+from matchmaker.auth.countries import COUNTRY_NAMES, country_choices
 from matchmaker.auth.emails import normalise_email
 from matchmaker.auth.operations import NewOrganisation, Registration
+from matchmaker.forms import SafeForm
 from matchmaker.models import Organisation, OrganisationType
+from matchmaker.organisations.queries import name_key
 
 PASSWORD_MIN_LENGTH = 10
 PASSWORD_MAX_LENGTH = 200
 NEW_ORGANISATION = "new"
+JOIN_ORGANISATION = "join"
 
 
 def _strip(value: Any) -> Any:
@@ -26,7 +36,7 @@ def _email(value: Any) -> Any:
     return normalise_email(value) if isinstance(value, str) else value
 
 
-class LoginForm(FlaskForm):  # type: ignore[misc]
+class LoginForm(SafeForm):
     """Email and password."""
 
     email = EmailField("Email", validators=[DataRequired(), Length(max=254)], filters=[_email])
@@ -57,13 +67,13 @@ def _new_password_fields(label: str = "Password") -> tuple[PasswordField, Passwo
     return password, confirm
 
 
-class NewPasswordForm(FlaskForm):  # type: ignore[misc]
+class NewPasswordForm(SafeForm):
     """A new password typed twice."""
 
     password, confirm = _new_password_fields()
 
 
-class PasswordChangeForm(FlaskForm):  # type: ignore[misc]
+class PasswordChangeForm(SafeForm):
     """The current password, then the new one twice."""
 
     current_password = PasswordField(
@@ -76,12 +86,23 @@ class InvitationForm(NewPasswordForm):
     """An invited person chooses a password; the email comes from the invitation."""
 
 
-class ConfirmForm(FlaskForm):  # type: ignore[misc]
+class ConfirmForm(SafeForm):
     """A button and its CSRF token, for one-click actions."""
 
 
-class RegistrationForm(FlaskForm):  # type: ignore[misc]
-    """The person and their organisation: an organisation of the event, or a new one."""
+class LogoutEverywhereForm(SafeForm):
+    """End every session; optionally switch off every calendar link too."""
+
+    revoke_feeds = BooleanField(
+        "Also switch off my calendar links",
+        description="Calendars subscribed to them stop updating; you can make new links later.",
+    )
+
+
+class RegistrationForm(SafeForm):
+    """The person and their organisation: a new one, or one already registered that they
+    ask to join. Registered organisations are never listed: the form offers only those that
+    match the name typed (or the e-mail's domain), see `settle_organisation`."""
 
     first_name = StringField(
         "First name", validators=[DataRequired(), Length(max=100)], filters=[_strip]
@@ -90,12 +111,25 @@ class RegistrationForm(FlaskForm):  # type: ignore[misc]
         "Last name", validators=[DataRequired(), Length(max=100)], filters=[_strip]
     )
     job_title = StringField("Job title", validators=[Optional(), Length(max=200)], filters=[_strip])
-    organisation = SelectField(
-        "Join an organisation already registered for this event", default=NEW_ORGANISATION
+    organisation = RadioField(
+        "Is your organisation new here?",
+        choices=[
+            SelectChoice(NEW_ORGANISATION, "Register a new organisation"),
+            SelectChoice(
+                JOIN_ORGANISATION, "Join an organisation already registered by a colleague"
+            ),
+        ],
+        default=NEW_ORGANISATION,
     )
     organisation_name = StringField(
-        "Name of a new organisation", validators=[Length(max=200)], filters=[_strip]
+        "Organisation name",
+        validators=[
+            DataRequired("Enter your organisation's name."),
+            Length(max=200),
+        ],
+        filters=[_strip],
     )
+    organisation_id = RadioField("Which one is yours?", choices=[], validate_choice=False)
     organisation_country = SelectField("Country")
     organisation_type = SelectField(
         "Type",
@@ -103,12 +137,8 @@ class RegistrationForm(FlaskForm):  # type: ignore[misc]
         default=OrganisationType.SME.value,
     )
 
-    def __init__(self, organisations: list[Organisation], **kwargs: Any) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.organisation.choices = [
-            SelectChoice(NEW_ORGANISATION, "Not listed: register a new organisation"),
-            *(SelectChoice(str(item.id), item.name) for item in organisations),
-        ]
         self.organisation_country.choices = [
             SelectChoice("", "Choose a country"),
             *(SelectChoice(code, name) for code, name in country_choices()),
@@ -117,10 +147,48 @@ class RegistrationForm(FlaskForm):  # type: ignore[misc]
     @property
     def creates_organisation(self) -> bool:
         """Whether the person registers a new organisation rather than joining one."""
-        return bool(self.organisation.data == NEW_ORGANISATION)
+        return bool(self.organisation.data != JOIN_ORGANISATION)
+
+    def settle_organisation(self, matches: list[Organisation]) -> bool:
+        """Check the organisation part against `matches`, the organisations that fit what
+        was typed; offer them to choose from. False (with an error) when the person must
+        choose or change something."""
+        self.organisation_id.choices = [
+            SelectChoice(str(item.id), _organisation_label(item)) for item in matches
+        ]
+        if self.creates_organisation:
+            typed = name_key(self.organisation_name.data)
+            twin = next(
+                (
+                    item
+                    for item in matches
+                    if name_key(item.name) == typed
+                    and item.country == self.organisation_country.data
+                ),
+                None,
+            )
+            if twin is None:
+                return True
+            self.organisation_name.errors.append(
+                f"{twin.name} is already registered: choose “Join an organisation already "
+                "registered” to ask to join it."
+            )
+            return False
+        if not matches:
+            self.organisation_name.errors.append(
+                "No registered organisation matches this name: check the spelling, or "
+                "register it as a new organisation."
+            )
+            return False
+        if self.organisation_id.data not in {str(item.id) for item in matches}:
+            self.organisation_id.errors.append(
+                "Choose your organisation, then send the form again."
+            )
+            return False
+        return True
 
     def registration(self) -> Registration:
-        """The submitted details, for `operations.register`."""
+        """The submitted details, for `operations.register` (after `settle_organisation`)."""
         organisation: int | NewOrganisation
         if self.creates_organisation:
             organisation = NewOrganisation(
@@ -129,7 +197,7 @@ class RegistrationForm(FlaskForm):  # type: ignore[misc]
                 type=OrganisationType(self.organisation_type.data),
             )
         else:
-            organisation = int(self.organisation.data)
+            organisation = int(self.organisation_id.data)
         return Registration(
             first_name=self.first_name.data,
             last_name=self.last_name.data,
@@ -137,23 +205,14 @@ class RegistrationForm(FlaskForm):  # type: ignore[misc]
             organisation=organisation,
         )
 
-    def validate_organisation_name(self, field: StringField) -> None:
-        if not self.creates_organisation:
-            return
-        if not field.data:
-            raise ValidationError("Enter your organisation's name, or choose it in the list.")
-        if any(
-            choice.label.casefold() == field.data.casefold()
-            for choice in self.organisation.choices
-            if choice.value != NEW_ORGANISATION
-        ):
-            raise ValidationError(
-                f"{field.data} is already registered for this event: choose it in the list."
-            )
-
     def validate_organisation_country(self, field: SelectField) -> None:
         if self.creates_organisation and not field.data:
             raise ValidationError("Choose your organisation's country.")
+
+
+def _organisation_label(organisation: Organisation) -> str:
+    country = COUNTRY_NAMES.get(organisation.country, "")
+    return f"{organisation.name} ({country})" if country else organisation.name
 
 
 class SignupForm(RegistrationForm):

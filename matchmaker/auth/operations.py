@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from matchmaker.auth import queries
+from matchmaker.auth import login_sessions, queries
 from matchmaker.auth.emails import normalise_email
 from matchmaker.auth.passwords import hash_password, needs_rehash, verify_password
 from matchmaker.auth.throttle import (
@@ -19,6 +19,7 @@ from matchmaker.auth.throttle import (
     seconds_to_wait,
     signup_address,
 )
+from matchmaker.db import utcnow
 from matchmaker.models import (
     Event,
     LoginAttempt,
@@ -29,6 +30,7 @@ from matchmaker.models import (
     User,
 )
 from matchmaker.models.users import new_session_token
+from matchmaker.organisations import operations as membership
 
 
 class AlreadyRegistered(Exception):
@@ -137,8 +139,12 @@ def create_user(
     return user
 
 
-def register(session: Session, event: Event, user: User, details: Registration) -> Participant:
-    """Register `user` for `event`, joining the chosen organisation or creating it."""
+def register(
+    session: Session, event: Event, user: User, details: Registration, now: datetime
+) -> Participant:
+    """Register `user` for `event`, creating their organisation (they may edit it at once)
+    or asking to join the chosen one (they may edit it once a member or an organiser
+    approves)."""
     if user.id is not None and queries.participant_of_user(session, event, user.id) is not None:
         raise AlreadyRegistered
     if isinstance(details.organisation, NewOrganisation):
@@ -149,8 +155,10 @@ def register(session: Session, event: Event, user: User, details: Registration) 
             sectors=[],
             technologies=[],
         )
+        membership.add_member(session, organisation, user, approved_at=now)
     else:
         organisation = session.get_one(Organisation, details.organisation)
+        membership.add_member(session, organisation, user, approved_at=None)
     participant = Participant(
         event=event,
         user=user,
@@ -184,7 +192,7 @@ def accept_invitation(session: Session, participant: Participant, password: str)
     if queries.user_by_email(session, participant.email) is not None:
         raise EmailHasAccount
     user = create_user(session, participant.email, password, participant.full_name)
-    _link(participant, user)
+    _link(session, participant, user)
     return user
 
 
@@ -199,21 +207,25 @@ def link_invitation(session: Session, participant: Participant, user: User) -> N
     other = queries.participant_of_user(session, participant.event, user.id)
     if other is not None and other.id != participant.id:
         raise AlreadyRegistered
-    _link(participant, user)
+    _link(session, participant, user)
 
 
-def _link(participant: Participant, user: User) -> None:
-    """Link the participant to its account; the invitation link stops working."""
+def _link(session: Session, participant: Participant, user: User) -> None:
+    """Link the participant to its account; the invitation link stops working. The
+    organisers put the person in their organisation, so they speak for it from now on."""
     participant.user = user
     participant.invitation_token_hash = None
+    membership.add_member(session, participant.organisation, user, approved_at=utcnow())
 
 
-def set_password(user: User, password: str) -> None:
-    """Store a new password; every other session of the user ends."""
+def set_password(session: Session, user: User, password: str) -> None:
+    """Store a new password; every session of the user ends (the caller may open a new one)."""
     user.password_hash = hash_password(password)
-    log_out_everywhere(user)
+    log_out_everywhere(session, user)
 
 
-def log_out_everywhere(user: User) -> None:
-    """End every session of the user by rotating the token inside their session ids."""
+def log_out_everywhere(session: Session, user: User) -> None:
+    """End every session of the user: rotate the token inside their session ids and delete
+    their logins."""
     user.session_token = new_session_token()
+    login_sessions.close_every_login(session, user)

@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, func, select, text
 from sqlalchemy.orm import Session
 
 from matchmaker.auth.emails import normalise_email
-from matchmaker.models import Event, LoginAttempt, Organisation, Participant, Phase, User
+from matchmaker.models import Event, LoginAttempt, Participant, Phase, User
 
 INVITATION_LIFETIME = timedelta(days=30)
 _ADVISORY_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
@@ -60,18 +60,6 @@ def participant_by_invitation_hash(session: Session, token_hash: str) -> Partici
 def invitation_expired(participant: Participant, now: datetime) -> bool:
     """Whether the participant's invitation is older than `INVITATION_LIFETIME` (or undated)."""
     return participant.invited_at is None or now >= participant.invited_at + INVITATION_LIFETIME
-
-
-def organisations_in_event(session: Session, event: Event) -> Sequence[Organisation]:
-    """Organisations with at least one active participant in the event, by name."""
-    registered = select(Participant.organisation_id).where(
-        Participant.event_id == event.id, Participant.withdrawn_at.is_(None)
-    )
-    return session.scalars(
-        select(Organisation)
-        .where(Organisation.id.in_(registered))
-        .order_by(func.lower(Organisation.name), Organisation.id)
-    ).all()
 
 
 def attempt_times(session: Session, key: ColumnElement[bool], since: datetime) -> list[datetime]:

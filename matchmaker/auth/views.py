@@ -19,6 +19,7 @@ from werkzeug.wrappers import Response
 
 from matchmaker.auth import (
     loader,  # noqa: F401  (registers the Flask-Login user loader)
+    login_sessions,
     operations,
     queries,
 )
@@ -27,6 +28,7 @@ from matchmaker.auth.forms import (
     ConfirmForm,
     InvitationForm,
     LoginForm,
+    LogoutEverywhereForm,
     PasswordChangeForm,
     RegistrationForm,
     SignupForm,
@@ -34,8 +36,11 @@ from matchmaker.auth.forms import (
 from matchmaker.auth.redirects import safe_next
 from matchmaker.auth.throttle import LoginLimits, ThrottleLimits, address_key
 from matchmaker.auth.tokens import hash_token
+from matchmaker.calendars.queries import feeds_of_user
+from matchmaker.calendars.tokens import revoke_feed_token
 from matchmaker.db import get_session, utcnow
 from matchmaker.models import Event, Participant, Phase, User
+from matchmaker.organisations import queries as organisation_queries
 
 bp = Blueprint("auth", __name__, cli_group=None)
 
@@ -70,9 +75,13 @@ def _landing_page(user: User) -> str:
     return url_for("core.home")
 
 
-def _start_session(user: User) -> None:
-    """Log `user` in on a fresh session: nothing from before the login survives."""
+def _start_session(user: User, login_id: str) -> None:
+    """Log `user` in on a fresh session: nothing from before the login survives.
+
+    `login_id` comes from `login_sessions.open_login_session`, committed by the caller.
+    """
     session.clear()
+    login_sessions.remember(login_id)
     login_user(user)
 
 
@@ -116,9 +125,10 @@ def login() -> str | Response | tuple[str, int]:
         _login_limits(),
         utcnow(),
     )
+    login_id = login_sessions.open_login_session(db, result.user) if result.user else ""
     db.commit()
     if result.user is not None:
-        _start_session(result.user)
+        _start_session(result.user, login_id)
         return redirect(next_url or _landing_page(result.user))
     if result.wait_s:
         return render_template("auth/login.html", form=form, error=_try_again(result.wait_s)), 429
@@ -127,7 +137,13 @@ def login() -> str | Response | tuple[str, int]:
 
 @bp.route("/logout", methods=["POST"])
 def logout() -> Response:
-    """End this session (the CSRF token is checked by CSRFProtect)."""
+    """End this session on the server too, so no copy of its cookie works afterwards.
+
+    The CSRF token is checked by CSRFProtect; the person's other devices stay logged in.
+    """
+    db = get_session()
+    login_sessions.close_this_login(db)
+    db.commit()
     logout_user()
     session.clear()
     flash("You are logged out.", "info")
@@ -138,16 +154,28 @@ def logout() -> Response:
 @login_required
 def account() -> str:
     """The account: its events, email, password change, logging out everywhere."""
-    registrations = queries.registrations_of_user(get_session(), current_user.id)
-    return render_template("auth/account.html", form=ConfirmForm(), registrations=registrations)
+    db = get_session()
+    return render_template(
+        "auth/account.html",
+        form=LogoutEverywhereForm(),
+        confirm=ConfirmForm(),
+        registrations=queries.registrations_of_user(db, current_user.id),
+        feeds=feeds_of_user(db, current_user.id),
+    )
 
 
 @bp.route("/account/logout-everywhere", methods=["POST"])
 @login_required
 def logout_everywhere() -> Response:
-    """End every session of this account, on every device, this one included (CSRF checked)."""
-    operations.log_out_everywhere(current_user._get_current_object())
-    get_session().commit()
+    """End every session of this account, on every device, this one included (CSRF checked),
+    and switch its calendar links off if asked."""
+    db = get_session()
+    form = LogoutEverywhereForm()
+    if form.validate_on_submit() and form.revoke_feeds.data:
+        for participant in feeds_of_user(db, current_user.id):
+            revoke_feed_token(participant)
+    operations.log_out_everywhere(db, current_user._get_current_object())
+    db.commit()
     logout_user()
     session.clear()
     flash("You are logged out on every device.", "info")
@@ -176,9 +204,10 @@ def change_password() -> str | Response:
                 _try_again(check.wait_s) if check.wait_s else "That is not your current password."
             )
         else:
-            operations.set_password(user, form.password.data)
+            operations.set_password(db, user, form.password.data)
+            login_id = login_sessions.open_login_session(db, user)
             db.commit()
-            _start_session(user)
+            _start_session(user, login_id)
             flash("Your password is changed; other devices are logged out.", "success")
             return redirect(url_for("auth.account"))
     return render_template("auth/password.html", form=form)
@@ -202,10 +231,25 @@ def signup(slug: str) -> str | Response | tuple[str, int]:
         return _unavailable(event, "closed")
     if current_user.is_authenticated:
         return _register_logged_in(event)
-    form = SignupForm(organisations=list(queries.organisations_in_event(get_session(), event)))
-    if form.validate_on_submit():
+    form = SignupForm()
+    valid = form.validate_on_submit()
+    email = "" if form.email.errors else form.email.data or ""
+    if _organisation_settled(form, email) and valid:
         return _sign_up(event, form)
     return render_template("auth/signup.html", form=form, event=event)
+
+
+def _organisation_settled(form: RegistrationForm, email: str) -> bool:
+    """Whether the organisation part names a new organisation or one the person chose among
+    those matching what they typed (see `RegistrationForm.settle_organisation`). Checked
+    on every submission whose name passed its own checks, so the matches stay on offer
+    while the person corrects another field."""
+    if request.method != "POST" or form.organisation_name.errors:
+        return False
+    matches = organisation_queries.matching_organisations(
+        get_session(), form.organisation_name.data, email
+    )
+    return form.settle_organisation(matches)
 
 
 def _sign_up(event: Event, form: SignupForm) -> str | Response | tuple[str, int]:
@@ -228,14 +272,15 @@ def _sign_up(event: Event, form: SignupForm) -> str | Response | tuple[str, int]
     else:
         name = f"{form.first_name.data} {form.last_name.data}"
         user = operations.create_user(db, form.email.data, form.password.data, name)
-        operations.register(db, event, user, form.registration())
+        operations.register(db, event, user, form.registration(), utcnow())
+        login_id = login_sessions.open_login_session(db, user)
         try:
             db.commit()
         except IntegrityError:
             db.rollback()
             form.email.errors.append(EMAIL_HAS_ACCOUNT)
             return render_template("auth/signup.html", form=form, event=event)
-        _start_session(user)
+        _start_session(user, login_id)
         flash(f"Welcome! You are registered for {event.name}.", "success")
         return redirect(_profile_url(event))
     db.commit()
@@ -262,12 +307,13 @@ def _register_logged_in(event: Event) -> str | Response | tuple[str, int]:
         if form.validate_on_submit():
             details = operations.registration_from(previous)
     else:
-        form = RegistrationForm(organisations=list(queries.organisations_in_event(db, event)))
-        if form.validate_on_submit():
+        form = RegistrationForm()
+        valid = form.validate_on_submit()
+        if _organisation_settled(form, user.email) and valid:
             details = form.registration()
     if details is None:
         return render_template("auth/register.html", form=form, event=event, previous=previous)
-    operations.register(db, event, user, details)
+    operations.register(db, event, user, details, utcnow())
     try:
         db.commit()
     except IntegrityError:
@@ -325,11 +371,12 @@ def _open_account(participant: Participant) -> Response:
     if form.validate_on_submit():
         try:
             user = operations.accept_invitation(db, participant, form.password.data)
+            login_id = login_sessions.open_login_session(db, user)
             db.commit()
         except (operations.EmailHasAccount, IntegrityError):
             db.rollback()
             return redirect(request.path)
-        _start_session(user)
+        _start_session(user, login_id)
         flash(f"Welcome! Your account for {participant.event.name} is ready.", "success")
         return redirect(_profile_url(participant.event))
     return _invitation_page("auth/invitation.html", participant, form=form)

@@ -57,3 +57,14 @@ def event_participants(session: Session, event: Event) -> list[Participant]:
 def participant_by_feed_hash(session: Session, token_hash: str) -> Participant | None:
     """The participant whose calendar-feed token has this hash."""
     return session.scalar(select(Participant).where(Participant.feed_token_hash == token_hash))
+
+
+def feeds_of_user(session: Session, user_id: int) -> list[Participant]:
+    """The user's registrations, withdrawn ones included, whose calendar feed is on."""
+    return list(
+        session.scalars(
+            select(Participant)
+            .where(Participant.user_id == user_id, Participant.feed_token_hash.is_not(None))
+            .order_by(Participant.id)
+        )
+    )

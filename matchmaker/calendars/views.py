@@ -15,13 +15,16 @@ from flask import (
     request,
     url_for,
 )
+from flask_login import current_user
 
 from matchmaker.auth.access import (
     event_or_404,
     login_required,
     organised_event_or_404,
+    organiser_required,
     own_participant_or_404,
 )
+from matchmaker.auth.queries import participant_of_user
 from matchmaker.calendars import queries
 from matchmaker.calendars.calendars import event_calendar, participant_calendar, table_calendar
 from matchmaker.calendars.tokens import (
@@ -103,12 +106,35 @@ def new_feed(slug: str) -> Response:
 @bp.post("/events/<slug>/feed/revoke")
 @login_required
 def revoke_feed(slug: str) -> Response:
-    """Switch the subscription link off."""
-    participant = own_participant_or_404(event_or_404(slug))
+    """Switch the subscription link off; withdrawn participants may too (their feed still
+    shows their partners' contact details)."""
+    session = get_session()
+    participant = participant_of_user(session, event_or_404(slug), current_user.id)
+    if participant is None:
+        abort(404)
     revoke_feed_token(participant)
-    get_session().commit()
+    session.commit()
     flash("Your calendar link is switched off: calendars subscribed to it stop updating.", "info")
+    if not participant.active:
+        return redirect(url_for("auth.account"))  # type: ignore[return-value]
     return _back_to_agenda(slug)
+
+
+@bp.post("/organise/<slug>/participants/<int:participant_id>/feed/revoke")
+@organiser_required
+def organiser_revoke_feed(slug: str, participant_id: int) -> Response:
+    """The organisers switch a participant's subscription link off (a lost phone, a leak)."""
+    event = organised_event_or_404(slug)
+    session = get_session()
+    participant = session.get(Participant, participant_id)
+    if participant is None or participant.event_id != event.id:
+        abort(404)
+    revoke_feed_token(participant)
+    session.commit()
+    flash(f"{participant.full_name}'s calendar link is switched off.", "success")
+    return redirect(  # type: ignore[return-value]
+        url_for("organiser.edit_participant", slug=slug, participant_id=participant.id)
+    )
 
 
 @bp.get("/organise/<slug>/")

@@ -1,4 +1,4 @@
-"""CLI commands of this area (registered by create_app): `demo` and `events`."""
+"""CLI commands of this area (registered by create_app): `demo`, `events` and `serve`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import date
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from werkzeug.serving import WSGIRequestHandler, run_simple
 
 from matchmaker.core import queries
 from matchmaker.db import session_scope
@@ -114,4 +115,26 @@ def _dates(days: list[date]) -> str:
     return f"{days[0].isoformat()} to {days[-1].isoformat()}"
 
 
-COMMANDS: tuple[click.Command, ...] = (demo_command, events_command)
+class QuietRequestHandler(WSGIRequestHandler):
+    """Werkzeug's request handler without the versions of Werkzeug and Python in `Server`."""
+
+    def version_string(self) -> str:
+        return "matchmaker"
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@with_appcontext
+def serve_command(host: str, port: int) -> None:
+    """Serve the app with Werkzeug's threaded server (the embedded default of `make run`)."""
+    run_simple(
+        host,
+        port,
+        current_app._get_current_object(),  # type: ignore[attr-defined]
+        threaded=True,
+        request_handler=QuietRequestHandler,
+    )
+
+
+COMMANDS: tuple[click.Command, ...] = (demo_command, events_command, serve_command)

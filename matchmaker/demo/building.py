@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from itertools import product
@@ -21,6 +22,7 @@ from matchmaker.models import (
     MeetingTable,
     Mission,
     Organisation,
+    OrganisationMember,
     OrganisationType,
     Participant,
     Preference,
@@ -118,8 +120,14 @@ def load_demo(session: Session) -> DemoAccounts:
     computex = _event(data.COMPUTEX, organiser)
     travellers = [spec for spec in delegation if spec.name in data.COMPUTEX_DELEGATES]
     first_only = {name: group[:1] for name, group in people.items()}
-    _register(computex, travellers, organisations, first_only, rng)
+    _register(computex, travellers, organisations, first_only, rng, seeks=_computex_seeks)
     _register(computex, list(data.TAIWAN.organisations), organisations, people, rng)
+    for name in ACCOUNT_HOLDERS:
+        organisations[name].members.append(
+            OrganisationMember(
+                user=people[name][0].user, approved_at=_instant(date(2026, 1, 5), time(9), "UTC")
+            )
+        )
     session.add_all([hannover.mission, computex.mission])
     session.flush()
     _add_preferences(session, hannover, participants, {spec.name for spec in hosts}, rng)
@@ -139,8 +147,6 @@ def _organisations() -> dict[str, Organisation]:
             technologies=list(spec.technologies),
             website=f"https://www.{_domain(spec.name)}",
             description=f"{spec.description} Based in {spec.city}.",
-            offers=spec.offers,
-            requests=spec.requests,
         )
         for group in groups
         for spec in group.organisations
@@ -263,8 +269,10 @@ def _register(
     organisations: dict[str, Organisation],
     people: dict[str, list[Person]],
     rng: random.Random,
+    seeks: Callable[[data.OrganisationSpec], str] = lambda spec: spec.requests,
 ) -> list[Participant]:
-    """Register the delegates of `specs` for `event`, with booths, caps and absences."""
+    """Register the delegates of `specs` for `event`, with booths, caps and absences; what
+    they offer and seek is theirs for this event (`seeks` says it for the event)."""
     participants = []
     for spec in specs:
         for index, person in enumerate(people[spec.name]):
@@ -277,6 +285,8 @@ def _register(
                 email=person.email,
                 phone=person.phone,
                 job_title=person.job_title,
+                offers=spec.offers,
+                seeks=seeks(spec),
                 location=spec.booth if index == 0 else None,
                 max_meetings=_meeting_cap(spec.type, rng),
             )
@@ -284,6 +294,14 @@ def _register(
                 Unavailability(participant=participant, slot=slot)
             participants.append(participant)
     return participants
+
+
+def _computex_seeks(spec: data.OrganisationSpec) -> str:
+    """What a European delegate looks for at Computex: Taiwanese partners, not US ones."""
+    return (
+        f"At Computex we look for Taiwanese partners in {' and '.join(spec.technologies)}: "
+        "ODMs, component makers and system integrators for a joint offer in Europe and Asia."
+    )
 
 
 def _meeting_cap(kind: OrganisationType, rng: random.Random) -> int | None:

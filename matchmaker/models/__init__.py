@@ -19,21 +19,23 @@ from matchmaker.models.meetings import (
     shown_to_participants,
 )
 from matchmaker.models.missions import Block, Event, MeetingTable, Mission, TimeSlot
-from matchmaker.models.organisations import Organisation
+from matchmaker.models.organisations import Organisation, OrganisationMember
 from matchmaker.models.participants import Participant, Preference, Unavailability
 from matchmaker.models.terms import TermMapping
-from matchmaker.models.users import LoginAttempt, User
+from matchmaker.models.users import LoginAttempt, LoginSession, User
 
 __all__ = [
     "Block",
     "Event",
     "LoginAttempt",
+    "LoginSession",
     "Meeting",
     "MeetingSeat",
     "MeetingStatus",
     "MeetingTable",
     "Mission",
     "Organisation",
+    "OrganisationMember",
     "OrganisationType",
     "Participant",
     "Phase",

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 class Participant(Base):
     """A person of an organisation registered for one event.
 
+    `offers` and `seeks` say what this person brings to and wants from this event; the
+    organisation's own description lasts across events.
+
     `user_id` is empty for imported people until they accept their invitation. Tokens
     (invitation, calendar feed) are stored only as SHA-256 hashes.
     """
@@ -55,6 +58,8 @@ class Participant(Base):
     phone: Mapped[str] = mapped_column(String(50), default="")
     job_title: Mapped[str] = mapped_column(String(200), default="")
     location: Mapped[str | None] = mapped_column(String(200))
+    offers: Mapped[str] = mapped_column(Text, default="")
+    seeks: Mapped[str] = mapped_column(Text, default="")
     max_meetings: Mapped[int | None]
     # Overrides of the event's day cap and guaranteed minimum (None: the event's).
     max_meetings_per_day: Mapped[int | None]

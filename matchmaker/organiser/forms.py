@@ -5,11 +5,10 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     DateField,
@@ -33,6 +32,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from matchmaker.forms import SafeForm
 from matchmaker.models import Phase, TermKind
 from matchmaker.organiser.importing import MAX_TERM_LENGTH, TERM_NAMES, UnknownTerm
 from matchmaker.organiser.operations import TermDecision
@@ -187,7 +187,7 @@ def utc_to_local_input(value: datetime | None, zone: str) -> datetime | None:
     return value.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
 
 
-class MissionForm(FlaskForm):  # type: ignore[misc]
+class MissionForm(SafeForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=200)])
     partnership = StringField(
         "Cluster partnership",
@@ -216,7 +216,7 @@ def _optional_limit(label: str, description: str) -> IntegerField:
     )
 
 
-class EventForm(FlaskForm):  # type: ignore[misc]
+class EventForm(SafeForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=200)])
     venue = StringField(
         "Venue",
@@ -282,9 +282,21 @@ class EventForm(FlaskForm):  # type: ignore[misc]
         description="In the event's local time.",
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, first_day: date | None = None, **kwargs: Any) -> None:
+        """`first_day`: the event's first day (its first block's, else the mission's), which
+        no deadline may pass."""
         super().__init__(*args, **kwargs)
+        self.first_day = first_day
         self.timezone.choices = timezone_choices(self.timezone.data)
+
+    def _before_the_event(self, field: DateTimeLocalField) -> None:
+        if field.data and self.first_day and field.data.date() > self.first_day:
+            raise ValidationError(
+                f"The event starts on {self.first_day:%d %B %Y}: set a deadline before it."
+            )
+
+    def validate_registration_deadline(self, field: DateTimeLocalField) -> None:
+        self._before_the_event(field)
 
     def validate_timezone(self, field: SelectField) -> None:
         if field.data not in available_timezones():
@@ -297,6 +309,7 @@ class EventForm(FlaskForm):  # type: ignore[misc]
         _check_terms(field)
 
     def validate_preferences_deadline(self, field: DateTimeLocalField) -> None:
+        self._before_the_event(field)
         registration = self.registration_deadline.data
         if field.data and registration and field.data < registration:
             raise ValidationError("Choosing meetings cannot end before registration does.")
@@ -325,7 +338,7 @@ class NewEventForm(EventForm):
     )
 
 
-class BlockForm(FlaskForm):  # type: ignore[misc]
+class BlockForm(SafeForm):
     day = DateField("Day", validators=[InputRequired(message="Enter the day.")])
     start_time = TimeField("Start", validators=[InputRequired(message="Enter the start time.")])
     end_time = TimeField("End", validators=[InputRequired(message="Enter the end time.")])
@@ -338,7 +351,7 @@ class BlockForm(FlaskForm):  # type: ignore[misc]
             raise ValidationError("The block must end after it starts.")
 
 
-class TableCountForm(FlaskForm):  # type: ignore[misc]
+class TableCountForm(SafeForm):
     count = IntegerField(
         "Number of tables",
         validators=[InputRequired(), NumberRange(min=1, max=MAX_TABLES)],
@@ -346,7 +359,7 @@ class TableCountForm(FlaskForm):  # type: ignore[misc]
     )
 
 
-class TableListForm(FlaskForm):  # type: ignore[misc]
+class TableListForm(SafeForm):
     tables = TextAreaField(
         "Tables and meeting points",
         validators=[DataRequired()],
@@ -377,7 +390,7 @@ class TableListForm(FlaskForm):  # type: ignore[misc]
         return entries
 
 
-class PhaseForm(FlaskForm):  # type: ignore[misc]
+class PhaseForm(SafeForm):
     direction = HiddenField(validators=[DataRequired()])
 
     def validate_direction(self, field: HiddenField) -> None:
@@ -385,7 +398,7 @@ class PhaseForm(FlaskForm):  # type: ignore[misc]
             raise ValidationError("Unknown direction.")
 
 
-class ParticipantForm(FlaskForm):  # type: ignore[misc]
+class ParticipantForm(SafeForm):
     max_meetings = IntegerField(
         "Meeting cap",
         validators=[Optional(), NumberRange(min=0, max=1000)],
@@ -408,7 +421,7 @@ class ParticipantForm(FlaskForm):  # type: ignore[misc]
     )
 
 
-class ImportForm(FlaskForm):  # type: ignore[misc]
+class ImportForm(SafeForm):
     file = FileField(
         "CSV or XLSX file",
         validators=[FileRequired(message="Choose a file.")],
@@ -419,7 +432,7 @@ class ImportForm(FlaskForm):  # type: ignore[misc]
 ADDABLE_KINDS = (TermKind.SECTOR, TermKind.TECHNOLOGY)
 
 
-class TermMappingForm(FlaskForm):  # type: ignore[misc]
+class TermMappingForm(SafeForm):
     """One choice per unknown term of an import: a value of its list, a new term of the
     event's list, leave it out, or decide later. Built by `term_mapping_form`."""
 
@@ -483,11 +496,11 @@ def term_mapping_form(unknown: Sequence[UnknownTerm], lists: Vocabularies) -> Te
     return form
 
 
-class OrganiserForm(FlaskForm):  # type: ignore[misc]
+class OrganiserForm(SafeForm):
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
     name = StringField("Name", validators=[DataRequired(), Length(max=200)])
 
 
-class MissionOrganiserForm(FlaskForm):  # type: ignore[misc]
+class MissionOrganiserForm(SafeForm):
     mission = SelectField("Mission", coerce=int)
     user = SelectField("Organiser", coerce=int)

@@ -169,13 +169,28 @@ class AddedBlock:
     warnings: list[str]
 
 
+def _mission_days(mission: Mission) -> str:
+    first = f"{mission.start_date:%d %B %Y}" if mission.start_date else "…"
+    last = f"{mission.end_date:%d %B %Y}" if mission.end_date else "…"
+    return f"{first} to {last}"
+
+
 def add_block(
     session: Session, event: Event, day: date, start: time, end: time, name: str
 ) -> AddedBlock:
-    """A new B2B block and its slots; refused if it overlaps another block that day or
-    holds no slot. Warns when minutes at its end fit no slot or when it adds a day."""
+    """A new B2B block and its slots; refused if it falls outside the mission's days,
+    overlaps another block that day or holds no slot. Warns when minutes at its end fit no
+    slot or when it adds a day."""
     if end <= start:
         raise SetupRefused("A block must end after it starts.")
+    mission = event.mission
+    if (mission.start_date and day < mission.start_date) or (
+        mission.end_date and day > mission.end_date
+    ):
+        raise SetupRefused(
+            f"{day:%d %B %Y} is outside the mission's days "
+            f"({_mission_days(mission)}): change the mission's dates first if it moved."
+        )
     for other in event.blocks:
         if other.day == day and start < other.end_time and other.start_time < end:
             raise SetupRefused(

@@ -114,14 +114,19 @@ def event_participants(session: Session, event: Event, search: str = "") -> Sequ
         .options(selectinload(Participant.organisation))
         .where(Participant.event_id == event.id)
     )
-    for word in search.split():
-        pattern = f"%{word.lower()}%"
+    for word in search.lower().split():
+        # autoescape: % and _ typed in the search box are literal, not wildcards
         query = query.where(
             or_(
-                func.lower(Participant.first_name).like(pattern),
-                func.lower(Participant.last_name).like(pattern),
-                func.lower(Participant.email).like(pattern),
-                func.lower(Organisation.name).like(pattern),
+                *(
+                    func.lower(column).contains(word, autoescape=True)
+                    for column in (
+                        Participant.first_name,
+                        Participant.last_name,
+                        Participant.email,
+                        Organisation.name,
+                    )
+                )
             )
         )
     return session.scalars(

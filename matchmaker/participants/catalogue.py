@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 from matchmaker.models import Event, Participant, Preference, PreferenceLevel
 from matchmaker.participants.matching import (
-    MatchProfile,
     Reason,
     TermMatcher,
     match_profile,
     match_reasons,
     relevance,
 )
-from matchmaker.participants.queries import CatalogueRow
+from matchmaker.participants.queries import CatalogueRow, summary_of
+from matchmaker.text import fold
 
 PER_PAGE = 24
 SORT_ORDERS = {"": "Best match first", "name": "By name", "organisation": "By organisation"}
@@ -92,7 +92,7 @@ def _haystack(row: CatalogueRow) -> str:
             *organisation.technologies,
             *organisation.sectors,
         )
-    ).casefold()
+    )
 
 
 def _matches(row: CatalogueRow, filters: CatalogueFilters, words: list[str]) -> bool:
@@ -106,7 +106,7 @@ def _matches(row: CatalogueRow, filters: CatalogueFilters, words: list[str]) -> 
     if filters.technology and filters.technology not in organisation.technologies:
         return False
     if words:
-        haystack = _haystack(row)
+        haystack = fold(_haystack(row))
         return all(word in haystack for word in words)
     return True
 
@@ -122,9 +122,8 @@ def build_catalogue(
 ) -> CataloguePage:
     """The requested page of everyone but the viewer: most relevant first, then by name
     (`rows` come by name), unless the filters ask for name or organisation order."""
-    words = filters.text.casefold().split()
-    viewer_profile = match_profile(viewer.organisation, matcher)
-    profiles: dict[int, MatchProfile] = {}
+    words = fold(filters.text).split()
+    viewer_profile = match_profile(summary_of(viewer), matcher)
     hits: list[Hit] = []
     if filters.sort == "organisation":
         rows = sorted(rows, key=lambda row: row.organisation.name.casefold())
@@ -132,9 +131,7 @@ def build_catalogue(
         if row.participant_id == viewer.id or not _matches(row, filters, words):
             continue
         organisation = row.organisation
-        profile = profiles.get(organisation.id)
-        if profile is None:
-            profile = profiles[organisation.id] = match_profile(organisation, matcher)
+        profile = match_profile(organisation, matcher)
         wish = received.get(row.participant_id)
         their_level = wish.level if wish else None
         reasons = match_reasons(viewer_profile, profile, their_level)
@@ -176,5 +173,5 @@ def reasons_between(
 ) -> tuple[Reason, ...]:
     """Why the viewer meets `other` (as on the agenda), without preference reasons."""
     return match_reasons(
-        match_profile(viewer.organisation, matcher), match_profile(other.organisation, matcher)
+        match_profile(summary_of(viewer), matcher), match_profile(summary_of(other), matcher)
     )

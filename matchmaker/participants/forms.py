@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import (
     EmailField,
-    Form,
     HiddenField,
     IntegerField,
     SelectField,
@@ -31,6 +29,7 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from matchmaker.auth.countries import COUNTRY_NAMES
+from matchmaker.forms import SafeForm, SafeGetForm
 from matchmaker.models import Event, OrganisationType, PreferenceLevel
 from matchmaker.participants.catalogue import SORT_ORDERS, CatalogueFilters
 from matchmaker.participants.operations import OrganisationChanges, PersonChanges
@@ -72,8 +71,22 @@ def country_choices() -> list[tuple[str, str]]:
     return sorted(COUNTRY_NAMES.items(), key=lambda item: item[1])
 
 
-class ProfileForm(FlaskForm):  # type: ignore[misc]
-    """The organisation (shared by its people) and the person's own details."""
+ORGANISATION_FIELDS = (
+    "name",
+    "country",
+    "cluster",
+    "type",
+    "sectors",
+    "technologies",
+    "website",
+    "description",
+)
+
+
+class ProfileForm(SafeForm):
+    """The organisation (shared by its people, lasting across events) and the person's own
+    details for this event. Without `edits_organisation` the organisation's fields are
+    left out: only its approved members change it."""
 
     name = StringField(
         "Organisation name", validators=[DataRequired(), Length(max=200)], filters=[_strip]
@@ -88,19 +101,6 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
     type = SelectField("Type of organisation", choices=TYPE_CHOICES)
     sectors = CheckboxListField("Sectors")
     technologies = CheckboxListField("Technologies")
-    offers = TextAreaField(
-        "What you offer",
-        validators=[Optional(), Length(max=LONG_TEXT)],
-        filters=[_strip],
-        description="Products, services, know-how. Naming technologies from the list above"
-        " helps us suggest the right people.",
-    )
-    requests = TextAreaField(
-        "What you are looking for",
-        validators=[Optional(), Length(max=LONG_TEXT)],
-        filters=[_strip],
-        description="Partners, suppliers, technologies, markets.",
-    )
     website = URLField(
         "Website",
         validators=[
@@ -115,6 +115,19 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
         "About the organisation",
         validators=[Optional(), Length(max=LONG_TEXT)],
         filters=[_strip],
+    )
+    offers = TextAreaField(
+        "What you offer at this event",
+        validators=[Optional(), Length(max=LONG_TEXT)],
+        filters=[_strip],
+        description="Products, services, know-how you bring here. Naming the event's"
+        " technologies helps us suggest the right people.",
+    )
+    seeks = TextAreaField(
+        "What you are looking for at this event",
+        validators=[Optional(), Length(max=LONG_TEXT)],
+        filters=[_strip],
+        description="Partners, suppliers, technologies, markets: for this event only.",
     )
     job_title = StringField("Job title", validators=[Optional(), Length(max=200)], filters=[_strip])
     email = EmailField(
@@ -151,27 +164,35 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
         validators=[Optional(), NumberRange(min=0, message="Enter 0 or more.")],
     )
 
-    def __init__(self, event: Event, **kwargs: Any) -> None:
+    def __init__(
+        self, event: Event, *, edits_organisation: bool, cap: int | None, **kwargs: Any
+    ) -> None:
+        """`cap`: the most meetings the person may ask for (the event's default cap, or
+        the organisers' higher cap for them)."""
         super().__init__(**kwargs)
         self.event = event
+        self.cap = cap
+        self.edits_organisation = edits_organisation
+        if cap is not None:
+            self.max_meetings.description = f"Up to {cap}; leave empty for {cap}."
+        else:
+            self.max_meetings.description = "Leave empty for no limit of your own."
+        if not edits_organisation:
+            for name in ORGANISATION_FIELDS:
+                delattr(self, name)
+            return
         self.country.choices = [("", "Choose a country"), *country_choices()]
         self.sectors.choices = [(term, term) for term in event.sectors]
         self.technologies.choices = [(term, term) for term in event.technologies]
-        if event.default_max_meetings is not None:
-            self.max_meetings.description = (
-                f"Up to {event.default_max_meetings}; leave empty for the event's"
-                f" {event.default_max_meetings}."
-            )
-        else:
-            self.max_meetings.description = "Leave empty for no limit of your own."
 
     def validate_max_meetings(self, field: IntegerField) -> None:
-        cap = self.event.default_max_meetings
-        if field.data is not None and cap is not None and field.data > cap:
-            raise ValidationError(f"This event allows at most {cap} meetings per person.")
+        if field.data is not None and self.cap is not None and field.data > self.cap:
+            raise ValidationError(f"You can ask for at most {self.cap} meetings at this event.")
 
-    def organisation_changes(self) -> OrganisationChanges:
-        """The validated organisation part."""
+    def organisation_changes(self) -> OrganisationChanges | None:
+        """The validated organisation part, if the person may change the organisation."""
+        if not self.edits_organisation:
+            return None
         return OrganisationChanges(
             name=self.name.data,
             country=self.country.data,
@@ -181,8 +202,6 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
             technologies=list(self.technologies.data or []),
             website=self.website.data or "",
             description=self.description.data or "",
-            offers=self.offers.data or "",
-            requests=self.requests.data or "",
         )
 
     def person_changes(self) -> PersonChanges:
@@ -193,14 +212,16 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
             email=self.email.data,
             location=self.location.data or None,
             max_meetings=self.max_meetings.data,
+            offers=self.offers.data or "",
+            seeks=self.seeks.data or "",
         )
 
 
-class AvailabilityForm(FlaskForm):  # type: ignore[misc]
+class AvailabilityForm(SafeForm):
     """Only the CSRF token: the slot checkboxes are read from the request by the view."""
 
 
-class PreferenceForm(FlaskForm):  # type: ignore[misc]
+class PreferenceForm(SafeForm):
     """Mark one person (an empty level clears the mark), with an optional private note."""
 
     participant_id = HiddenField(validators=[DataRequired(), Regexp(r"^\d+$")])
@@ -221,7 +242,7 @@ class PreferenceForm(FlaskForm):  # type: ignore[misc]
     next = HiddenField()
 
 
-class CatalogueSearchForm(Form):  # type: ignore[misc]
+class CatalogueSearchForm(SafeGetForm):
     """The catalogue's GET filters (no CSRF: they change nothing and make shareable URLs)."""
 
     q = StringField("Search", filters=[_strip])

@@ -62,8 +62,6 @@ class OrganisationChanges:
     technologies: list[str]
     website: str
     description: str
-    offers: str
-    requests: str
 
 
 @dataclass(frozen=True)
@@ -75,6 +73,8 @@ class PersonChanges:
     email: str
     location: str | None
     max_meetings: int | None
+    offers: str
+    seeks: str
 
 
 def _replace_taxonomy_terms(
@@ -86,28 +86,43 @@ def _replace_taxonomy_terms(
 
 
 def update_profile(
-    participant: Participant, organisation: OrganisationChanges, person: PersonChanges
+    participant: Participant, organisation: OrganisationChanges | None, person: PersonChanges
 ) -> None:
-    """Apply the profile form; organisation changes are seen by all its people."""
-    event = participant.event
-    target: Organisation = participant.organisation
-    target.name = organisation.name
-    target.country = organisation.country
-    target.cluster = organisation.cluster
-    target.type = organisation.type
-    target.sectors = _replace_taxonomy_terms(target.sectors, event.sectors, organisation.sectors)
-    target.technologies = _replace_taxonomy_terms(
-        target.technologies, event.technologies, organisation.technologies
-    )
-    target.website = organisation.website
-    target.description = organisation.description
-    target.offers = organisation.offers
-    target.requests = organisation.requests
+    """Apply the profile form; organisation changes (None: the person may not make them)
+    are seen by all its people, at every event."""
+    if organisation is not None:
+        _update_organisation(participant, organisation)
     participant.job_title = person.job_title
     participant.phone = person.phone
     participant.email = person.email
     participant.location = person.location
     participant.max_meetings = person.max_meetings
+    participant.offers = person.offers
+    participant.seeks = person.seeks
+
+
+def _update_organisation(participant: Participant, changes: OrganisationChanges) -> None:
+    event = participant.event
+    target: Organisation = participant.organisation
+    target.name = changes.name
+    target.country = changes.country
+    target.cluster = changes.cluster
+    target.type = changes.type
+    target.sectors = _replace_taxonomy_terms(target.sectors, event.sectors, changes.sectors)
+    target.technologies = _replace_taxonomy_terms(
+        target.technologies, event.technologies, changes.technologies
+    )
+    target.website = changes.website
+    target.description = changes.description
+
+
+def profile_cap(participant: Participant) -> int | None:
+    """The most meetings the participant may ask for: the event's default cap, or the
+    higher cap the organisers gave them (a participant never saves more than the default)."""
+    default = participant.event.default_max_meetings
+    if default is None:
+        return None
+    return max(default, participant.max_meetings or 0)
 
 
 def set_availability(

@@ -24,7 +24,8 @@ from matchmaker.models import (
 
 @dataclass(frozen=True)
 class OrganisationSummary:
-    """The organisation fields the catalogue searches, filters and matches on."""
+    """The organisation fields the catalogue searches, filters and matches on; `offers` and
+    `requests` are what one participant offers and seeks at the event (see `summary_of`)."""
 
     id: int
     name: str
@@ -53,6 +54,24 @@ class CatalogueRow:
         return f"{self.first_name} {self.last_name}".strip()
 
 
+def summary_of(participant: Participant) -> OrganisationSummary:
+    """The participant's organisation with what the person offers and seeks at this event;
+    the organisation's own text where they gave none (imported or older profiles)."""
+    organisation = participant.organisation
+    return OrganisationSummary(
+        id=organisation.id,
+        name=organisation.name,
+        country=organisation.country,
+        cluster=organisation.cluster,
+        type=organisation.type,
+        sectors=organisation.sectors,
+        technologies=organisation.technologies,
+        offers=participant.offers or organisation.offers,
+        requests=participant.seeks or organisation.requests,
+        description=organisation.description,
+    )
+
+
 def catalogue_rows(session: Session, event: Event) -> list[CatalogueRow]:
     """Every active participant of the event with their organisation, in one query, by name."""
     rows = session.execute(
@@ -61,6 +80,8 @@ def catalogue_rows(session: Session, event: Event) -> list[CatalogueRow]:
             Participant.first_name,
             Participant.last_name,
             Participant.job_title,
+            Participant.offers,
+            Participant.seeks,
             Organisation.id,
             Organisation.name,
             Organisation.country,
@@ -90,8 +111,8 @@ def catalogue_rows(session: Session, event: Event) -> list[CatalogueRow]:
                 type=kind,
                 sectors=sectors,
                 technologies=technologies,
-                offers=offers,
-                requests=requests,
+                offers=own_offers or offers,
+                requests=own_seeks or requests,
                 description=description,
             ),
         )
@@ -100,6 +121,8 @@ def catalogue_rows(session: Session, event: Event) -> list[CatalogueRow]:
             first_name,
             last_name,
             job_title,
+            own_offers,
+            own_seeks,
             organisation_id,
             name,
             country,

@@ -24,6 +24,7 @@ from werkzeug.wrappers import Response
 
 from matchmaker.auth.access import event_or_404, login_required, own_participant_or_404
 from matchmaker.auth.countries import COUNTRY_NAMES
+from matchmaker.auth.forms import ConfirmForm
 from matchmaker.auth.queries import participant_by_email
 from matchmaker.auth.redirects import safe_next
 from matchmaker.commits import commit_or_refuse
@@ -36,6 +37,7 @@ from matchmaker.models import (
     Preference,
     PreferenceLevel,
 )
+from matchmaker.organisations.queries import is_approved_member, pending_for_organisation
 from matchmaker.participants import operations, queries
 from matchmaker.participants.agenda import agenda_days, agenda_entries
 from matchmaker.participants.catalogue import (
@@ -69,9 +71,13 @@ def _event_and_me(slug: str) -> tuple[Event, Participant]:
 def profile(slug: str) -> Response | str:
     """The organisation's profile (shared by its people) and the person's details."""
     event, me = _event_and_me(slug)
+    session = get_session()
     organisation = me.organisation
+    edits_organisation = is_approved_member(session, organisation.id, me.user_id or 0)
     form = ProfileForm(
         event,
+        edits_organisation=edits_organisation,
+        cap=operations.profile_cap(me),
         data={
             "name": organisation.name,
             "country": organisation.country,
@@ -81,10 +87,10 @@ def profile(slug: str) -> Response | str:
             "technologies": [
                 term for term in organisation.technologies if term in event.technologies
             ],
-            "offers": organisation.offers,
-            "requests": organisation.requests,
             "website": organisation.website,
             "description": organisation.description,
+            "offers": me.offers,
+            "seeks": me.seeks,
             "job_title": me.job_title,
             "email": me.email,
             "phone": me.phone,
@@ -92,7 +98,6 @@ def profile(slug: str) -> Response | str:
             "max_meetings": me.max_meetings,
         },
     )
-    session = get_session()
     if form.validate_on_submit():
         other = participant_by_email(session, event, form.email.data)
         if other is not None and other.id != me.id:
@@ -106,7 +111,15 @@ def profile(slug: str) -> Response | str:
         person for person in organisation.participants if person.id != me.id and person.active
     ]
     return render_template(
-        "participants/profile.html", event=event, me=me, form=form, colleagues=colleagues
+        "participants/profile.html",
+        event=event,
+        me=me,
+        form=form,
+        colleagues=colleagues,
+        join_requests=(
+            pending_for_organisation(session, event, organisation.id) if edits_organisation else []
+        ),
+        settle_form=ConfirmForm(),
     )
 
 

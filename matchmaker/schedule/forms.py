@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Optional
+
+from matchmaker.forms import SafeForm
 
 TIME_LIMITS_S = (10, 30, 60, 120, 300, 600)
 
@@ -19,7 +20,7 @@ def time_limit_choices(configured: int) -> list[tuple[int, str]]:
     return [(s, time_limit_label(s)) for s in sorted({*TIME_LIMITS_S, configured})]
 
 
-class SolveForm(FlaskForm):  # type: ignore[misc]
+class SolveForm(SafeForm):
     """Start a solve."""
 
     time_limit = SelectField(
@@ -34,18 +35,18 @@ class SolveForm(FlaskForm):  # type: ignore[misc]
     )
 
 
-class ActionForm(FlaskForm):  # type: ignore[misc]
+class ActionForm(SafeForm):
     """A button that changes something (cancel, apply, publish …): only the CSRF token."""
 
 
-class PublishForm(FlaskForm):  # type: ignore[misc]
+class PublishForm(SafeForm):
     """Publish the agendas; `confirmed` answers the question asked while registration is
     still open."""
 
     confirmed = HiddenField(validators=[Optional(), AnyOf(["1"])])
 
 
-class LockForm(FlaskForm):  # type: ignore[misc]
+class LockForm(SafeForm):
     """Lock or unlock a meeting."""
 
     locked = HiddenField(validators=[AnyOf(["0", "1"])])
@@ -57,7 +58,7 @@ OVERRIDE_HELP = (
 )
 
 
-class MoveForm(FlaskForm):  # type: ignore[misc]
+class MoveForm(SafeForm):
     """Move a meeting to another slot and place."""
 
     slot = SelectField("Time", coerce=int, validators=[InputRequired()])
@@ -65,13 +66,13 @@ class MoveForm(FlaskForm):  # type: ignore[misc]
     override = BooleanField(OVERRIDE_LABEL, description=OVERRIDE_HELP)
 
 
-class SwapForm(FlaskForm):  # type: ignore[misc]
+class SwapForm(SafeForm):
     """Swap the times of two meetings."""
 
     other = SelectField("Swap times with", coerce=int, validators=[InputRequired()])
 
 
-class AddMeetingForm(FlaskForm):  # type: ignore[misc]
+class AddMeetingForm(SafeForm):
     """Add a meeting by hand."""
 
     first = SelectField("First participant", coerce=int, validators=[InputRequired()])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -9,7 +11,7 @@ from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.commits import commit_or_refuse
 from matchmaker.db import get_session
-from matchmaker.models import Mission, Phase
+from matchmaker.models import Event, Mission, Phase
 from matchmaker.organiser import operations, queries
 from matchmaker.organiser.forms import (
     EventForm,
@@ -59,12 +61,19 @@ def _suggested_zone(mission: Mission) -> str:
     )
 
 
+def _first_day(event: Event) -> date | None:
+    """The event's first day: its first block's, else the mission's first day."""
+    if event.blocks:
+        return min(block.day for block in event.blocks)
+    return event.mission.start_date
+
+
 @bp.route("/missions/<slug>/events/new", methods=["GET", "POST"])
 @organiser_required
 def new_event(slug: str) -> Page:
     """Create an event of a mission."""
     mission = mission_or_404(slug)
-    form = NewEventForm(timezone=_suggested_zone(mission))
+    form = NewEventForm(timezone=_suggested_zone(mission), first_day=mission.start_date)
     if form.validate_on_submit():
         db = get_session()
         event = operations.create_event(db, mission, _event_settings(form), Phase(form.phase.data))
@@ -79,7 +88,7 @@ def new_event(slug: str) -> Page:
 def edit_event(slug: str) -> Page:
     """Edit an event's settings; slots follow the zone, slot length and break."""
     event = organised_event_or_404(slug)
-    form = EventForm(obj=event)
+    form = EventForm(obj=event, first_day=_first_day(event))
     if request.method == "GET":
         form.sectors.data = "\n".join(event.sectors)
         form.technologies.data = "\n".join(event.technologies)

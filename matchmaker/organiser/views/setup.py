@@ -24,6 +24,8 @@ def _default_block_day(event: Event) -> date | None:
     if not event.blocks:
         return mission.start_date
     last = max(block.day for block in event.blocks)
+    if last >= date.max:
+        return last
     following = last + timedelta(days=1)
     return following if mission.end_date is None or following <= mission.end_date else last
 

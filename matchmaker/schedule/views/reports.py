@@ -45,7 +45,7 @@ def export(slug: str, kind: str, fmt: str) -> Response:
         abort(404)
     rows = exports.SHEETS[kind](get_session(), event)
     body, mimetype = exports.FORMATS[fmt](rows, kind)
-    response = Response(body, mimetype=mimetype)
+    response = Response(body, content_type=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{event.slug}-{kind}.{fmt}"'
     return response
 

@@ -126,13 +126,38 @@ def test_a_tampered_session_id_does_not_authenticate(
 ) -> None:
     user = build.user(email="ana@example.org")
     client = app.test_client()
+    log_in(client, "ana@example.org")
     with client.session_transaction() as forged:
         forged["_user_id"] = session_id.format(id=user.id, token=user.session_token)
-        forged["_fresh"] = True
     assert not is_logged_in(client)
     with client.session_transaction() as genuine:
         genuine["_user_id"] = user.get_id()
     assert is_logged_in(client)
+
+
+def test_a_session_id_without_an_open_login_does_not_authenticate(app: Flask, build: Any) -> None:
+    user = build.user(email="ana@example.org")
+    client = app.test_client()
+    with client.session_transaction() as forged:
+        forged["_user_id"] = user.get_id()
+        forged["login"] = "made-up"
+    assert not is_logged_in(client)
+
+
+def test_logout_refuses_a_copy_of_its_cookie_but_keeps_other_devices(
+    app: Flask, build: Any
+) -> None:
+    build.user(email="ana@example.org")
+    phone, laptop = app.test_client(), app.test_client()
+    log_in(phone, "ana@example.org")
+    log_in(laptop, "ana@example.org")
+    copied_cookie = session_cookie(phone)
+    assert phone.post("/logout").status_code == 302
+    replay = app.test_client()
+    replay.set_cookie("session", copied_cookie)
+    assert not is_logged_in(replay)
+    assert not is_logged_in(phone)
+    assert is_logged_in(laptop)
 
 
 def test_deactivating_an_account_ends_its_sessions(

@@ -11,7 +11,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from matchmaker.db import utcnow
-from matchmaker.models import Organisation, OrganisationType, Participant, Phase, Role, User
+from matchmaker.models import (
+    Organisation,
+    OrganisationMember,
+    OrganisationType,
+    Participant,
+    Phase,
+    Role,
+    User,
+)
 from tests.web.auth.conftest import is_logged_in, log_in
 
 
@@ -74,42 +82,99 @@ def test_sign_up_creates_account_participant_and_organisation(
     assert organisation.type == OrganisationType.SME
 
 
-def test_sign_up_can_join_an_organisation_of_the_event(
+def test_sign_up_lists_no_registered_organisation(client: FlaskClient, build: Any) -> None:
+    event = build.event(slug="hannover")
+    colleague = build.participant(event, organisation=Organisation(name="Robótica Lda"))
+    page = client.get("/e/hannover/signup")
+    assert colleague.organisation.name not in page.text
+
+
+def test_joining_offers_only_the_organisations_near_the_typed_name(
     client: FlaskClient, build: Any, session: Session
 ) -> None:
     event = build.event(slug="hannover")
-    colleague = build.participant(event)
-    organisation_id = colleague.organisation_id
-    page = client.get("/e/hannover/signup")
-    assert colleague.organisation.name in page.text
+    wanted = build.participant(event, organisation=Organisation(name="Robótica Lda", country="PT"))
+    other = build.participant(event, organisation=Organisation(name="Hanse Sensorik", country="DE"))
+    join = signup_data(organisation="join", organisation_name="robotica")
+    first = client.post("/e/hannover/signup", data=join)
+    assert first.status_code == 200
+    assert "Robótica Lda (Portugal)" in first.text
+    assert other.organisation.name not in first.text
+    assert count(session, User) == 0
     response = client.post(
-        "/e/hannover/signup",
-        data=signup_data(organisation=str(organisation_id), organisation_name=""),
+        "/e/hannover/signup", data={**join, "organisation_id": str(wanted.organisation_id)}
     )
     assert response.status_code == 302
-    assert count(session, Organisation) == 1
-    participant = session.scalars(select(Participant).where(Participant.user_id.is_not(None))).one()
-    assert participant.organisation_id == organisation_id
+    assert count(session, Organisation) == 2
+    user = session.scalars(select(User)).one()
+    participant = session.scalars(select(Participant).where(Participant.user_id == user.id)).one()
+    assert participant.organisation_id == wanted.organisation_id
+    member = session.scalars(select(OrganisationMember)).one()
+    assert (member.user_id, member.approved_at) == (user.id, None)
 
 
-def test_a_new_organisation_may_not_copy_the_name_of_one_of_the_event(
+def test_an_unknown_name_to_join_gets_a_message_and_no_list(
     client: FlaskClient, build: Any, session: Session
 ) -> None:
     event = build.event(slug="hannover")
     build.participant(event, organisation=Organisation(name="Robótica Lda", country="PT"))
-    response = client.post("/e/hannover/signup", data=signup_data(organisation_name="ROBÓTICA LDA"))
-    assert "is already registered for this event: choose it in the list." in response.text
+    response = client.post(
+        "/e/hannover/signup", data=signup_data(organisation="join", organisation_name="Acme")
+    )
+    assert "No registered organisation matches this name" in response.text
+    assert "Robótica" not in response.text
+    assert count(session, User) == 0
+
+
+def test_joining_by_the_email_domain_of_an_approved_member(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
+    event = build.event(slug="hannover")
+    member = build.user(email="rui@robotica.pt")
+    organisation = Organisation(name="Robótica Lda", country="PT")
+    organisation.members.append(OrganisationMember(user_id=member.id, approved_at=utcnow()))
+    build.participant(event, user=member, organisation=organisation)
+    response = client.post(
+        "/e/hannover/signup",
+        data=signup_data(
+            organisation="join", organisation_name="RLDA Portugal", email="ana@robotica.pt"
+        ),
+    )
+    assert "Robótica Lda (Portugal)" in response.text
+
+
+def test_a_new_organisation_may_not_copy_the_name_of_a_registered_one(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
+    build.event(slug="hannover")
+    build.participant(build.event(), organisation=Organisation(name="Robótica Lda", country="PT"))
+    response = client.post("/e/hannover/signup", data=signup_data(organisation_name="ROBOTICA"))
+    assert "Robótica Lda is already registered: choose “Join" in response.text
     assert count(session, Organisation) == 1
     assert count(session, User) == 0
 
 
-def test_organisations_of_other_events_cannot_be_joined(
+def test_creating_an_organisation_makes_its_creator_an_approved_member(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
+    build.event(slug="hannover")
+    assert client.post("/e/hannover/signup", data=signup_data()).status_code == 302
+    member = session.scalars(select(OrganisationMember)).one()
+    assert member.approved_at is not None
+
+
+def test_a_forged_organisation_id_is_not_joined(
     client: FlaskClient, build: Any, session: Session
 ) -> None:
     build.event(slug="hannover")
     outsider = build.participant(build.event())
     response = client.post(
-        "/e/hannover/signup", data=signup_data(organisation=str(outsider.organisation_id))
+        "/e/hannover/signup",
+        data=signup_data(
+            organisation="join",
+            organisation_name="Robótica",
+            organisation_id=str(outsider.organisation_id),
+        ),
     )
     assert response.status_code == 200
     assert outsider.organisation.name not in response.text
@@ -269,3 +334,17 @@ def test_a_withdrawn_participant_cannot_register_again(
     assert "was withdrawn" in client.get("/e/hannover/signup").text
     assert client.post("/e/hannover/signup").status_code == 403
     assert count(session, Participant) == 1
+
+
+def test_the_matches_stay_on_offer_while_another_field_is_corrected(
+    client: FlaskClient, build: Any, session: Session
+) -> None:
+    event = build.event(slug="hannover")
+    build.participant(event, organisation=Organisation(name="Robótica Lda", country="PT"))
+    response = client.post(
+        "/e/hannover/signup",
+        data=signup_data(organisation="join", organisation_name="Robotica", confirm="different"),
+    )
+    assert "The two passwords differ." in response.text
+    assert "Robótica Lda (Portugal)" in response.text
+    assert count(session, User) == 0

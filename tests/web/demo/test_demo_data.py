@@ -14,6 +14,7 @@ from matchmaker.models import (
     Event,
     Mission,
     Organisation,
+    OrganisationMember,
     OrganisationType,
     Participant,
     Phase,
@@ -46,14 +47,14 @@ def test_profiles_are_complete_and_fictional(hannover: Event) -> None:
     organisations = {p.organisation for p in hannover.participants}
     for organisation in organisations:
         assert organisation.description.endswith(".")
-        assert organisation.offers.endswith(".")
-        assert organisation.requests.endswith(".")
         assert organisation.website.startswith("https://www.")
         assert organisation.website.endswith(".example")
         assert set(organisation.sectors) <= set(hannover.sectors)
         assert set(organisation.technologies) <= set(hannover.technologies)
     for participant in hannover.participants:
         assert participant.job_title
+        assert participant.offers.endswith(".")
+        assert participant.seeks.endswith(".")
         domain = participant.email.rsplit("@", 1)[1]
         assert domain.endswith(".example")
     booths = [p.location for p in hannover.participants if p.location]
@@ -179,3 +180,25 @@ def test_demo_is_deterministic(session: Session) -> None:
     first = snapshot()
     assert len(first[1]) > 1000
     assert snapshot() == first
+
+
+def test_what_a_delegate_seeks_belongs_to_each_event(session: Session, hannover: Event) -> None:
+    computex = session.scalars(select(Event).where(Event.slug != hannover.slug)).one()
+    travellers = [p for p in computex.participants if p.organisation.country != "TW"]
+    assert travellers
+    for traveller in travellers:
+        assert "Taiwanese" in traveller.seeks
+        assert "US " not in traveller.seeks
+    assert any("US " in participant.seeks for participant in hannover.participants)
+
+
+def test_demo_account_holders_speak_for_their_organisation(
+    session: Session, hannover: Event
+) -> None:
+    holders = [p for p in hannover.participants if p.user_id is not None]
+    assert holders
+    for participant in holders:
+        member = session.scalars(
+            select(OrganisationMember).where(OrganisationMember.user_id == participant.user_id)
+        ).one()
+        assert (member.organisation_id, member.approved) == (participant.organisation_id, True)

@@ -258,7 +258,14 @@ def test_an_event_on_an_old_zone_name_keeps_it(
     assert '<optgroup label="Current">' in page
     assert '<option selected value="Europe/Kiev">Europe/Kiev</option>' in page
 
-    form = {**EVENT_FORM, "timezone": "Europe/Kiev", "slot_minutes": "30", "break_minutes": "0"}
+    form = {
+        **EVENT_FORM,
+        "timezone": "Europe/Kiev",
+        "slot_minutes": "30",
+        "break_minutes": "0",
+        "registration_deadline": "2026-04-01T18:00",
+        "preferences_deadline": "2026-04-10T12:00",
+    }
     assert organiser_client.post(url, data=form).status_code == 302
     session.expire_all()
     assert event.timezone == "Europe/Kiev"

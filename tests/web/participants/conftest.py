@@ -8,7 +8,16 @@ from datetime import time
 
 import pytest
 
-from matchmaker.models import Event, Organisation, OrganisationType, Participant, Phase, User
+from matchmaker.db import utcnow
+from matchmaker.models import (
+    Event,
+    Organisation,
+    OrganisationMember,
+    OrganisationType,
+    Participant,
+    Phase,
+    User,
+)
 from tests.builders import Builder
 
 TECHNOLOGIES = ["Additive manufacturing", "Robotics", "IoT", "AI", "Machine vision"]
@@ -54,7 +63,8 @@ def event(build: Builder) -> Event:
 
 @pytest.fixture
 def me(build: Builder, event: Event) -> Me:
-    """A participant of `event` with an account: an SME seeking additive manufacturing."""
+    """A participant of `event` with an account, an approved member of their organisation:
+    an SME seeking additive manufacturing."""
     user = build.user(email="ana@tice.example")
     participant = build.participant(
         event,
@@ -70,6 +80,12 @@ def me(build: Builder, event: Event) -> Me:
             requests="We seek additive manufacturing partners",
         ),
     )
+    build.session.add(
+        OrganisationMember(
+            organisation_id=participant.organisation_id, user_id=user.id, approved_at=utcnow()
+        )
+    )
+    build.session.commit()
     return Me(user, participant, event)
 
 

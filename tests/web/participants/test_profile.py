@@ -21,7 +21,7 @@ def _valid(**changes: Any) -> dict[str, Any]:
         "sectors": ["ICT and micro-electronics"],
         "technologies": ["Robotics", "AI"],
         "offers": "Robot cells",
-        "requests": "Additive manufacturing",
+        "seeks": "Additive manufacturing",
         "website": "https://tice.example",
         "description": "Small integrator from Porto",
         "job_title": "CEO",
@@ -71,6 +71,7 @@ def test_saving_updates_organisation_and_person(client, logged_in, session):
     assert participant.email == "ana.silva@tice.example"
     assert participant.max_meetings == 6
     assert participant.location is None
+    assert (participant.offers, participant.seeks) == ("Robot cells", "Additive manufacturing")
 
 
 def test_a_bare_web_address_gets_https_and_an_empty_cap_means_the_event_default(
@@ -100,7 +101,7 @@ def test_terms_of_other_events_are_kept_when_this_event_does_not_offer_them(
     [
         ({"website": "javascript:alert(1)"}, "Enter a web address"),
         ({"website": "not a website"}, "Enter a web address"),
-        ({"max_meetings": "9"}, "This event allows at most 8 meetings per person."),
+        ({"max_meetings": "9"}, "You can ask for at most 8 meetings at this event."),
         ({"max_meetings": "-1"}, "Enter 0 or more."),
         ({"sectors": ["Space"]}, "not a valid choice"),
         ({"technologies": ["Blockchain"]}, "not a valid choice"),

@@ -1,0 +1,1 @@
+"""Organisation membership: who may speak for an organisation and change its profile."""
