@@ -55,7 +55,7 @@ def state_counts(session: Session, event: Event | None) -> dict[MessageState, in
     if event is not None:
         query = query.where(Message.event_id == event.id)
     counts = {state: 0 for state in MessageState}
-    counts.update({state: count for state, count in session.execute(query).tuples()})
+    counts.update({state: count for state, count in session.execute(query)})
     return counts
 
 

@@ -40,13 +40,13 @@ class Received:
     def text(self) -> str:
         part = self.email.get_body(preferencelist=("plain",))
         assert part is not None, "no text/plain body"
-        return str(part.get_content())  # type: ignore[attr-defined]
+        return str(part.get_content()).replace("\r\n", "\n")  # SMTP lines end in CRLF
 
     @property
     def html(self) -> str:
         part = self.email.get_body(preferencelist=("html",))
         assert part is not None, "no text/html body"
-        return str(part.get_content())  # type: ignore[attr-defined]
+        return str(part.get_content()).replace("\r\n", "\n")
 
     def links(self) -> list[str]:
         """The absolute links of the text body, in order."""
