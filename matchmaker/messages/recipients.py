@@ -45,7 +45,8 @@ def blocked_reason(session: Session, kind: MessageKind, recipient: Recipient) ->
         user = participant.user
     if user is not None and not user.active:
         return "the account is deactivated"
-    if is_switched_off(session, recipient.email, kind):
+    addresses = {recipient.email} | ({user.email} if user is not None else set())
+    if any(is_switched_off(session, address, kind) for address in addresses):
         return f"the recipient switched “{kind.label}” messages off"
     return None
 

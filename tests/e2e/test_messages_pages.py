@@ -25,22 +25,23 @@ def _log_in(page: Page, live_server: LiveServer, email: str) -> None:
     page.get_by_role("button", name="Log in").click()
 
 
+@pytest.fixture(params=["desktop", "phone"])
+def sized(request: pytest.FixtureRequest) -> tuple[Page, str]:
+    """The desktop page, then the phone page, with its size's name for screenshots."""
+    size: str = request.param
+    return request.getfixturevalue("page" if size == "desktop" else "phone_page"), size
+
+
 def _fits(page: Page) -> None:
     """Nothing wider than the screen (a phone must not scroll sideways)."""
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the page is {overflow}px wider than the screen"
 
 
-@pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_an_organiser_writes_to_a_delegation_and_reads_the_outbox(
-    page: Page,
-    phone_page: Page,
-    live_server: LiveServer,
-    build: Builder,
-    screenshot: Screenshot,
-    size: str,
+    sized: tuple[Page, str], live_server: LiveServer, build: Builder, screenshot: Screenshot
 ) -> None:
-    browser_page = page if size == "desktop" else phone_page
+    browser_page, size = sized
     organiser = build.user(Role.ORGANISER, email="org@example.eu")
     event = build.event(name="EU-US Cluster B2B at Hannover Messe", organisers=(organiser,))
     for number, cluster in enumerate(["TICE.PT", "TICE.PT", "its OWL"]):
@@ -78,16 +79,10 @@ def test_an_organiser_writes_to_a_delegation_and_reads_the_outbox(
     screenshot(browser_page, f"message-{size}")
 
 
-@pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_an_admin_reads_sent_mail(
-    page: Page,
-    phone_page: Page,
-    live_server: LiveServer,
-    build: Builder,
-    screenshot: Screenshot,
-    size: str,
+    sized: tuple[Page, str], live_server: LiveServer, build: Builder, screenshot: Screenshot
 ) -> None:
-    browser_page = page if size == "desktop" else phone_page
+    browser_page, size = sized
     build.user(email="someone.with.a.long.address@cluster-partnership.example.eu", name="Ana")
     build.user(Role.ADMIN, email="admin@example.eu")
     browser_page.goto(live_server.url("/password/forgot"))

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from tests.conftest import Builder
 from tests.e2e.conftest import LiveServer
-from tests.web.messages.mailserver import MailServer, mail_settings
+from tests.web.messages.mailserver import MailServer, mail_settings, serving
 
 pytestmark = pytest.mark.e2e
 
@@ -21,10 +21,8 @@ NEW_PASSWORD = "tulips along the Leine"
 
 @pytest.fixture
 def mail_server() -> Iterator[MailServer]:
-    server = MailServer()
-    server.start()
-    yield server
-    server.stop()
+    with serving() as server:
+        yield server
 
 
 @pytest.fixture

@@ -26,16 +26,14 @@ def _event_with_people(build: Builder):
     return organiser, event, (ana, max_, eva)
 
 
+def _post(client, event, action: str, audience: str = "everyone", **fields: str):
+    """Post the broadcast form ("Practical details" and BODY unless given otherwise)."""
+    data = {"audience": audience, "subject": "Practical details", "body": BODY, **fields}
+    return client.post(f"/organise/events/{event.slug}/broadcast", data={**data, "action": action})
+
+
 def _preview(client, event, audience: str) -> str:
-    response = client.post(
-        f"/organise/events/{event.slug}/broadcast",
-        data={
-            "audience": audience,
-            "subject": "Practical details",
-            "body": BODY,
-            "action": "preview",
-        },
-    )
+    response = _post(client, event, "preview", audience)
     assert response.status_code == 200
     return response.get_data(as_text=True)
 
@@ -81,16 +79,7 @@ def test_sending_mails_each_person_with_text_html_and_unsubscribe(
     organiser, event, _people = _event_with_people(build)
     log_in(organiser)
 
-    response = client.post(
-        f"/organise/events/{event.slug}/broadcast",
-        data={
-            "audience": "delegation:its OWL",
-            "subject": "Practical details",
-            "body": BODY,
-            "action": "send",
-            "expected": "2",
-        },
-    )
+    response = _post(client, event, "send", "delegation:its OWL", expected="2")
 
     assert response.headers["Location"] == f"/organise/events/{event.slug}/messages"
     assert sorted(r for item in mail_server.received for r in item.recipients) == [
@@ -116,16 +105,7 @@ def test_a_group_that_changed_since_the_preview_is_shown_again(
     organiser, event, _people = _event_with_people(build)
     log_in(organiser)
 
-    page = client.post(
-        f"/organise/events/{event.slug}/broadcast",
-        data={
-            "audience": "everyone",
-            "subject": "Hi",
-            "body": "Hello",
-            "action": "send",
-            "expected": "2",
-        },
-    ).get_data(as_text=True)
+    page = _post(client, event, "send", expected="2").get_data(as_text=True)
 
     assert "The group changed since your preview" in page
     assert _count(page) == 3

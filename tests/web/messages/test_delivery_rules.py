@@ -8,12 +8,11 @@ from email.message import EmailMessage
 from flask import Flask
 from icalendar import Calendar
 
-from matchmaker.db import database, utcnow
-from matchmaker.messages import delivery, kinds, outbox
-from matchmaker.messages.recipients import Recipient
-from matchmaker.models import MessageState, Participant, User
+from matchmaker.db import utcnow
+from matchmaker.messages import delivery, outbox
+from matchmaker.models import MessageState, User
 from tests.conftest import Builder
-from tests.web.messages.mailserver import MailServer, outbox_rows
+from tests.web.messages.mailserver import MailServer, enqueue_invitation, outbox_rows
 
 ICS = (
     b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//matchmaker//test//EN\r\nMETHOD:REQUEST\r\n"
@@ -21,23 +20,6 @@ ICS = (
     b"DTSTAMP:20260401T080000Z\r\nDTSTART:20260420T070000Z\r\nDTEND:20260420T073000Z\r\n"
     b"SUMMARY:Meeting\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
 )
-
-
-def _enqueue(app: Flask, participant_id: int, **extra: object) -> None:
-    with app.test_request_context():
-        db = database(app).sessions()
-        participant = db.get_one(Participant, participant_id)
-        outbox.enqueue(
-            db,
-            kinds.INVITATION,
-            Recipient.of_participant(participant),
-            "Subject",
-            {"invitation_url": "https://b2b.example.org/i", "lifetime_days": 30},
-            event=participant.event,
-            **extra,  # type: ignore[arg-type]
-        )
-        db.commit()
-        db.close()
 
 
 def _retry_later(app: Flask) -> None:
@@ -51,7 +33,7 @@ def test_a_participant_withdrawn_before_delivery_gets_nothing(
 ):
     person = build.participant(build.event(), email="ana@example.pt")
     mail_server.refuse_next(1)
-    _enqueue(app, person.id)
+    enqueue_invitation(app, person.id)
     person.withdrawn_at = utcnow()
     session.commit()
 
@@ -69,7 +51,7 @@ def test_an_account_deactivated_before_delivery_gets_nothing(
     user = build.user(email="bo@example.se")
     person = build.participant(build.event(), user=user)
     mail_server.refuse_next(1)
-    _enqueue(app, person.id)
+    enqueue_invitation(app, person.id)
     session.get_one(User, user.id).active = False
     session.commit()
 
@@ -86,8 +68,8 @@ def test_nothing_is_written_for_withdrawn_or_deactivated_recipients(
     gone = build.participant(event, withdrawn_at=utcnow())
     off = build.participant(event, user=build.user(active=False))
 
-    _enqueue(app, gone.id)
-    _enqueue(app, off.id)
+    enqueue_invitation(app, gone.id)
+    enqueue_invitation(app, off.id)
 
     assert outbox_rows(session) == []
 
@@ -99,7 +81,7 @@ def test_delivery_keeps_to_the_per_minute_limit(
     event = build.event()
     people = [build.participant(event) for _ in range(5)]
     for person in people:
-        _enqueue(app, person.id)
+        enqueue_invitation(app, person.id)
     assert len(mail_server.received) == 2
     waiting = [row for row in outbox_rows(session) if row.state == MessageState.QUEUED]
     assert len(waiting) == 3
@@ -120,7 +102,7 @@ def test_calendar_parts_arrive_as_itip_alternative_and_as_a_file(
 ):
     person = build.participant(build.event(), email="cy@example.org")
 
-    _enqueue(
+    enqueue_invitation(
         app,
         person.id,
         attachments=[outbox.calendar_part(ICS, "request"), outbox.calendar_file(ICS, "agenda.ics")],

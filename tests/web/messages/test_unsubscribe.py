@@ -82,3 +82,20 @@ def test_the_account_page_switches_kinds_off_and_on(build: Builder, client, log_
     client.post("/account/messages", data={"save": "1", "broadcast": "y"})
     _broadcast(organiser_client, event, "Again")
     assert [item.subject for item in mail_server.to("cy@example.org")] == ["Again"]
+
+
+def test_switching_off_on_the_account_covers_the_event_address_too(
+    build: Builder, client, log_in, mail_server
+):
+    organiser = build.user(Role.ORGANISER)
+    event = build.event(organisers=(organiser,))
+    person = build.user(email="dee@example.org")
+    build.participant(event, user=person, email="dee.work@example.org")
+    log_in(person)
+    client.post("/account/messages", data={"save": "1"})
+    organiser_client = client.application.test_client()
+    organiser_client.post("/login", data={"email": organiser.email, "password": TEST_PASSWORD})
+
+    _broadcast(organiser_client, event)
+
+    assert mail_server.received == []
