@@ -17,11 +17,13 @@ from matchmaker.zones import event_zone_label, zone_label
 BLUEPRINT_MODULES = (
     "matchmaker.core.views",
     "matchmaker.auth.views",
+    "matchmaker.auth.reset.views",
     "matchmaker.participants.views",
     "matchmaker.organiser.views",
     "matchmaker.organisations.views",
     "matchmaker.schedule.views",
     "matchmaker.calendars.views",
+    "matchmaker.messages.views",
 )
 COMMAND_MODULES = (
     "matchmaker.core.migrations",

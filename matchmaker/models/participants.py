@@ -32,7 +32,8 @@ class Participant(Base):
     organisation's own description lasts across events.
 
     `user_id` is empty for imported people until they accept their invitation. Tokens
-    (invitation, calendar feed) are stored only as SHA-256 hashes.
+    (invitation, calendar feed) are stored only as SHA-256 hashes. `availability_saved_at`
+    is when they last saved their availability (None: never, so free by default).
     """
 
     __tablename__ = "participants"
@@ -69,6 +70,7 @@ class Participant(Base):
     feed_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     feed_token_created_at: Mapped[datetime | None]
     agenda_seen_at: Mapped[datetime | None]
+    availability_saved_at: Mapped[datetime | None]
     withdrawn_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
