@@ -44,6 +44,21 @@ class DefaultConfig:
     WTF_CSRF_TIME_LIMIT = None
     PUBLIC_BASE_URL: str | None = None
     PROXY_HOPS = 0
+    # E-mail, named like Flask-Mail's settings; no MAIL_SERVER: .eml files in instance/mail.
+    MAIL_SERVER: str | None = None
+    MAIL_PORT: int | None = None  # 25, or 587 with MAIL_USE_TLS, 465 with MAIL_USE_SSL
+    MAIL_USE_TLS = False
+    MAIL_USE_SSL = False
+    MAIL_USERNAME: str | None = None
+    MAIL_PASSWORD: str | None = None
+    MAIL_DEFAULT_SENDER = "Matchmaker <matchmaker@localhost>"
+    MAIL_TIMEOUT_S = 30.0
+    # Providers limit senders per minute; a broadcast to 2,000 people stays under the limit.
+    MAIL_MAX_PER_MINUTE = 60
+    MAIL_MAX_ATTEMPTS = 8
+    MAIL_RETRY_DELAY_S = 60.0
+    PASSWORD_RESET_MAX_PER_EMAIL = 3
+    PASSWORD_RESET_WINDOW_S = 3600
 
 
 def instance_path() -> Path:

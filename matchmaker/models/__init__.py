@@ -17,6 +17,13 @@ from matchmaker.models.meetings import (
     release_seats,
     shown_to_participants,
 )
+from matchmaker.models.messages import (
+    Message,
+    MessageAttachment,
+    MessageOptOut,
+    MessageState,
+    PasswordReset,
+)
 from matchmaker.models.missions import Block, Event, MeetingTable, Mission, TimeSlot
 from matchmaker.models.organisations import Organisation
 from matchmaker.models.participants import Participant, Preference, Unavailability
@@ -30,10 +37,15 @@ __all__ = [
     "MeetingSeat",
     "MeetingStatus",
     "MeetingTable",
+    "Message",
+    "MessageAttachment",
+    "MessageOptOut",
+    "MessageState",
     "Mission",
     "Organisation",
     "OrganisationType",
     "Participant",
+    "PasswordReset",
     "Phase",
     "Preference",
     "PreferenceLevel",

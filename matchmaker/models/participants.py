@@ -56,6 +56,7 @@ class Participant(Base):
     feed_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     feed_token_created_at: Mapped[datetime | None]
     agenda_seen_at: Mapped[datetime | None]
+    availability_saved_at: Mapped[datetime | None]
     withdrawn_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

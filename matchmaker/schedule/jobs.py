@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,10 @@ MAX_POLL_S = 1.0
 OVERRUN_GRACE_S = 30.0
 
 _consumer_lock = threading.Lock()
+
+# Other areas' tasks (e-mail delivery): each registrar is called with every app's new Huey,
+# so the web process and standalone workers know the same tasks.
+TASK_REGISTRARS: list[Callable[[Flask, Huey], None]] = []
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,8 @@ def jobs_for(app: Flask) -> Jobs:
 
         jobs = Jobs(huey, solve_task)
         app.extensions[JOBS_EXTENSION] = jobs
+        for register in TASK_REGISTRARS:
+            register(app, huey)
     return jobs
 
 

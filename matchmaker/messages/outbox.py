@@ -1,0 +1,157 @@
+"""Writing messages into the outbox: render them now, deliver them after the commit.
+
+`enqueue` adds a `Message` row to the caller's session and does not commit: the message
+exists exactly when the change that caused it does. When that session commits, the delivery
+task is started (an `after_commit` hook), so callers never trigger delivery themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from email.utils import make_msgid, parseaddr
+from typing import Any
+
+from flask import Flask, current_app, render_template
+from sqlalchemy import event as orm_event
+from sqlalchemy.orm import Session
+
+from matchmaker.links import external_url
+from matchmaker.messages.delivery import start_delivery
+from matchmaker.messages.kinds import MessageKind
+from matchmaker.messages.recipients import Recipient, blocked_reason
+from matchmaker.messages.unsubscribe import unsubscribe_url
+from matchmaker.models import (
+    Event,
+    Message,
+    MessageAttachment,
+    MessageState,
+    Mission,
+)
+
+# Set on a session that holds new messages: the app whose delivery task starts after commit.
+PENDING_DELIVERY = "matchmaker.messages.pending_delivery"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A part besides the two bodies (see `MessageAttachment` for `inline`)."""
+
+    filename: str
+    content_type: str
+    content: bytes
+    inline: bool = False
+
+
+def calendar_part(ics: bytes, method: str, filename: str = "invite.ics") -> Attachment:
+    """An iTIP calendar part (`text/calendar; method=…`) that calendar clients apply.
+
+    `method` is the iTIP method and must match the `METHOD` inside `ics` (PUBLISH, REQUEST,
+    CANCEL). The part goes beside the text and HTML bodies, where clients look for it.
+    """
+    return Attachment(
+        filename=filename,
+        content_type=f"text/calendar; method={method.upper()}; charset=utf-8",
+        content=ics,
+        inline=True,
+    )
+
+
+def calendar_file(ics: bytes, filename: str) -> Attachment:
+    """A calendar attached as a file to open or import (`.ics`, `METHOD:PUBLISH`)."""
+    return Attachment(
+        filename=filename,
+        content_type="text/calendar; method=PUBLISH; charset=utf-8",
+        content=ics,
+    )
+
+
+def mail_domain(app: Flask) -> str:
+    """The domain of the default sender, for Message-IDs."""
+    _name, address = parseaddr(str(app.config["MAIL_DEFAULT_SENDER"]))
+    return address.rpartition("@")[2] or "localhost"
+
+
+def render_bodies(kind: MessageKind, subject: str, context: Mapping[str, Any]) -> tuple[str, str]:
+    """The text and HTML bodies of a message of `kind` (templates `messages/<name>.*`)."""
+    values = {"subject": subject, "kind": kind, "external_url": external_url, **context}
+    text = render_template(f"messages/{kind.name}.txt", **values)
+    html = render_template(f"messages/{kind.name}.html", **values)
+    return text, html
+
+
+def enqueue(
+    session: Session,
+    kind: MessageKind,
+    recipient: Recipient,
+    subject: str,
+    context: Mapping[str, Any] | None = None,
+    *,
+    event: Event | None = None,
+    mission: Mission | None = None,
+    attachments: Iterable[Attachment] = (),
+) -> Message | None:
+    """Render a message of `kind` for `recipient` and add it to `session` (no commit).
+
+    The templates get `context` plus `recipient`, `event`, `subject`, `unsubscribe_url`
+    (optional kinds) and `external_url`. Returns None, adding nothing, when the recipient
+    must not get it (`blocked_reason`). Needs an app context that can build URLs (a
+    request, or a test request context on `PUBLIC_BASE_URL` in background jobs).
+    """
+    if blocked_reason(session, kind, recipient) is not None:
+        return None
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    link = unsubscribe_url(recipient.email, kind) if kind.optional else None
+    values = {
+        "recipient": recipient,
+        "event": event,
+        "unsubscribe_url": link,
+        **(context or {}),
+    }
+    text, html = render_bodies(kind, subject, values)
+    message = Message(
+        kind=kind.name,
+        mission=mission or (event.mission if event is not None else None),
+        event=event,
+        user=recipient.user,
+        participant=recipient.participant,
+        recipient_name=recipient.name,
+        recipient_email=recipient.email,
+        subject=subject,
+        text_body=text,
+        html_body=html,
+        message_id=make_msgid(idstring=kind.name, domain=mail_domain(app)),
+        unsubscribe_url=link,
+        state=MessageState.QUEUED,
+        attachments=[
+            MessageAttachment(
+                filename=part.filename,
+                content_type=part.content_type,
+                content=part.content,
+                inline=part.inline,
+            )
+            for part in attachments
+        ],
+    )
+    session.add(message)
+    deliver_after_commit(session, app)
+    return message
+
+
+def deliver_after_commit(session: Session, app: Flask) -> None:
+    """Start the delivery task once `session` commits (once per commit, however many rows)."""
+    if PENDING_DELIVERY in session.info:
+        return
+    session.info[PENDING_DELIVERY] = app
+    orm_event.listen(session, "after_commit", _after_commit, once=True)
+    orm_event.listen(session, "after_soft_rollback", _after_rollback, once=True)
+
+
+def _after_commit(session: Session) -> None:
+    app = session.info.pop(PENDING_DELIVERY, None)
+    if app is not None:
+        start_delivery(app)
+
+
+def _after_rollback(session: Session, _previous_transaction: Any) -> None:
+    session.info.pop(PENDING_DELIVERY, None)
