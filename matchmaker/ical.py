@@ -55,9 +55,7 @@ class Scheduling:
 
     def address(self, event: Event) -> None:
         """Add ORGANIZER and ATTENDEE to `event`."""
-        event.add(
-            "ORGANIZER", vCalAddress(f"mailto:{self.organizer}"), {"CN": self.organizer_name}
-        )
+        event.add("ORGANIZER", vCalAddress(f"mailto:{self.organizer}"), {"CN": self.organizer_name})
         event.add(
             "ATTENDEE",
             vCalAddress(f"mailto:{self.attendee}"),

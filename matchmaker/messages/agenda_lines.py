@@ -11,13 +11,13 @@ from matchmaker.models import Event, Meeting, MeetingStatus, Participant
 
 
 def local_when(event: Event, starts_at: datetime, ends_at: datetime) -> str:
-    """"Mon 20 Apr, 09:00–09:30" in the event's time zone."""
+    """ "Mon 20 Apr, 09:00–09:30" in the event's time zone."""
     start, end = starts_at.astimezone(event.zone), ends_at.astimezone(event.zone)
     return f"{start:%a %d %b}, {start:%H:%M}–{end:%H:%M}"
 
 
 def local_moment(event: Event, moment: datetime) -> str:
-    """"Friday 17 April 2026, 18:00 (Europe/Berlin)": a deadline in the event's time zone."""
+    """ "Friday 17 April 2026, 18:00 (Europe/Berlin)": a deadline in the event's time zone."""
     local = moment.astimezone(event.zone)
     return f"{local:%A} {local.day} {local:%B %Y, %H:%M} ({event.timezone.replace('_', ' ')})"
 

@@ -91,6 +91,5 @@ def snapshot(participant_id: int, meeting: Meeting, now: datetime) -> NotifiedMe
         ends_at=state.ends_at,
         place=state.place,
         cancelled=state.cancelled,
-        sequence=meeting.sequence,
         notified_at=now,
     )

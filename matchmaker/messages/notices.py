@@ -31,11 +31,12 @@ from matchmaker.calendars.queries import event_meetings, event_participants
 from matchmaker.calendars.tokens import feed_token, issue_feed_token
 from matchmaker.ical import Scheduling
 from matchmaker.messages import notice_queries as queries
+from matchmaker.messages import outbox
 from matchmaker.messages.agenda_lines import ChangeLine, agenda_days
 from matchmaker.messages.changes import MeetingChange, agenda_changes, snapshot
 from matchmaker.messages.kinds import AGENDA, SCHEDULE_CHANGE
+from matchmaker.messages.linking import link_context
 from matchmaker.messages.occasions import claim_occasion
-from matchmaker.messages.outbox import Attachment, calendar_file, calendar_part, enqueue
 from matchmaker.messages.recipients import Recipient
 from matchmaker.models import Event, Participant
 from matchmaker.models.notices import PendingChangeNotice
@@ -45,9 +46,10 @@ from matchmaker.participants.queries import agenda_meetings
 def schedule_published(session: Session, event: Event, now: datetime) -> None:
     """The schedule was published: the agenda mail to every active participant who has not
     had one, and change notices for those who had (a schedule published again)."""
-    for participant in event_participants(session, event):
-        if claim_occasion(session, participant, AGENDA.name):
-            send_agenda(session, event, participant, now)
+    with link_context(current_app._get_current_object()):  # type: ignore[attr-defined]
+        for participant in event_participants(session, event):
+            if claim_occasion(session, participant, AGENDA.name):
+                send_agenda(session, event, participant, now)
     schedule_changed(session, event, now)
 
 
@@ -71,7 +73,8 @@ def send_agenda(session: Session, event: Event, participant: Participant, now: d
     if feed_token(participant, secret_key) is None:
         issue_feed_token(participant, secret_key)
     meetings = agenda_meetings(session, participant)
-    enqueue(
+    ics = participant_calendar(session, participant)
+    outbox.enqueue(
         session,
         AGENDA,
         Recipient.of_participant(participant),
@@ -82,7 +85,7 @@ def send_agenda(session: Session, event: Event, participant: Participant, now: d
             "count": len(meetings),
         },
         event=event,
-        attachments=[calendar_file(participant_calendar(session, participant), "agenda.ics")],
+        attachments=[outbox.calendar_file(ics, "agenda.ics")],
     )
     for meeting in meetings:
         session.merge(snapshot(participant.id, meeting, now))
@@ -140,7 +143,7 @@ def send_change_notice(
         subject = f"{lines[0].title}: {lines[0].line.partner.organisation.name}, {event.name}"
     else:
         subject = f"{len(lines)} changes to your meetings at {event.name}"
-    enqueue(
+    outbox.enqueue(
         session,
         SCHEDULE_CHANGE,
         Recipient.of_participant(participant),
@@ -155,15 +158,17 @@ def send_change_notice(
 
 def _itip_parts(
     event: Event, participant: Participant, changes: list[MeetingChange]
-) -> list[Attachment]:
+) -> list[outbox.Attachment]:
     """One iTIP calendar per changed meeting. A single one goes beside the bodies, where
     mail clients show it as an invitation update; several are attached one by one."""
     _name, sender = parseaddr(str(current_app.config["MAIL_DEFAULT_SENDER"]))
     parts = []
     for number, change in enumerate(changes, start=1):
         method = change.itip_method
-        scheduling = Scheduling(method, sender, event.name, participant.email, participant.full_name)
+        scheduling = Scheduling(
+            method, sender, event.name, participant.email, participant.full_name
+        )
         ics = participant_itip(participant, [change.meeting], scheduling)
-        part = calendar_part(ics, method, f"meeting-{number}-{change.kind.value}.ics")
+        part = outbox.calendar_part(ics, method, f"meeting-{number}-{change.kind.value}.ics")
         parts.append(part if len(changes) == 1 else dataclasses.replace(part, inline=False))
     return parts

@@ -1,4 +1,4 @@
-""""Preferences are open" when an event enters its preferences phase, and the nudge before
+""" "Preferences are open" when an event enters its preferences phase, and the nudge before
 the deadline to those who marked nobody or never saved their availability."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session, object_session
 
 from matchmaker.calendars.queries import event_participants
 from matchmaker.messages import notice_queries as queries
+from matchmaker.messages import outbox
 from matchmaker.messages.agenda_lines import local_moment
 from matchmaker.messages.kinds import PREFERENCES_NUDGE, PREFERENCES_OPEN
 from matchmaker.messages.occasions import claim_occasion
-from matchmaker.messages.outbox import enqueue
 from matchmaker.messages.recipients import Recipient
 from matchmaker.models import Event, Phase
 
@@ -26,7 +26,7 @@ def preferences_opened(event: Event) -> None:
     deadline = local_moment(event, event.preferences_deadline) if event.preferences_deadline else ""
     for participant in event_participants(session, event):
         if claim_occasion(session, participant, PREFERENCES_OPEN.name):
-            enqueue(
+            outbox.enqueue(
                 session,
                 PREFERENCES_OPEN,
                 Recipient.of_participant(participant),
@@ -60,7 +60,7 @@ def send_due_nudges(session: Session, now: datetime) -> int:
                 continue
             if not claim_occasion(session, participant, PREFERENCES_NUDGE.name):
                 continue
-            enqueue(
+            outbox.enqueue(
                 session,
                 PREFERENCES_NUDGE,
                 Recipient.of_participant(participant),

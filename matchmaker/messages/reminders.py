@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from matchmaker.calendars.queries import event_meetings, event_participants
 from matchmaker.messages import notice_queries as queries
+from matchmaker.messages import outbox
 from matchmaker.messages.agenda_lines import AgendaLine
 from matchmaker.messages.kinds import DAY_REMINDER
 from matchmaker.messages.occasions import claim_occasion
-from matchmaker.messages.outbox import enqueue
 from matchmaker.messages.recipients import Recipient
 from matchmaker.models import Event
 
@@ -59,7 +59,7 @@ def remind_of_day(session: Session, event: Event, day: date) -> int:
         if not claim_occasion(session, participant, DAY_REMINDER.name, day.isoformat()):
             continue
         count = len(mine)
-        enqueue(
+        outbox.enqueue(
             session,
             DAY_REMINDER,
             Recipient.of_participant(participant),

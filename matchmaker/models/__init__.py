@@ -25,6 +25,7 @@ from matchmaker.models.messages import (
     PasswordReset,
 )
 from matchmaker.models.missions import Block, Event, MeetingTable, Mission, TimeSlot
+from matchmaker.models.notices import MessageOccasion, NotifiedMeeting, PendingChangeNotice
 from matchmaker.models.organisations import Organisation
 from matchmaker.models.participants import Participant, Preference, Unavailability
 from matchmaker.models.users import LoginAttempt, User
@@ -39,13 +40,16 @@ __all__ = [
     "MeetingTable",
     "Message",
     "MessageAttachment",
+    "MessageOccasion",
     "MessageOptOut",
     "MessageState",
     "Mission",
+    "NotifiedMeeting",
     "Organisation",
     "OrganisationType",
     "Participant",
     "PasswordReset",
+    "PendingChangeNotice",
     "Phase",
     "Preference",
     "PreferenceLevel",

@@ -33,7 +33,6 @@ class NotifiedMeeting(Base):
     ends_at: Mapped[datetime]
     place: Mapped[str] = mapped_column(String(300), default="")
     cancelled: Mapped[bool] = mapped_column(default=False)
-    sequence: Mapped[int] = mapped_column(default=0)
     notified_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

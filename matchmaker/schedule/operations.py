@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from matchmaker.messages import notices
 from matchmaker.models import (
     Event,
     Meeting,
@@ -185,6 +186,7 @@ def apply_run(session: Session, event: Event, run: ScheduleRun, now: datetime) -
     run.applied_at = now
     if event.phase not in (Phase.SCHEDULED, Phase.PUBLISHED):
         event.phase = Phase.SCHEDULED
+    notices.schedule_changed(session, event, now)
     return diff
 
 
@@ -195,6 +197,7 @@ def publish(session: Session, event: Event, now: datetime) -> None:
     event.phase = Phase.PUBLISHED
     if event.published_at is None:
         event.published_at = now
+    notices.schedule_published(session, event, now)
 
 
 def _changed(meeting: Meeting, event: Event, now: datetime) -> None:
@@ -314,6 +317,7 @@ def move_meeting(
         return
     _changed(meeting, event, now)
     place_checked(session, event, [Placement(meeting, slot_id, table_id, location)])
+    notices.schedule_changed(session, event, now)
 
 
 def swap_meetings(
@@ -332,6 +336,7 @@ def swap_meetings(
     for meeting in (first, second):
         _changed(meeting, event, now)
     place_checked(session, event, placements)
+    notices.schedule_changed(session, event, now)
 
 
 def cancel_by_hand(session: Session, event: Event, meeting: Meeting, now: datetime) -> None:
@@ -341,6 +346,7 @@ def cancel_by_hand(session: Session, event: Event, meeting: Meeting, now: dateti
     _changed(meeting, event, now)
     cancel_meeting(session, meeting)
     meeting.locked = True  # the organiser's decision: re-solves keep this pair apart
+    notices.schedule_changed(session, event, now)
 
 
 def cancel_meetings_of(session: Session, participant: Participant, now: datetime) -> int:
@@ -353,6 +359,7 @@ def cancel_meetings_of(session: Session, participant: Participant, now: datetime
     for meeting in meetings:
         _changed(meeting, participant.event, now)
         cancel_meeting(session, meeting)
+    notices.schedule_changed(session, participant.event, now)
     return len(meetings)
 
 
@@ -400,6 +407,7 @@ def add_meeting(
         (first, second) if first.id == a_id else (second, first)
     )
     place_checked(session, event, [Placement(meeting, slot_id, table_id, location)])
+    notices.schedule_changed(session, event, now)
     return meeting
 
 
