@@ -46,11 +46,15 @@ from matchmaker.participants.queries import agenda_meetings
 def schedule_published(session: Session, event: Event, now: datetime) -> None:
     """The schedule was published: the agenda mail to every active participant who has not
     had one, and change notices for those who had (a schedule published again)."""
+    told_before = False
     with link_context(current_app._get_current_object()):  # type: ignore[attr-defined]
         for participant in event_participants(session, event):
             if claim_occasion(session, participant, AGENDA.name):
                 send_agenda(session, event, participant, now)
-    schedule_changed(session, event, now)
+            else:
+                told_before = True
+    if told_before:
+        schedule_changed(session, event, now)
 
 
 def schedule_changed(session: Session, event: Event, now: datetime) -> None:

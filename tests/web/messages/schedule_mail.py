@@ -16,7 +16,7 @@ from matchmaker.db import database
 from matchmaker.messages import clock
 from matchmaker.models import Event, Meeting, Organisation, Participant, Phase
 from tests.conftest import Builder
-from tests.web.messages.mailserver import Received
+from tests.web.messages.mailserver import MailServer, Received
 
 BASE = "https://b2b.example.org"
 # Publication, hand edits and clock checks happen at these moments (well before the fair).
@@ -147,3 +147,19 @@ def build_fair(build: Builder, *, days: int = 1, phase: Phase = Phase.SCHEDULED)
         ana_cai=build.meeting(ana, cai, slots[1], table=tables[0]),
         dan_bob=build.meeting(dan, bob, slots[1], table=tables[1]),
     )
+
+
+def agenda_mail(server: MailServer, address: str) -> Received:
+    """The agenda mail `address` received (there must be exactly one)."""
+    (mail,) = [m for m in server.to(address) if m.subject.startswith("Your agenda")]
+    return mail
+
+
+def notices_to(server: MailServer, address: str) -> list[Received]:
+    """The change notices `address` received, oldest first."""
+    return [m for m in server.to(address) if not m.subject.startswith("Your agenda")]
+
+
+def text_of(received: Received) -> str:
+    """The plain-text body with the line breaks it was written with (SMTP sends CRLF)."""
+    return received.text.replace("\r\n", "\n")
