@@ -13,6 +13,10 @@ the changes, with an iTIP part per meeting (REQUEST with the meeting's higher SE
 new and moved meetings, CANCEL for dropped ones) that calendar clients apply to the event
 of the same UID. So quick successive edits make one notice per person, and an edit undone
 before the notice went out makes none.
+
+The schedule operations import this module, and the outbox imports them in turn (through
+the job queue that delivers), so the functions that write messages import the outbox when
+they run.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime, timedelta
 from email.utils import parseaddr
+from typing import TYPE_CHECKING
 
 from flask import current_app
 from sqlalchemy import delete
@@ -31,7 +36,6 @@ from matchmaker.calendars.queries import event_meetings, event_participants
 from matchmaker.calendars.tokens import feed_token, issue_feed_token
 from matchmaker.ical import Scheduling
 from matchmaker.messages import notice_queries as queries
-from matchmaker.messages import outbox
 from matchmaker.messages.agenda_lines import ChangeLine, agenda_days
 from matchmaker.messages.changes import MeetingChange, agenda_changes, snapshot
 from matchmaker.messages.kinds import AGENDA, SCHEDULE_CHANGE
@@ -41,6 +45,9 @@ from matchmaker.messages.recipients import Recipient
 from matchmaker.models import Event, Participant
 from matchmaker.models.notices import PendingChangeNotice
 from matchmaker.participants.queries import agenda_meetings
+
+if TYPE_CHECKING:
+    from matchmaker.messages.outbox import Attachment
 
 
 def schedule_published(session: Session, event: Event, now: datetime) -> None:
@@ -73,6 +80,8 @@ def schedule_changed(session: Session, event: Event, now: datetime) -> None:
 
 def send_agenda(session: Session, event: Event, participant: Participant, now: datetime) -> None:
     """The participant's agenda mail, with the `.ics` of their feed and the feed's link."""
+    from matchmaker.messages import outbox
+
     secret_key = str(current_app.config["SECRET_KEY"])
     if feed_token(participant, secret_key) is None:
         issue_feed_token(participant, secret_key)
@@ -142,6 +151,8 @@ def send_change_notice(
     now: datetime,
 ) -> None:
     """One notice listing `changes`, with their iTIP parts; remembers what it told."""
+    from matchmaker.messages import outbox
+
     lines = [ChangeLine.of(event, participant, change) for change in changes]
     if len(lines) == 1:
         subject = f"{lines[0].title}: {lines[0].line.partner.organisation.name}, {event.name}"
@@ -162,9 +173,11 @@ def send_change_notice(
 
 def _itip_parts(
     event: Event, participant: Participant, changes: list[MeetingChange]
-) -> list[outbox.Attachment]:
+) -> list[Attachment]:
     """One iTIP calendar per changed meeting. A single one goes beside the bodies, where
     mail clients show it as an invitation update; several are attached one by one."""
+    from matchmaker.messages import outbox
+
     _name, sender = parseaddr(str(current_app.config["MAIL_DEFAULT_SENDER"]))
     parts = []
     for number, change in enumerate(changes, start=1):
