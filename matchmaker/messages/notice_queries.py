@@ -53,13 +53,13 @@ def occasion_holders(session: Session, event: Event, kind: str, occasion: str = 
     )
 
 
-def due_change_notices(session: Session, now: datetime) -> list[int]:
-    """The events whose change notices are due, oldest first."""
+def changed_before(session: Session, moment: datetime) -> list[int]:
+    """The events owed change notices since `moment` or earlier, oldest change first."""
     return list(
         session.scalars(
             select(PendingChangeNotice.event_id)
-            .where(PendingChangeNotice.due_at <= now)
-            .order_by(PendingChangeNotice.due_at)
+            .where(PendingChangeNotice.changed_at <= moment)
+            .order_by(PendingChangeNotice.changed_at)
         )
     )
 

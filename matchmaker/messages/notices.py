@@ -6,8 +6,8 @@ remembered per person (`NotifiedMeeting`).
 
 After publication each operation that changes meetings (re-solve applied, hand edit,
 withdrawal) calls `schedule_changed`, which only records that the event owes notices
-(`PendingChangeNotice`, in the cause's transaction, due `CHANGE_NOTICE_DELAY_S` after the
-first change). When it is due, `send_due_change_notices` compares each person's meetings
+(`PendingChangeNotice`, in the cause's transaction). `CHANGE_NOTICE_DELAY_S` after the
+first of these changes, `send_due_change_notices` compares each person's meetings
 with what they were told and writes one notice per person whose meetings changed, listing
 the changes, with an iTIP part per meeting (REQUEST with the meeting's higher SEQUENCE for
 new and moved meetings, CANCEL for dropped ones) that calendar clients apply to the event
@@ -65,14 +65,13 @@ def schedule_published(session: Session, event: Event, now: datetime) -> None:
 
 
 def schedule_changed(session: Session, event: Event, now: datetime) -> None:
-    """The event's meetings changed: once the schedule is published, its participants are
-    owed change notices, due `CHANGE_NOTICE_DELAY_S` after the first of these changes."""
+    """The event's meetings changed at `now`: once the schedule is published, its
+    participants are owed change notices (see `send_due_change_notices`)."""
     if event.published_at is None:
         return
-    delay = timedelta(seconds=float(current_app.config["CHANGE_NOTICE_DELAY_S"]))
     try:
         with session.begin_nested():
-            session.add(PendingChangeNotice(event_id=event.id, due_at=now + delay))
+            session.add(PendingChangeNotice(event_id=event.id, changed_at=now))
             session.flush()
     except IntegrityError:
         pass  # notices are owed already; they will cover this change too
@@ -105,13 +104,15 @@ def send_agenda(session: Session, event: Event, participant: Participant, now: d
 
 
 def send_due_change_notices(session: Session, now: datetime) -> int:
-    """Write the change notices that are due; returns how many. Each event's notices are
-    taken by one worker: the one whose DELETE of the pending row removed it."""
+    """Write the change notices due at `now`, `CHANGE_NOTICE_DELAY_S` after an event's first
+    change; returns how many. Each event's notices are written by one worker: the one
+    whose DELETE of the pending row removed it."""
+    cutoff = now - timedelta(seconds=float(current_app.config["CHANGE_NOTICE_DELAY_S"]))
     written = 0
-    for event_id in queries.due_change_notices(session, now):
+    for event_id in queries.changed_before(session, cutoff):
         taken = session.execute(
             delete(PendingChangeNotice).where(
-                PendingChangeNotice.event_id == event_id, PendingChangeNotice.due_at <= now
+                PendingChangeNotice.event_id == event_id, PendingChangeNotice.changed_at <= cutoff
             )
         )
         if not taken.rowcount:  # type: ignore[attr-defined]

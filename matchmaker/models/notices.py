@@ -3,7 +3,7 @@
 - `NotifiedMeeting`: a meeting as its participant last heard of it (in the agenda mail or
   a change notice): the snapshot that the next change notice is compared with.
 - `PendingChangeNotice`: an event whose schedule changed after publication; its notices
-  go out at `due_at`, so several quick changes make one notice per person.
+  go out a short delay after the first change, so quick changes make one notice per person.
 - `MessageOccasion`: a one-off message already written for a person (the agenda, the
   nudge, the reminder of one day); its primary key makes each go once.
 """
@@ -37,15 +37,14 @@ class NotifiedMeeting(Base):
 
 
 class PendingChangeNotice(Base):
-    """An event whose participants are owed change notices from `due_at` on."""
+    """An event whose participants are owed change notices since its first change."""
 
     __tablename__ = "pending_change_notices"
 
     event_id: Mapped[int] = mapped_column(
         ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
     )
-    due_at: Mapped[datetime]
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    changed_at: Mapped[datetime]
 
 
 class MessageOccasion(Base):

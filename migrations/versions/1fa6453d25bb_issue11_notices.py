@@ -25,8 +25,7 @@ def upgrade() -> None:
     op.create_table(
         "pending_change_notices",
         sa.Column("event_id", sa.Integer(), nullable=False),
-        sa.Column("due_at", matchmaker.db.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("created_at", matchmaker.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("changed_at", matchmaker.db.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["event_id"],
             ["events.id"],
