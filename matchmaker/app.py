@@ -16,6 +16,7 @@ from matchmaker.extensions import csrf, login_manager
 BLUEPRINT_MODULES = (
     "matchmaker.core.views",
     "matchmaker.auth.views",
+    "matchmaker.auth.reset.views",
     "matchmaker.participants.views",
     "matchmaker.organiser.views",
     "matchmaker.schedule.views",

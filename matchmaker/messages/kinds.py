@@ -11,17 +11,20 @@ class MessageKind:
 
     `name` is stored on each message and names its templates (`messages/<name>.txt` and
     `.html`). People may switch an `optional` kind off; its messages carry `List-Unsubscribe`.
-    `description` explains the kind on the account page (optional kinds only).
+    `description` explains the kind on the account page (optional kinds only). The body of
+    a `confidential` kind holds a secret link for its recipient alone (a password reset):
+    organisers and admins see that it was sent, not what it says.
     """
 
     name: str
     label: str
     optional: bool
     description: str = ""
+    confidential: bool = False
 
 
 INVITATION = MessageKind("invitation", "Invitation", optional=False)
-PASSWORD_RESET = MessageKind("password_reset", "Password reset", optional=False)
+PASSWORD_RESET = MessageKind("password_reset", "Password reset", optional=False, confidential=True)
 BROADCAST = MessageKind(
     "broadcast",
     "News from the organisers",

@@ -98,8 +98,9 @@ def enqueue(
     must not get it (`blocked_reason`). Needs an app context that can build URLs (a
     request, or a test request context on `PUBLIC_BASE_URL` in background jobs).
     """
-    if blocked_reason(session, kind, recipient) is not None:
-        return None
+    with session.no_autoflush:  # checking thousands of recipients must not flush each row
+        if blocked_reason(session, kind, recipient) is not None:
+            return None
     app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
     link = unsubscribe_url(recipient.email, kind) if kind.optional else None
     values = {

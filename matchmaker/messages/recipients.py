@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -44,6 +45,17 @@ def blocked_reason(session: Session, kind: MessageKind, recipient: Recipient) ->
         user = participant.user
     if user is not None and not user.active:
         return "the account is deactivated"
-    if is_switched_off(session, recipient.email, kind):
+    addresses = {recipient.email} | ({user.email} if user is not None else set())
+    if any(is_switched_off(session, address, kind) for address in addresses):
         return f"the recipient switched “{kind.label}” messages off"
     return None
+
+
+def reachable(
+    session: Session, kind: MessageKind, participants: Iterable[Participant]
+) -> list[Recipient]:
+    """The participants that may get a message of `kind` now, as recipients."""
+    recipients = (Recipient.of_participant(participant) for participant in participants)
+    return [
+        recipient for recipient in recipients if blocked_reason(session, kind, recipient) is None
+    ]

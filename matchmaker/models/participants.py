@@ -29,7 +29,8 @@ class Participant(Base):
     """A person of an organisation registered for one event.
 
     `user_id` is empty for imported people until they accept their invitation. Tokens
-    (invitation, calendar feed) are stored only as SHA-256 hashes.
+    (invitation, calendar feed) are stored only as SHA-256 hashes. `availability_saved_at`
+    is when they last saved their availability (None: never, so free by default).
     """
 
     __tablename__ = "participants"

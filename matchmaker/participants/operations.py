@@ -111,12 +111,18 @@ def update_profile(
 
 
 def set_availability(
-    session: Session, participant: Participant, slot_ids: Iterable[int], available: set[int]
+    session: Session,
+    participant: Participant,
+    slot_ids: Iterable[int],
+    available: set[int],
+    now: datetime,
 ) -> None:
     """Mark the event's slots not in `available` unavailable, the rest available.
 
-    `slot_ids` are the event's slots: ids of other events' slots are ignored.
+    `slot_ids` are the event's slots: ids of other events' slots are ignored. Saving counts
+    as having answered, even when nothing changed.
     """
+    participant.availability_saved_at = now
     unavailable = {slot_id for slot_id in slot_ids if slot_id not in available}
     for row in list(participant.unavailabilities):
         if row.slot_id in unavailable:

@@ -151,7 +151,7 @@ def availability(slug: str) -> Response | str:
         available = _parse_ids(request.form.getlist("available"))
         _apply_block_action(blocks, request.form.get("block_action", ""), available)
         slot_ids = [slot.id for block in blocks for slot in block.slots]
-        operations.set_availability(session, me, slot_ids, available)
+        operations.set_availability(session, me, slot_ids, available, utcnow())
         session.commit()
         free = sum(1 for slot_id in slot_ids if slot_id in available)
         flash(f"Availability saved: free in {free} of {len(slot_ids)} slots.", "success")

@@ -7,15 +7,13 @@ from typing import Any
 
 import pytest
 
-from tests.web.messages.mailserver import MailServer, mail_settings
+from tests.web.messages.mailserver import MailServer, mail_settings, serving
 
 
 @pytest.fixture
 def mail_server() -> Iterator[MailServer]:
-    server = MailServer()
-    server.start()
-    yield server
-    server.stop()
+    with serving() as server:
+        yield server
 
 
 @pytest.fixture

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -16,10 +18,14 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
+from flask import Flask
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DatabaseSession
 
-from matchmaker.models import Message
+from matchmaker.db import database
+from matchmaker.messages import kinds, outbox
+from matchmaker.messages.recipients import Recipient
+from matchmaker.models import Message, Participant
 
 LINK = re.compile(r"https?://[^\s<>\"')]+")
 
@@ -40,13 +46,13 @@ class Received:
     def text(self) -> str:
         part = self.email.get_body(preferencelist=("plain",))
         assert part is not None, "no text/plain body"
-        return str(part.get_content())  # type: ignore[attr-defined]
+        return str(part.get_content()).replace("\r\n", "\n")  # SMTP lines end in CRLF
 
     @property
     def html(self) -> str:
         part = self.email.get_body(preferencelist=("html",))
         assert part is not None, "no text/html body"
-        return str(part.get_content())  # type: ignore[attr-defined]
+        return str(part.get_content()).replace("\r\n", "\n")
 
     def links(self) -> list[str]:
         """The absolute links of the text body, in order."""
@@ -117,6 +123,17 @@ class MailServer:
         return messages[0]
 
 
+@contextmanager
+def serving() -> Iterator[MailServer]:
+    """A started `MailServer`, stopped on leaving (the body of a fixture)."""
+    server = MailServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 def mail_settings(server: MailServer) -> dict[str, Any]:
     """App settings that send through `server`, unthrottled."""
     return {
@@ -133,3 +150,27 @@ def outbox_rows(session: DatabaseSession) -> list[Message]:
     session.rollback()  # a fresh snapshot and fresh objects
     session.expire_all()
     return list(session.scalars(select(Message).order_by(Message.id)))
+
+
+def enqueue_invitation(
+    app: Flask, participant_id: int, *, commit: bool = True, **extra: Any
+) -> None:
+    """Write an invitation to the participant in a session of the app, as an operation in a
+    request would, then commit (delivery starts) or roll back. `extra` goes to `enqueue`."""
+    with app.test_request_context():
+        db = database(app).sessions()
+        participant = db.get_one(Participant, participant_id)
+        outbox.enqueue(
+            db,
+            kinds.INVITATION,
+            Recipient.of_participant(participant),
+            f"Your invitation to {participant.event.name}",
+            {"invitation_url": "https://b2b.example.org/invitation/abc", "lifetime_days": 30},
+            event=participant.event,
+            **extra,
+        )
+        if commit:
+            db.commit()
+        else:
+            db.rollback()
+        db.close()

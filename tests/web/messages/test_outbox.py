@@ -4,34 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import Flask
-
-from matchmaker.db import database, utcnow
-from matchmaker.messages import delivery, kinds, outbox
-from matchmaker.messages.recipients import Recipient
-from matchmaker.models import MessageState, Participant
+from matchmaker.db import utcnow
+from matchmaker.messages import delivery
+from matchmaker.models import MessageState
 from tests.conftest import Builder
-from tests.web.messages.mailserver import MailServer, outbox_rows
-
-
-def _invite(app: Flask, participant_id: int, *, commit: bool = True) -> None:
-    """Enqueue an invitation in a session of the app, like an operation in a request."""
-    with app.test_request_context():
-        db = database(app).sessions()
-        participant = db.get_one(Participant, participant_id)
-        outbox.enqueue(
-            db,
-            kinds.INVITATION,
-            Recipient.of_participant(participant),
-            f"Your invitation to {participant.event.name}",
-            {"invitation_url": "https://b2b.example.org/invitation/abc", "lifetime_days": 30},
-            event=participant.event,
-        )
-        if commit:
-            db.commit()
-        else:
-            db.rollback()
-        db.close()
+from tests.web.messages.mailserver import MailServer, enqueue_invitation, outbox_rows
 
 
 def test_a_committed_message_is_delivered_with_both_bodies_and_headers(
@@ -40,7 +17,7 @@ def test_a_committed_message_is_delivered_with_both_bodies_and_headers(
     event = build.event(name="EU-US Cluster B2B")
     person = build.participant(event, first_name="Ana", last_name="Silva", email="ana@example.pt")
 
-    _invite(app, person.id)
+    enqueue_invitation(app, person.id)
 
     received = mail_server.only("ana@example.pt")
     assert received.subject == "Your invitation to EU-US Cluster B2B"
@@ -61,7 +38,7 @@ def test_a_committed_message_is_delivered_with_both_bodies_and_headers(
 def test_a_rolled_back_change_sends_nothing(app, build: Builder, session, mail_server):
     person = build.participant(build.event())
 
-    _invite(app, person.id, commit=False)
+    enqueue_invitation(app, person.id, commit=False)
 
     assert mail_server.received == []
     assert outbox_rows(session) == []
@@ -73,7 +50,7 @@ def test_a_server_that_refuses_twice_gets_the_message_exactly_once(
     person = build.participant(build.event(), email="bo@example.se")
     mail_server.refuse_next(2)
 
-    _invite(app, person.id)
+    enqueue_invitation(app, person.id)
     (message,) = outbox_rows(session)
     assert message.state == MessageState.QUEUED
     assert message.attempts == 1
@@ -105,7 +82,7 @@ def test_a_message_interrupted_while_sending_is_failed_not_resent(
 ):
     person = build.participant(build.event())
     mail_server.refuse_next(1)
-    _invite(app, person.id)
+    enqueue_invitation(app, person.id)
     (message,) = outbox_rows(session)
     message.state = MessageState.SENDING  # as if a worker died after handing it over
     message.claimed_at = utcnow()

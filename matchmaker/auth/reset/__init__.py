@@ -1,0 +1,1 @@
+"""Password reset by e-mail: "Forgot your password?" on the login page."""

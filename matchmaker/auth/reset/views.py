@@ -1,0 +1,55 @@
+"""Password reset pages: ask for a link by e-mail, then choose a new password with it."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from werkzeug.wrappers import Response
+
+from matchmaker.auth.reset import operations
+from matchmaker.auth.reset.forms import ForgotPasswordForm, ResetPasswordForm
+from matchmaker.auth.throttle import ThrottleLimits
+from matchmaker.db import get_session, utcnow
+
+bp = Blueprint("reset", __name__, cli_group=None)
+
+
+def _limits() -> ThrottleLimits:
+    return ThrottleLimits(
+        max_attempts=int(current_app.config["PASSWORD_RESET_MAX_PER_EMAIL"]),
+        window_s=int(current_app.config["PASSWORD_RESET_WINDOW_S"]),
+    )
+
+
+def _without_referrer(body: str, status: int = 200) -> Response:
+    """A page whose URL holds a token: no Referer may carry it elsewhere."""
+    response = current_app.make_response((body, status))
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+def forgot_password() -> str:
+    """Ask for a reset link. The answer never tells whether the address has an account."""
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        db = get_session()
+        operations.request_reset(db, form.email.data, _limits(), utcnow())
+        db.commit()
+        return render_template("auth/reset_requested.html", email=form.email.data)
+    return render_template("auth/forgot_password.html", form=form)
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str) -> Response:
+    """Choose a new password with a link from the e-mail; it works once, within the hour."""
+    db = get_session()
+    reset = operations.usable_reset(db, token, utcnow())
+    if reset is None:
+        return _without_referrer(render_template("auth/reset_unusable.html"), 410)
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        operations.complete_reset(db, reset, form.password.data, utcnow())
+        db.commit()
+        flash("Your password is changed and every device is logged out: log in now.", "success")
+        return redirect(url_for("auth.login"))
+    return _without_referrer(render_template("auth/reset_password.html", form=form))
