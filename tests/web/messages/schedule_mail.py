@@ -158,8 +158,3 @@ def agenda_mail(server: MailServer, address: str) -> Received:
 def notices_to(server: MailServer, address: str) -> list[Received]:
     """The change notices `address` received, oldest first."""
     return [m for m in server.to(address) if not m.subject.startswith("Your agenda")]
-
-
-def text_of(received: Received) -> str:
-    """The plain-text body with the line breaks it was written with (SMTP sends CRLF)."""
-    return received.text.replace("\r\n", "\n")

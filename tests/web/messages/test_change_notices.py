@@ -27,7 +27,6 @@ from tests.web.messages.schedule_mail import (
     request_session,
     run_cli,
     send_due,
-    text_of,
 )
 
 DELAY = timedelta(seconds=120)  # CHANGE_NOTICE_DELAY_S by default
@@ -76,10 +75,10 @@ def test_a_moved_meeting_is_noticed_to_its_two_people_only_after_the_delay(
     (ana,) = notices_to(mail_server, "ana@example.org")
     assert ana.subject == "Moved: Bob Inc, EU-US Cluster B2B"
     assert "List-Unsubscribe" not in ana.email
-    assert "Moved: Bob Example, Bob Inc" in text_of(ana)
-    assert "now: Mon 20 Apr, 10:30–11:00, T3, Hannover Messe" in text_of(ana)
-    assert "was: Mon 20 Apr, 09:00–09:30, T1, Hannover Messe" in text_of(ana)
-    assert "Cai" not in text_of(ana)  # her other meeting did not change
+    assert "Moved: Bob Example, Bob Inc" in ana.text
+    assert "now: Mon 20 Apr, 10:30–11:00, T3, Hannover Messe" in ana.text
+    assert "was: Mon 20 Apr, 09:00–09:30, T1, Hannover Messe" in ana.text
+    assert "Cai" not in ana.text  # her other meeting did not change
     assert "Now <strong>Mon 20 Apr, 10:30–11:00</strong>, T3, Hannover Messe" in ana.html
     assert "Was <s>Mon 20 Apr, 09:00–09:30</s>, T1, Hannover Messe" in ana.html
     assert f"{BASE}/events/{fair.event.slug}/agenda" in ana.links()
@@ -122,7 +121,7 @@ def test_a_cancelled_meeting_sends_cancel_with_a_higher_sequence(
     assert cai.subject == "Cancelled: Ana Lda, EU-US Cluster B2B"
     assert (
         "Cancelled: Ana Example, Ana Lda\n  was: Mon 20 Apr, 09:30–10:00, T1, Hannover Messe"
-        in text_of(cai)
+        in cai.text
     )
     assert "<s>Mon 20 Apr, 09:30–10:00</s>, T1, Hannover Messe" in cai.html
     (part,) = calendar_parts(cai)
@@ -169,9 +168,9 @@ def test_quick_successive_changes_make_one_notice_per_person_with_the_end_result
         "bob@example.org",
     ]
     (bob,) = notices_to(mail_server, "bob@example.org")
-    assert "now: Mon 20 Apr, 10:00–10:30, T3, Hannover Messe" in text_of(bob)
-    assert "was: Mon 20 Apr, 09:00–09:30, T1, Hannover Messe" in text_of(bob)
-    assert "Dan" not in text_of(bob)
+    assert "now: Mon 20 Apr, 10:00–10:30, T3, Hannover Messe" in bob.text
+    assert "was: Mon 20 Apr, 09:00–09:30, T1, Hannover Messe" in bob.text
+    assert "Dan" not in bob.text
     (part,) = calendar_parts(bob)
     (event,) = parse_everywhere(part.body)
     assert event.sequence == 2  # two moves since the agenda's SEQUENCE 0
@@ -202,7 +201,7 @@ def test_several_changes_for_one_person_come_as_one_notice_with_a_part_per_meeti
     assert ana.subject == "3 changes to your meetings at EU-US Cluster B2B"
     assert (
         "New meeting: Dan Example, Dan GmbH\n  Mon 20 Apr, 10:00–10:30, T1, Hannover Messe"
-        in text_of(ana)
+        in ana.text
     )
     parts = calendar_parts(ana)
     assert [(p.method, p.inline) for p in parts] == [

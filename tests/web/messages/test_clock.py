@@ -29,7 +29,6 @@ from tests.web.messages.schedule_mail import (
     request_session,
     run_cli,
     send_due,
-    text_of,
 )
 
 
@@ -90,7 +89,7 @@ def test_a_resolve_notices_only_the_people_whose_meetings_moved(
     assert notices_to(mail_server, "dan@example.org") == []
     (ana,) = notices_to(mail_server, "ana@example.org")
     assert ana.subject.startswith("2 changes to your meetings")
-    assert text_of(ana).count("Moved: ") == 2
+    assert ana.text.count("Moved: ") == 2
     uids = {e.uid for p in calendar_parts(ana) for e in parse_everywhere(p.body)}
     assert uids == set(session.scalars(select(Meeting.uid)))
     (cai,) = notices_to(mail_server, "cai@example.org")

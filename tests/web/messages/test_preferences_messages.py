@@ -9,7 +9,7 @@ from matchmaker.db import utcnow
 from matchmaker.messages import kinds
 from matchmaker.models import Organisation, Participant, Phase, PreferenceLevel, Role
 from tests.web.messages.mailserver import MailServer, outbox_rows
-from tests.web.messages.schedule_mail import BASE, send_due, text_of
+from tests.web.messages.schedule_mail import BASE, send_due
 
 DEADLINE = datetime(2026, 4, 17, 16, 0, tzinfo=UTC)  # 18:00 in Berlin
 
@@ -53,7 +53,7 @@ def test_moving_into_the_preferences_phase_tells_everyone_once_with_the_deadline
     ]  # not Dan, who withdrew
     ana = mail_server.only("ana@example.org")
     assert ana.subject == "Choose whom to meet at EU-Taiwan B2B"
-    for body in (text_of(ana), ana.html):
+    for body in (ana.text, ana.html):
         assert "Friday 17 April 2026, 18:00 (Europe/Berlin)" in body
     catalogue = f"{BASE}/events/{event.slug}/catalogue"
     availability = f"{BASE}/events/{event.slug}/availability"
@@ -97,12 +97,12 @@ def test_the_nudge_goes_once_before_the_deadline_to_those_with_something_left_to
     assert "List-Unsubscribe" in bob.email
     catalogue = f"{BASE}/events/{event.slug}/catalogue"
     availability = f"{BASE}/events/{event.slug}/availability"
-    for body in (text_of(bob), bob.html):
+    for body in (bob.text, bob.html):
         assert "Friday 17 April 2026, 18:00 (Europe/Berlin)" in body
         assert "You have not marked anybody" in body
         assert "You have not confirmed when you can meet" not in body
     assert catalogue in bob.links() and availability not in bob.links()
-    for body in (text_of(cai), cai.html):
+    for body in (cai.text, cai.html):
         assert "You have not marked anybody" not in body
         assert "You have not confirmed when you can meet" in body
     assert availability in cai.links() and catalogue not in cai.links()

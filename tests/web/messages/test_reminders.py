@@ -16,7 +16,6 @@ from tests.web.messages.schedule_mail import (
     request_session,
     run_cli,
     send_due,
-    text_of,
 )
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -46,14 +45,12 @@ def test_each_person_gets_the_evening_reminder_of_each_day_once(
     (ana,) = _reminders(mail_server, "ana@example.org")
     assert ana.subject == "Tomorrow at EU-US Cluster B2B: 2 meetings"
     assert "List-Unsubscribe" in ana.email  # an optional kind
-    for body in (text_of(ana), ana.html):
+    for body in (ana.text, ana.html):
         assert "Monday 20 April" in body
         assert "Mon 20 Apr, 09:00–09:30" in body and "Bob Inc" in body
         assert "Mon 20 Apr, 09:30–10:00" in body and "Cai Ltd" in body
         assert "Tue 21 Apr" not in body and "Dan GmbH" not in body
-    assert "- Mon 20 Apr, 09:00–09:30, T1, Hannover Messe\n  Bob Example, Bob Inc (DE)" in text_of(
-        ana
-    )
+    assert "- Mon 20 Apr, 09:00–09:30, T1, Hannover Messe\n  Bob Example, Bob Inc (DE)" in ana.text
     assert f"{BASE}/events/{fair.event.slug}/agenda" in ana.links()
     assert f'href="{BASE}/events/{fair.event.slug}/agenda"' in ana.html
     assert [m.subject for m in _reminders(mail_server, "bob@example.org")] == [
@@ -64,8 +61,8 @@ def test_each_person_gets_the_evening_reminder_of_each_day_once(
     assert send_due(app, _berlin(20, 18, 0)).reminders == 2  # Tuesday: Ana and Dan
     ana_tuesday = _reminders(mail_server, "ana@example.org")[1]
     assert ana_tuesday.subject == "Tomorrow at EU-US Cluster B2B: 1 meeting"
-    assert "Tue 21 Apr, 09:00–09:30" in text_of(ana_tuesday)
-    assert "Dan GmbH" in text_of(ana_tuesday)
+    assert "Tue 21 Apr, 09:00–09:30" in ana_tuesday.text
+    assert "Dan GmbH" in ana_tuesday.text
     assert send_due(app, _berlin(20, 21, 0)).reminders == 0
     assert len(_reminders(mail_server, "bob@example.org")) == 1  # nothing on Tuesday
 
