@@ -10,24 +10,29 @@ from matchmaker.messages.changes import ChangeKind, MeetingChange, MeetingState
 from matchmaker.models import Event, Meeting, MeetingStatus, Participant
 
 
+def local_times(event: Event, starts_at: datetime, ends_at: datetime) -> str:
+    """Start and end in the event's time zone, as in "09:00–09:30"."""
+    return f"{starts_at.astimezone(event.zone):%H:%M}–{ends_at.astimezone(event.zone):%H:%M}"
+
+
 def local_when(event: Event, starts_at: datetime, ends_at: datetime) -> str:
-    """ "Mon 20 Apr, 09:00–09:30" in the event's time zone."""
-    start, end = starts_at.astimezone(event.zone), ends_at.astimezone(event.zone)
-    return f"{start:%a %d %b}, {start:%H:%M}–{end:%H:%M}"
+    """Day, start and end in the event's time zone, as in "Mon 20 Apr, 09:00–09:30"."""
+    return f"{starts_at.astimezone(event.zone):%a %d %b}, {local_times(event, starts_at, ends_at)}"
 
 
 def local_moment(event: Event, moment: datetime) -> str:
-    """ "Friday 17 April 2026, 18:00 (Europe/Berlin)": a deadline in the event's time zone."""
+    """A deadline in the event's time zone: "Friday 17 April 2026, 18:00 (Europe/Berlin)"."""
     local = moment.astimezone(event.zone)
     return f"{local:%A} {local.day} {local:%B %Y, %H:%M} ({event.timezone.replace('_', ' ')})"
 
 
 @dataclass(frozen=True)
 class AgendaLine:
-    """One meeting of a participant: when, where, with whom."""
+    """One meeting of a participant: when (`time` within its `day`), where, with whom."""
 
     day: date
     when: str
+    time: str
     place: str
     partner: Participant
     cancelled: bool
@@ -37,6 +42,7 @@ class AgendaLine:
         return cls(
             day=meeting.slot.local_start(event.zone).date(),
             when=local_when(event, meeting.slot.starts_at, meeting.slot.ends_at),
+            time=local_times(event, meeting.slot.starts_at, meeting.slot.ends_at),
             place=_place(event, meeting.place_label),
             partner=meeting.partner_of(participant.id),
             cancelled=meeting.status == MeetingStatus.CANCELLED,
