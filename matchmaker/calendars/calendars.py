@@ -20,20 +20,14 @@ def participant_calendar(
         if participant.event.phase == Phase.PUBLISHED or not only_published
         else []
     )
-    return _participant_ics(participant, meetings)
+    return participant_ics(participant, meetings)
 
 
-def participant_itip(
-    participant: Participant, meetings: list[Meeting], scheduling: Scheduling
-) -> bytes:
-    """Some of a participant's meetings as an iTIP message (REQUEST or CANCEL) for a mail:
-    the same events as in their feed (same UIDs, SEQUENCE and descriptions)."""
-    return _participant_ics(participant, meetings, scheduling)
-
-
-def _participant_ics(
+def participant_ics(
     participant: Participant, meetings: list[Meeting], scheduling: Scheduling | None = None
 ) -> bytes:
+    """`meetings` of the participant as their feed shows them; with `scheduling`, an iTIP
+    message (REQUEST or CANCEL) for a mail with the feed's UIDs, SEQUENCE and descriptions."""
     event = participant.event
     return build_calendar(
         f"participant-{participant.id}.{event.slug}@matchmaker",

@@ -81,15 +81,21 @@ def agenda_changes(
     return [change for change in changes if change is not None]
 
 
-def snapshot(participant_id: int, meeting: Meeting, now: datetime) -> NotifiedMeeting:
-    """The row that remembers `meeting` as `participant_id` is being told about it now."""
-    state = MeetingState.of_meeting(meeting)
-    return NotifiedMeeting(
-        participant_id=participant_id,
-        meeting_id=meeting.id,
-        starts_at=state.starts_at,
-        ends_at=state.ends_at,
-        place=state.place,
-        cancelled=state.cancelled,
-        notified_at=now,
-    )
+def remember(
+    participant_id: int,
+    meetings: Iterable[Meeting],
+    told: Mapping[int, NotifiedMeeting],
+    now: datetime,
+) -> list[NotifiedMeeting]:
+    """The snapshot rows after telling `participant_id` about `meetings` now: the rows of
+    `told` (by meeting id) brought up to date, and new rows (to add) for the others."""
+    new_rows = []
+    for meeting in meetings:
+        row = told.get(meeting.id)
+        if row is None:
+            row = NotifiedMeeting(participant_id=participant_id, meeting_id=meeting.id)
+            new_rows.append(row)
+        state = MeetingState.of_meeting(meeting)
+        row.starts_at, row.ends_at = state.starts_at, state.ends_at
+        row.place, row.cancelled, row.notified_at = state.place, state.cancelled, now
+    return new_rows

@@ -17,9 +17,9 @@ VISIBLE_PHASES = tuple(list(Phase)[list(Phase).index(Phase.PUBLISHED) :])
 
 
 def meetings_by_participant(meetings: Iterable[Meeting]) -> dict[int, list[Meeting]]:
-    """Each participant's meetings among `meetings`, keeping their order."""
+    """Each participant's meetings among `meetings`, in time order (as on agendas)."""
     grouped: dict[int, list[Meeting]] = defaultdict(list)
-    for meeting in meetings:
+    for meeting in sorted(meetings, key=lambda m: (m.slot.starts_at, m.id)):
         grouped[meeting.participant_a_id].append(meeting)
         grouped[meeting.participant_b_id].append(meeting)
     return grouped

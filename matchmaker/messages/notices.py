@@ -31,20 +31,19 @@ from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from matchmaker.calendars.calendars import participant_calendar, participant_itip
+from matchmaker.calendars.calendars import participant_ics
 from matchmaker.calendars.queries import event_meetings, event_participants
 from matchmaker.calendars.tokens import feed_token, issue_feed_token
 from matchmaker.ical import Scheduling
 from matchmaker.messages import notice_queries as queries
 from matchmaker.messages.agenda_lines import ChangeLine, agenda_days
-from matchmaker.messages.changes import MeetingChange, agenda_changes, snapshot
+from matchmaker.messages.changes import MeetingChange, agenda_changes, remember
 from matchmaker.messages.kinds import AGENDA, SCHEDULE_CHANGE
 from matchmaker.messages.linking import link_context
 from matchmaker.messages.occasions import claim_occasion
 from matchmaker.messages.recipients import Recipient
-from matchmaker.models import Event, Participant
-from matchmaker.models.notices import PendingChangeNotice
-from matchmaker.participants.queries import agenda_meetings
+from matchmaker.models import Event, Meeting, Participant
+from matchmaker.models.notices import NotifiedMeeting, PendingChangeNotice
 
 if TYPE_CHECKING:
     from matchmaker.messages.outbox import Attachment
@@ -53,11 +52,14 @@ if TYPE_CHECKING:
 def schedule_published(session: Session, event: Event, now: datetime) -> None:
     """The schedule was published: the agenda mail to every active participant who has not
     had one, and change notices for those who had (a schedule published again)."""
+    meetings = queries.meetings_by_participant(event_meetings(session, event))
+    told = queries.notified_meetings(session, event)
     told_before = False
     with link_context(current_app._get_current_object()):  # type: ignore[attr-defined]
         for participant in event_participants(session, event):
             if claim_occasion(session, participant, AGENDA.name):
-                send_agenda(session, event, participant, now)
+                mine = meetings.get(participant.id, [])
+                send_agenda(session, event, participant, mine, told.get(participant.id, {}), now)
             else:
                 told_before = True
     if told_before:
@@ -77,15 +79,22 @@ def schedule_changed(session: Session, event: Event, now: datetime) -> None:
         pass  # notices are owed already; they will cover this change too
 
 
-def send_agenda(session: Session, event: Event, participant: Participant, now: datetime) -> None:
-    """The participant's agenda mail, with the `.ics` of their feed and the feed's link."""
+def send_agenda(
+    session: Session,
+    event: Event,
+    participant: Participant,
+    meetings: list[Meeting],
+    told: dict[int, NotifiedMeeting],
+    now: datetime,
+) -> None:
+    """The participant's agenda mail: their `meetings` (as their agenda shows them), the
+    `.ics` of their feed and the feed's link; `told` is what they were told before."""
     from matchmaker.messages import outbox
 
     secret_key = str(current_app.config["SECRET_KEY"])
     if feed_token(participant, secret_key) is None:
         issue_feed_token(participant, secret_key)
-    meetings = agenda_meetings(session, participant)
-    ics = participant_calendar(session, participant)
+    ics = participant_ics(participant, meetings)
     outbox.enqueue(
         session,
         AGENDA,
@@ -99,8 +108,7 @@ def send_agenda(session: Session, event: Event, participant: Participant, now: d
         event=event,
         attachments=[outbox.calendar_file(ics, "agenda.ics")],
     )
-    for meeting in meetings:
-        session.merge(snapshot(participant.id, meeting, now))
+    session.add_all(remember(participant.id, meetings, told, now))
 
 
 def send_due_change_notices(session: Session, now: datetime) -> int:
@@ -131,15 +139,15 @@ def notify_changes(session: Session, event: Event, now: datetime) -> int:
     had_agenda = queries.occasion_holders(session, event, AGENDA.name)
     written = 0
     for participant in event_participants(session, event):
-        mine = sorted(meetings.get(participant.id, []), key=lambda m: (m.slot.starts_at, m.id))
+        mine, told_them = meetings.get(participant.id, []), told.get(participant.id, {})
         if participant.id not in had_agenda:
             if mine and claim_occasion(session, participant, AGENDA.name):
-                send_agenda(session, event, participant, now)
+                send_agenda(session, event, participant, mine, told_them, now)
                 written += 1
             continue
-        changes = agenda_changes(mine, told.get(participant.id, {}))
+        changes = agenda_changes(mine, told_them)
         if changes:
-            send_change_notice(session, event, participant, changes, now)
+            send_change_notice(session, event, participant, changes, told_them, now)
             written += 1
     return written
 
@@ -149,9 +157,11 @@ def send_change_notice(
     event: Event,
     participant: Participant,
     changes: list[MeetingChange],
+    told: dict[int, NotifiedMeeting],
     now: datetime,
 ) -> None:
-    """One notice listing `changes`, with their iTIP parts; remembers what it told."""
+    """One notice listing `changes`, with their iTIP parts; remembers what it told
+    (`told`: what the participant was told before)."""
     from matchmaker.messages import outbox
 
     lines = [ChangeLine.of(event, participant, change) for change in changes]
@@ -168,8 +178,7 @@ def send_change_notice(
         event=event,
         attachments=_itip_parts(event, participant, changes),
     )
-    for change in changes:
-        session.merge(snapshot(participant.id, change.meeting, now))
+    session.add_all(remember(participant.id, [change.meeting for change in changes], told, now))
 
 
 def _itip_parts(
@@ -186,7 +195,7 @@ def _itip_parts(
         scheduling = Scheduling(
             method, sender, event.name, participant.email, participant.full_name
         )
-        ics = participant_itip(participant, [change.meeting], scheduling)
+        ics = participant_ics(participant, [change.meeting], scheduling)
         part = outbox.calendar_part(ics, method, f"meeting-{number}-{change.kind.value}.ics")
         parts.append(part if len(changes) == 1 else dataclasses.replace(part, inline=False))
     return parts

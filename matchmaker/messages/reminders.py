@@ -53,7 +53,7 @@ def remind_of_day(session: Session, event: Event, day: date) -> int:
     done = queries.occasion_holders(session, event, DAY_REMINDER.name, day.isoformat())
     written = 0
     for participant in event_participants(session, event):
-        mine = sorted(grouped.get(participant.id, []), key=lambda m: (m.slot.starts_at, m.id))
+        mine = grouped.get(participant.id, [])
         if not mine or participant.id in done:
             continue
         if not claim_occasion(session, participant, DAY_REMINDER.name, day.isoformat()):
