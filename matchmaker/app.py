@@ -24,6 +24,7 @@ BLUEPRINT_MODULES = (
     "matchmaker.schedule.views",
     "matchmaker.calendars.views",
     "matchmaker.messages.views",
+    "matchmaker.messages.clock",
 )
 COMMAND_MODULES = (
     "matchmaker.core.migrations",

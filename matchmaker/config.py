@@ -60,6 +60,12 @@ class DefaultConfig:
     MAIL_RETRY_DELAY_S = 60.0
     PASSWORD_RESET_MAX_PER_EMAIL = 3
     PASSWORD_RESET_WINDOW_S = 3600
+    # Schedule messages: change notices wait this long so quick edits make one notice;
+    # the reminder goes at this time (event time) the evening before each event day;
+    # the nudge goes this many days before the preferences deadline (0: never).
+    CHANGE_NOTICE_DELAY_S = 120
+    REMINDER_TIME = "18:00"
+    PREFERENCES_NUDGE_DAYS = 2
 
 
 def instance_path() -> Path:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import STATUS, TRANSP, Calendar, Event, vDuration
+from icalendar import STATUS, TRANSP, Calendar, Event, vCalAddress, vDuration
 
 PRODID = "-//matchmaker//B2B matchmaking scheduler//EN"
 DEFAULT_REFRESH = timedelta(hours=1)
@@ -38,6 +38,31 @@ class CalendarEntry:
     last_modified: datetime
 
 
+@dataclass(frozen=True)
+class Scheduling:
+    """An iTIP method and the addresses RFC 5546 asks for in each of its events.
+
+    REQUEST adds or updates events (a higher SEQUENCE wins), CANCEL removes them. The
+    attendee is told the meeting stands (PARTSTAT=ACCEPTED, RSVP=FALSE): nobody is asked to
+    reply to a schedule the organisers made.
+    """
+
+    method: str
+    organizer: str
+    organizer_name: str
+    attendee: str
+    attendee_name: str
+
+    def address(self, event: Event) -> None:
+        """Add ORGANIZER and ATTENDEE to `event`."""
+        event.add("ORGANIZER", vCalAddress(f"mailto:{self.organizer}"), {"CN": self.organizer_name})
+        event.add(
+            "ATTENDEE",
+            vCalAddress(f"mailto:{self.attendee}"),
+            {"CN": self.attendee_name, "PARTSTAT": "ACCEPTED", "RSVP": "FALSE"},
+        )
+
+
 def build_calendar(
     uid: str,
     name: str,
@@ -45,21 +70,29 @@ def build_calendar(
     *,
     description: str = "",
     refresh: timedelta = DEFAULT_REFRESH,
+    scheduling: Scheduling | None = None,
 ) -> bytes:
-    """The iCalendar file (METHOD:PUBLISH) of `entries`, ordered by start time.
+    """The iCalendar file of `entries`, ordered by start time.
 
     `uid` identifies the calendar itself (stable per feed). VTIMEZONE definitions cover the
-    years of the entries, which keeps them short.
+    years of the entries, which keeps them short. Without `scheduling` it is a published
+    calendar (METHOD:PUBLISH, for downloads and feeds); with it, an iTIP message (RFC 5546)
+    that mail clients apply to the events of the same UIDs.
     """
     name, description = _one_line(name), _one_line(description)
     stamp = max((entry.last_modified for entry in entries), default=EPOCH).astimezone(UTC)
+    method = scheduling.method if scheduling is not None else "PUBLISH"
     calendar = Calendar.new(
-        uid=uid, prodid=PRODID, method="PUBLISH", name=name, description=description or None
+        uid=uid, prodid=PRODID, method=method, name=name, description=description or None
     )
-    calendar.add("REFRESH-INTERVAL", refresh, parameters={"VALUE": "DURATION"})  # RFC 7986
-    calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
+    if scheduling is None:
+        calendar.add("REFRESH-INTERVAL", refresh, parameters={"VALUE": "DURATION"})  # RFC 7986
+        calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
     for entry in sorted(entries, key=lambda item: (item.start, item.uid)):
-        calendar.add_component(_event(entry, stamp))
+        event = _event(entry, stamp)
+        if scheduling is not None:
+            scheduling.address(event)
+        calendar.add_component(event)
     years = [entry.start.year for entry in entries] or [stamp.year]
     calendar.add_missing_timezones(
         first_date=date(min(years) - 1, 1, 1), last_date=date(max(years) + 1, 12, 31)

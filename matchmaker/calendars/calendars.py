@@ -6,8 +6,8 @@ from sqlalchemy.orm import Session
 
 from matchmaker.calendars import queries
 from matchmaker.calendars.entries import event_entries, participant_entries
-from matchmaker.ical import build_calendar
-from matchmaker.models import Event, MeetingTable, Participant, Phase
+from matchmaker.ical import Scheduling, build_calendar
+from matchmaker.models import Event, Meeting, MeetingTable, Participant, Phase
 from matchmaker.participants.queries import agenda_meetings
 
 
@@ -15,17 +15,26 @@ def participant_calendar(
     session: Session, participant: Participant, *, only_published: bool = True
 ) -> bytes:
     """A participant's agenda; empty until the schedule is published unless told otherwise."""
-    event = participant.event
     meetings = (
         agenda_meetings(session, participant)
-        if event.phase == Phase.PUBLISHED or not only_published
+        if participant.event.phase == Phase.PUBLISHED or not only_published
         else []
     )
+    return participant_ics(participant, meetings)
+
+
+def participant_ics(
+    participant: Participant, meetings: list[Meeting], scheduling: Scheduling | None = None
+) -> bytes:
+    """`meetings` of the participant as their feed shows them; with `scheduling`, an iTIP
+    message (REQUEST or CANCEL) for a mail with the feed's UIDs, SEQUENCE and descriptions."""
+    event = participant.event
     return build_calendar(
         f"participant-{participant.id}.{event.slug}@matchmaker",
         f"{event.name}: B2B meetings of {participant.full_name}",
         participant_entries(event, participant, meetings),
         description=f"{event.name}, {event.venue}" if event.venue else event.name,
+        scheduling=scheduling,
     )
 
 

@@ -31,10 +31,34 @@ BROADCAST = MessageKind(
     optional=True,
     description="Announcements the organisers of your events send to their participants.",
 )
+PREFERENCES_OPEN = MessageKind(
+    "preferences_open",
+    "Preferences are open",
+    optional=True,
+    description="When an event opens the choice of whom to meet, with its deadline.",
+)
+PREFERENCES_NUDGE = MessageKind(
+    "preferences_nudge",
+    "Reminder before the preferences deadline",
+    optional=True,
+    description="A reminder before the deadline if you have not chosen anybody yet.",
+)
+AGENDA = MessageKind("agenda", "Your agenda", optional=False)
+SCHEDULE_CHANGE = MessageKind("schedule_change", "Changes to your meetings", optional=False)
+DAY_REMINDER = MessageKind(
+    "day_reminder",
+    "Reminder the evening before",
+    optional=True,
+    description="The evening before each event day, that day's meetings.",
+)
 
 KINDS: dict[str, MessageKind] = {
     kind.name: kind for kind in (INVITATION, PASSWORD_RESET, BROADCAST)
 }
+KINDS.update(
+    (kind.name, kind)
+    for kind in (PREFERENCES_OPEN, PREFERENCES_NUDGE, AGENDA, SCHEDULE_CHANGE, DAY_REMINDER)
+)
 
 
 def optional_kinds() -> list[MessageKind]:

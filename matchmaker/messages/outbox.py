@@ -14,10 +14,10 @@ from typing import Any
 
 from flask import Flask, current_app, render_template
 from sqlalchemy import event as orm_event
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from matchmaker.links import external_url
-from matchmaker.messages.delivery import start_delivery
+from matchmaker.messages import delivery  # the module: imports go round through schedule
 from matchmaker.messages.kinds import MessageKind
 from matchmaker.messages.recipients import Recipient, blocked_reason
 from matchmaker.messages.unsubscribe import unsubscribe_url
@@ -144,15 +144,19 @@ def deliver_after_commit(session: Session, app: Flask) -> None:
     if PENDING_DELIVERY in session.info:
         return
     session.info[PENDING_DELIVERY] = app
-    orm_event.listen(session, "after_commit", _after_commit, once=True)
-    orm_event.listen(session, "after_soft_rollback", _after_rollback, once=True)
+    if not orm_event.contains(session, "after_commit", _after_commit):
+        orm_event.listen(session, "after_commit", _after_commit)
+        orm_event.listen(session, "after_soft_rollback", _after_rollback)
 
 
 def _after_commit(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # only a savepoint was released: the transaction, and its messages, go on
     app = session.info.pop(PENDING_DELIVERY, None)
     if app is not None:
-        start_delivery(app)
+        delivery.start_delivery(app)
 
 
-def _after_rollback(session: Session, _previous_transaction: Any) -> None:
-    session.info.pop(PENDING_DELIVERY, None)
+def _after_rollback(session: Session, previous_transaction: SessionTransaction) -> None:
+    if not previous_transaction.nested:  # a savepoint rolled back leaves earlier messages
+        session.info.pop(PENDING_DELIVERY, None)

@@ -26,6 +26,7 @@ from matchmaker.models.messages import (
     PasswordReset,
 )
 from matchmaker.models.missions import Block, Event, MeetingTable, Mission, TimeSlot
+from matchmaker.models.notices import MessageOccasion, NotifiedMeeting, PendingChangeNotice
 from matchmaker.models.organisations import Organisation, OrganisationMember
 from matchmaker.models.participants import Participant, Preference, Unavailability
 from matchmaker.models.terms import TermMapping
@@ -42,14 +43,17 @@ __all__ = [
     "MeetingTable",
     "Message",
     "MessageAttachment",
+    "MessageOccasion",
     "MessageOptOut",
     "MessageState",
     "Mission",
+    "NotifiedMeeting",
     "Organisation",
     "OrganisationMember",
     "OrganisationType",
     "Participant",
     "PasswordReset",
+    "PendingChangeNotice",
     "Phase",
     "Preference",
     "PreferenceLevel",

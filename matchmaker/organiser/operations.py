@@ -16,6 +16,7 @@ from matchmaker.auth.operations import create_user
 from matchmaker.auth.passwords import generate_password
 from matchmaker.auth.queries import user_by_email
 from matchmaker.auth.tokens import hash_token, new_token
+from matchmaker.messages import preferences
 from matchmaker.models import (
     Block,
     Event,
@@ -330,6 +331,8 @@ def move_phase(event: Event, *, forward: bool) -> Phase:
     if target == Phase.PUBLISHED:
         raise SetupRefused("Publish the schedule from the schedule pages.")
     event.phase = target
+    if target == Phase.PREFERENCES:
+        preferences.preferences_opened(event)
     return target
 
 

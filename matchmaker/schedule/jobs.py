@@ -98,7 +98,7 @@ def ensure_consumer(app: Flask) -> None:
         if CONSUMER_EXTENSION in app.extensions:
             return
         consumer = EmbeddedConsumer(
-            jobs_for(app).huey, workers=1, periodic=False, max_delay=MAX_POLL_S
+            jobs_for(app).huey, workers=1, periodic=True, max_delay=MAX_POLL_S
         )
         consumer.start()
         app.extensions[CONSUMER_EXTENSION] = consumer
@@ -116,7 +116,7 @@ def run_consumer(app: Flask, workers: int) -> None:
     """Run a standalone consumer in this process until interrupted (`flask worker`)."""
     if app.config["HUEY_IMMEDIATE"]:
         raise RuntimeError("HUEY_IMMEDIATE is on: tasks run inline, there is nothing to consume")
-    Consumer(jobs_for(app).huey, workers=workers, periodic=False, max_delay=MAX_POLL_S).run()
+    Consumer(jobs_for(app).huey, workers=workers, periodic=True, max_delay=MAX_POLL_S).run()
 
 
 def enqueue_solve(app: Flask, run_id: int) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from matchmaker.messages import notices
 from matchmaker.models import (
     Event,
     Meeting,
@@ -223,6 +224,7 @@ def apply_run(session: Session, event: Event, run: ScheduleRun, now: datetime) -
     run.applied_at = now
     if event.phase not in (Phase.SCHEDULED, Phase.PUBLISHED):
         event.phase = Phase.SCHEDULED
+    notices.schedule_changed(session, event, now)
     return diff
 
 
@@ -233,6 +235,7 @@ def publish(session: Session, event: Event, now: datetime) -> None:
     event.phase = Phase.PUBLISHED
     if event.published_at is None:
         event.published_at = now
+    notices.schedule_published(session, event, now)
 
 
 def _changed(meeting: Meeting, event: Event, now: datetime) -> None:
@@ -369,6 +372,7 @@ def move_meeting(
     place_checked(
         session, event, [Placement(meeting, slot_id, table_id, location)], override=override
     )
+    notices.schedule_changed(session, event, now)
 
 
 def swap_meetings(
@@ -384,6 +388,7 @@ def swap_meetings(
     for meeting in (first, second):
         _changed(meeting, event, now)
     place_checked(session, event, placements)
+    notices.schedule_changed(session, event, now)
 
 
 def cancel_by_hand(session: Session, event: Event, meeting: Meeting, now: datetime) -> None:
@@ -393,6 +398,7 @@ def cancel_by_hand(session: Session, event: Event, meeting: Meeting, now: dateti
     _changed(meeting, event, now)
     cancel_meeting(session, meeting)
     meeting.locked = True  # the organiser's decision: re-solves keep this pair apart
+    notices.schedule_changed(session, event, now)
 
 
 def cancel_meetings_of(session: Session, participant: Participant, now: datetime) -> int:
@@ -405,6 +411,7 @@ def cancel_meetings_of(session: Session, participant: Participant, now: datetime
     for meeting in meetings:
         _changed(meeting, participant.event, now)
         cancel_meeting(session, meeting)
+    notices.schedule_changed(session, participant.event, now)
     return len(meetings)
 
 
@@ -448,6 +455,7 @@ def add_meeting(
     place_checked(
         session, event, [Placement(meeting, slot_id, table_id, location)], override=override
     )
+    notices.schedule_changed(session, event, now)
     return meeting
 
 

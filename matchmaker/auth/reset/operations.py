@@ -88,7 +88,7 @@ def complete_reset(session: Session, reset: PasswordReset, password: str, now: d
     """Set the new password; this link and every other open link of the account stop working,
     and every session of the account ends."""
     assert reset.user is not None  # `usable_reset` only returns resets of an account
-    set_password(reset.user, password)
+    set_password(session, reset.user, password)
     session.execute(
         update(PasswordReset)
         .where(PasswordReset.user_id == reset.user_id, PasswordReset.used_at.is_(None))
