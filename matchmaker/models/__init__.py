@@ -8,6 +8,17 @@ from matchmaker.models.enums import (
     Role,
     RunStatus,
 )
+from matchmaker.models.live import (
+    AttendanceMark,
+    BoardLink,
+    ChangeKind,
+    CheckIn,
+    LiveChange,
+    Outcome,
+    SpotRequest,
+    SpotStatus,
+    StaffGrant,
+)
 from matchmaker.models.meetings import (
     Meeting,
     MeetingSeat,
@@ -23,8 +34,13 @@ from matchmaker.models.participants import Participant, Preference, Unavailabili
 from matchmaker.models.users import LoginAttempt, User
 
 __all__ = [
+    "AttendanceMark",
     "Block",
+    "BoardLink",
+    "ChangeKind",
+    "CheckIn",
     "Event",
+    "LiveChange",
     "LoginAttempt",
     "Meeting",
     "MeetingSeat",
@@ -33,6 +49,7 @@ __all__ = [
     "Mission",
     "Organisation",
     "OrganisationType",
+    "Outcome",
     "Participant",
     "Phase",
     "Preference",
@@ -40,6 +57,9 @@ __all__ = [
     "Role",
     "RunStatus",
     "ScheduleRun",
+    "SpotRequest",
+    "SpotStatus",
+    "StaffGrant",
     "TimeSlot",
     "Unavailability",
     "User",
