@@ -20,6 +20,7 @@ BLUEPRINT_MODULES = (
     "matchmaker.organiser.views",
     "matchmaker.schedule.views",
     "matchmaker.calendars.views",
+    "matchmaker.live.views",
 )
 COMMAND_MODULES = (
     "matchmaker.core.migrations",

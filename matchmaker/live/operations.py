@@ -60,6 +60,15 @@ def ensure_check_in(session: Session, participant: Participant) -> CheckIn:
     return row
 
 
+def ensure_codes(session: Session, event: Event) -> None:
+    """Give every active participant of the event a check-in code. Flushed."""
+    existing = queries.check_ins(session, event)
+    for participant in event.participants:
+        if participant.active and participant.id not in existing:
+            session.add(CheckIn(participant_id=participant.id, event_id=event.id, code=new_code()))
+    session.flush()
+
+
 def check_in(session: Session, participant: Participant, user: User, now: datetime) -> bool:
     """Record the participant's arrival; False when they were checked in already.
 

@@ -413,3 +413,33 @@ def no_show_deadline(event: Event, slot: TimeSlot) -> datetime:
 def held_count(marks: Iterable[AttendanceMark]) -> int:
     """How many of these marks say the meeting was held."""
     return sum(1 for mark in marks if mark.outcome == Outcome.HELD)
+
+
+def participants_by_ids(session: Session, event: Event, ids: Iterable[int]) -> list[Participant]:
+    """Active participants of the event with these ids, by name."""
+    return list(
+        session.scalars(
+            select(Participant)
+            .where(
+                Participant.event_id == event.id,
+                Participant.id.in_(list(ids)),
+                Participant.withdrawn_at.is_(None),
+            )
+            .options(selectinload(Participant.organisation))
+            .order_by(Participant.last_name, Participant.first_name, Participant.id)
+        )
+    )
+
+
+def met_or_meeting(session: Session, participant: Participant) -> set[int]:
+    """Everyone the participant has a confirmed meeting with."""
+    rows = session.execute(
+        select(Meeting.participant_a_id, Meeting.participant_b_id).where(
+            Meeting.status == MeetingStatus.CONFIRMED,
+            or_(
+                Meeting.participant_a_id == participant.id,
+                Meeting.participant_b_id == participant.id,
+            ),
+        )
+    )
+    return {b if a == participant.id else a for a, b in rows}
