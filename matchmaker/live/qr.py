@@ -11,5 +11,7 @@ QR_SCALE = 6
 def qr_svg(text: str, *, title: str) -> Markup:
     """An inline SVG QR code of `text`, described by `title` for screen readers."""
     code = segno.make(text, error="m", micro=False)
-    svg = code.svg_inline(scale=QR_SCALE, title=title, svgclass="qr", lineclass="qr__modules")
+    svg = code.svg_inline(
+        scale=QR_SCALE, title=title, svgclass="qr", lineclass="qr__modules", omitsize=True
+    )
     return Markup(svg)  # segno escapes `text` and `title` in the SVG it writes
