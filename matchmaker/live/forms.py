@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, HiddenField, IntegerField, SelectField, StringField
+from wtforms import EmailField, HiddenField, IntegerField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
 from matchmaker.models import Outcome
@@ -24,7 +24,7 @@ class AttendanceForm(FlaskForm):  # type: ignore[misc]
     """A meeting was held, or one side was absent (who: `absent_id`)."""
 
     outcome = SelectField(
-        "Outcome", choices=[(o.value, o.value) for o in Outcome], validators=[DataRequired()]
+        "Outcome", choices=[SelectChoice(o.value, o.value) for o in Outcome], validators=[DataRequired()]
     )
     absent_id = IntegerField(validators=[Optional()])
 
