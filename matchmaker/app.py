@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "matchmaker.core.commands",
     "matchmaker.schedule.commands",
     "matchmaker.calendars.commands",
+    "matchmaker.live.commands",
 )
 
 

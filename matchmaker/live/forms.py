@@ -24,7 +24,9 @@ class AttendanceForm(FlaskForm):  # type: ignore[misc]
     """A meeting was held, or one side was absent (who: `absent_id`)."""
 
     outcome = SelectField(
-        "Outcome", choices=[SelectChoice(o.value, o.value) for o in Outcome], validators=[DataRequired()]
+        "Outcome",
+        choices=[SelectChoice(o.value, o.value) for o in Outcome],
+        validators=[DataRequired()],
     )
     absent_id = IntegerField(validators=[Optional()])
 
