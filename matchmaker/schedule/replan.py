@@ -17,11 +17,20 @@ from collections import defaultdict
 from collections.abc import Mapping
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from matchmaker.live.queries import check_ins, remaining_slots
-from matchmaker.models import Event, Meeting, MeetingStatus, Participant, Preference, place_meeting
+from matchmaker.models import (
+    Event,
+    Meeting,
+    MeetingSeat,
+    MeetingStatus,
+    Participant,
+    Preference,
+    TimeSlot,
+    place_meeting,
+)
 from matchmaker.schedule.queries import unavailable_slots
 from matchmaker.schedule.scheduling import (
     DayProblem,
@@ -32,18 +41,34 @@ from matchmaker.schedule.scheduling import (
     solve_day,
 )
 
-# Seconds a same-day re-plan may take: someone is waiting at the desk.
-REPLAN_TIME_LIMIT_S = 3.0
 
-
-def _confirmed_rows(session: Session, event: Event) -> list[Meeting]:
+def _meetings_in(session: Session, event: Event, slot_ids: set[int]) -> list[Meeting]:
     return list(
         session.scalars(
             select(Meeting).where(
-                Meeting.event_id == event.id, Meeting.status == MeetingStatus.CONFIRMED
+                Meeting.event_id == event.id,
+                Meeting.status == MeetingStatus.CONFIRMED,
+                Meeting.slot_id.in_(slot_ids),
             )
         )
     )
+
+
+def _meetings_elsewhere(
+    session: Session, event: Event, people: set[int], slot_ids: set[int]
+) -> dict[int, int]:
+    """Participant id -> their confirmed meetings outside these slots (for their caps)."""
+    rows = session.execute(
+        select(MeetingSeat.participant_id, func.count())
+        .join(TimeSlot, TimeSlot.id == MeetingSeat.slot_id)
+        .where(
+            TimeSlot.event_id == event.id,
+            MeetingSeat.participant_id.in_(people),
+            MeetingSeat.slot_id.not_in(slot_ids),
+        )
+        .group_by(MeetingSeat.participant_id)
+    )
+    return {pid: count for pid, count in rows}
 
 
 def _kept_apart_or_met(session: Session, event: Event) -> set[Pair]:
@@ -73,14 +98,6 @@ def day_problem(
     if not slots:
         return None
     slot_ids = {slot.id for slot in slots}
-    confirmed = _confirmed_rows(session, event)
-    locked = [m for m in confirmed if m.slot_id in slot_ids]
-    meetings_elsewhere: dict[int, int] = defaultdict(int)
-    for meeting in confirmed:
-        if meeting.slot_id not in slot_ids:
-            meetings_elsewhere[meeting.participant_a_id] += 1
-            meetings_elsewhere[meeting.participant_b_id] += 1
-
     preferences = session.scalars(
         select(Preference).where(
             Preference.event_id == event.id,
@@ -91,25 +108,33 @@ def day_problem(
         )
     ).all()
     asked = {(p.from_participant_id, p.to_participant_id) for p in preferences}
-    candidates_of = {p.from_participant_id for p in preferences} | {
-        p.to_participant_id for p in preferences
-    }
-    wanted_ids = (candidates_of & present) | set(freed)
-    people_rows = session.scalars(
-        select(Participant).where(
-            Participant.id.in_(wanted_ids | {pid for m in locked for pid in _pair(m)}),
-            Participant.withdrawn_at.is_(None),
+    wanted_ids = (
+        {p.from_participant_id for p in preferences} | {p.to_participant_id for p in preferences}
+    ) & present | set(freed)
+    rows = session.execute(
+        select(Participant.id, Participant.organisation_id).where(
+            Participant.id.in_(wanted_ids), Participant.withdrawn_at.is_(None)
         )
-    ).all()
-    people = {p.id: p for p in people_rows}
-    organisation_of = {pid: people[pid].organisation_id for pid in wanted_ids if pid in people}
+    )
+    organisation_of = {pid: organisation_id for pid, organisation_id in rows}
     excluded = _kept_apart_or_met(session, event)
     weights = {
         pair: weight
         for pair, weight in pair_weights(preferences, organisation_of).items()
         if pair not in excluded and _asked_by_freed(pair, freed, asked)
     }
+    if not weights:
+        return None
     in_play = {pid for pair in weights for pid in pair}
+    locked, tables = _locked_and_tables(event, _meetings_in(session, event, slot_ids), in_play)
+    people = {
+        p.id: p
+        for p in session.scalars(
+            select(Participant).where(
+                Participant.id.in_(in_play | {pid for m in locked for pid in _pair(m)})
+            )
+        )
+    }
     seated: dict[int, set[int]] = defaultdict(set)
     for meeting in locked:
         for pid in _pair(meeting):
@@ -119,20 +144,39 @@ def day_problem(
         unavailable[pid] = set(unavailable.get(pid, set())) | (slot_ids - seats)
     # A locked meeting is kept even where its people said they are busy (placed by hand).
     unavailable = {pid: slots - seated[pid] for pid, slots in unavailable.items()}
+    meetings_elsewhere = _meetings_elsewhere(session, event, in_play, slot_ids)
     caps: dict[int, int | None] = {}
     for pid in in_play:
         cap = people[pid].max_meetings
         cap = cap if cap is not None else event.default_max_meetings
-        caps[pid] = None if cap is None else max(0, cap - meetings_elsewhere[pid])
+        caps[pid] = None if cap is None else max(0, cap - meetings_elsewhere.get(pid, 0))
     return DayProblem(
         event=event,
         slots=slots,
+        tables=tables,
         people=sorted(people.values(), key=lambda p: p.id),
         unavailable=unavailable,
         caps=caps,
         weights=weights,
         locked=locked,
     )
+
+
+def _locked_and_tables(
+    event: Event, meetings: list[Meeting], in_play: set[int]
+) -> tuple[list[Meeting], list[int]]:
+    """The meetings to lock and the tables to offer, kept small for a quick solve.
+
+    The meetings of people in play are locked (they keep them busy), and so is every other
+    meeting at their tables. Other tables are offered only when nobody sits at them in these
+    slots; meetings of people out of play elsewhere then cannot matter and are left out.
+    """
+    involved = [m for m in meetings if in_play & set(_pair(m))]
+    their_tables = {m.table_id for m in involved if m.table_id is not None}
+    occupied = {m.table_id for m in meetings if m.table_id is not None}
+    locked = [m for m in meetings if m in involved or m.table_id in their_tables]
+    tables = [t.id for t in event.tables if t.id in their_tables or t.id not in occupied]
+    return locked, tables
 
 
 def _pair(meeting: Meeting) -> Pair:
@@ -182,7 +226,7 @@ def replan_day(
     freed: Mapping[int, set[int]],
     now: datetime,
     *,
-    time_limit_s: float = REPLAN_TIME_LIMIT_S,
+    time_limit_s: float,
     workers: int = 1,
 ) -> list[Meeting]:
     """Give freed partners replacement meetings (see the module); returns the new meetings.

@@ -393,14 +393,15 @@ def apply_proposal(
 class DayProblem:
     """A small re-plan on the event day, in database terms (see `solve_day`).
 
-    Only `slots` are in play; `people` may meet in them except in their `unavailable`
-    slots, each up to `caps` more meetings (None: no cap); `weights` are the pairs that may
-    meet; `locked` meetings (everyone else's) stay exactly where they are and keep their
-    people and tables busy.
+    Only `slots` and `tables` (ids) are in play; `people` may meet in them except in their
+    `unavailable` slots, each up to `caps` more meetings (None: no cap); `weights` are the
+    pairs that may meet; `locked` meetings (everyone else's) stay exactly where they are and
+    keep their people and tables busy.
     """
 
     event: Event
     slots: Sequence[TimeSlot]
+    tables: Sequence[int]
     people: Sequence[Participant]
     unavailable: Mapping[int, set[int]]
     caps: Mapping[int, int | None]
@@ -428,7 +429,7 @@ def solve_day(problem: DayProblem, *, time_limit_s: float, workers: int) -> list
             )
             for slot in problem.slots
         ),
-        tables=tuple(str(t.id) for t in event.tables),
+        tables=tuple(str(table_id) for table_id in problem.tables),
         participants=tuple(
             sv.Participant(
                 id=str(p.id),

@@ -10,10 +10,12 @@ from matchmaker.db import get_session
 from matchmaker.live import queries
 from matchmaker.live.access import can_staff
 from matchmaker.live.clock import now
+from matchmaker.live.figures import DayFigures, day_figures
 from matchmaker.live.qr import qr_svg
-from matchmaker.models import Event, Meeting, Participant, User
+from matchmaker.models import ChangeKind, Event, Meeting, Participant, User
 
 bp = Blueprint("live", __name__, url_prefix="/live", cli_group=None)
+bp.add_app_template_global(ChangeKind, "ChangeKind")
 
 
 def me_user() -> User:
@@ -53,6 +55,12 @@ def check_in_qr(code: str) -> str:
 def live_today(event: Event) -> bool:
     """Whether the event is live now (published, and today is one of its days)."""
     return queries.is_live(event, now())
+
+
+@bp.app_template_global()
+def live_day_figures(event: Event) -> DayFigures:
+    """The event day's figures so far, for the statistics page."""
+    return day_figures(get_session(), event, now())
 
 
 @bp.app_template_global()
