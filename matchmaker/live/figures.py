@@ -28,7 +28,7 @@ class DayFigures:
     arrived: int
     expected: int
     held: int
-    missed: int
+    missed: int  # meetings that began with someone missing, and released meetings
     no_shows_by_person: list[tuple[Participant, int]]
     no_shows_by_delegation: list[tuple[str, int]]
     changes: dict[ChangeKind, int]
@@ -81,7 +81,8 @@ def day_figures(session: Session, event: Event, now: datetime) -> DayFigures:
         for person in day.missing:
             missed[person.id] += 1
             people[person.id] = person
-    for person in released_absentees(session, event):
+    released = released_absentees(session, event)
+    for person in released:
         missed[person.id] += 1
         people[person.id] = person
     by_delegation: Counter[str] = Counter()
@@ -92,7 +93,7 @@ def day_figures(session: Session, event: Event, now: datetime) -> DayFigures:
         arrived=counts.arrived,
         expected=counts.expected,
         held=sum(1 for day in days if day.held),
-        missed=sum(1 for day in days if day.missing),
+        missed=sum(1 for day in days if day.missing) + len(released),
         no_shows_by_person=sorted(
             ((people[pid], n) for pid, n in missed.items()),
             key=lambda item: (-item[1], item[0].full_name),

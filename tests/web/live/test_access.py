@@ -25,7 +25,9 @@ PARTICIPANT = {"live.my_attendance", "live.i_have_left", "live.free_now", "live.
 PUBLIC = {"live.board"}
 
 
-def _urls(app: Flask, prefixes: tuple[str, ...], values: dict[str, Any]) -> list[tuple[str, str, str]]:
+def _urls(
+    app: Flask, prefixes: tuple[str, ...], values: dict[str, Any]
+) -> list[tuple[str, str, str]]:
     """(endpoint, method, url) of every route under these endpoint prefixes."""
     urls = []
     with app.test_request_context():

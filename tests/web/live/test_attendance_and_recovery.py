@@ -132,9 +132,7 @@ def test_releasing_a_no_show_gives_partners_replacement_meetings_in_agendas_and_
             old.table_id,
             0,
         )
-    kinds = sorted(
-        c.kind.value for c in session.scalars(select(LiveChange)).all()
-    )
+    kinds = sorted(c.kind.value for c in session.scalars(select(LiveChange)).all())
     session.commit()
     assert kinds == ["released", "released", "replacement", "replacement"]
     assert ChangeKind.REPLACEMENT.value in kinds

@@ -35,7 +35,9 @@ def test_a_participant_asks_a_free_match_and_the_other_accepts(
     # Cleo has a meeting at 09:30, so "next" is not offered; Dan is not one of her matches.
     assert "Next:" not in page and "Dan Tester" not in page
     now_slot = live.event.slots[0]
-    client.post(f"/live/events/{slug}/me/requests", data={"partner_id": eva.id, "slot_id": now_slot.id})
+    client.post(
+        f"/live/events/{slug}/me/requests", data={"partner_id": eva.id, "slot_id": now_slot.id}
+    )
     client.post("/logout")
     log_in(eva.user)
     page = html.unescape(client.get(f"/live/events/{slug}/me/free").get_data(as_text=True))
