@@ -73,7 +73,7 @@ def build_live_event(build: Builder, session: Session) -> LiveEvent:
         venue="Hall 8",
     )
     people = []
-    for index, name in enumerate(NAMES):
+    for name in NAMES:
         user = build.user(email=f"{name.lower()}@example.org", name=name)
         people.append(
             build.participant(
