@@ -53,11 +53,13 @@
     });
   }
 
+  // Ticks from the server's time, not the screen's (a venue PC's clock may be wrong).
   function runClock(clock) {
     var format = new Intl.DateTimeFormat("en-GB", {
       hour: "2-digit", minute: "2-digit", timeZone: clock.getAttribute("data-zone")
     });
-    function tick() { clock.textContent = format.format(new Date()); }
+    var offset = Date.parse(clock.getAttribute("data-now")) - Date.now();
+    function tick() { clock.textContent = format.format(new Date(Date.now() + offset)); }
     tick();
     window.setInterval(tick, 1000);
   }
