@@ -14,7 +14,15 @@ from matchmaker.live import operations, queries
 from matchmaker.live.clock import now
 from matchmaker.live.forms import ActionForm, AttendanceForm, SpotRequestForm
 from matchmaker.live.views.base import bp, me_user, meeting_or_404, replan_time_limit
-from matchmaker.models import AttendanceMark, Event, Meeting, Outcome, Participant, TimeSlot
+from matchmaker.models import (
+    AttendanceMark,
+    Event,
+    Meeting,
+    Outcome,
+    Participant,
+    SpotStatus,
+    TimeSlot,
+)
 
 
 def _event_and_me(slug: str) -> tuple[Event, Participant]:
@@ -115,15 +123,24 @@ class FreeSlot:
 
 
 def _free_now(event: Event, me: Participant) -> tuple[list[FreeSlot], bool]:
-    """(the current and next slots with free matches, whether I am checked in)."""
+    """(the current and next slots with free matches, whether I am checked in).
+
+    Matches with a request pending between us are left out: it is answered above.
+    """
     session = get_session()
     moment = now()
     current, upcoming = queries.current_and_next(event, moment)
     slots = [s for s in (current, upcoming) if s is not None]
     rows = queries.check_ins(session, event)
     present = {pid for pid, row in rows.items() if row.present}
+    waiting = {r.requester_id for r in queries.pending_requests_for(session, me)} | {
+        r.partner_id for r in queries.requests_by(session, me) if r.status == SpotStatus.PENDING
+    }
     matches = (set(queries.wished(session, me)) | queries.wished_by(session, me)) - (
-        queries.refused_by_either(session, me) | queries.met_or_meeting(session, me) | {me.id}
+        queries.refused_by_either(session, me)
+        | queries.met_or_meeting(session, me)
+        | waiting
+        | {me.id}
     )
     people = [
         p

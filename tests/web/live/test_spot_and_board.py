@@ -42,6 +42,8 @@ def test_a_participant_asks_a_free_match_and_the_other_accepts(
     log_in(eva.user)
     page = html.unescape(client.get(f"/live/events/{slug}/me/free").get_data(as_text=True))
     assert "Asking you" in page and "Cleo Tester" in page
+    # Cleo is listed once, to answer; not again among those Eva could ask.
+    assert page.count("Cleo Tester") == 1
     request_id = page.split("/me/requests/")[1].split("/")[0]
     response = client.post(
         f"/live/events/{slug}/me/requests/{request_id}/accept", follow_redirects=True
