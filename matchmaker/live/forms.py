@@ -44,7 +44,7 @@ class BoardForm(FlaskForm):  # type: ignore[misc]
 
     name = StringField("Name", validators=[DataRequired(), Length(max=100)])
     hall = StringField(
-        "Hall (optional)",
+        "Hall",
         validators=[Optional(), Length(max=100)],
         description="Show only the tables whose place mentions this, e.g. “Hall 8”.",
     )

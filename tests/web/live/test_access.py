@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 from werkzeug.routing import BuildError
 
-from matchmaker.models import Role
+from matchmaker.models import Role, StaffGrant
 from tests.web.live.live_helpers import LiveEvent
 
 STAFF = {"live.desk", "live.check_in", "live.counts", "live.now_view", "live.record_attendance"}
@@ -105,8 +105,6 @@ def test_everyone_else_gets_404_on_desk_live_view_and_organiser_pages(
     targets: list[tuple[str, str, str]],
     role: str,
 ) -> None:
-    from matchmaker.models import StaffGrant
-
     if role == "participant":
         user = live.person("Ben").user
     elif role == "other organiser":
