@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.auth.tokens import hash_token
 from matchmaker.calendars.tokens import derive_token
+from matchmaker.db import utcnow
 from matchmaker.live import queries
 from matchmaker.models import (
     AttendanceMark,
@@ -28,6 +29,7 @@ from matchmaker.models import (
     SpotRequest,
     SpotStatus,
     StaffGrant,
+    StaffInvitation,
     TimeSlot,
     User,
     cancel_meeting,
@@ -200,6 +202,29 @@ def revoke_staff(session: Session, event: Event, user_id: int) -> None:
     grant = session.get(StaffGrant, (event.id, user_id))
     if grant is not None:
         session.delete(grant)
+
+
+def invite_staff(
+    session: Session, event: Event, email: str, by: User, secret_key: str
+) -> StaffInvitation:
+    """Invite an e-mail without an account to be staff; inviting again issues a new link
+    (the old one stops working)."""
+    invitation = queries.staff_invitation_for(session, event, email)
+    if invitation is None:
+        invitation = StaffInvitation(event_id=event.id, email=email, token_hash="")
+        session.add(invitation)
+    invitation.invited_by_id = by.id
+    invitation.created_at = utcnow()
+    session.flush()
+    token = derive_token("staff", invitation.id, invitation.created_at, secret_key)
+    invitation.token_hash = hash_token(token)
+    return invitation
+
+
+def accept_staff_invitation(session: Session, invitation: StaffInvitation, user: User) -> None:
+    """The invited person's account becomes staff of the event; the invitation is used up."""
+    grant_staff(session, invitation.event, user, user)
+    session.delete(invitation)
 
 
 def create_board(session: Session, event: Event, name: str, hall: str, secret_key: str) -> str:

@@ -28,6 +28,7 @@ from matchmaker.models import (
     SpotRequest,
     SpotStatus,
     StaffGrant,
+    StaffInvitation,
     TimeSlot,
 )
 
@@ -443,3 +444,28 @@ def met_or_meeting(session: Session, participant: Participant) -> set[int]:
         )
     )
     return {b if a == participant.id else a for a, b in rows}
+
+
+def staff_invitation_for(session: Session, event: Event, email: str) -> StaffInvitation | None:
+    """The event's staff invitation of this e-mail."""
+    return session.scalar(
+        select(StaffInvitation).where(
+            StaffInvitation.event_id == event.id, StaffInvitation.email == email
+        )
+    )
+
+
+def staff_invitations(session: Session, event: Event) -> list[StaffInvitation]:
+    """The event's open staff invitations, oldest first."""
+    return list(
+        session.scalars(
+            select(StaffInvitation)
+            .where(StaffInvitation.event_id == event.id)
+            .order_by(StaffInvitation.id)
+        )
+    )
+
+
+def staff_invitation_by_hash(session: Session, token_hash: str) -> StaffInvitation | None:
+    """The staff invitation whose token has this hash."""
+    return session.scalar(select(StaffInvitation).where(StaffInvitation.token_hash == token_hash))

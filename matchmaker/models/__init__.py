@@ -18,6 +18,7 @@ from matchmaker.models.live import (
     SpotRequest,
     SpotStatus,
     StaffGrant,
+    StaffInvitation,
 )
 from matchmaker.models.meetings import (
     Meeting,
@@ -60,6 +61,7 @@ __all__ = [
     "SpotRequest",
     "SpotStatus",
     "StaffGrant",
+    "StaffInvitation",
     "TimeSlot",
     "Unavailability",
     "User",

@@ -119,6 +119,26 @@ class StaffGrant(Base):
     user: Mapped[User] = relationship(foreign_keys=[user_id])
 
 
+class StaffInvitation(Base):
+    """An invitation to be staff at one event, for an e-mail without an account yet.
+
+    Its link token is derived like a board's and stored only as a hash; accepting opens the
+    account and turns the invitation into a `StaffGrant`.
+    """
+
+    __tablename__ = "staff_invitations"
+    __table_args__ = (UniqueConstraint("event_id", "email"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    email: Mapped[str] = mapped_column(String(254))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    event: Mapped[Event] = relationship()
+
+
 class SpotRequest(Base):
     """One participant asks a checked-in match for a meeting in the current or next slot.
 

@@ -71,6 +71,30 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_staff_grants_user_id"), ["user_id"], unique=False)
 
     op.create_table(
+        "staff_invitations",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("event_id", sa.Integer(), nullable=False),
+        sa.Column("email", sa.String(length=254), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("invited_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", matchmaker.db.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["event_id"],
+            ["events.id"],
+            name=op.f("fk_staff_invitations_event_id_events"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["invited_by_id"],
+            ["users.id"],
+            name=op.f("fk_staff_invitations_invited_by_id_users"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_staff_invitations")),
+        sa.UniqueConstraint("event_id", "email", name=op.f("uq_staff_invitations_event_id_email")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_staff_invitations_token_hash")),
+    )
+    op.create_table(
         "check_ins",
         sa.Column("participant_id", sa.Integer(), nullable=False),
         sa.Column("event_id", sa.Integer(), nullable=False),
@@ -292,6 +316,7 @@ def downgrade() -> None:
     with op.batch_alter_table("staff_grants", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_staff_grants_user_id"))
 
+    op.drop_table("staff_invitations")
     op.drop_table("staff_grants")
     with op.batch_alter_table("board_links", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_board_links_event_id"))

@@ -22,7 +22,7 @@ ORGANISER_ONLY = {
     "live.revoke_board",
 }
 PARTICIPANT = {"live.my_attendance", "live.i_have_left", "live.free_now", "live.ask", "live.answer"}
-PUBLIC = {"live.board"}
+PUBLIC = {"live.board", "live.staff_invitation"}
 
 
 def _urls(
