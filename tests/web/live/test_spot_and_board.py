@@ -9,7 +9,14 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from matchmaker.models import ChangeKind, LiveChange, Meeting, MeetingStatus, place_meeting
+from matchmaker.models import (
+    ChangeKind,
+    LiveChange,
+    Meeting,
+    MeetingStatus,
+    MeetingTable,
+    place_meeting,
+)
 from tests.web.live.live_helpers import Clock, LiveEvent, berlin
 
 
@@ -100,3 +107,21 @@ def test_the_board_shows_current_and_next_pairs_by_token_until_switched_off(
     client.post(f"/live/events/{slug}/boards/{board_id}/revoke")
     assert client.get(path).status_code == 404
     assert client.get("/live/board/not-a-token").status_code == 404
+
+
+def test_a_hall_board_shows_only_the_tables_placed_in_that_hall(
+    client: Any, log_in: Any, live: LiveEvent, session: Any, clock: Clock
+) -> None:
+    slug = live.event.slug
+    hall_table = session.get(MeetingTable, live.event.tables[1].id)
+    hall_table.place = "Hall 9, north wall"
+    session.commit()
+    log_in(live.organiser)
+    client.post(f"/live/events/{slug}/boards", data={"name": "Hall 9", "hall": "hall 9"})
+    page = html.unescape(client.get(f"/live/events/{slug}/boards").get_data(as_text=True))
+    path = page.split('class="small board-link" href="')[1].split('"')[0].split("localhost", 1)[1]
+    clock.at = berlin(10, 10)
+    board = html.unescape(client.get(path).get_data(as_text=True))
+    now_panel, next_panel = board.split("Next ·")
+    assert "Dan GmbH" in now_panel and "Eva GmbH" in now_panel
+    assert "Ben GmbH" not in next_panel and "No meetings." in next_panel
