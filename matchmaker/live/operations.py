@@ -165,11 +165,7 @@ def release_absentee(
         m for m in queries.confirmed_meetings_from(session, participant, now) if m.slot_id in today
     ]
     marks = queries.marks_of(session, meetings)
-    released = [
-        m
-        for m in meetings
-        if not (m.id in marks and marks[m.id].outcome == Outcome.HELD) and m.slot.ends_at > now
-    ]
+    released = [m for m in meetings if not (m.id in marks and marks[m.id].outcome == Outcome.HELD)]
     freed: dict[int, set[int]] = {}
     for meeting in released:
         freed.setdefault(meeting.partner_of(participant.id).id, set()).add(meeting.slot_id)

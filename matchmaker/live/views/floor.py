@@ -26,16 +26,14 @@ def _shown_slot(event: Event) -> TimeSlot | None:
     """The slot asked for (`?slot=`), else the current one, the next, today's first."""
     wanted = request.args.get("slot", "")
     if wanted.isdigit():
-        return next((s for s in event.slots if s.id == int(wanted)), None) or abort(404)
+        chosen = next((s for s in event.slots if s.id == int(wanted)), None)
+        if chosen is None:
+            abort(404)
+        return chosen
     moment = now()
     current, upcoming = queries.current_and_next(event, moment)
-    today = queries.todays_slots(event, moment)
-    return (
-        current
-        or upcoming
-        or (today[0] if today else None)
-        or (event.slots[0] if event.slots else None)
-    )
+    fallback = queries.todays_slots(event, moment) or event.slots
+    return current or upcoming or (fallback[0] if fallback else None)
 
 
 @bp.get("/events/<slug>/now")
