@@ -469,3 +469,13 @@ def staff_invitations(session: Session, event: Event) -> list[StaffInvitation]:
 def staff_invitation_by_hash(session: Session, token_hash: str) -> StaffInvitation | None:
     """The staff invitation whose token has this hash."""
     return session.scalar(select(StaffInvitation).where(StaffInvitation.token_hash == token_hash))
+
+
+def latest_change(session: Session, meeting: Meeting) -> LiveChange | None:
+    """The last change the event day made to this meeting."""
+    return session.scalar(
+        select(LiveChange)
+        .where(LiveChange.meeting_id == meeting.id)
+        .order_by(LiveChange.id.desc())
+        .limit(1)
+    )

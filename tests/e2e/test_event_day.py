@@ -118,6 +118,7 @@ def test_the_event_day_from_check_in_to_the_board(
     cleo.goto(live_server.url(f"/events/{slug}/agenda"))
     replacement = cleo.locator(".agenda-item", has_text="Eva Tester")
     expect(replacement).to_contain_text("09:30")
+    expect(replacement).to_contain_text("Replacement")
     expect(cleo.locator(".agenda-item--cancelled", has_text="Ana Tester")).to_be_visible()
     screenshot(cleo, "04-phone-agenda-with-replacement")
     cleo.get_by_role("button", name="Create my calendar link").click()
@@ -140,6 +141,7 @@ def test_the_event_day_from_check_in_to_the_board(
     dan.locator(".spot", has_text="Ben Tester").get_by_role("button", name="Accept").click()
     expect(dan.get_by_text("Meeting with Ben Tester at 09:00, T1.")).to_be_visible()
     expect(dan.locator(".agenda-item", has_text="Ben Tester")).to_contain_text("09:00")
+    expect(dan.locator(".agenda-item", has_text="Ben Tester")).to_contain_text("On the spot")
 
     # 10:05 — Eva marks her meeting with Dan held.
     clock.at = berlin(10, 5)

@@ -16,6 +16,7 @@ from matchmaker.live.forms import ActionForm, AttendanceForm, SpotRequestForm
 from matchmaker.live.views.base import bp, me_user, meeting_or_404, replan_time_limit
 from matchmaker.models import (
     AttendanceMark,
+    ChangeKind,
     Event,
     Meeting,
     Outcome,
@@ -51,6 +52,15 @@ def check_in_code(participant: Participant) -> str:
 def attendance_of(meeting: Meeting) -> AttendanceMark | None:
     """The meeting's attendance mark, if someone made one."""
     return get_session().get(AttendanceMark, meeting.id)
+
+
+@bp.app_template_global()
+def added_on_the_day(meeting: Meeting) -> str | None:
+    """ "Replacement" or "On the spot" for a meeting the event day added, else None."""
+    change = queries.latest_change(get_session(), meeting)
+    if change is None or change.kind == ChangeKind.RELEASED:
+        return None
+    return "Replacement" if change.kind == ChangeKind.REPLACEMENT else "On the spot"
 
 
 @bp.app_template_global()

@@ -140,7 +140,7 @@ def test_releasing_a_no_show_gives_partners_replacement_meetings_in_agendas_and_
     client.post("/logout")
     log_in(ben.user)
     agenda = client.get(f"/events/{slug}/agenda").get_data(as_text=True)
-    assert "Dan Tester" in agenda and "Cancelled" in agenda
+    assert "Dan Tester" in agenda and "Cancelled" in agenda and "Replacement" in agenda
     client.post(f"/calendar/events/{slug}/feed")
     feed_link = html.unescape(client.get(f"/events/{slug}/agenda").get_data(as_text=True))
     token = feed_link.split("/calendar/feed/")[1].split(".ics")[0]
