@@ -60,6 +60,7 @@ test: install-test lint
 
 bench: install
 	$(BIN)/python -m solver bench
+	$(FLASK) bench-replan
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -25,12 +25,14 @@ BLUEPRINT_MODULES = (
     "matchmaker.calendars.views",
     "matchmaker.messages.views",
     "matchmaker.messages.clock",
+    "matchmaker.live.views",
 )
 COMMAND_MODULES = (
     "matchmaker.core.migrations",
     "matchmaker.core.commands",
     "matchmaker.schedule.commands",
     "matchmaker.calendars.commands",
+    "matchmaker.live.commands",
 )
 
 

@@ -27,6 +27,8 @@ class DefaultConfig:
     HUEY_CONSUMER_IN_PROCESS = True
     SOLVER_TIME_LIMIT_S = 60.0
     SOLVER_WORKERS = 2
+    # Seconds a same-day re-plan (after releasing a no-show) may take.
+    REPLAN_TIME_LIMIT_S = 1.0
     RUN_HEARTBEAT_TIMEOUT_S = 60.0
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
     IMPORT_MAX_ROWS = 5000

@@ -20,26 +20,40 @@ from matchmaker.db import utcnow
 from matchmaker.models import Participant
 
 
-def _derive(participant_id: int, issued: datetime, secret_key: str) -> str:
+def derive_token(purpose: str, object_id: int, issued: datetime, secret_key: str) -> str:
+    """The link token of one object for one purpose ("feed", "board"), issued at `issued`."""
     moment = issued.astimezone(UTC).isoformat(timespec="microseconds")
-    mac = hmac.new(secret_key.encode(), f"feed:{participant_id}:{moment}".encode(), "sha256")
+    mac = hmac.new(secret_key.encode(), f"{purpose}:{object_id}:{moment}".encode(), "sha256")
     return base64.urlsafe_b64encode(mac.digest()).rstrip(b"=").decode()
+
+
+def current_token(
+    purpose: str, object_id: int, issued: datetime | None, stored: str | None, secret_key: str
+) -> str | None:
+    """The token whose hash is `stored`, re-derived; None when none is issued or the secret
+    key changed since (the old link no longer works, so it must not be shown)."""
+    if issued is None or stored is None:
+        return None
+    token = derive_token(purpose, object_id, issued, secret_key)
+    return token if hmac.compare_digest(hash_token(token), stored) else None
 
 
 def feed_token(participant: Participant, secret_key: str) -> str | None:
     """The participant's current feed token; None when none is issued, or when the secret
     key changed since (the old link no longer works, so it must not be shown)."""
-    issued, stored = participant.feed_token_created_at, participant.feed_token_hash
-    if issued is None or stored is None:
-        return None
-    token = _derive(participant.id, issued, secret_key)
-    return token if hmac.compare_digest(hash_token(token), stored) else None
+    return current_token(
+        "feed",
+        participant.id,
+        participant.feed_token_created_at,
+        participant.feed_token_hash,
+        secret_key,
+    )
 
 
 def issue_feed_token(participant: Participant, secret_key: str) -> str:
     """Issue a new token (replacing any earlier one) and return it."""
     issued = utcnow()
-    token = _derive(participant.id, issued, secret_key)
+    token = derive_token("feed", participant.id, issued, secret_key)
     participant.feed_token_created_at = issued
     participant.feed_token_hash = hash_token(token)
     return token

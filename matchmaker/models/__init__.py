@@ -9,6 +9,18 @@ from matchmaker.models.enums import (
     RunStatus,
     TermKind,
 )
+from matchmaker.models.live import (
+    AttendanceMark,
+    BoardLink,
+    ChangeKind,
+    CheckIn,
+    LiveChange,
+    Outcome,
+    SpotRequest,
+    SpotStatus,
+    StaffGrant,
+    StaffInvitation,
+)
 from matchmaker.models.meetings import (
     Meeting,
     MeetingSeat,
@@ -33,8 +45,13 @@ from matchmaker.models.terms import TermMapping
 from matchmaker.models.users import LoginAttempt, LoginSession, User
 
 __all__ = [
+    "AttendanceMark",
     "Block",
+    "BoardLink",
+    "ChangeKind",
+    "CheckIn",
     "Event",
+    "LiveChange",
     "LoginAttempt",
     "LoginSession",
     "Meeting",
@@ -51,6 +68,7 @@ __all__ = [
     "Organisation",
     "OrganisationMember",
     "OrganisationType",
+    "Outcome",
     "Participant",
     "PasswordReset",
     "PendingChangeNotice",
@@ -60,6 +78,10 @@ __all__ = [
     "Role",
     "RunStatus",
     "ScheduleRun",
+    "SpotRequest",
+    "SpotStatus",
+    "StaffGrant",
+    "StaffInvitation",
     "TermKind",
     "TermMapping",
     "TimeSlot",

@@ -72,6 +72,7 @@ class Event(Base):
             "max_consecutive_meetings IS NULL OR max_consecutive_meetings >= 1",
             name="consecutive_limit_positive",
         ),
+        CheckConstraint("no_show_minutes >= 0", name="no_show_minutes_not_negative"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -98,6 +99,8 @@ class Event(Base):
     sectors: Mapped[list[str]] = mapped_column(JSON, default=list)
     technologies: Mapped[list[str]] = mapped_column(JSON, default=list)
     published_at: Mapped[datetime | None]
+    # On the event's days: someone not checked in this long after a meeting began missed it.
+    no_show_minutes: Mapped[int] = mapped_column(default=10, server_default="10")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     mission: Mapped[Mission] = relationship(back_populates="events")

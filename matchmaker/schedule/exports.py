@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from sqlalchemy.orm import Session
 
+from matchmaker.live.exports import attendance_rows
 from matchmaker.models import Event, Meeting, MeetingStatus, Participant
 from matchmaker.schedule import queries
 
@@ -156,6 +157,7 @@ def to_xlsx(rows: Rows, title: str) -> tuple[bytes, str]:
 SHEETS: dict[str, Callable[[Session, Event], Rows]] = {
     "meetings": meeting_rows,
     "participants": participant_rows,
+    "attendance": attendance_rows,
 }
 FORMATS: dict[str, Callable[[Rows, str], tuple[bytes, str]]] = {
     "csv": to_csv,

@@ -24,6 +24,7 @@ from matchmaker.models import (
     Participant,
     Preference,
     PreferenceLevel,
+    TimeSlot,
     cancel_meeting,
     place_meeting,
     release_seats,
@@ -538,3 +539,68 @@ def minimums(data: EventData) -> dict[int, int]:
     """Each active participant's guaranteed minimum, capped by what they can reach."""
     problem = build_problem(data, minimal_change=False)
     return {int(pid): least for pid, least in effective_minimums(problem).items()}
+
+
+@dataclass(frozen=True)
+class DayProblem:
+    """A small re-plan on the event day, in database terms (see `solve_day`).
+
+    Only `slots` and `tables` (ids) are in play; `people` may meet in them except in their
+    `unavailable` slots, each up to `caps` more meetings (None: no cap); `weights` are the
+    pairs that may meet; `locked` meetings (everyone else's) stay exactly where they are and
+    keep their people and tables busy.
+    """
+
+    event: Event
+    slots: Sequence[TimeSlot]
+    tables: Sequence[int]
+    people: Sequence[Participant]
+    unavailable: Mapping[int, set[int]]
+    caps: Mapping[int, int | None]
+    weights: Mapping[Pair, int]
+    locked: Sequence[Meeting]
+
+
+def solve_day(problem: DayProblem, *, time_limit_s: float, workers: int) -> list[ProposedMeeting]:
+    """The new meetings a restricted solve adds around the locked ones (locked left out)."""
+    event = problem.event
+    slot_ids = {str(slot.id) for slot in problem.slots}
+    weights = dict(problem.weights)
+    for meeting in problem.locked:
+        weights.setdefault((meeting.participant_a_id, meeting.participant_b_id), UNREQUESTED_WEIGHT)
+    if not problem.slots or not problem.weights:
+        return []
+    solver_problem = sv.Problem(
+        event=sv.Event(name=event.name, timezone=event.timezone),
+        slots=tuple(
+            sv.Slot(
+                id=str(slot.id),
+                start=local_naive(slot.starts_at, event),
+                end=local_naive(slot.ends_at, event),
+                session=str(slot.block_id),
+            )
+            for slot in problem.slots
+        ),
+        tables=tuple(str(table_id) for table_id in problem.tables),
+        participants=tuple(
+            sv.Participant(
+                id=str(p.id),
+                name=p.full_name,
+                organisation=str(p.organisation_id),
+                unavailable=frozenset(
+                    str(s) for s in problem.unavailable.get(p.id, ()) if str(s) in slot_ids
+                ),
+                max_meetings=problem.caps.get(p.id),
+                location=p.location or None,
+            )
+            for p in problem.people
+        ),
+        candidates=tuple(
+            sv.Candidate(a=str(a), b=str(b), weight=weight)
+            for (a, b), weight in sorted(weights.items())
+        ),
+        locked=tuple(solver_meeting(m) for m in problem.locked),
+    )
+    result = run_solver(solver_problem, time_limit_s=time_limit_s, workers=workers)
+    kept = {(m.participant_a_id, m.participant_b_id) for m in problem.locked}
+    return [m for m in proposed_meetings(result) if m.pair not in kept]

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from matchmaker.models import Organisation, Role
-from tests.conftest import TEST_PASSWORD, Builder
+from tests.builders import TEST_PASSWORD, Builder
 from tests.e2e.conftest import LiveServer
 
 pytestmark = pytest.mark.e2e

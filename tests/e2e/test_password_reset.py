@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.e2e.conftest import LiveServer
 from tests.web.messages.mailserver import MailServer, mail_settings, serving
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from matchmaker.db import database
 from matchmaker.messages import clock
 from matchmaker.models import Event, Meeting, Organisation, Participant, Phase
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.web.messages.mailserver import MailServer, Received
 
 BASE = "https://b2b.example.org"

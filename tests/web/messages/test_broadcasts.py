@@ -6,7 +6,7 @@ import re
 
 from matchmaker.db import utcnow
 from matchmaker.models import Organisation, PreferenceLevel, Role
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.web.messages.mailserver import MailServer, outbox_rows
 
 BODY = "The venue opens at 8:30.\nBring your badge.\n\nSee you in Hannover!"

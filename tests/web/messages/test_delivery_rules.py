@@ -11,7 +11,7 @@ from icalendar import Calendar
 from matchmaker.db import utcnow
 from matchmaker.messages import delivery, outbox
 from matchmaker.models import MessageState, User
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.web.messages.mailserver import MailServer, enqueue_invitation, outbox_rows
 
 ICS = (

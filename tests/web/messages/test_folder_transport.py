@@ -10,7 +10,7 @@ from flask import Flask
 
 from matchmaker.messages.transports import mail_folder
 from matchmaker.models import Role
-from tests.conftest import TEST_PASSWORD, Builder
+from tests.builders import TEST_PASSWORD, Builder
 
 
 @pytest.fixture

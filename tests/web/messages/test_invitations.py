@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from matchmaker.models import Role
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.web.messages.mailserver import MailServer, outbox_rows
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from matchmaker.db import utcnow
 from matchmaker.messages import delivery
 from matchmaker.models import MessageState
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.web.messages.mailserver import MailServer, enqueue_invitation, outbox_rows
 
 

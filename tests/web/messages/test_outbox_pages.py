@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from matchmaker.models import MessageState, Role
-from tests.conftest import TEST_PASSWORD, Builder
+from tests.builders import TEST_PASSWORD, Builder
 from tests.web.messages.mailserver import MailServer, outbox_rows
 
 

@@ -8,7 +8,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from matchmaker.models import PasswordReset, User
-from tests.conftest import TEST_PASSWORD, Builder
+from tests.builders import TEST_PASSWORD, Builder
 from tests.web.messages.mailserver import MailServer, outbox_rows
 
 NEW_PASSWORD = "a brand new passphrase"

@@ -8,7 +8,7 @@ import pytest
 
 from matchmaker.models import MessageState
 from matchmaker.schedule.jobs import jobs_for
-from tests.conftest import Builder
+from tests.builders import Builder
 from tests.web.messages.mailserver import MailServer, enqueue_invitation, outbox_rows
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from matchmaker.db import utcnow
-from matchmaker.models import Participant, Role
+from matchmaker.models import Participant, Role, StaffGrant
 from tests.builders import Builder
 from tests.web.participants.conftest import Me
 
@@ -56,4 +56,15 @@ def test_withdrawn_participants_and_organisers_without_a_registration_get_404(
     assert client.get(f"/events/hannover-b2b/{page}").status_code == 404
     organiser = build.user(role=Role.ORGANISER, email="org@example.org")
     log_in(organiser)
+    assert client.get(f"/events/hannover-b2b/{page}").status_code == 404
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_events_staff_without_a_registration_get_404(
+    client, me: Me, build: Builder, session, log_in, page
+):
+    staff = build.user(email="staff@example.org")
+    session.add(StaffGrant(event_id=me.participant.event_id, user_id=staff.id))
+    session.commit()
+    log_in(staff)
     assert client.get(f"/events/hannover-b2b/{page}").status_code == 404

@@ -9,7 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
-from matchmaker.models import Role, ScheduleRun
+from matchmaker.models import Role, ScheduleRun, StaffGrant
 
 
 def schedule_urls(
@@ -98,3 +98,21 @@ def test_another_events_run_and_meeting_are_404_for_this_organiser(
     assert logged_in.get(f"{base}/runs/{run.id}/status").status_code == 404
     assert logged_in.get(f"{base}/meetings/{meeting.id}").status_code == 404
     assert logged_in.post(f"{base}/meetings/{meeting.id}/cancel").status_code == 404
+
+
+def test_the_events_staff_get_404_everywhere(
+    client: FlaskClient,
+    build: Any,
+    log_in: Any,
+    session: Session,
+    small_event: Any,
+    targets: list[tuple[str, str]],
+) -> None:
+    """Staff check people in and record attendance; the schedule is not theirs."""
+    staff = build.user(role=Role.PARTICIPANT, email="staff@example.org")
+    session.add(StaffGrant(event_id=small_event.event.id, user_id=staff.id))
+    session.commit()
+    log_in(staff)
+    for method, url in targets:
+        if method == "GET":
+            assert client.get(url).status_code == 404, url

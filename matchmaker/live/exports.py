@@ -1,0 +1,86 @@
+"""The event day as a sheet: one row per meeting that began or was changed on the day."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from matchmaker.live import queries
+from matchmaker.live.clock import now
+from matchmaker.live.figures import meetings_on_the_day
+from matchmaker.models import ChangeKind, CheckIn, Event, Participant
+
+Cell = str | int
+Rows = list[list[Cell]]
+CHANGE_LABELS = {
+    ChangeKind.RELEASED: "released",
+    ChangeKind.REPLACEMENT: "replacement",
+    ChangeKind.SPOT: "on the spot",
+}
+
+
+def _arrival(check_in: CheckIn | None, event: Event) -> str:
+    if check_in is None or check_in.arrived_at is None:
+        return ""
+    return check_in.arrived_at.astimezone(event.zone).strftime("%H:%M")
+
+
+def attendance_rows(session: Session, event: Event) -> Rows:
+    """Date, time, place, both sides with their arrival, outcome and the day's change."""
+    zone = event.zone
+    rows: Rows = [
+        [
+            "Date",
+            "Start",
+            "Place",
+            "Participant A",
+            "Organisation A",
+            "A checked in",
+            "Participant B",
+            "Organisation B",
+            "B checked in",
+            "Outcome",
+            "Change on the day",
+        ]
+    ]
+    check_ins = queries.check_ins(session, event)
+    change_of = {c.meeting_id: CHANGE_LABELS[c.kind] for c in queries.changes(session, event)}
+
+    def sides(a: Participant, b: Participant) -> list[Cell]:
+        return [
+            a.full_name,
+            a.organisation.name,
+            _arrival(check_ins.get(a.id), event),
+            b.full_name,
+            b.organisation.name,
+            _arrival(check_ins.get(b.id), event),
+        ]
+
+    for day in meetings_on_the_day(session, event, now()):
+        meeting = day.meeting
+        start = meeting.slot.starts_at.astimezone(zone)
+        rows.append(
+            [
+                start.strftime("%Y-%m-%d"),
+                start.strftime("%H:%M"),
+                meeting.place_label,
+                *sides(meeting.participant_a, meeting.participant_b),
+                day.label,
+                change_of.get(meeting.id, ""),
+            ]
+        )
+    for change in queries.changes(session, event):
+        meeting = change.meeting
+        if change.kind != ChangeKind.RELEASED:
+            continue
+        start = meeting.slot.starts_at.astimezone(zone)
+        rows.append(
+            [
+                start.strftime("%Y-%m-%d"),
+                start.strftime("%H:%M"),
+                meeting.place_label,
+                *sides(meeting.participant_a, meeting.participant_b),
+                "Cancelled",
+                CHANGE_LABELS[change.kind],
+            ]
+        )
+    return rows

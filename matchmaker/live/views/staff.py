@@ -1,0 +1,147 @@
+"""Organisers grant the event-scoped staff role: check-in and attendance, nothing else.
+
+An existing account is added by its e-mail; another e-mail gets an invitation link, which
+the organiser passes on and which opens the account and the role in one step.
+"""
+
+from __future__ import annotations
+
+from flask import (
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_login import current_user, login_user
+from sqlalchemy.exc import IntegrityError
+from werkzeug.wrappers import Response
+
+from matchmaker.auth.access import organised_event_or_404, organiser_required
+from matchmaker.auth.emails import normalise_email
+from matchmaker.auth.forms import ConfirmForm, InvitationForm
+from matchmaker.auth.login_sessions import open_login_session, remember
+from matchmaker.auth.operations import create_user
+from matchmaker.auth.queries import user_by_email
+from matchmaker.auth.tokens import hash_token
+from matchmaker.calendars.tokens import current_token
+from matchmaker.db import get_session
+from matchmaker.links import external_url
+from matchmaker.live import operations, queries
+from matchmaker.live.forms import ActionForm, StaffForm
+from matchmaker.live.views.base import bp, me_user
+from matchmaker.models import StaffInvitation
+
+
+def invitation_url(invitation: StaffInvitation) -> str | None:
+    """The invitation's link, or None when the secret key changed since it was made."""
+    token = current_token(
+        "staff",
+        invitation.id,
+        invitation.created_at,
+        invitation.token_hash,
+        current_app.config["SECRET_KEY"],
+    )
+    return external_url("live.staff_invitation", token=token) if token else None
+
+
+@bp.route("/events/<slug>/staff", methods=["GET", "POST"])
+@organiser_required
+def staff(slug: str) -> Response | str:
+    """The event's staff and open invitations; a form to add someone by e-mail."""
+    event = organised_event_or_404(slug)
+    db = get_session()
+    form = StaffForm()
+    if form.validate_on_submit():
+        email = normalise_email(form.email.data)
+        user = user_by_email(db, email)
+        if user is None:
+            operations.invite_staff(db, event, email, me_user(), current_app.config["SECRET_KEY"])
+            db.commit()
+            flash(f"{email} has no account yet: send them the invitation link below.", "info")
+        else:
+            added = operations.grant_staff(db, event, user, me_user())
+            db.commit()
+            flash(
+                f"{user.email} can now check people in and record attendance."
+                if added
+                else f"{user.email} is already staff of this event.",
+                "success" if added else "info",
+            )
+        return redirect(url_for(".staff", slug=slug))
+    return render_template(
+        "live/staff.html",
+        event=event,
+        form=form,
+        grants=queries.staff_of(db, event),
+        invitations=[(i, invitation_url(i)) for i in queries.staff_invitations(db, event)],
+        action=ActionForm(),
+    )
+
+
+@bp.post("/events/<slug>/staff/<int:user_id>/revoke")
+@organiser_required
+def revoke_staff(slug: str, user_id: int) -> Response:
+    """End an account's staff role at the event."""
+    event = organised_event_or_404(slug)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    operations.revoke_staff(get_session(), event, user_id)
+    get_session().commit()
+    flash("Staff access removed.", "info")
+    return redirect(url_for(".staff", slug=slug))
+
+
+def _private(body: str) -> Response:
+    """An invitation page: its URL holds the token, so no Referer may carry it elsewhere."""
+    response = current_app.make_response(body)
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@bp.route("/staff-invitations/<token>", methods=["GET", "POST"])
+def staff_invitation(token: str) -> Response:
+    """Accept a staff invitation: open an account for the e-mail, or (when the account
+    exists, and only logged in as it) take the role in one click."""
+    db = get_session()
+    invitation = queries.staff_invitation_by_hash(db, hash_token(token))
+    if invitation is None:
+        abort(404)
+    event = invitation.event
+    account = user_by_email(db, invitation.email)
+    if account is not None and not current_user.is_authenticated:
+        flash("You already have an account: log in to accept the invitation.", "info")
+        return redirect(url_for("auth.login", next=request.path))
+    if account is not None and current_user.id != account.id:
+        abort(404)
+    form = InvitationForm() if account is None else ConfirmForm()
+    if form.validate_on_submit():
+        user = account
+        try:
+            if user is None:
+                user = create_user(db, invitation.email, form.password.data, name="")
+                db.flush()
+            operations.accept_staff_invitation(db, invitation, user)
+            login_id = open_login_session(db, user) if account is None else None
+            db.commit()
+        except IntegrityError:
+            db.rollback()
+            return redirect(request.path)
+        if login_id is not None:
+            session.clear()  # a fresh session for the new account, as at every login
+            remember(login_id)
+            login_user(user)
+        flash(f"You are staff of {event.name}: here is the check-in desk.", "success")
+        return redirect(url_for(".desk", slug=event.slug))
+    return _private(
+        render_template(
+            "live/staff_invitation.html",
+            event=event,
+            invitation=invitation,
+            form=form,
+            new_account=account is None,
+        )
+    )

@@ -1,0 +1,56 @@
+"""The event day in the statistics and the attendance export."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from typing import Any
+
+from tests.web.live.live_helpers import Clock, LiveEvent, berlin
+
+
+def test_statistics_and_export_show_check_ins_held_no_shows_and_changes(
+    client: Any, log_in: Any, live: LiveEvent, clock: Clock
+) -> None:
+    slug = live.event.slug
+    log_in(live.organiser)
+    for name in ("Ben", "Cleo", "Dan", "Eva"):
+        client.post(f"/live/events/{slug}/desk", data={"participant_id": live.person(name).id})
+    clock.at = berlin(9, 15)
+    # Ana missed 09:00 (no-show): her meetings are released, the 09:30 one is replaced;
+    # Finn never came to his 10:30 meeting with Ben.
+    client.post(f"/live/events/{slug}/participants/{live.person('Ana').id}/release")
+    client.post(f"/live/events/{slug}/no-show", data={"no_show_minutes": 5})
+    clock.at = berlin(10, 40)
+    client.post(
+        f"/live/events/{slug}/meetings/{live.meetings['dan-eva'].id}/attendance",
+        data={"outcome": "held"},
+    )
+    page = html.unescape(
+        client.get(f"/organise/events/{slug}/schedule/statistics").get_data(as_text=True)
+    )
+    day = page.split("On the day")[1]
+    assert "67%" in day and "4 of 6" in day
+    figures = dict(
+        (label, value.split("<")[0].strip())
+        for label, value in (part.split("</dt><dd>") for part in day.split("<dt>")[1:7])
+    )
+    assert figures["Meetings held"] == "1"
+    assert figures["Meetings with a no-show"] == "3"
+    assert figures["Released"] == "2"
+    assert figures["Replacement meetings"] == "1"
+    by_person = day.split("No-shows by person")[1].split("</table>")[0]
+    assert by_person.index("Ana Tester") < by_person.index("Finn Tester")
+    assert "No-shows by delegation" in day and "No delegation" in day
+
+    body = client.get(f"/organise/events/{slug}/schedule/export/attendance.csv").get_data(
+        as_text=True
+    )
+    rows = list(csv.reader(io.StringIO(body)))
+    assert rows[0][-2:] == ["Outcome", "Change on the day"]
+    outcomes = {(row[3], row[6], row[9], row[10]) for row in rows[1:]}
+    assert ("Ana Tester", "Ben Tester", "Cancelled", "released") in outcomes
+    assert ("Ben Tester", "Finn Tester", "Finn Tester missing", "") in outcomes
+    assert ("Dan Tester", "Eva Tester", "Held", "") in outcomes
+    assert ("Ana Tester", "Cleo Tester", "Cancelled", "released") in outcomes
