@@ -45,6 +45,7 @@ WORKERS = 4
 PASSWORD = "bench-web-password"
 SECRET_KEY = "bench-web-secret-key"
 VENV_BIN = Path(sys.executable).parent
+PROJECT = Path(__file__).resolve().parents[1]
 
 PARTICIPANT_P95_MS = 200.0
 ORGANISER_ALONE_MS = 400.0
@@ -338,6 +339,8 @@ def _served(environment: dict[str, str]) -> Iterator[tuple[int, int]]:
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
+            "--config",
+            str(PROJECT / "gunicorn.conf.py"),
             "matchmaker:create_app()",
         ],
         env=environment,

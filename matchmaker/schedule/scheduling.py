@@ -29,7 +29,6 @@ from matchmaker.models import (
     release_seats,
 )
 from solver.fileformat import schedule_from_dict, schedule_to_dict
-from solver.pipeline import solve
 from solver.schema import Progress as Progress  # re-exported for the solve job
 
 PREFERENCE_POINTS = {PreferenceLevel.MUST: 3, PreferenceLevel.WANT: 2, PreferenceLevel.MAYBE: 1}
@@ -236,6 +235,9 @@ def run_solver(
     cancel: sv.CancelCheck | None = None,
 ) -> dict[str, Any]:
     """Solve and return the result as `matchmaker-schedule/1` JSON (with its changes)."""
+    # Imported here: OR-Tools costs every web process about 90 MB, and only solves need it.
+    from solver.pipeline import solve
+
     options = sv.SolveOptions(time_limit_s=time_limit_s, workers=workers)
     return schedule_to_dict(solve(problem, options, progress=progress, cancel=cancel))
 
