@@ -41,6 +41,7 @@ from matchmaker.participants.catalogue import (
     SORT_ORDERS,
     build_catalogue,
     cards,
+    event_catalogue,
     event_matcher,
     reasons_between,
 )
@@ -186,10 +187,9 @@ def catalogue(slug: str) -> str:
     """Everyone else at the event, most relevant first, searchable and filterable."""
     event, me = _event_and_me(slug)
     session = get_session()
-    rows = queries.catalogue_rows(session, event)
+    everyone = event_catalogue(session, event)
     given, received = queries.preferences_involving(session, me)
-    countries = sorted({row.organisation.country for row in rows} - {""})
-    search = CatalogueSearchForm(event, countries, formdata=request.args)
+    search = CatalogueSearchForm(event, everyone.countries, formdata=request.args)
     page_number = request.args.get("page", "1")
 
     def page_url(page: int) -> str:
@@ -198,11 +198,12 @@ def catalogue(slug: str) -> str:
 
     catalogue_page = build_catalogue(
         me,
-        rows,
+        everyone.rows,
         received,
-        event_matcher(event),
+        everyone.matcher,
         search.filters(),
         int(page_number) if page_number.isdigit() else 1,
+        profiles=everyone.profiles,
     )
     people = queries.active_participants_by_id(
         session, event, [hit.participant_id for hit in catalogue_page.hits]
