@@ -388,15 +388,15 @@ def agenda(slug: str) -> str:
     if event.phase != Phase.PUBLISHED:
         return render_template("participants/agenda_pending.html", event=event, me=me)
     session = get_session()
-    entries = _agenda_entries(event, me, queries.agenda_meetings(session, me))
+    meetings = queries.agenda_meetings(session, me)
+    entries = _agenda_entries(event, me, meetings)
     days = [
         (day, list(day_entries))
         for day, day_entries in groupby(
             entries, key=lambda entry: _local_day(entry.slot.starts_at, event)
         )
     ]
-    if not printable:
-        operations.mark_agenda_seen(me, utcnow())
+    if not printable and operations.mark_agenda_seen(me, meetings, event.published_at, utcnow()):
         session.commit()
     template = "participants/agenda_print.html" if printable else "participants/agenda.html"
     return render_template(
