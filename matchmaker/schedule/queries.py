@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from sqlalchemy import func, or_, select, union_all
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased, load_only, selectinload
 
 from matchmaker.models import (
     Event,
@@ -43,10 +43,15 @@ def event_preferences(session: Session, event: Event) -> Sequence[Preference]:
 
 
 def requests(session: Session, event: Event) -> Sequence[Preference]:
-    """The preferences that ask for a meeting (must, want, maybe)."""
+    """The preferences that ask for a meeting (must, want, maybe): who asked whom and how
+    much (tens of thousands at a large fair, so their notes are left unloaded)."""
     return session.scalars(
-        select(Preference).where(
-            Preference.event_id == event.id, Preference.level != PreferenceLevel.NOT
+        select(Preference)
+        .where(Preference.event_id == event.id, Preference.level != PreferenceLevel.NOT)
+        .options(
+            load_only(
+                Preference.from_participant_id, Preference.to_participant_id, Preference.level
+            )
         )
     ).all()
 
@@ -147,6 +152,16 @@ def confirmed_meeting_counts(session: Session, event: Event) -> Counter[int]:
     ).subquery()
     rows = session.execute(select(sides.c.person, func.count()).group_by(sides.c.person))
     return Counter({person: number for person, number in rows})
+
+
+def confirmed_triples(session: Session, event: Event) -> list[tuple[int, int, int]]:
+    """(participant A, participant B, slot) of every confirmed meeting, as plain ids."""
+    rows = session.execute(
+        select(Meeting.participant_a_id, Meeting.participant_b_id, Meeting.slot_id).where(
+            Meeting.event_id == event.id, Meeting.status == MeetingStatus.CONFIRMED
+        )
+    )
+    return [(a, b, slot) for a, b, slot in rows]
 
 
 def confirmed_meetings(session: Session, event: Event) -> list[Meeting]:
