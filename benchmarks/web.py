@@ -337,6 +337,8 @@ def _served(environment: dict[str, str]) -> Iterator[tuple[int, int]]:
             str(WORKERS),
             "--bind",
             f"127.0.0.1:{port}",
+            "--timeout",
+            "300",
             "--log-level",
             "warning",
             "--config",
