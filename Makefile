@@ -11,7 +11,7 @@ CHROMIUM := /usr/bin/chromium
 
 ICALJS := tests/web/calendars/icaljs
 
-.PHONY: run test install install-test browser icaljs lint migrate demo serve bench clean
+.PHONY: run test install install-test install-server browser icaljs lint migrate demo serve bench bench-web clean
 
 run: install migrate demo serve
 
@@ -61,6 +61,17 @@ test: install-test lint
 bench: install
 	$(BIN)/python -m solver bench
 	$(FLASK) bench-replan
+
+install-server: $(VENV)/.installed-server
+
+$(VENV)/.installed-server: $(VENV)/.installed pyproject.toml
+	$(BIN)/pip install --quiet --editable '.[server]'
+	touch $@
+
+# The web pages of a 2,000-person event under 20 clients (gunicorn + PostgreSQL, then SQLite).
+# BENCH_POSTGRES_URL names the server (default postgresql+psycopg://postgres@127.0.0.1:5432).
+bench-web: install-server
+	$(BIN)/python -m benchmarks.web
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

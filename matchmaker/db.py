@@ -2,7 +2,10 @@
 
 SQLite (the embedded default) gets WAL, foreign keys, a busy timeout and `BEGIN IMMEDIATE`
 transactions: a deferred read transaction that later writes fails at once with "database is
-locked" whatever the timeout, so every transaction takes the write lock up front.
+locked" whatever the timeout, so a transaction that may write takes the write lock up front.
+Requests that only read (GET and HEAD) begin deferred and so never wait for, or hold up, a
+writer; if one of them writes after all (a "seen" mark), its reads so far are ended and the
+write gets an `IMMEDIATE` transaction of its own (`_take_write_lock`).
 """
 
 from __future__ import annotations
@@ -13,10 +16,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, has_request_context, request
 from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, ORMExecuteState, Session, sessionmaker
 from sqlalchemy.pool import NullPool
 from sqlalchemy.types import TypeDecorator
 
@@ -82,7 +85,42 @@ def _configure_sqlite(engine: Engine, *, immediate: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        deferred = not immediate or _reads_only()
+        connection.info[DEFERRED] = immediate and deferred
+        connection.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
+
+
+DEFERRED = "matchmaker.deferred_read"
+"""Connection info key: this SQLite transaction began deferred for a read-only request."""
+READ_ONLY_METHODS = frozenset({"GET", "HEAD"})
+
+
+def _reads_only() -> bool:
+    """Whether the current request is one that should only read (no request: a writer)."""
+    return has_request_context() and request.method in READ_ONLY_METHODS
+
+
+def _take_write_lock(session: Session) -> None:
+    """Before a read-only request's first write on SQLite: end its deferred read transaction
+    and take the write lock, waiting for it like any writer (upgrading the read transaction
+    instead would fail at once if someone wrote since it began)."""
+    connection = session.connection()
+    if connection.info.pop(DEFERRED, False):
+        connection.exec_driver_sql("COMMIT")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _watch_writes(sessions: sessionmaker[Session]) -> None:
+    """Call `_take_write_lock` before every flush and every INSERT, UPDATE or DELETE."""
+
+    @event.listens_for(sessions, "before_flush")
+    def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+        _take_write_lock(session)
+
+    @event.listens_for(sessions, "do_orm_execute")
+    def _before_statement(state: ORMExecuteState) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            _take_write_lock(state.session)
 
 
 def make_engine(url: str, *, immediate_transactions: bool = True) -> Engine:
@@ -101,7 +139,10 @@ def make_engine(url: str, *, immediate_transactions: bool = True) -> Engine:
 def init_app(app: Flask) -> None:
     """Create the app's engine and register the per-request session teardown."""
     engine = make_engine(app.config["DATABASE_URL"])
-    app.extensions["matchmaker.db"] = Database(engine, sessionmaker(engine, expire_on_commit=False))
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    if engine.dialect.name == "sqlite":
+        _watch_writes(sessions)
+    app.extensions["matchmaker.db"] = Database(engine, sessions)
     app.teardown_appcontext(_close_session)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from flask import (
     Blueprint,
     Response,
@@ -12,7 +10,6 @@ from flask import (
     flash,
     redirect,
     render_template,
-    request,
     url_for,
 )
 from flask_login import current_user
@@ -36,19 +33,14 @@ from matchmaker.calendars.tokens import (
 from matchmaker.db import get_session
 from matchmaker.links import external_url
 from matchmaker.models import Participant
+from matchmaker.responses import file_response
 
 bp = Blueprint("calendars", __name__, url_prefix="/calendar", cli_group=None)
 
 
 def _calendar_response(body: bytes, filename: str, *, attachment: bool) -> Response:
     """A text/calendar response with an ETag, answering 304 when the client has it."""
-    response = Response(body, content_type="text/calendar; charset=utf-8")
-    disposition = "attachment" if attachment else "inline"
-    response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    response.headers["Cache-Control"] = "private, no-cache"
-    response.set_etag(hashlib.sha256(body).hexdigest())
-    response.make_conditional(request)
-    return response
+    return file_response(body, "text/calendar; charset=utf-8", filename, attachment=attachment)
 
 
 @bp.app_template_global()

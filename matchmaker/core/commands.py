@@ -14,6 +14,7 @@ from matchmaker.core import queries
 from matchmaker.db import session_scope
 from matchmaker.demo import DemoRefused, load_demo
 from matchmaker.demo.building import has_missions
+from matchmaker.demo.scaled import MIN_PARTICIPANTS, load_scaled_demo
 
 
 def table_lines(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
@@ -44,15 +45,25 @@ def table_lines(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> lis
     is_flag=True,
     help="Do nothing (and succeed) when the database already holds missions.",
 )
+@click.option(
+    "--participants",
+    type=click.IntRange(min=MIN_PARTICIPANTS),
+    default=None,
+    help="Instead of the demo missions, add one large event of this many participants "
+    "(the same every time), next to whatever the database holds.",
+)
 @with_appcontext
-def demo_command(if_empty: bool) -> None:
+def demo_command(if_empty: bool, participants: int | None) -> None:
     """Load the demo missions into an empty database and print the demo accounts."""
     with session_scope(current_app) as session:
         if if_empty and has_missions(session):
             click.echo("The database already holds missions: the demo is not loaded.")
             return
         try:
-            accounts = load_demo(session)
+            if participants is None:
+                accounts = load_demo(session)
+            else:
+                accounts = load_scaled_demo(session, participants)
         except DemoRefused as refusal:
             raise click.ClickException(f"Demo not loaded: {refusal}.") from refusal
     click.echo("Demo loaded.\n")

@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from itertools import product
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from matchmaker.auth.operations import create_user
@@ -113,11 +113,11 @@ def load_demo(session: Session) -> DemoAccounts:
     organisations = _organisations()
     people = _people(rng)
     accounts, organiser = _accounts(session, people)
-    hannover = _event(data.HANNOVER, organiser)
+    hannover = build_event(data.HANNOVER, organiser)
     hosts = data.UNITED_STATES.organisations
     delegation = [spec for group in data.DELEGATIONS for spec in group.organisations]
     participants = _register(hannover, delegation + list(hosts), organisations, people, rng)
-    computex = _event(data.COMPUTEX, organiser)
+    computex = build_event(data.COMPUTEX, organiser)
     travellers = [spec for spec in delegation if spec.name in data.COMPUTEX_DELEGATES]
     first_only = {name: group[:1] for name, group in people.items()}
     _register(computex, travellers, organisations, first_only, rng, seeks=_computex_seeks)
@@ -145,12 +145,28 @@ def _organisations() -> dict[str, Organisation]:
             type=spec.type,
             sectors=list(spec.sectors),
             technologies=list(spec.technologies),
-            website=f"https://www.{_domain(spec.name)}",
+            website=f"https://www.{organisation_domain(spec.name)}",
             description=f"{spec.description} Based in {spec.city}.",
         )
         for group in groups
         for spec in group.organisations
     }
+
+
+def organisation_of(spec: data.OrganisationSpec, group: data.Delegation, name: str) -> Organisation:
+    """An organisation named `name` with the profile of `spec`, from `group`'s country."""
+    return Organisation(
+        name=name,
+        country=group.country,
+        cluster=group.cluster,
+        type=spec.type,
+        sectors=list(spec.sectors),
+        technologies=list(spec.technologies),
+        website=f"https://www.{organisation_domain(name)}",
+        description=f"{spec.description} Based in {spec.city}.",
+        offers=spec.offers,
+        requests=spec.requests,
+    )
 
 
 def _people(rng: random.Random) -> dict[str, list[Person]]:
@@ -170,8 +186,8 @@ def _people(rng: random.Random) -> dict[str, list[Person]]:
                     Person(
                         first_name=first,
                         last_name=last,
-                        email=f"{slugify(first)}.{slugify(last)}@{_domain(spec.name)}",
-                        phone=_phone(group.phone_prefix, rng) if rng.random() < 0.7 else "",
+                        email=f"{slugify(first)}.{slugify(last)}@{organisation_domain(spec.name)}",
+                        phone=phone_number(group.phone_prefix, rng) if rng.random() < 0.7 else "",
                         job_title=title,
                     )
                 )
@@ -201,19 +217,24 @@ def _accounts(session: Session, people: dict[str, list[Person]]) -> tuple[list[D
         accounts.append(
             DemoAccount(email, generate_password(), Role.PARTICIPANT, full_name, detail)
         )
-    emails = [account.email for account in accounts]
-    if session.scalar(select(User.id).where(User.email.in_(emails)).limit(1)) is not None:
-        raise DemoRefused("a demo account's email is already taken")
-    users = [
-        create_user(session, account.email, account.password, account.name, account.role)
-        for account in accounts
-    ]
+    users = create_accounts(session, accounts)
     for name, account, user in zip(ACCOUNT_HOLDERS, accounts[2:], users[2:], strict=True):
         people[name][0] = replace(people[name][0], email=account.email, user=user)
     return accounts, users[1]
 
 
-def _event(spec: data.EventSpec, organiser: User) -> Event:
+def create_accounts(session: Session, accounts: list[DemoAccount]) -> list[User]:
+    """The users of `accounts`; DemoRefused when one of their emails is already taken."""
+    emails = [account.email for account in accounts]
+    if session.scalar(select(User.id).where(User.email.in_(emails)).limit(1)) is not None:
+        raise DemoRefused("a demo account's email is already taken")
+    return [
+        create_user(session, account.email, account.password, account.name, account.role)
+        for account in accounts
+    ]
+
+
+def build_event(spec: data.EventSpec, organiser: User) -> Event:
     """A mission with its event, blocks, UTC slots and tables."""
     mission = Mission(
         slug=spec.mission_slug,
@@ -288,9 +309,9 @@ def _register(
                 offers=spec.offers,
                 seeks=seeks(spec),
                 location=spec.booth if index == 0 else None,
-                max_meetings=_meeting_cap(spec.type, rng),
+                max_meetings=meeting_cap(spec.type, rng),
             )
-            for slot in _absences(event, rng):
+            for slot in absences(event, rng):
                 Unavailability(participant=participant, slot=slot)
             participants.append(participant)
     return participants
@@ -304,7 +325,7 @@ def _computex_seeks(spec: data.OrganisationSpec) -> str:
     )
 
 
-def _meeting_cap(kind: OrganisationType, rng: random.Random) -> int | None:
+def meeting_cap(kind: OrganisationType, rng: random.Random) -> int | None:
     """A personal cap for some (None: the event's default)."""
     if kind == OrganisationType.CLUSTER:
         return 4
@@ -313,7 +334,7 @@ def _meeting_cap(kind: OrganisationType, rng: random.Random) -> int | None:
     return 6 if rng.random() < 0.08 else None
 
 
-def _absences(event: Event, rng: random.Random) -> list[TimeSlot]:
+def absences(event: Event, rng: random.Random) -> list[TimeSlot]:
     """The slots a participant is away: a whole day, one block, or an hour; mostly none."""
     chance = rng.random()
     if chance < 0.06:
@@ -337,29 +358,44 @@ def _add_preferences(
 ) -> None:
     """Draw the participants' preferences (needs their ids: call after a flush)."""
     profiles = [
-        Profile(
-            organisation=participant.organisation.name,
-            host=participant.organisation.name in hosts,
-            technologies=frozenset(participant.organisation.technologies),
-            appeal=APPEAL[participant.organisation.type] * min(rng.paretovariate(1.5), 8.0),
-            activity=_activity(participant.organisation.type, rng),
-        )
+        draw_profile(participant.organisation, participant.organisation.name in hosts, rng)
         for participant in participants
     ]
+    ids = [participant.id for participant in participants]
+    session.execute(insert(Preference), preference_rows(event, ids, profiles, rng))
+
+
+def draw_profile(organisation: Organisation, host: bool, rng: random.Random) -> Profile:
+    """How appealing and how keen a delegate of `organisation` is (heavy-tailed appeal)."""
+    return Profile(
+        organisation=organisation.name,
+        host=host,
+        technologies=frozenset(organisation.technologies),
+        appeal=APPEAL[organisation.type] * min(rng.paretovariate(1.5), 8.0),
+        activity=_activity(organisation.type, rng),
+    )
+
+
+def preference_rows(
+    event: Event, participant_ids: list[int], profiles: list[Profile], rng: random.Random
+) -> list[dict[str, object]]:
+    """The preferences drawn for the participants of `event`, as rows for a bulk insert."""
     limits = {level: event.limit_for(level) for level in PreferenceLevel}
+    rows: list[dict[str, object]] = []
     for wish in draw_wishes(profiles, limits, rng):
         note = ""
         if wish.level == PreferenceLevel.MUST and rng.random() < 0.3:
             note = rng.choice(MUST_NOTES)
-        session.add(
-            Preference(
-                event_id=event.id,
-                from_participant_id=participants[wish.source].id,
-                to_participant_id=participants[wish.target].id,
-                level=wish.level,
-                note=note,
-            )
+        rows.append(
+            {
+                "event_id": event.id,
+                "from_participant_id": participant_ids[wish.source],
+                "to_participant_id": participant_ids[wish.target],
+                "level": wish.level,
+                "note": note,
+            }
         )
+    return rows
 
 
 def _activity(kind: OrganisationType, rng: random.Random) -> float:
@@ -374,10 +410,10 @@ def _instant(day: date, moment: time, zone: str) -> datetime:
     return local_to_utc(day, moment, ZoneInfo(zone))
 
 
-def _phone(prefix: str, rng: random.Random) -> str:
+def phone_number(prefix: str, rng: random.Random) -> str:
     return f"{prefix} {rng.randint(20, 99)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
 
 
-def _domain(organisation: str) -> str:
+def organisation_domain(organisation: str) -> str:
     """A fictional domain for an organisation, under the reserved `.example` TLD."""
     return f"{slugify(organisation)}.example"

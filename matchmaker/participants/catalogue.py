@@ -2,17 +2,24 @@
 
 The view loads the event's people and organisations once as plain rows; everything here is
 Python over those rows, and only the page's two dozen people are then loaded as models, so a
-page costs the same handful of queries with 20 or 2,000 people.
+page costs the same handful of queries with 20 or 2,000 people. The rows and the
+organisations' match profiles are kept per event in each process (`event_catalogue`) until a
+participant or an organisation of the event changes.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from flask import current_app
+from sqlalchemy.orm import Session
 
 from matchmaker.models import Event, Participant, Preference, PreferenceLevel
+from matchmaker.participants import queries
 from matchmaker.participants.matching import (
+    MatchProfile,
     Reason,
     TermMatcher,
     match_profile,
@@ -23,6 +30,8 @@ from matchmaker.participants.queries import CatalogueRow, summary_of
 from matchmaker.text import fold
 
 PER_PAGE = 24
+CACHE_KEY = "matchmaker.catalogues"
+CACHED_EVENTS = 16
 SORT_ORDERS = {"": "Best match first", "name": "By name", "organisation": "By organisation"}
 
 
@@ -119,11 +128,17 @@ def build_catalogue(
     filters: CatalogueFilters,
     page: int,
     per_page: int = PER_PAGE,
+    profiles: dict[int, MatchProfile] | None = None,
 ) -> CataloguePage:
     """The requested page of everyone but the viewer: most relevant first, then by name
-    (`rows` come by name), unless the filters ask for name or organisation order."""
+    (`rows` come by name), unless the filters ask for name or organisation order.
+
+    `profiles` keeps the rows' match profiles between calls (by participant id: what a person
+    offers and seeks is theirs).
+    """
     words = fold(filters.text).split()
     viewer_profile = match_profile(summary_of(viewer), matcher)
+    profiles = {} if profiles is None else profiles
     hits: list[Hit] = []
     if filters.sort == "organisation":
         rows = sorted(rows, key=lambda row: row.organisation.name.casefold())
@@ -131,7 +146,9 @@ def build_catalogue(
         if row.participant_id == viewer.id or not _matches(row, filters, words):
             continue
         organisation = row.organisation
-        profile = match_profile(organisation, matcher)
+        profile = profiles.get(row.participant_id)
+        if profile is None:
+            profile = profiles[row.participant_id] = match_profile(organisation, matcher)
         wish = received.get(row.participant_id)
         their_level = wish.level if wish else None
         reasons = match_reasons(viewer_profile, profile, their_level)
@@ -149,6 +166,44 @@ def build_catalogue(
     page = min(max(page, 1), pages)
     start = (page - 1) * per_page
     return CataloguePage(hits[start : start + per_page], page, pages, len(hits))
+
+
+@dataclass(frozen=True)
+class EventCatalogue:
+    """What every viewer's catalogue of one event starts from."""
+
+    rows: list[CatalogueRow]
+    countries: list[str]
+    matcher: TermMatcher
+    profiles: dict[int, MatchProfile] = field(default_factory=dict)
+    """Match profiles by participant id, filled as pages need them."""
+
+
+def event_catalogue(session: Session, event: Event) -> EventCatalogue:
+    """The event's catalogue rows, loaded once per process and kept until the event's
+    people, their organisations or the event's taxonomy change."""
+    cache: dict[int, tuple[object, EventCatalogue]] = current_app.extensions.setdefault(
+        CACHE_KEY, {}
+    )
+    stamp = (
+        queries.catalogue_fingerprint(session, event),
+        tuple(event.technologies),
+        tuple(event.sectors),
+    )
+    cached = cache.get(event.id)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    rows = queries.catalogue_rows(session, event)
+    catalogue = EventCatalogue(
+        rows=rows,
+        countries=sorted({row.organisation.country for row in rows} - {""}),
+        matcher=event_matcher(event),
+    )
+    cache.pop(event.id, None)
+    while len(cache) >= CACHED_EVENTS:
+        cache.pop(next(iter(cache)))
+    cache[event.id] = (stamp, catalogue)
+    return catalogue
 
 
 def cards(

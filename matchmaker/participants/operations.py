@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.models import (
     Event,
+    Meeting,
     Organisation,
     OrganisationType,
     Participant,
@@ -191,6 +192,24 @@ def clear_preference(
         session.delete(preference)
 
 
-def mark_agenda_seen(participant: Participant, now: datetime) -> None:
-    """Remember when the participant last read the agenda (for "moved" marks)."""
-    participant.agenda_seen_at = now
+def mark_agenda_seen(
+    participant: Participant,
+    meetings: Sequence[Meeting],
+    published_at: datetime | None,
+    now: datetime,
+) -> bool:
+    """Remember when the participant read an agenda showing news (for "moved" marks), and
+    say whether that changed anything to save.
+
+    Only meetings changed since the last reading are marked, so when none of `meetings` (the
+    agenda's) changed since then, moving the time on would mark nothing differently: the
+    page view then writes nothing.
+    """
+    seen = participant.agenda_seen_at or published_at
+    news = any(
+        meeting.changed_at is not None and (seen is None or meeting.changed_at > seen)
+        for meeting in meetings
+    )
+    if news:
+        participant.agenda_seen_at = now
+    return news

@@ -72,6 +72,23 @@ def summary_of(participant: Participant) -> OrganisationSummary:
     )
 
 
+def catalogue_fingerprint(session: Session, event: Event) -> tuple[object, ...]:
+    """A value that changes whenever the event's catalogue rows may have: how many people
+    it has and when any of them or their organisations last changed (every write sets
+    `updated_at`), read in one indexed aggregate instead of loading the rows."""
+    return tuple(
+        session.execute(
+            select(
+                func.count(Participant.id),
+                func.max(Participant.updated_at),
+                func.max(Organisation.updated_at),
+            )
+            .join(Organisation, Participant.organisation_id == Organisation.id)
+            .where(Participant.event_id == event.id)
+        ).one()
+    )
+
+
 def catalogue_rows(session: Session, event: Event) -> list[CatalogueRow]:
     """Every active participant of the event with their organisation, in one query, by name."""
     rows = session.execute(

@@ -44,7 +44,7 @@ from matchmaker.participants.catalogue import (
     SORT_ORDERS,
     build_catalogue,
     cards,
-    event_matcher,
+    event_catalogue,
 )
 from matchmaker.participants.forms import (
     LEVEL_LABELS,
@@ -198,10 +198,9 @@ def catalogue(slug: str) -> str:
     """Everyone else at the event, most relevant first, searchable and filterable."""
     event, me = _event_and_me(slug)
     session = get_session()
-    rows = queries.catalogue_rows(session, event)
+    everyone = event_catalogue(session, event)
     given, received = queries.preferences_involving(session, me)
-    countries = sorted({row.organisation.country for row in rows} - {""})
-    search = CatalogueSearchForm(event, countries, formdata=request.args)
+    search = CatalogueSearchForm(event, everyone.countries, formdata=request.args)
     page_number = request.args.get("page", "1")
 
     def page_url(page: int) -> str:
@@ -210,11 +209,12 @@ def catalogue(slug: str) -> str:
 
     catalogue_page = build_catalogue(
         me,
-        rows,
+        everyone.rows,
         received,
-        event_matcher(event),
+        everyone.matcher,
         search.filters(),
         int(page_number) if page_number.isdigit() else 1,
+        profiles=everyone.profiles,
     )
     people = queries.active_participants_by_id(
         session, event, [hit.participant_id for hit in catalogue_page.hits]
@@ -362,10 +362,10 @@ def agenda(slug: str) -> str:
     if event.phase != Phase.PUBLISHED:
         return render_template("participants/agenda_pending.html", event=event, me=me)
     session = get_session()
-    entries = agenda_entries(event, me, queries.agenda_meetings(session, me))
+    meetings = queries.agenda_meetings(session, me)
+    entries = agenda_entries(event, me, meetings)
     days = agenda_days(event, entries)
-    if not printable:
-        operations.mark_agenda_seen(me, utcnow())
+    if not printable and operations.mark_agenda_seen(me, meetings, event.published_at, utcnow()):
         session.commit()
     template = "participants/agenda_print.html" if printable else "participants/agenda.html"
     return render_template(

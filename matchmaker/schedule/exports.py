@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from sqlalchemy.orm import Session
 
 from matchmaker.live.exports import attendance_rows
-from matchmaker.models import Event, Meeting, MeetingStatus, Participant
+from matchmaker.models import Event, MeetingStatus
 from matchmaker.schedule import queries
 
 Cell = str | int
@@ -31,8 +30,8 @@ def neutralise(value: Cell) -> Cell:
     return value
 
 
-def _person(person: Participant) -> list[Cell]:
-    return [person.full_name, person.organisation.name, person.organisation.country]
+def _person(first_name: str, last_name: str, organisation: str, country: str) -> list[Cell]:
+    return [f"{first_name} {last_name}".strip(), organisation, country]
 
 
 def meeting_rows(session: Session, event: Event) -> Rows:
@@ -56,20 +55,20 @@ def meeting_rows(session: Session, event: Event) -> Rows:
             "UID",
         ]
     ]
-    meetings: Sequence[Meeting] = sorted(
-        queries.event_meetings(session, event),
-        key=lambda m: (m.status != MeetingStatus.CONFIRMED, m.slot.starts_at, m.place_label),
+    lines = sorted(
+        queries.meeting_lines(session, event),
+        key=lambda m: (m.status != MeetingStatus.CONFIRMED, m.starts_at, m.place),
     )
-    for m in meetings:
-        start, end = m.slot.local_start(zone), m.slot.local_end(zone)
+    for m in lines:
+        start, end = m.starts_at.astimezone(zone), m.ends_at.astimezone(zone)
         rows.append(
             [
                 f"{start:%Y-%m-%d}",
                 f"{start:%H:%M}",
                 f"{end:%H:%M}",
-                m.place_label,
-                *_person(m.participant_a),
-                *_person(m.participant_b),
+                m.place,
+                *_person(m.a_first_name, m.a_last_name, m.a_organisation, m.a_country),
+                *_person(m.b_first_name, m.b_last_name, m.b_organisation, m.b_country),
                 m.status.value,
                 "yes" if m.locked else "",
                 m.sequence,
@@ -81,10 +80,7 @@ def meeting_rows(session: Session, event: Event) -> Rows:
 
 def participant_rows(session: Session, event: Event) -> Rows:
     """One row per participant, with their number of confirmed meetings."""
-    counts: Counter[int] = Counter()
-    for m in queries.confirmed_meetings(session, event):
-        counts[m.participant_a_id] += 1
-        counts[m.participant_b_id] += 1
+    counts = queries.confirmed_meeting_counts(session, event)
     rows: Rows = [
         [
             "First name",

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from datetime import datetime
+from typing import NamedTuple
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, or_, select, union_all
+from sqlalchemy.orm import Session, aliased, load_only, selectinload
 
 from matchmaker.models import (
     Event,
     Meeting,
     MeetingStatus,
+    MeetingTable,
+    Organisation,
     Participant,
     Preference,
     PreferenceLevel,
@@ -45,10 +49,15 @@ def event_preferences(session: Session, event: Event) -> Sequence[Preference]:
 
 
 def requests(session: Session, event: Event) -> Sequence[Preference]:
-    """The preferences that ask for a meeting (must, want, maybe)."""
+    """The preferences that ask for a meeting (must, want, maybe): who asked whom and how
+    much (tens of thousands at a large fair, so their notes are left unloaded)."""
     return session.scalars(
-        select(Preference).where(
-            Preference.event_id == event.id, Preference.level != PreferenceLevel.NOT
+        select(Preference)
+        .where(Preference.event_id == event.id, Preference.level != PreferenceLevel.NOT)
+        .options(
+            load_only(
+                Preference.from_participant_id, Preference.to_participant_id, Preference.level
+            )
         )
     ).all()
 
@@ -80,6 +89,85 @@ def event_meetings(session: Session, event: Event) -> Sequence[Meeting]:
         )
         .order_by(Meeting.id)
     ).all()
+
+
+class MeetingLine(NamedTuple):
+    """One meeting as plain values, for exports of thousands of meetings."""
+
+    starts_at: datetime
+    ends_at: datetime
+    place: str
+    a_first_name: str
+    a_last_name: str
+    a_organisation: str
+    a_country: str
+    b_first_name: str
+    b_last_name: str
+    b_organisation: str
+    b_country: str
+    status: MeetingStatus
+    locked: bool
+    sequence: int
+    uid: str
+
+
+def meeting_lines(session: Session, event: Event) -> list[MeetingLine]:
+    """Every meeting of the event (cancelled ones too) in one query of columns, by id."""
+    person_a, person_b = aliased(Participant), aliased(Participant)
+    organisation_a, organisation_b = aliased(Organisation), aliased(Organisation)
+    rows = session.execute(
+        select(
+            TimeSlot.starts_at,
+            TimeSlot.ends_at,
+            MeetingTable.name,
+            Meeting.location,
+            person_a.first_name,
+            person_a.last_name,
+            organisation_a.name,
+            organisation_a.country,
+            person_b.first_name,
+            person_b.last_name,
+            organisation_b.name,
+            organisation_b.country,
+            Meeting.status,
+            Meeting.locked,
+            Meeting.sequence,
+            Meeting.uid,
+        )
+        .join(TimeSlot, TimeSlot.id == Meeting.slot_id)
+        .outerjoin(MeetingTable, MeetingTable.id == Meeting.table_id)
+        .join(person_a, person_a.id == Meeting.participant_a_id)
+        .join(organisation_a, organisation_a.id == person_a.organisation_id)
+        .join(person_b, person_b.id == Meeting.participant_b_id)
+        .join(organisation_b, organisation_b.id == person_b.organisation_id)
+        .where(Meeting.event_id == event.id)
+        .order_by(Meeting.id)
+    )
+    return [
+        MeetingLine(starts_at, ends_at, table or location or "", *rest)
+        for starts_at, ends_at, table, location, *rest in rows
+    ]
+
+
+def confirmed_meeting_counts(session: Session, event: Event) -> Counter[int]:
+    """Participant id -> number of confirmed meetings, counted by the database."""
+    confirmed = (Meeting.event_id == event.id) & (Meeting.status == MeetingStatus.CONFIRMED)
+    sides = union_all(
+        select(Meeting.participant_a_id.label("person")).where(confirmed),
+        select(Meeting.participant_b_id.label("person")).where(confirmed),
+    ).subquery()
+    rows = session.execute(select(sides.c.person, func.count()).group_by(sides.c.person))
+    return Counter({person: number for person, number in rows})
+
+
+def confirmed_triples(session: Session, event: Event) -> list[tuple[int, int, int]]:
+    """(participant A, participant B, slot) of every confirmed meeting, as plain ids."""
+    rows = session.execute(
+        select(Meeting.participant_a_id, Meeting.participant_b_id, Meeting.slot_id).where(
+            Meeting.event_id == event.id, Meeting.status == MeetingStatus.CONFIRMED
+        )
+    )
+    return [(a, b, slot) for a, b, slot in rows]
 
 
 def confirmed_meetings(session: Session, event: Event) -> list[Meeting]:

@@ -32,7 +32,6 @@ from matchmaker.models import (
 from solver.edits import additions, move_targets, swap_partners, swapped
 from solver.fileformat import schedule_from_dict, schedule_to_dict
 from solver.limits import slot_day
-from solver.pipeline import solve
 from solver.schema import Progress as Progress  # re-exported for the solve job
 from solver.validation import Violation, effective_limits, effective_minimums, validate
 
@@ -330,6 +329,9 @@ def run_solver(
     cancel: sv.CancelCheck | None = None,
 ) -> dict[str, Any]:
     """Solve and return the result as `matchmaker-schedule/1` JSON (with its changes)."""
+    # Imported here: OR-Tools costs every web process about 90 MB, and only solves need it.
+    from solver.pipeline import solve
+
     options = sv.SolveOptions(time_limit_s=time_limit_s, workers=workers)
     return schedule_to_dict(solve(problem, options, progress=progress, cancel=cancel))
 

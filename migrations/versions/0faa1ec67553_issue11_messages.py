@@ -1,7 +1,7 @@
 """issue11 messages: the outbox, its attachments, opt-outs, password resets; availability_saved_at
 
 Revision ID: 0faa1ec67553
-Revises: e332b2791773
+Revises: 5b9e3c1d7a42
 Create Date: 2026-12-04 03:21:07.427208
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import matchmaker.db
 
 revision: str = "0faa1ec67553"
-down_revision: str | None = "e332b2791773"
+down_revision: str | None = "5b9e3c1d7a42"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

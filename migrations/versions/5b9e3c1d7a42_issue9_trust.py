@@ -1,7 +1,7 @@
 """issue 9: login sessions, organisation members, per-event offers and seeks
 
 Revision ID: 5b9e3c1d7a42
-Revises: e332b2791773
+Revises: 7c8bfe2a79c4
 Create Date: 2026-12-04 03:20:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import matchmaker.db
 
 revision: str = "5b9e3c1d7a42"
-down_revision: str | None = "e332b2791773"
+down_revision: str | None = "7c8bfe2a79c4"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """issue13: the event day (check-ins, attendance, staff, on-the-spot requests, boards)
 
 Revision ID: 5ec16cd4f160
-Revises: e332b2791773
+Revises: 1fa6453d25bb
 Create Date: 2026-12-04 03:20:21.628131
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import matchmaker.db
 
 revision: str = "5ec16cd4f160"
-down_revision: str | None = "e332b2791773"
+down_revision: str | None = "1fa6453d25bb"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """issue 12: term mappings (how a mission's import files name sectors, countries, types)
 
 Revision ID: 7c8bfe2a79c4
-Revises: e332b2791773
+Revises: 7d41c0a9e5b3
 Create Date: 2026-12-04 03:20:50.661371
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import matchmaker.db
 
 revision: str = "7c8bfe2a79c4"
-down_revision: str | None = "e332b2791773"
+down_revision: str | None = "7d41c0a9e5b3"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -33,8 +33,7 @@ def figures(event: Event, triples: list[tuple[int, int, int]]) -> ScheduleFigure
 
 
 def current_figures(event: Event) -> ScheduleFigures:
-    meetings = queries.confirmed_meetings(get_session(), event)
-    return figures(event, [(m.participant_a_id, m.participant_b_id, m.slot_id) for m in meetings])
+    return figures(event, queries.confirmed_triples(get_session(), event))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from flask import Response, abort, render_template
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.db import get_session
+from matchmaker.responses import file_response
 from matchmaker.schedule import charts, exports, queries, unmet
 from matchmaker.schedule.views.base import bp, current_figures, missed_list
 
@@ -45,9 +46,7 @@ def export(slug: str, kind: str, fmt: str) -> Response:
         abort(404)
     rows = exports.SHEETS[kind](get_session(), event)
     body, mimetype = exports.FORMATS[fmt](rows, kind)
-    response = Response(body, content_type=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{event.slug}-{kind}.{fmt}"'
-    return response
+    return file_response(body, mimetype, f"{event.slug}-{kind}.{fmt}", attachment=True)
 
 
 @bp.get("/events/<slug>/schedule/print")

@@ -113,6 +113,37 @@ def test_moved_and_cancelled_meetings_are_marked_until_seen(
     assert seen is not None and utcnow() - seen < timedelta(minutes=1)
 
 
+def test_a_visit_with_nothing_new_since_the_last_writes_nothing(
+    client, logged_in: Me, build: Builder, session
+):
+    _arrange(session, build, logged_in)
+    participant_id = logged_in.participant.id
+    client.get(URL)
+
+    def saved() -> tuple[object, object]:
+        session.expire_all()
+        participant = session.get(Participant, participant_id)
+        return participant.agenda_seen_at, participant.updated_at
+
+    after_first_visit = saved()
+    assert after_first_visit[0] is not None
+    client.get(URL)
+    client.get(URL)
+    assert saved() == after_first_visit
+
+
+def test_an_agenda_without_changes_is_never_marked_seen(client, logged_in: Me, build, session):
+    event = logged_in.event
+    event.phase = Phase.PUBLISHED
+    event.published_at = utcnow()
+    session.commit()
+    partner = build.participant(event, first_name="Pat", last_name="Partner")
+    build.meeting(logged_in.participant, partner, event.slots[0], table=event.tables[0])
+    assert "Pat Partner" in client.get(URL).get_data(as_text=True)
+    session.expire_all()
+    assert session.get(Participant, logged_in.participant.id).agenda_seen_at is None
+
+
 def test_the_print_version_is_a_compact_table_without_navigation(
     client, logged_in: Me, build: Builder, session
 ):

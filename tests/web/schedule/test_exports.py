@@ -111,3 +111,22 @@ def test_statistics_draw_accessible_charts(
     # p3 has 2 meetings, p0, p1, p2 and p4 one each, p5 none
     assert "0: 1 participants; 1: 4 participants; 2: 1 participants" in html
     assert "Requests met" in html and "33%" in html
+
+
+def test_an_unchanged_export_answers_304_and_a_changed_one_the_new_file(
+    logged_in: FlaskClient, small_event: Any, build: Any, seat: Any, session: Session
+) -> None:
+    nasty = add_nasty_meeting(build, small_event, seat)
+    url = f"/organise/events/{small_event.event.slug}/schedule/export/meetings.csv"
+    first = logged_in.get(url)
+    tag = first.headers["ETag"]
+    assert first.status_code == 200 and tag
+    assert "no-cache" in first.headers["Cache-Control"]
+    again = logged_in.get(url, headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.data == b""
+    nasty.first_name = "Renamed"
+    session.commit()
+    changed = logged_in.get(url, headers={"If-None-Match": tag})
+    assert changed.status_code == 200
+    assert changed.headers["ETag"] != tag
+    assert "Renamed +1+1" in changed.data.decode("utf-8-sig")

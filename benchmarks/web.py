@@ -1,0 +1,404 @@
+"""`make bench-web`: the web pages of a large fair under concurrent clients.
+
+Seeds the scaled demo event (2,000 participants) on a PostgreSQL database of its own
+(created here, dropped at the end), solves and publishes it with the app's own `solve
+--apply` and `publish` commands, serves it with gunicorn (4 workers), drives it with
+concurrent keep-alive clients, each logged in as a different participant, and prints
+p50/p95/requests per second per page against the targets, with the machine's load. Then
+the same catalogue on the embedded default (SQLite).
+
+    .venv/bin/python -m benchmarks.web [--postgres URL] [--seconds 6] [--revalidate]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+
+from benchmarks.load import Client, Sample, drive
+from benchmarks.load import Path as PagePath
+from matchmaker import create_app
+from matchmaker.auth.operations import create_user
+from matchmaker.calendars.tokens import issue_feed_token
+from matchmaker.core.commands import table_lines
+from matchmaker.db import session_scope
+from matchmaker.demo.scaled import scaled_slug
+from matchmaker.models import Event, Participant, Role
+
+PARTICIPANTS = 2000
+CLIENTS = 20
+WORKERS = 4
+PASSWORD = "bench-web-password"
+SECRET_KEY = "bench-web-secret-key"
+VENV_BIN = Path(sys.executable).parent
+PROJECT = Path(__file__).resolve().parents[1]
+
+PARTICIPANT_P95_MS = 200.0
+ORGANISER_ALONE_MS = 400.0
+PARTICIPANT_UNDER_ORGANISER_P95_MS = 300.0
+EXPORT_MS = 1000.0
+WORKER_RSS_MB = 170.0
+EMBEDDED_CATALOGUE_P95_MS = 500.0
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the report: a page (or a figure) and whether its target is met."""
+
+    name: str
+    clients: int
+    sample: Sample | None
+    target: str
+    met: bool | None
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class Visitors:
+    """The logged-in clients of one served event and their private feed paths."""
+
+    participants: list[Client]
+    feeds: list[str]
+    organiser: Client
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.web", description=__doc__)
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get(
+            "BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432"
+        ),
+        help="server URL; a database of its own is created there and dropped afterwards",
+    )
+    parser.add_argument("--participants", type=int, default=PARTICIPANTS)
+    parser.add_argument("--clients", type=int, default=CLIENTS)
+    parser.add_argument("--seconds", type=float, default=6.0, help="per participant page")
+    parser.add_argument("--solve-seconds", type=float, default=10.0)
+    parser.add_argument(
+        "--revalidate",
+        action="store_true",
+        help="clients send back ETags (If-None-Match) as browsers do",
+    )
+    options = parser.parse_args(argv)
+    slug = scaled_slug(options.participants)
+    print(
+        f"bench-web: {options.participants} participants, {options.clients} clients, "
+        f"gunicorn with {WORKERS} workers; {_load()}",
+        flush=True,
+    )
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="bench-web-") as folder:
+        database = f"mm_bench_web_{os.getpid()}"
+        with _database(options.postgres, database) as url:
+            environment = _environment(Path(folder) / "postgresql", url)
+            _seed(environment, url, options.participants, options.solve_seconds, slug)
+            with _served(environment) as (port, master):
+                visitors = _visitors(port, url, slug, options)
+                rows += _participant_rows(visitors, slug, options)
+                rows += _organiser_rows(visitors, slug, options)
+                rows.append(_memory_row(master))
+        sqlite = f"sqlite:///{Path(folder) / 'embedded.sqlite3'}"
+        environment = _environment(Path(folder) / "sqlite", sqlite)
+        _seed(environment, sqlite, options.participants, None, slug)
+        with _served(environment) as (port, _master):
+            visitors = _visitors(port, sqlite, slug, options)
+            catalogue = drive(
+                visitors.participants, [_always(f"/events/{slug}/catalogue")], options.seconds
+            )
+            rows.append(
+                _p95_row(
+                    "embedded (SQLite): catalogue",
+                    options.clients,
+                    catalogue,
+                    EMBEDDED_CATALOGUE_P95_MS,
+                )
+            )
+    _print(rows)
+    print(f"after the run: {_load()}")
+    return 0 if all(row.met is not False for row in rows) else 1
+
+
+def _participant_rows(visitors: Visitors, slug: str, options: argparse.Namespace) -> list[Row]:
+    pages: list[tuple[str, PagePath]] = [
+        ("catalogue", _always(f"/events/{slug}/catalogue")),
+        ("catalogue, searched", _always(f"/events/{slug}/catalogue?q=vision")),
+        ("catalogue, filtered", _always(f"/events/{slug}/catalogue?country=DE&type=sme")),
+        ("agenda", _always(f"/events/{slug}/agenda")),
+        ("preferences", _always(f"/events/{slug}/preferences")),
+        ("event page", _always(f"/e/{slug}")),
+        ("private feed (.ics)", lambda index: visitors.feeds[index]),
+    ]
+    rows = []
+    for name, path in pages:
+        sample = drive(visitors.participants, [path], options.seconds)
+        rows.append(_p95_row(name, options.clients, sample, PARTICIPANT_P95_MS))
+    return rows
+
+
+def _organiser_rows(visitors: Visitors, slug: str, options: argparse.Namespace) -> list[Row]:
+    grid = f"/organise/events/{slug}/schedule/grid"
+    statistics = f"/organise/events/{slug}/schedule/statistics"
+    csv = f"/organise/events/{slug}/schedule/export/meetings.csv"
+    alone = [
+        ("organiser: grid", grid),
+        ("organiser: statistics", statistics),
+        ("organiser: meetings CSV", csv),
+    ]
+    rows = []
+    for name, path in alone:
+        sample = drive([visitors.organiser], [_always(path)], 600, requests=3)
+        rows.append(_p95_row(f"{name} (alone)", 1, sample, ORGANISER_ALONE_MS))
+    organiser_pages = [grid, statistics, csv]
+    participant_pages = [
+        f"/events/{slug}/catalogue",
+        f"/events/{slug}/agenda",
+        f"/events/{slug}/preferences",
+        f"/e/{slug}",
+    ]
+    with _in_background(visitors.organiser, organiser_pages) as organiser_sample:
+        mixed = drive(
+            visitors.participants,
+            [_always(page) for page in participant_pages],
+            options.seconds * 2,
+        )
+    rows.append(
+        _p95_row(
+            "participants while an organiser reloads",
+            options.clients,
+            mixed,
+            PARTICIPANT_UNDER_ORGANISER_P95_MS,
+        )
+    )
+    rows.append(Row("  (the organiser's pages meanwhile)", 1, organiser_sample[0], "", None))
+    exports = [
+        ("whole-event .ics", f"/calendar/organise/{slug}/event.ics"),
+        ("meetings .xlsx", f"/organise/events/{slug}/schedule/export/meetings.xlsx"),
+    ]
+    for name, path in exports:
+        sample = drive([visitors.organiser], [_always(path)], 600, requests=2)
+        rows.append(_p95_row(f"{name} (alone)", 1, sample, EXPORT_MS))
+    return rows
+
+
+@contextlib.contextmanager
+def _in_background(client: Client, pages: list[str]) -> Iterator[list[Sample]]:
+    """The organiser reloading `pages` in turn until the block ends; its sample after."""
+    stop = threading.Event()
+    result: list[Sample] = []
+    latencies: list[float] = []
+
+    def reload() -> None:
+        began = time.perf_counter()
+        while not stop.is_set():
+            start = time.perf_counter()
+            client.request("GET", pages[len(latencies) % len(pages)])
+            latencies.append(time.perf_counter() - start)
+        result.append(Sample(tuple(latencies), 0, time.perf_counter() - began))
+
+    thread = threading.Thread(target=reload, daemon=True)
+    thread.start()
+    try:
+        yield result
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _always(path: str) -> PagePath:
+    """The same page for every client."""
+    return lambda _index: path
+
+
+def _p95_row(name: str, clients: int, sample: Sample, limit_ms: float) -> Row:
+    met = sample.errors == 0 and sample.count > 0 and sample.percentile_ms(95) < limit_ms
+    return Row(name, clients, sample, f"p95 < {limit_ms:g} ms", met)
+
+
+def _memory_row(master: int) -> Row:
+    """The largest resident set of the gunicorn workers after the run."""
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    sizes = []
+    for child in children:
+        status = Path(f"/proc/{child}/status").read_text()
+        line = next(line for line in status.splitlines() if line.startswith("VmRSS:"))
+        sizes.append(int(line.split()[1]) / 1024)
+    largest = max(sizes)
+    return Row(
+        "worker memory (RSS, largest)",
+        WORKERS,
+        None,
+        f"< {WORKER_RSS_MB:g} MB",
+        largest < WORKER_RSS_MB,
+        f"{largest:.0f} MB (" + ", ".join(f"{size:.0f}" for size in sorted(sizes)) + ")",
+    )
+
+
+def _print(rows: list[Row]) -> None:
+    cells = []
+    for row in rows:
+        if row.sample is None:
+            figures = [row.value, "", "", "", ""]
+        else:
+            sample = row.sample
+            errors = f" ({sample.errors} errors)" if sample.errors else ""
+            revalidated = f" ({sample.not_modified} × 304)" if sample.not_modified else ""
+            figures = [
+                f"{sample.count}{errors}{revalidated}",
+                f"{sample.percentile_ms(50):.0f}",
+                f"{sample.percentile_ms(95):.0f}",
+                f"{sample.per_second:.1f}",
+                "",
+            ]
+        verdict = {True: "met", False: "NOT MET", None: ""}[row.met]
+        cells.append([row.name, str(row.clients), *figures[:4], row.target, verdict])
+    headers = ("page", "clients", "requests", "p50 ms", "p95 ms", "req/s", "target", "")
+    print()
+    print("\n".join(table_lines(headers, cells)))
+
+
+def _load() -> str:
+    one, five, fifteen = Path("/proc/loadavg").read_text().split()[:3]
+    return f"load average {one} {five} {fifteen} on {os.cpu_count()} cores"
+
+
+@contextlib.contextmanager
+def _database(server: str, name: str) -> Iterator[str]:
+    """A new PostgreSQL database on `server` for the run, dropped afterwards."""
+    admin = make_url(server).set(drivername="postgresql", database="postgres")
+    conninfo = admin.render_as_string(hide_password=False)
+    with psycopg.connect(conninfo, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(conninfo, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _environment(instance: Path, url: str) -> dict[str, str]:
+    instance.mkdir(parents=True)
+    return {
+        **os.environ,
+        "MATCHMAKER_INSTANCE_PATH": str(instance),
+        "MATCHMAKER_DATABASE_URL": url,
+        "MATCHMAKER_SECRET_KEY": SECRET_KEY,
+        "MATCHMAKER_HUEY_CONSUMER_IN_PROCESS": "false",
+    }
+
+
+def _seed(
+    environment: dict[str, str], url: str, participants: int, solve_s: float | None, slug: str
+) -> None:
+    """Migrate, load the scaled event and, with `solve_s`, solve and publish it."""
+    commands = [["db", "upgrade"], ["demo", "--participants", str(participants)]]
+    if solve_s is not None:
+        commands += [["solve", slug, "--apply", "--time-limit", f"{solve_s:g}"], ["publish", slug]]
+    for arguments in commands:
+        began = time.perf_counter()
+        done = subprocess.run(
+            [str(VENV_BIN / "flask"), "--app", "matchmaker", *arguments],
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"flask {' '.join(arguments)} failed:\n{done.stdout}{done.stderr}")
+        took = time.perf_counter() - began
+        last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+        print(f"  flask {' '.join(arguments)}: {took:.1f} s  {last[:90]}", flush=True)
+
+
+@contextlib.contextmanager
+def _served(environment: dict[str, str]) -> Iterator[tuple[int, int]]:
+    """gunicorn serving the app on a free port: (port, master's pid)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            str(VENV_BIN / "gunicorn"),
+            "--workers",
+            str(WORKERS),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--timeout",
+            "300",
+            "--log-level",
+            "warning",
+            "--config",
+            str(PROJECT / "gunicorn.conf.py"),
+            "matchmaker:create_app()",
+        ],
+        env=environment,
+    )
+    try:
+        _wait_until_healthy(port)
+        yield port, server.pid
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _wait_until_healthy(port: int) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            if Client("127.0.0.1", port).request("GET", "/health")[0] == 200:
+                return
+        time.sleep(0.2)
+    raise SystemExit("gunicorn did not answer within 60 s")
+
+
+def _visitors(port: int, url: str, slug: str, options: argparse.Namespace) -> Visitors:
+    """Accounts for `options.clients` participants spread over the event and for an
+    organiser, their feed links, and clients logged in as them."""
+    app = create_app(
+        {"DATABASE_URL": url, "SECRET_KEY": SECRET_KEY, "HUEY_CONSUMER_IN_PROCESS": False}
+    )
+    with session_scope(app) as session:
+        event = session.scalars(select(Event).where(Event.slug == slug)).one()
+        everyone = session.scalars(
+            select(Participant)
+            .where(Participant.event_id == event.id, Participant.user_id.is_(None))
+            .order_by(Participant.id)
+        ).all()
+        chosen = everyone[:: max(1, len(everyone) // options.clients)][: options.clients]
+        feeds = []
+        for participant in chosen:
+            participant.user = create_user(
+                session, participant.email, PASSWORD, participant.full_name
+            )
+            feeds.append(f"/calendar/feed/{issue_feed_token(participant, SECRET_KEY)}.ics")
+        emails = [participant.email for participant in chosen]
+        organiser = create_user(
+            session, f"organiser@{slug}.example", PASSWORD, "Bench", Role.ORGANISER
+        )
+        event.mission.organisers.append(organiser)
+        organiser_email = organiser.email
+    app.extensions["matchmaker.db"].engine.dispose()
+    clients = [Client("127.0.0.1", port, revalidate=options.revalidate) for _email in emails]
+    for client, email in zip(clients, emails, strict=True):
+        client.log_in(email, PASSWORD)
+    organiser_client = Client("127.0.0.1", port, revalidate=options.revalidate)
+    organiser_client.log_in(organiser_email, PASSWORD)
+    return Visitors(clients, feeds, organiser_client)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,20 @@
+"""Responses shared by several areas."""
+
+from __future__ import annotations
+
+import hashlib
+
+from flask import Response, request
+
+
+def file_response(body: bytes, content_type: str, filename: str, *, attachment: bool) -> Response:
+    """A file with an ETag (a hash of its bytes), answering 304 Not Modified when the
+    client already holds these bytes; clients keep it but ask again each time (`no-cache`),
+    and shared caches never keep it (`private`)."""
+    response = Response(body, content_type=content_type)
+    disposition = "attachment" if attachment else "inline"
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response.headers["Cache-Control"] = "private, no-cache"
+    response.set_etag(hashlib.sha256(body).hexdigest())
+    response.make_conditional(request)
+    return response
