@@ -290,7 +290,7 @@ def test_a_solve_without_gain_stops_after_the_stall_time() -> None:
 
 
 def test_a_solve_without_stall_limit_runs_to_the_time_limit() -> None:
-    options = SolveOptions(time_limit_s=2, workers=1, stall_s=100)
+    options = SolveOptions(time_limit_s=2, workers=2, stall_s=100)
     schedule = solved(triangles(50), options)
     assert schedule.solver.stop is StopReason.TIME_LIMIT
 
