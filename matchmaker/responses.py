@@ -9,12 +9,12 @@ from flask import Response, request
 
 def file_response(body: bytes, content_type: str, filename: str, *, attachment: bool) -> Response:
     """A file with an ETag (a hash of its bytes), answering 304 Not Modified when the
-    client already holds these bytes; clients keep it but ask again each time (`no-cache`),
-    and shared caches never keep it (`private`)."""
+    client already holds these bytes (a calendar app or a script that kept its copy). The
+    files hold personal data, so no cache may store them (`no-store`)."""
     response = Response(body, content_type=content_type)
     disposition = "attachment" if attachment else "inline"
     response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    response.headers["Cache-Control"] = "private, no-cache"
+    response.headers["Cache-Control"] = "no-store"
     response.set_etag(hashlib.sha256(body).hexdigest())
     response.make_conditional(request)
     return response

@@ -43,6 +43,14 @@ def test_every_download_names_one_charset(app: Flask, build: Builder, session: S
         "verdict": "approve",
         "kind": "meetings",
         "fmt": "csv",
+        "file_format": "csv",
+        "mapping_id": "1",
+        "message_id": "1",
+        "board_id": "1",
+        "request_id": "1",
+        "answer": "accept",
+        "filename": "unknown.eml",
+        "name": "unknown",
     }
     urls = [call.url for call in route_calls(app, arguments) if call.methods == ("GET",)]
     urls += [
