@@ -89,6 +89,14 @@ def _configure_sqlite(engine: Engine, *, immediate: bool) -> None:
         connection.info[DEFERRED] = immediate and deferred
         connection.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
 
+    @event.listens_for(engine, "savepoint")
+    def _on_savepoint(connection: Any, _name: str) -> None:
+        # A savepoint is there to write; taking the write lock later, inside it, would end
+        # the read transaction and the savepoint with it.
+        if connection.info.pop(DEFERRED, False):
+            connection.exec_driver_sql("COMMIT")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
 
 DEFERRED = "matchmaker.deferred_read"
 """Connection info key: this SQLite transaction began deferred for a read-only request."""
