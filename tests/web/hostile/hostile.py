@@ -116,6 +116,24 @@ def hostile_submissions(form: PageForm) -> Iterator[dict[str, str]]:
                 yield {**form.fields, name: str(number)}
 
 
+FIXED_ARGUMENTS = {
+    "run_id": "1",
+    "member_id": "1",
+    "verdict": "approve",
+    "kind": "meetings",
+    "fmt": "csv",
+    "file_format": "csv",
+    "mapping_id": "1",
+    "message_id": "1",
+    "board_id": "1",
+    "request_id": "1",
+    "answer": "accept",
+    "filename": "unknown.eml",
+    "name": "unknown",
+}
+"""URL arguments whose value needs no data of the test's world (unknown ids answer 404)."""
+
+
 @dataclass(frozen=True)
 class RouteCall:
     """One URL of a route and the methods to call it with."""

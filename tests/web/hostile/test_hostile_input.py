@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from matchmaker.models import Event, Role, User
 from tests.builders import TEST_PASSWORD, Builder
 from tests.web.hostile.hostile import (
+    FIXED_ARGUMENTS,
     HUGE,
     NUL,
     OUT_OF_RANGE_IDS,
@@ -67,26 +68,14 @@ def _world(build: Builder, session: Session) -> World:
             "admin": admin,
         },
         arguments={
+            **FIXED_ARGUMENTS,
             "slug": event.slug,
             "token": "unknown-token",
             "table_id": str(event.tables[0].id),
             "block_id": str(event.blocks[0].id),
             "participant_id": str(me.id),
             "meeting_id": str(meeting.id),
-            "run_id": "1",
             "user_id": str(organiser.id),
-            "member_id": "1",
-            "verdict": "approve",
-            "kind": "meetings",
-            "fmt": "csv",
-            "file_format": "csv",
-            "mapping_id": "1",
-            "message_id": "1",
-            "board_id": "1",
-            "request_id": "1",
-            "answer": "accept",
-            "filename": "unknown.eml",
-            "name": "unknown",
         },
     )
 

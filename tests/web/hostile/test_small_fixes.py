@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from matchmaker.calendars.tokens import issue_feed_token
 from matchmaker.models import Organisation, Participant, Phase, Role, User
 from tests.builders import TEST_PASSWORD, Builder
-from tests.web.hostile.hostile import route_calls
+from tests.web.hostile.hostile import FIXED_ARGUMENTS, route_calls
 
 
 def _client(app: Flask, user: User) -> FlaskClient:
@@ -31,26 +31,14 @@ def test_every_download_names_one_charset(app: Flask, build: Builder, session: S
     token = issue_feed_token(session.get_one(Participant, me.id), app.config["SECRET_KEY"])
     session.commit()
     arguments = {
+        **FIXED_ARGUMENTS,
         "slug": event.slug,
         "token": token,
         "table_id": str(event.tables[0].id),
         "block_id": str(event.blocks[0].id),
         "participant_id": str(me.id),
         "meeting_id": "1",
-        "run_id": "1",
         "user_id": str(organiser.id),
-        "member_id": "1",
-        "verdict": "approve",
-        "kind": "meetings",
-        "fmt": "csv",
-        "file_format": "csv",
-        "mapping_id": "1",
-        "message_id": "1",
-        "board_id": "1",
-        "request_id": "1",
-        "answer": "accept",
-        "filename": "unknown.eml",
-        "name": "unknown",
     }
     urls = [call.url for call in route_calls(app, arguments) if call.methods == ("GET",)]
     urls += [
