@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import Babel
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 
@@ -12,3 +13,7 @@ login_manager.login_message = "Please log in to see this page."
 login_manager.login_message_category = "info"
 
 csrf = CSRFProtect()
+
+# Translations: new user-facing text goes through gettext (`_` in templates, `gettext` /
+# `lazy_gettext` in Python) so that catalogues can be added without touching the code again.
+babel = Babel()
