@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from flask_babel import lazy_gettext
 from sqlalchemy.orm import Session
 
 import solver.schema as sv
@@ -41,12 +42,23 @@ MUTUAL_BONUS = 1
 UNREQUESTED_WEIGHT = 1
 
 REASON_LABELS = {
-    sv.UnscheduledReason.NO_COMMON_SLOT.value: "No common free slot",
-    sv.UnscheduledReason.CAP_REACHED.value: "Meeting cap reached",
-    sv.UnscheduledReason.NO_TABLE.value: "No free table",
-    sv.UnscheduledReason.OUTWEIGHED.value: "Outweighed by other requests",
-    sv.UnscheduledReason.NOT_REACHED.value: "Still fits: solve longer, or add it by hand",
+    sv.UnscheduledReason.NO_COMMON_SLOT: lazy_gettext("No common free slot"),
+    sv.UnscheduledReason.CAP_REACHED: lazy_gettext("Meeting cap reached"),
+    sv.UnscheduledReason.DAY_CAP_REACHED: lazy_gettext("Meeting cap for the day reached"),
+    sv.UnscheduledReason.CONSECUTIVE_LIMIT: lazy_gettext("Too many meetings back to back"),
+    sv.UnscheduledReason.NO_TABLE: lazy_gettext("No free table"),
+    sv.UnscheduledReason.OUTWEIGHED: lazy_gettext("Outweighed by other requests"),
+    sv.UnscheduledReason.NOT_REACHED: lazy_gettext("Still fits: solve longer, or add it by hand"),
 }
+
+
+def reason_label(reason: str) -> str:
+    """The organiser's words for a solver reason code (the code itself if unknown)."""
+    try:
+        return str(REASON_LABELS[sv.UnscheduledReason(reason)])
+    except ValueError:
+        return reason
+
 
 Pair = tuple[int, int]
 
@@ -370,7 +382,7 @@ class UnscheduledPair:
 
     @property
     def reason_label(self) -> str:
-        return REASON_LABELS.get(self.reason, self.reason)
+        return reason_label(self.reason)
 
 
 def proposed(meeting: sv.Meeting) -> ProposedMeeting:
