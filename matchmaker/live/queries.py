@@ -86,6 +86,18 @@ def staff_of(session: Session, event: Event) -> list[StaffGrant]:
     )
 
 
+def staffed_events(session: Session, user_id: int) -> list[Event]:
+    """The events this account is staff of, newest first."""
+    return list(
+        session.scalars(
+            select(Event)
+            .join(StaffGrant, StaffGrant.event_id == Event.id)
+            .where(StaffGrant.user_id == user_id)
+            .order_by(Event.created_at.desc(), Event.name)
+        ).all()
+    )
+
+
 def check_in_of(session: Session, participant: Participant) -> CheckIn | None:
     """The participant's check-in row (with their code), if one exists yet."""
     return session.get(CheckIn, participant.id)
