@@ -135,12 +135,15 @@ class FreeSlot:
 def _free_now(event: Event, me: Participant) -> tuple[list[FreeSlot], bool]:
     """(the current and next slots with free matches, whether I am checked in).
 
+    The current slot counts while it is open for planning (`queries.open_for_planning`).
     Matches with a request pending between us are left out: it is answered above.
     """
     session = get_session()
     moment = now()
     current, upcoming = queries.current_and_next(event, moment)
-    slots = [s for s in (current, upcoming) if s is not None]
+    slots = [
+        s for s in (current, upcoming) if s is not None and queries.open_for_planning(s, moment)
+    ]
     rows = queries.check_ins(session, event)
     present = {pid for pid, row in rows.items() if row.present}
     waiting = {r.requester_id for r in queries.pending_requests_for(session, me)} | {
@@ -204,7 +207,7 @@ def ask(slug: str) -> Response:
         return back
     session = get_session()
     try:
-        operations.request_spot(session, event, me, partner, option.slot)
+        operations.request_spot(session, event, me, partner, option.slot, now())
         session.commit()
     except (operations.LiveError, IntegrityError) as error:
         session.rollback()

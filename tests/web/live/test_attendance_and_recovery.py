@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from matchmaker.models import AttendanceMark, ChangeKind, LiveChange, Meeting, MeetingStatus
@@ -161,3 +162,46 @@ def test_a_participant_who_leaves_releases_their_own_remaining_meetings(
     assert rows[(old.participant_a_id, old.participant_b_id)].status == MeetingStatus.CANCELLED
     old = live.meetings["ana-ben"]
     assert rows[(old.participant_a_id, old.participant_b_id)].status == MeetingStatus.CONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("minute", "released", "replacements"),
+    [
+        # 09:14: the running 09:00 slot is not half over, so Ben can still meet Dan in it.
+        (14, {"ana-ben", "ana-cleo"}, 2),
+        # 09:15: half of it has passed; Ana's 09:00 meeting stays as published (a no-show)
+        # and only the 09:30 one is released, for Cleo to meet Eva.
+        (15, {"ana-cleo"}, 1),
+    ],
+)
+def test_a_running_slot_can_be_re_planned_until_half_of_it_has_passed(
+    client: Any,
+    log_in: Any,
+    live: LiveEvent,
+    session: Any,
+    clock: Clock,
+    minute: int,
+    released: set[str],
+    replacements: int,
+) -> None:
+    slug = live.event.slug
+    ben, cleo, dan, eva, finn = (live.person(n) for n in ("Ben", "Cleo", "Dan", "Eva", "Finn"))
+    log_in(live.organiser)
+    _check_in(client, slug, ben, cleo, dan, eva, finn)
+    clock.at = berlin(9, minute)
+    client.post(f"/live/events/{slug}/participants/{live.person('Ana').id}/release")
+    rows = {(m.participant_a_id, m.participant_b_id): m for m in _meetings(session, live)}
+    cancelled = {
+        key
+        for key, old in live.meetings.items()
+        if rows[(old.participant_a_id, old.participant_b_id)].status == MeetingStatus.CANCELLED
+    }
+    assert cancelled == released
+    ben_dan = rows.get(tuple(sorted((ben.id, dan.id))))
+    assert (ben_dan is not None) == (minute < 15)
+    if ben_dan is not None:
+        assert ben_dan.slot_id == live.event.slots[0].id
+    assert rows[tuple(sorted((cleo.id, eva.id)))].slot_id == live.event.slots[1].id
+    kinds = [c.kind for c in session.scalars(select(LiveChange)).all()]
+    session.commit()
+    assert kinds.count(ChangeKind.REPLACEMENT) == replacements
