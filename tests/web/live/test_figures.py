@@ -54,3 +54,40 @@ def test_statistics_and_export_show_check_ins_held_no_shows_and_changes(
     assert ("Ben Tester", "Finn Tester", "Finn Tester missing", "") in outcomes
     assert ("Dan Tester", "Eva Tester", "Held", "") in outcomes
     assert ("Ana Tester", "Cleo Tester", "Cancelled", "released") in outcomes
+
+
+def test_exports_give_the_day_figures_and_no_shows_by_person_and_delegation(
+    client: Any, log_in: Any, live: LiveEvent, clock: Clock, session: Any
+) -> None:
+    slug = live.event.slug
+    ana = live.person("Ana")
+    ana.organisation.cluster = "Pôle SCS"
+    session.commit()
+    log_in(live.organiser)
+    for name in ("Ben", "Cleo", "Dan", "Eva"):
+        client.post(f"/live/events/{slug}/desk", data={"participant_id": live.person(name).id})
+    clock.at = berlin(10, 45)  # Ana missed 09:00 and 09:30, Finn 10:30; nobody released
+
+    def sheet(kind: str) -> list[list[str]]:
+        url = f"/organise/events/{slug}/schedule/export/{kind}.csv"
+        body = client.get(url).get_data(as_text=True).removeprefix("\ufeff")  # Excel BOM
+        return list(csv.reader(io.StringIO(body)))
+
+    assert sheet("no-shows") == [
+        ["Participant", "Organisation", "Delegation", "Meetings missed"],
+        ["Ana Tester", "Ana GmbH", "Pôle SCS", "2"],
+        ["Finn Tester", "Finn GmbH", "No delegation", "1"],
+    ]
+    assert sheet("no-shows-by-delegation") == [
+        ["Delegation", "Meetings missed"],
+        ["Pôle SCS", "2"],
+        ["No delegation", "1"],
+    ]
+    figures = dict(sheet("day-figures")[1:])
+    assert figures["Checked in"] == "4" and figures["Check-in rate (%)"] == "67"
+    assert figures["Meetings with a no-show"] == "3" and figures["Replacement"] == "0"
+    overview = client.get(f"/organise/events/{slug}/schedule").get_data(as_text=True)
+    assert "/schedule/export/no-shows-by-delegation.xlsx" in overview
+    for kind in ("day-figures", "no-shows", "no-shows-by-delegation"):
+        response = client.get(f"/organise/events/{slug}/schedule/export/{kind}.xlsx")
+        assert response.status_code == 200 and response.data.startswith(b"PK")
