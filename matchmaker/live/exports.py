@@ -16,6 +16,7 @@ CHANGE_LABELS = {
     ChangeKind.RELEASED: "released",
     ChangeKind.REPLACEMENT: "replacement",
     ChangeKind.SPOT: "on the spot",
+    ChangeKind.EDITED: "edited by hand",
 }
 
 

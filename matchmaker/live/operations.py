@@ -114,6 +114,18 @@ def record_change(
     return change
 
 
+def record_hand_edits(
+    session: Session, event: Event, meetings: list[Meeting], now: datetime
+) -> None:
+    """Log an organiser's hand edit (add, move, swap, cancel) of these meetings as changes
+    on the day, when the event is live: its published schedule is then the reference."""
+    if not queries.is_live(event, now):
+        return
+    session.flush()  # a meeting added by hand needs its id
+    for meeting in meetings:
+        record_change(session, meeting, ChangeKind.EDITED, participant=None, user=None, now=now)
+
+
 def mark_attendance(
     session: Session,
     meeting: Meeting,

@@ -25,6 +25,8 @@ from matchmaker.models import (
     TimeSlot,
 )
 
+ADDED_LABELS = {ChangeKind.REPLACEMENT: "Replacement", ChangeKind.SPOT: "On the spot"}
+
 
 def _event_and_me(slug: str) -> tuple[Event, Participant]:
     event = event_or_404(slug)
@@ -58,9 +60,9 @@ def attendance_of(meeting: Meeting) -> AttendanceMark | None:
 def added_on_the_day(meeting: Meeting) -> str | None:
     """ "Replacement" or "On the spot" for a meeting the event day added, else None."""
     change = queries.latest_change(get_session(), meeting)
-    if change is None or change.kind == ChangeKind.RELEASED:
+    if change is None:
         return None
-    return "Replacement" if change.kind == ChangeKind.REPLACEMENT else "On the spot"
+    return ADDED_LABELS.get(change.kind)
 
 
 @bp.app_template_global()

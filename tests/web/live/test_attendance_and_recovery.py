@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -205,3 +206,34 @@ def test_a_running_slot_can_be_re_planned_until_half_of_it_has_passed(
     kinds = [c.kind for c in session.scalars(select(LiveChange)).all()]
     session.commit()
     assert kinds.count(ChangeKind.REPLACEMENT) == replacements
+
+
+@pytest.mark.parametrize("on_the_day", [True, False])
+def test_hand_edits_on_the_day_are_recorded_against_the_published_schedule(
+    client: Any, log_in: Any, live: LiveEvent, session: Any, clock: Clock, on_the_day: bool
+) -> None:
+    slug, event = live.event.slug, live.event
+    clock.at = berlin(9, 5) if on_the_day else berlin(9, 5) - timedelta(days=1)
+    log_in(live.organiser)
+    base = f"/organise/events/{slug}/schedule/meetings"
+    dan_eva, ben_finn = live.meetings["dan-eva"], live.meetings["ben-finn"]
+    moved = client.post(
+        f"{base}/{dan_eva.id}/move",
+        data={"move-slot": event.slots[3].id, "move-place": event.tables[1].id},
+    )
+    assert moved.status_code == 302
+    assert client.post(f"{base}/{ben_finn.id}/cancel").status_code == 302
+    changes = {
+        (c.meeting_id, c.kind)
+        for c in session.scalars(select(LiveChange).execution_options(populate_existing=True))
+    }
+    session.commit()
+    if not on_the_day:
+        assert changes == set()  # before the day the schedule is still being shaped
+        return
+    assert changes == {(dan_eva.id, ChangeKind.EDITED), (ben_finn.id, ChangeKind.EDITED)}
+    statistics = client.get(f"/organise/events/{slug}/schedule/statistics").get_data(as_text=True)
+    assert "Edited by hand</dt><dd>2</dd>" in statistics
+    clock.at = berlin(10, 45)
+    sheet = client.get(f"/organise/events/{slug}/schedule/export/attendance.csv")
+    assert "edited by hand" in sheet.get_data(as_text=True)
