@@ -99,7 +99,8 @@ def test_the_agenda_mail_shows_the_check_in_code_as_a_qr_code_the_desk_can_read(
 
     ana = mail_server.only("ana@example.org")
     code = session.scalars(select(CheckIn.code).where(CheckIn.participant_id == fair.ana.id)).one()
-    assert code in ana.text and code in ana.html
+    assert f"(DE)\n\nYour check-in code for the desk on the day: {code}\n\n" in ana.text
+    assert code in ana.html
     related = ana.email.get_body(preferencelist=("related",))
     assert related is not None, "the HTML body and its image travel as multipart/related"
     (image,) = [part for part in related.iter_parts() if part.get_content_type() == "image/png"]
