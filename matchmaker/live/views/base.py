@@ -52,12 +52,6 @@ def check_in_qr(code: str) -> str:
 
 
 @bp.app_template_global()
-def is_event_staff() -> bool:
-    """Whether the logged-in account is staff of some event (for the main navigation)."""
-    return bool(queries.staffed_events(get_session(), me_user().id))
-
-
-@bp.app_template_global()
 def live_today(event: Event) -> bool:
     """Whether the event is live now (published, and today is one of its days)."""
     return queries.is_live(event, now())
