@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from matchmaker.live.operations import record_hand_edits
 from matchmaker.messages import notices
 from matchmaker.models import (
     Event,
@@ -373,6 +374,7 @@ def move_meeting(
         session, event, [Placement(meeting, slot_id, table_id, location)], override=override
     )
     notices.schedule_changed(session, event, now)
+    record_hand_edits(session, event, [meeting], now)
 
 
 def swap_meetings(
@@ -389,6 +391,7 @@ def swap_meetings(
         _changed(meeting, event, now)
     place_checked(session, event, placements)
     notices.schedule_changed(session, event, now)
+    record_hand_edits(session, event, [first, second], now)
 
 
 def cancel_by_hand(session: Session, event: Event, meeting: Meeting, now: datetime) -> None:
@@ -399,6 +402,7 @@ def cancel_by_hand(session: Session, event: Event, meeting: Meeting, now: dateti
     cancel_meeting(session, meeting)
     meeting.locked = True  # the organiser's decision: re-solves keep this pair apart
     notices.schedule_changed(session, event, now)
+    record_hand_edits(session, event, [meeting], now)
 
 
 def cancel_meetings_of(session: Session, participant: Participant, now: datetime) -> int:
@@ -456,6 +460,7 @@ def add_meeting(
         session, event, [Placement(meeting, slot_id, table_id, location)], override=override
     )
     notices.schedule_changed(session, event, now)
+    record_hand_edits(session, event, [meeting], now)
     return meeting
 
 

@@ -2,7 +2,8 @@
 
 When an absent person's remaining meetings are released, their partners have free seats.
 A restricted solve (`scheduling.solve_day`) fills them, changing nothing else:
-- only today's slots that have not started and in which someone was freed;
+- only today's slots still open for planning (`live.queries.open_for_planning`: the running
+  slot until half of it has passed) and in which someone was freed;
 - only checked-in people who have not left, and each freed partner only in the slots they
   were freed in;
 - only pairs the freed partner asked for (must, want or maybe), never a "not", never
