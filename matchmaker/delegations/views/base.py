@@ -40,3 +40,9 @@ def member_or_404(delegation: Delegation, participant_id: int) -> Participant:
 def delegation_membership(participant: Participant) -> DelegationMember | None:
     """The participant's membership of a delegation of their mission, for their pages."""
     return queries.membership_of(get_session(), participant)
+
+
+@bp.app_template_global()
+def leads_delegations() -> bool:
+    """Whether the signed-in user leads a delegation (the navigation then links to it)."""
+    return current_user.is_authenticated and queries.leads_any(get_session(), current_user.id)
