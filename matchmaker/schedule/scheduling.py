@@ -24,6 +24,7 @@ from matchmaker.models import (
     Participant,
     Preference,
     PreferenceLevel,
+    ProgrammeItem,
     TimeSlot,
     cancel_meeting,
     place_meeting,
@@ -86,6 +87,22 @@ def pair_weights(
 def local_naive(moment: datetime, event: Event) -> datetime:
     """A UTC moment as the event's local wall time without a zone."""
     return moment.astimezone(event.zone).replace(tzinfo=None)
+
+
+def programme_slots(
+    slots: Iterable[TimeSlot], busy: Mapping[int, Sequence[ProgrammeItem]]
+) -> dict[int, dict[int, ProgrammeItem]]:
+    """Participant id -> slot id -> the programme item that overlaps the slot: times at a
+    company visit or a reception are unavailable for meetings, in every solve, re-plan
+    and hand edit alike."""
+    slots = list(slots)
+    taken: dict[int, dict[int, ProgrammeItem]] = {}
+    for participant_id, items in busy.items():
+        for item in items:
+            for slot in slots:
+                if slot.starts_at < item.ends_at and item.starts_at < slot.ends_at:
+                    taken.setdefault(participant_id, {}).setdefault(slot.id, item)
+    return taken
 
 
 def solver_meeting(meeting: Meeting) -> sv.Meeting:
