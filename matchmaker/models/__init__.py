@@ -1,5 +1,11 @@
 """The domain model. Import models from here: `from matchmaker.models import Event`."""
 
+from matchmaker.models.delegations import (
+    Delegation,
+    DelegationLead,
+    DelegationLeadInvitation,
+    DelegationMember,
+)
 from matchmaker.models.enums import (
     MeetingStatus,
     OrganisationType,
@@ -58,6 +64,10 @@ __all__ = [
     "BoardLink",
     "ChangeKind",
     "CheckIn",
+    "Delegation",
+    "DelegationLead",
+    "DelegationLeadInvitation",
+    "DelegationMember",
     "Event",
     "LiveChange",
     "LoginAttempt",

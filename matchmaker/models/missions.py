@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -101,6 +102,8 @@ class Event(Base):
     published_at: Mapped[datetime | None]
     # On the event's days: someone not checked in this long after a meeting began missed it.
     no_show_minutes: Mapped[int] = mapped_column(default=10, server_default="10")
+    # Whether members of the same delegation may be scheduled to meet each other.
+    delegation_members_may_meet: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     mission: Mapped[Mission] = relationship(back_populates="events")
