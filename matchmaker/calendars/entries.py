@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from matchmaker.ical import CalendarEntry
 from matchmaker.models import Event, Meeting, MeetingStatus, Participant, ProgrammeItem
 from matchmaker.participants.agenda import AgendaEntry, agenda_entries
-from matchmaker.programme.forms import KIND_LABELS
+from matchmaker.programme.labels import KIND_LABELS
 from matchmaker.programme.maps import map_url
 
 

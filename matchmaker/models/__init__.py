@@ -49,6 +49,7 @@ from matchmaker.models.organisations import Organisation, OrganisationMember
 from matchmaker.models.participants import Participant, Preference, Unavailability
 from matchmaker.models.programme import (
     Audience,
+    ProgrammeDelegation,
     ProgrammeGuest,
     ProgrammeItem,
     ProgrammeKind,
@@ -93,6 +94,7 @@ __all__ = [
     "Phase",
     "Preference",
     "PreferenceLevel",
+    "ProgrammeDelegation",
     "ProgrammeGuest",
     "ProgrammeItem",
     "ProgrammeKind",

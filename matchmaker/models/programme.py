@@ -31,6 +31,7 @@ from matchmaker.db import Base, utcnow
 from matchmaker.models.enums import enum_column
 
 if TYPE_CHECKING:
+    from matchmaker.models.delegations import Delegation
     from matchmaker.models.missions import Mission
     from matchmaker.models.participants import Participant
 
@@ -66,6 +67,7 @@ class ProgrammeItem(Base):
         CheckConstraint("capacity IS NULL OR capacity > 0", name="capacity_positive"),
         CheckConstraint("sequence >= 0", name="programme_sequence_not_negative"),
         UniqueConstraint("id", "capacity"),
+        UniqueConstraint("mission_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -96,6 +98,12 @@ class ProgrammeItem(Base):
     sign_ups: Mapped[list[ProgrammeSignUp]] = relationship(
         back_populates="item", cascade="all, delete-orphan", passive_deletes=True
     )
+    delegations: Mapped[list[Delegation]] = relationship(
+        secondary="programme_delegations", order_by="Delegation.name", viewonly=True
+    )
+    delegation_links: Mapped[list[ProgrammeDelegation]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
 
     @property
     def zone(self) -> ZoneInfo:
@@ -125,6 +133,30 @@ class ProgrammeGuest(Base):
 
     item: Mapped[ProgrammeItem] = relationship(back_populates="guests")
     participant: Mapped[Participant] = relationship()
+
+
+class ProgrammeDelegation(Base):
+    """A delegation chosen to attend an item (audience "delegations"), of the same mission."""
+
+    __tablename__ = "programme_delegations"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["mission_id", "item_id"],
+            ["programme_items.mission_id", "programme_items.id"],
+            name="fk_programme_delegations_item_same_mission",
+            ondelete="CASCADE",
+        ),
+        ForeignKeyConstraint(
+            ["mission_id", "delegation_id"],
+            ["delegations.mission_id", "delegations.id"],
+            name="fk_programme_delegations_delegation_same_mission",
+            ondelete="CASCADE",
+        ),
+    )
+
+    item_id: Mapped[int] = mapped_column(primary_key=True)
+    delegation_id: Mapped[int] = mapped_column(primary_key=True, index=True)
+    mission_id: Mapped[int]
 
 
 class ProgrammeSignUp(Base):

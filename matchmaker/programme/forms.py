@@ -17,22 +17,10 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from matchmaker.forms import SafeForm
-from matchmaker.models import Audience, ProgrammeKind
+from matchmaker.models import Audience
 from matchmaker.organiser.forms import LOCAL_INPUT_FORMATS, timezone_choices
 from matchmaker.participants.forms import CheckboxListField
-
-KIND_LABELS = {
-    ProgrammeKind.VISIT: _l("Company visit"),
-    ProgrammeKind.RECEPTION: _l("Reception"),
-    ProgrammeKind.CEREMONY: _l("Opening or closing ceremony"),
-    ProgrammeKind.TRANSFER: _l("Transfer"),
-    ProgrammeKind.OTHER: _l("Other"),
-}
-AUDIENCE_LABELS = {
-    Audience.EVERYONE: _l("Everyone on the mission"),
-    Audience.DELEGATIONS: _l("Chosen delegations"),
-    Audience.PEOPLE: _l("Chosen people"),
-}
+from matchmaker.programme.labels import AUDIENCE_LABELS, KIND_LABELS
 
 
 class ProgrammeItemForm(SafeForm):
@@ -65,6 +53,7 @@ class ProgrammeItemForm(SafeForm):
         choices=[(audience.value, label) for audience, label in AUDIENCE_LABELS.items()],
         default=Audience.EVERYONE.value,
     )
+    delegations = CheckboxListField(_l("Delegations"), coerce=int, validate_choice=False)
     guests = CheckboxListField(_l("People"), coerce=int, validate_choice=False)
     capacity = IntegerField(
         _l("Places"),
@@ -85,6 +74,10 @@ class ProgrammeItemForm(SafeForm):
     def validate_ends_at(self, field: DateTimeLocalField) -> None:
         if field.data and self.starts_at.data and field.data <= self.starts_at.data:
             raise ValidationError(_l("The end must be after the start."))
+
+    def validate_delegations(self, field: CheckboxListField) -> None:
+        if self.audience.data == Audience.DELEGATIONS.value and not field.data:
+            raise ValidationError(_l("Choose at least one delegation."))
 
     def validate_guests(self, field: CheckboxListField) -> None:
         if self.audience.data == Audience.PEOPLE.value and not field.data:

@@ -13,12 +13,13 @@ from matchmaker.models import (
     Audience,
     Mission,
     Participant,
+    ProgrammeDelegation,
     ProgrammeGuest,
     ProgrammeItem,
     ProgrammeKind,
     ProgrammeSignUp,
 )
-from matchmaker.programme.queries import attendance, mission_people
+from matchmaker.programme.queries import attendance, mission_delegations, mission_people
 
 
 class ProgrammeRefused(Exception):
@@ -40,6 +41,7 @@ class ItemDetails:
     audience: Audience
     capacity: int | None
     guest_ids: frozenset[int]
+    delegation_ids: frozenset[int] = frozenset()
 
 
 # What a calendar shows of an item: a change to any of these raises its SEQUENCE.
@@ -54,6 +56,19 @@ def _set_guests(session: Session, item: ProgrammeItem, details: ItemDetails) -> 
     item.guests = [guest for guest in item.guests if guest.participant_id in wanted]
     have = {guest.participant_id for guest in item.guests}
     item.guests.extend(ProgrammeGuest(participant_id=pid) for pid in sorted(wanted - have))
+
+
+def _set_delegations(session: Session, item: ProgrammeItem, details: ItemDetails) -> None:
+    wanted = details.delegation_ids if details.audience == Audience.DELEGATIONS else frozenset()
+    known = {delegation.id for delegation in mission_delegations(session, item.mission)}
+    if wanted - known:
+        raise ProgrammeRefused(_("Choose delegations of this mission."))
+    item.delegation_links = [link for link in item.delegation_links if link.delegation_id in wanted]
+    have = {link.delegation_id for link in item.delegation_links}
+    item.delegation_links.extend(
+        ProgrammeDelegation(delegation_id=did, mission_id=item.mission_id)
+        for did in sorted(wanted - have)
+    )
 
 
 def _set_capacity(session: Session, item: ProgrammeItem, capacity: int | None) -> None:
@@ -80,7 +95,7 @@ def _set_capacity(session: Session, item: ProgrammeItem, capacity: int | None) -
 
 def create_item(session: Session, mission: Mission, details: ItemDetails) -> ProgrammeItem:
     """Add an item to the mission's programme."""
-    item = ProgrammeItem(mission=mission, guests=[], sign_ups=[])
+    item = ProgrammeItem(mission=mission, guests=[], sign_ups=[], delegation_links=[])
     for name in CALENDAR_FIELDS:
         setattr(item, name, getattr(details, name))
     item.kind = details.kind
@@ -88,6 +103,7 @@ def create_item(session: Session, mission: Mission, details: ItemDetails) -> Pro
     item.capacity = details.capacity
     session.add(item)
     _set_guests(session, item, details)
+    _set_delegations(session, item, details)
     session.flush()
     return item
 
@@ -100,6 +116,7 @@ def update_item(session: Session, item: ProgrammeItem, details: ItemDetails) -> 
     item.kind = details.kind
     item.audience = details.audience
     _set_guests(session, item, details)
+    _set_delegations(session, item, details)
     _set_capacity(session, item, details.capacity)
     if changed:
         item.sequence += 1

@@ -16,9 +16,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from matchmaker.models import (
     Audience,
+    Delegation,
+    DelegationMember,
     Event,
     Mission,
     Participant,
+    ProgrammeDelegation,
     ProgrammeGuest,
     ProgrammeItem,
     ProgrammeSignUp,
@@ -34,6 +37,7 @@ def mission_items(session: Session, mission: Mission) -> list[ProgrammeItem]:
             .options(
                 selectinload(ProgrammeItem.guests).selectinload(ProgrammeGuest.participant),
                 selectinload(ProgrammeItem.sign_ups),
+                selectinload(ProgrammeItem.delegations),
             )
             .order_by(ProgrammeItem.starts_at, ProgrammeItem.id)
         )
@@ -85,6 +89,8 @@ class Attendance:
     guests: dict[int, set[str]]
     signed_up: dict[int, set[str]]
     taken: dict[int, int]
+    delegations: dict[int, set[int]]
+    delegation_of: dict[str, int]
 
     def attends(self, item: ProgrammeItem, email: str) -> bool:
         """Whether the person with this address attends `item` (cancelled or not)."""
@@ -99,7 +105,8 @@ class Attendance:
             return True
         if item.audience == Audience.PEOPLE:
             return email.lower() in self.guests.get(item.id, set())
-        return False
+        delegation = self.delegation_of.get(email.lower())
+        return delegation is not None and delegation in self.delegations.get(item.id, set())
 
     def places_left(self, item: ProgrammeItem) -> int | None:
         """Free places of an item with a capacity (None: no capacity)."""
@@ -130,7 +137,26 @@ def attendance(session: Session, items: Sequence[ProgrammeItem]) -> Attendance:
         for item_id, email in rows:
             signed_up[item_id].add(email.lower())
             taken[item_id] += 1
-    return Attendance(dict(guests), dict(signed_up), dict(taken))
+    delegations: dict[int, set[int]] = defaultdict(set)
+    delegation_of: dict[str, int] = {}
+    if ids:
+        for item_id, delegation_id in session.execute(
+            select(ProgrammeDelegation.item_id, ProgrammeDelegation.delegation_id).where(
+                ProgrammeDelegation.item_id.in_(ids)
+            )
+        ):
+            delegations[item_id].add(delegation_id)
+    if delegations:
+        mission_ids = {item.mission_id for item in items}
+        delegation_of = {
+            email: delegation_id
+            for email, delegation_id in session.execute(
+                select(DelegationMember.email, DelegationMember.delegation_id).where(
+                    DelegationMember.mission_id.in_(mission_ids)
+                )
+            )
+        }
+    return Attendance(dict(guests), dict(signed_up), dict(taken), dict(delegations), delegation_of)
 
 
 def _live_items(session: Session, mission_id: int) -> list[ProgrammeItem]:
@@ -184,3 +210,12 @@ def busy_periods(
         if theirs:
             busy[participant.id] = theirs
     return busy
+
+
+def mission_delegations(session: Session, mission: Mission) -> list[Delegation]:
+    """The mission's delegations by name, to choose attendees from."""
+    return list(
+        session.scalars(
+            select(Delegation).where(Delegation.mission_id == mission.id).order_by(Delegation.name)
+        )
+    )

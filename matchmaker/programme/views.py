@@ -19,7 +19,8 @@ from matchmaker.models import Audience, Mission, Participant, ProgrammeItem, Pro
 from matchmaker.organiser.forms import local_input_to_utc, utc_to_local_input
 from matchmaker.organiser.views.base import Page, mission_or_404
 from matchmaker.programme import operations, queries
-from matchmaker.programme.forms import AUDIENCE_LABELS, KIND_LABELS, ProgrammeItemForm
+from matchmaker.programme.forms import ProgrammeItemForm
+from matchmaker.programme.labels import AUDIENCE_LABELS, KIND_LABELS
 from matchmaker.programme.maps import map_url
 from matchmaker.programme.operations import ItemDetails, ProgrammeRefused
 
@@ -57,7 +58,12 @@ def _form(mission: Mission, item: ProgrammeItem | None = None) -> ProgrammeItemF
             starts_at=utc_to_local_input(item.starts_at, item.timezone),
             ends_at=utc_to_local_input(item.ends_at, item.timezone),
             guests=[guest.participant_id for guest in item.guests],
+            delegations=[link.delegation_id for link in item.delegation_links],
         )
+    form.delegations.choices = [
+        (delegation.id, delegation.name)
+        for delegation in queries.mission_delegations(get_session(), mission)
+    ]
     form.guests.choices = [
         (person.id, f"{person.full_name} · {person.organisation.name}")
         for person in queries.mission_people(get_session(), mission)
@@ -82,11 +88,12 @@ def _details(form: ProgrammeItemForm) -> ItemDetails:
         audience=Audience(form.audience.data),
         capacity=form.capacity.data,
         guest_ids=frozenset(form.guests.data or ()),
+        delegation_ids=frozenset(form.delegations.data or ()),
     )
 
 
 def _to_programme(mission: Mission) -> Response:
-    return redirect(url_for(".items", slug=mission.slug))  # type: ignore[return-value]
+    return redirect(url_for(".items", slug=mission.slug))
 
 
 @bp.get("/organise/missions/<slug>/programme")
@@ -172,7 +179,7 @@ def _participant_item(slug: str, item_id: int) -> tuple[ProgrammeItem, Participa
     me = own_participant_or_404(event)
     item = _item_or_404(event.mission, item_id)
     back = redirect(url_for("participants.agenda", slug=slug, _anchor="programme"))
-    return item, me, back  # type: ignore[return-value]
+    return item, me, back
 
 
 @bp.post("/events/<slug>/programme/<int:item_id>/sign-up")
