@@ -17,6 +17,9 @@ from matchmaker.auth.emails import normalise_email
 from matchmaker.db import Base
 from matchmaker.models import (
     Block,
+    Delegation,
+    DelegationLead,
+    DelegationMember,
     Event,
     Meeting,
     MeetingTable,
@@ -179,3 +182,32 @@ class Builder:
         )
         self.session.commit()
         return meeting
+
+    def delegation(
+        self,
+        mission: Mission,
+        *,
+        leads: tuple[User, ...] = (),
+        members: tuple[Participant, ...] = (),
+        **fields: Any,
+    ) -> Delegation:
+        """A delegation of `mission` led by `leads`, with `members` (by their e-mail)."""
+        number = next(self._numbers)
+        delegation = Delegation(
+            mission_id=mission.id,
+            name=fields.pop("name", f"Delegation {number}"),
+            country=fields.pop("country", "PT"),
+            cluster=fields.pop("cluster", f"Cluster {number}"),
+            **fields,
+        )
+        self._save(delegation)
+        for user in leads:
+            self.session.add(DelegationLead(delegation_id=delegation.id, user_id=user.id))
+        for person in members:
+            self.session.add(
+                DelegationMember(
+                    mission_id=mission.id, delegation_id=delegation.id, email=person.email.lower()
+                )
+            )
+        self.session.commit()
+        return delegation

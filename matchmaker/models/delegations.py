@@ -50,7 +50,6 @@ class Delegation(Base):
         back_populates="delegation",
         order_by="DelegationMember.email",
         cascade="all, delete-orphan",
-        overlaps="mission",
     )
     invitations: Mapped[list[DelegationLeadInvitation]] = relationship(
         back_populates="delegation", cascade="all, delete-orphan"
@@ -111,15 +110,13 @@ class DelegationMember(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("missions.id", ondelete="CASCADE"))
-    delegation_id: Mapped[int] = mapped_column(
-        ForeignKey("delegations.id", ondelete="CASCADE"), index=True
-    )
+    delegation_id: Mapped[int] = mapped_column(index=True)
     email: Mapped[str] = mapped_column(String(254))
     lead_may_mark_at: Mapped[datetime | None]
     added_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    delegation: Mapped[Delegation] = relationship(back_populates="members", overlaps="mission")
+    delegation: Mapped[Delegation] = relationship(back_populates="members")
 
     @property
     def lead_may_mark(self) -> bool:

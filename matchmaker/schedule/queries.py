@@ -10,6 +10,7 @@ from typing import NamedTuple
 from sqlalchemy import func, or_, select, union_all
 from sqlalchemy.orm import Session, aliased, load_only, selectinload
 
+from matchmaker.delegations.queries import kept_apart_delegations
 from matchmaker.models import (
     Event,
     Meeting,
@@ -221,6 +222,7 @@ def event_data(session: Session, event: Event) -> EventData:
         unavailable=unavailable_slots(session, event),
         confirmed=confirmed_meetings(session, event),
         kept_apart=kept_apart_pairs(session, event),
+        delegation_of=kept_apart_delegations(session, event),
     )
 
 

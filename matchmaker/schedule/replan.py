@@ -20,6 +20,7 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from matchmaker.delegations.queries import kept_apart_delegations
 from matchmaker.live.queries import check_ins, remaining_slots
 from matchmaker.models import (
     Event,
@@ -120,7 +121,9 @@ def day_problem(
     excluded = _kept_apart_or_met(session, event)
     weights = {
         pair: weight
-        for pair, weight in pair_weights(preferences, organisation_of).items()
+        for pair, weight in pair_weights(
+            preferences, organisation_of, kept_apart_delegations(session, event)
+        ).items()
         if pair not in excluded and _asked_by_freed(pair, freed, asked)
     }
     if not weights:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -57,13 +57,22 @@ def ordered_pair(a: int, b: int) -> Pair:
     return (a, b) if a < b else (b, a)
 
 
+def same_delegation(pair: Pair, delegation_of: Mapping[int, int]) -> bool:
+    """Whether both people are members of one delegation kept apart (like colleagues)."""
+    first = delegation_of.get(pair[0])
+    return first is not None and first == delegation_of.get(pair[1])
+
+
 def pair_weights(
-    preferences: Iterable[Preference], organisation_of: Mapping[int, int]
+    preferences: Iterable[Preference],
+    organisation_of: Mapping[int, int],
+    delegation_of: Mapping[int, int] | None = None,
 ) -> dict[Pair, int]:
     """Candidate weights from both sides' preferences among the given participants.
 
     Each side adds must 3, want 2, maybe 1; a pair both sides asked for gets a bonus;
-    "not" from either side removes the pair, and so does a shared organisation.
+    "not" from either side removes the pair, and so does a shared organisation or a shared
+    delegation of `delegation_of` (participant id -> delegation id).
     """
     points: dict[Pair, list[int]] = defaultdict(list)
     refused: set[Pair] = set()
@@ -79,6 +88,8 @@ def pair_weights(
     weights = {}
     for pair, sides in points.items():
         if pair in refused or organisation_of[pair[0]] == organisation_of[pair[1]]:
+            continue
+        if same_delegation(pair, delegation_of or {}):
             continue
         weights[pair] = sum(sides) + (MUTUAL_BONUS if len(sides) == 2 else 0)
     return weights
@@ -126,6 +137,8 @@ class EventData:
     unavailable: Mapping[int, set[int]]
     confirmed: Sequence[Meeting]
     kept_apart: frozenset[Pair] = frozenset()
+    # Participant id -> delegation id of members whose delegation must not meet itself.
+    delegation_of: Mapping[int, int] = field(default_factory=dict)
 
 
 def build_problem(
@@ -137,15 +150,15 @@ def build_problem(
     Locked meetings are kept whatever the preferences say (the organiser decided), and pairs
     whose meeting the organiser cancelled by hand are left out. Other meetings of today's
     schedule stay candidates, and so do the `hand_placed` pairs an organiser is placing now,
-    unless both people are colleagues. With `minimal_change` today's meetings are passed as
-    `previous`, and the meetings of everyone the change does not touch are locked: a
-    withdrawal or a late registration reschedules only the people concerned (see
-    `untouched_meetings`).
+    unless both people are colleagues or in one delegation kept apart. With `minimal_change`
+    today's meetings are passed as `previous`, and the meetings of everyone the change does
+    not touch are locked: a withdrawal or a late registration reschedules only the people
+    concerned (see `untouched_meetings`).
     """
     event = data.event
     active = [p for p in data.participants if p.active]
     organisation_of = {p.id: p.organisation_id for p in active}
-    weights = pair_weights(data.preferences, organisation_of)
+    weights = pair_weights(data.preferences, organisation_of, data.delegation_of)
     for pair in data.kept_apart:
         weights.pop(pair, None)
     current = [
@@ -157,7 +170,10 @@ def build_problem(
     placed += [(a, b, False) for a, b in hand_placed]
     for a, b, locked in placed:
         known = a in organisation_of and b in organisation_of
-        if known and (locked or organisation_of[a] != organisation_of[b]):
+        apart = organisation_of.get(a) == organisation_of.get(b) or same_delegation(
+            ordered_pair(a, b), data.delegation_of
+        )
+        if known and (locked or not apart):
             weights.setdefault((a, b), UNREQUESTED_WEIGHT)
     slots = tuple(
         sv.Slot(

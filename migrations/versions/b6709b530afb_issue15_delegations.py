@@ -109,12 +109,6 @@ def upgrade() -> None:
             ondelete="SET NULL",
         ),
         sa.ForeignKeyConstraint(
-            ["delegation_id"],
-            ["delegations.id"],
-            name=op.f("fk_delegation_members_delegation_id_delegations"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
             ["mission_id", "delegation_id"],
             ["delegations.mission_id", "delegations.id"],
             name="fk_delegation_members_same_mission",
