@@ -10,6 +10,7 @@ from wtforms import (
     DateTimeLocalField,
     IntegerField,
     RadioField,
+    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
@@ -25,7 +26,7 @@ from matchmaker.programme.labels import AUDIENCE_LABELS, KIND_LABELS
 
 class ProgrammeItemForm(SafeForm):
     kind = SelectField(
-        _l("Kind"), choices=[(kind.value, label) for kind, label in KIND_LABELS.items()]
+        _l("Kind"), choices=[SelectChoice(kind.value, label) for kind, label in KIND_LABELS.items()]
     )
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
@@ -50,7 +51,9 @@ class ProgrammeItemForm(SafeForm):
     )
     audience = RadioField(
         _l("Who attends"),
-        choices=[(audience.value, label) for audience, label in AUDIENCE_LABELS.items()],
+        choices=[
+            SelectChoice(audience.value, label) for audience, label in AUDIENCE_LABELS.items()
+        ],
         default=Audience.EVERYONE.value,
     )
     delegations = CheckboxListField(_l("Delegations"), coerce=int, validate_choice=False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
+from wtforms import SelectChoice
 
 from matchmaker.auth.access import (
     event_or_404,
@@ -61,11 +62,11 @@ def _form(mission: Mission, item: ProgrammeItem | None = None) -> ProgrammeItemF
             delegations=[link.delegation_id for link in item.delegation_links],
         )
     form.delegations.choices = [
-        (delegation.id, delegation.name)
+        SelectChoice(delegation.id, delegation.name)
         for delegation in queries.mission_delegations(get_session(), mission)
     ]
     form.guests.choices = [
-        (person.id, f"{person.full_name} · {person.organisation.name}")
+        SelectChoice(person.id, f"{person.full_name} · {person.organisation.name}")
         for person in queries.mission_people(get_session(), mission)
     ]
     return form
