@@ -53,4 +53,3 @@ def agenda_entries(event: Event, me: Participant, meetings: Iterable[Meeting]) -
             )
         )
     return entries
-

@@ -85,3 +85,25 @@ class ProgrammeItemForm(SafeForm):
     def validate_guests(self, field: CheckboxListField) -> None:
         if self.audience.data == Audience.PEOPLE.value and not field.data:
             raise ValidationError(_l("Choose at least one person."))
+
+
+class HomeZoneForm(SafeForm):
+    timezone = SelectField(
+        _l("Home time zone"),
+        description=_l(
+            "Itineraries show each time in its own place's zone and, where it "
+            "differs, in this one. Empty: the zone of your organisation's country."
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        groups = timezone_choices(self.timezone.data)
+        self.timezone.choices = {
+            str(_l("Default")): [SelectChoice("", _l("From my organisation’s country"))],
+            **groups,
+        }
+
+    def validate_timezone(self, field: SelectField) -> None:
+        if field.data and field.data not in available_timezones():
+            raise ValidationError(_l("Choose a time zone from the list."))

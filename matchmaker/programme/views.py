@@ -3,8 +3,11 @@ sign up to items with a capacity from their agenda."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
@@ -16,11 +19,11 @@ from matchmaker.auth.access import (
 )
 from matchmaker.commits import commit_or_refuse
 from matchmaker.db import get_session, utcnow
-from matchmaker.models import Audience, Mission, Participant, ProgrammeItem, ProgrammeKind
+from matchmaker.models import Audience, Mission, Participant, ProgrammeItem, ProgrammeKind, User
 from matchmaker.organiser.forms import local_input_to_utc, utc_to_local_input
 from matchmaker.organiser.views.base import Page, mission_or_404
 from matchmaker.programme import operations, queries
-from matchmaker.programme.forms import ProgrammeItemForm
+from matchmaker.programme.forms import HomeZoneForm, ProgrammeItemForm
 from matchmaker.programme.labels import AUDIENCE_LABELS, KIND_LABELS
 from matchmaker.programme.maps import map_url
 from matchmaker.programme.operations import ItemDetails, ProgrammeRefused
@@ -211,3 +214,17 @@ def withdraw(slug: str, item_id: int) -> Response:
         session.commit()
         flash(_("You gave up your place at “%(title)s”.", title=item.title), "info")
     return back
+
+
+@bp.route("/account/home-time-zone", methods=["GET", "POST"])
+@login_required
+def home_zone() -> Page:
+    """The signed-in person's home time zone, shown beside itinerary times that differ."""
+    user = cast(User, current_user._get_current_object())
+    form = HomeZoneForm(timezone=user.home_timezone or "")
+    if form.validate_on_submit():
+        user.home_timezone = form.timezone.data or None
+        get_session().commit()
+        flash(_("Your home time zone is saved."), "success")
+        return redirect(url_for("auth.account"))
+    return render_template("programme/home_zone.html", form=form)
