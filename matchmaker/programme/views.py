@@ -56,7 +56,12 @@ def _form(mission: Mission, item: ProgrammeItem | None = None) -> ProgrammeItemF
         form = ProgrammeItemForm(timezone=events[0].timezone if events else "Europe/Berlin")
     else:
         form = ProgrammeItemForm(
-            obj=item,
+            title=item.title,
+            description=item.description,
+            timezone=item.timezone,
+            place=item.place,
+            address=item.address,
+            capacity=item.capacity,
             kind=item.kind.value,
             audience=item.audience.value,
             starts_at=utc_to_local_input(item.starts_at, item.timezone),

@@ -84,6 +84,9 @@ def test_an_organiser_adds_an_item_in_its_own_zone_with_a_map_link(client, world
     item = session.scalars(select(ProgrammeItem)).one()
     assert item.starts_at == datetime(2026, 4, 19, 13, 5, tzinfo=UTC)
     assert (item.timezone, item.sequence, item.audience) == ("Europe/Lisbon", 0, Audience.EVERYONE)
+    edit = client.get(f"{world.programme}/{item.id}/edit").get_data(as_text=True)
+    assert 'value="2026-04-19T14:05"' in edit
+    assert '<option selected value="Europe/Lisbon">' in edit
     page = client.get(world.programme).get_data(as_text=True)
     assert "Visit: Volkswagen Autostadt" in page
     assert "14:05–17:40 Lisbon time, UTC+1" in page
