@@ -107,12 +107,18 @@ def programme_slots(
     company visit or a reception are unavailable for meetings, in every solve, re-plan
     and hand edit alike."""
     slots = list(slots)
+    overlapping: dict[int, list[int]] = {}
     taken: dict[int, dict[int, ProgrammeItem]] = {}
     for participant_id, items in busy.items():
         for item in items:
-            for slot in slots:
-                if slot.starts_at < item.ends_at and item.starts_at < slot.ends_at:
-                    taken.setdefault(participant_id, {}).setdefault(slot.id, item)
+            if item.id not in overlapping:
+                overlapping[item.id] = [
+                    slot.id
+                    for slot in slots
+                    if slot.starts_at < item.ends_at and item.starts_at < slot.ends_at
+                ]
+            for slot_id in overlapping[item.id]:
+                taken.setdefault(participant_id, {}).setdefault(slot_id, item)
     return taken
 
 
