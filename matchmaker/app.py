@@ -27,6 +27,7 @@ BLUEPRINT_MODULES = (
     "matchmaker.messages.clock",
     "matchmaker.live.views",
     "matchmaker.delegations.views",
+    "matchmaker.programme.views",
 )
 COMMAND_MODULES = (
     "matchmaker.core.migrations",

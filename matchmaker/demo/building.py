@@ -16,6 +16,7 @@ from matchmaker.auth.operations import create_user
 from matchmaker.auth.passwords import generate_password
 from matchmaker.demo import data
 from matchmaker.demo.delegations import LEADS, add_delegations
+from matchmaker.demo.programme import HANNOVER_PROGRAMME, add_programme
 from matchmaker.demo.wishes import Profile, draw_wishes
 from matchmaker.models import (
     Block,
@@ -130,6 +131,7 @@ def load_demo(session: Session) -> DemoAccounts:
             )
         )
     session.add_all([hannover.mission, computex.mission])
+    session.add_all(add_programme(hannover.mission, participants, HANNOVER_PROGRAMME))
     session.flush()
     _add_preferences(session, hannover, participants, {spec.name for spec in hosts}, rng)
     leads = _lead_accounts()

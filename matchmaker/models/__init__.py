@@ -47,11 +47,20 @@ from matchmaker.models.missions import Block, Event, MeetingTable, Mission, Time
 from matchmaker.models.notices import MessageOccasion, NotifiedMeeting, PendingChangeNotice
 from matchmaker.models.organisations import Organisation, OrganisationMember
 from matchmaker.models.participants import Participant, Preference, Unavailability
+from matchmaker.models.programme import (
+    Audience,
+    ProgrammeDelegation,
+    ProgrammeGuest,
+    ProgrammeItem,
+    ProgrammeKind,
+    ProgrammeSignUp,
+)
 from matchmaker.models.terms import TermMapping
 from matchmaker.models.users import LoginAttempt, LoginSession, User
 
 __all__ = [
     "AttendanceMark",
+    "Audience",
     "Block",
     "BoardLink",
     "ChangeKind",
@@ -85,6 +94,11 @@ __all__ = [
     "Phase",
     "Preference",
     "PreferenceLevel",
+    "ProgrammeDelegation",
+    "ProgrammeGuest",
+    "ProgrammeItem",
+    "ProgrammeKind",
+    "ProgrammeSignUp",
     "Role",
     "RunStatus",
     "ScheduleRun",

@@ -36,7 +36,6 @@ from matchmaker.models import (
 )
 from matchmaker.organisations.queries import is_approved_member, pending_for_organisation
 from matchmaker.participants import operations, queries
-from matchmaker.participants.agenda import agenda_days, agenda_entries
 from matchmaker.participants.availability import chosen_free_slots, days_of
 from matchmaker.participants.catalogue import (
     SORT_ORDERS,
@@ -51,6 +50,7 @@ from matchmaker.participants.forms import (
     PreferenceForm,
     ProfileForm,
 )
+from matchmaker.programme.itinerary import build_itinerary
 
 bp = Blueprint("participants", __name__, url_prefix="/events", cli_group=None)
 
@@ -330,21 +330,35 @@ def agenda(slug: str) -> str:
     """My meetings once the schedule is published; `?print=1` for a paper version."""
     event, me = _event_and_me(slug)
     printable = request.args.get("print") == "1"
-    if event.phase != Phase.PUBLISHED:
-        return render_template("participants/agenda_pending.html", event=event, me=me)
     session = get_session()
-    meetings = queries.agenda_meetings(session, me)
-    entries = agenda_entries(event, me, meetings)
-    days = agenda_days(event, entries)
-    if not printable and operations.mark_agenda_seen(me, meetings, event.published_at, utcnow()):
+    itinerary = build_itinerary(session, me)
+    published = event.phase == Phase.PUBLISHED
+    if not published and not itinerary.days and not itinerary.open_to_sign_up:
+        return render_template("participants/agenda_pending.html", event=event, me=me)
+    meetings = [
+        row.meeting
+        for row in itinerary.entries
+        if row.meeting is not None and row.meeting.meeting.event_id == event.id
+    ]
+    if (
+        not printable
+        and published
+        and operations.mark_agenda_seen(
+            me, [entry.meeting for entry in meetings], event.published_at, utcnow()
+        )
+    ):
         session.commit()
     template = "participants/agenda_print.html" if printable else "participants/agenda.html"
     return render_template(
         template,
         event=event,
         me=me,
-        days=days,
-        wishes=bool(entries) or _has_wishes(session, me),
-        confirmed=sum(1 for entry in entries if not entry.cancelled),
+        published=published,
+        itinerary=itinerary,
+        days=itinerary.days,
+        wishes=bool(meetings) or _has_wishes(session, me),
+        confirmed=sum(
+            1 for row in itinerary.entries if row.meeting is not None and not row.cancelled
+        ),
         country_names=COUNTRY_NAMES,
     )

@@ -316,7 +316,13 @@ def check_placements(
         if not (override and found.over_limit)
     ]
     if breaks:
-        names = Names(event, {p.id: p for p in data.participants}, data.unavailable, placed)
+        names = Names(
+            event,
+            {p.id: p for p in data.participants},
+            data.unavailable,
+            placed,
+            queries.programme_busy(session, event),
+        )
         raise RuleRefusal(" ".join(dict.fromkeys(refusal(names, b) for b in breaks)), breaks)
 
 

@@ -20,11 +20,13 @@ from matchmaker.models import (
     Participant,
     Preference,
     PreferenceLevel,
+    ProgrammeItem,
     ScheduleRun,
     TimeSlot,
     Unavailability,
 )
 from matchmaker.models.enums import ACTIVE_RUN_STATUSES
+from matchmaker.programme.queries import busy_periods
 from matchmaker.schedule import scheduling
 from matchmaker.schedule.scheduling import (
     EventData,
@@ -73,7 +75,19 @@ def unavailable_slots(session: Session, event: Event) -> dict[int, set[int]]:
     unavailable: dict[int, set[int]] = defaultdict(set)
     for participant_id, slot_id in rows:
         unavailable[participant_id].add(slot_id)
+    for participant_id, busy in programme_busy(session, event).items():
+        unavailable[participant_id].update(busy)
     return unavailable
+
+
+def programme_busy(session: Session, event: Event) -> dict[int, dict[int, ProgrammeItem]]:
+    """Participant id -> slot id -> the mission's programme item they attend then."""
+    people = session.scalars(
+        select(Participant).where(
+            Participant.event_id == event.id, Participant.withdrawn_at.is_(None)
+        )
+    ).all()
+    return scheduling.programme_slots(event.slots, busy_periods(session, event, people))
 
 
 def event_meetings(session: Session, event: Event) -> Sequence[Meeting]:

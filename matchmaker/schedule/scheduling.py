@@ -25,6 +25,7 @@ from matchmaker.models import (
     Participant,
     Preference,
     PreferenceLevel,
+    ProgrammeItem,
     TimeSlot,
     cancel_meeting,
     place_meeting,
@@ -109,6 +110,28 @@ def pair_weights(
 def local_naive(moment: datetime, event: Event) -> datetime:
     """A UTC moment as the event's local wall time without a zone."""
     return moment.astimezone(event.zone).replace(tzinfo=None)
+
+
+def programme_slots(
+    slots: Iterable[TimeSlot], busy: Mapping[int, Sequence[ProgrammeItem]]
+) -> dict[int, dict[int, ProgrammeItem]]:
+    """Participant id -> slot id -> the programme item that overlaps the slot: times at a
+    company visit or a reception are unavailable for meetings, in every solve, re-plan
+    and hand edit alike."""
+    slots = list(slots)
+    overlapping: dict[int, list[int]] = {}
+    taken: dict[int, dict[int, ProgrammeItem]] = {}
+    for participant_id, items in busy.items():
+        for item in items:
+            if item.id not in overlapping:
+                overlapping[item.id] = [
+                    slot.id
+                    for slot in slots
+                    if slot.starts_at < item.ends_at and item.starts_at < slot.ends_at
+                ]
+            for slot_id in overlapping[item.id]:
+                taken.setdefault(participant_id, {}).setdefault(slot_id, item)
+    return taken
 
 
 def solver_meeting(meeting: Meeting) -> sv.Meeting:
