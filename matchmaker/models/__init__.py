@@ -40,6 +40,13 @@ from matchmaker.models.messages import (
 from matchmaker.models.missions import Block, Event, MeetingTable, Mission, TimeSlot
 from matchmaker.models.notices import MessageOccasion, NotifiedMeeting, PendingChangeNotice
 from matchmaker.models.organisations import Organisation, OrganisationMember
+from matchmaker.models.outcomes import (
+    FeedbackLink,
+    FollowUpAnswer,
+    MeetingFeedback,
+    Result,
+    ValueBand,
+)
 from matchmaker.models.participants import Participant, Preference, Unavailability
 from matchmaker.models.terms import TermMapping
 from matchmaker.models.users import LoginAttempt, LoginSession, User
@@ -51,10 +58,13 @@ __all__ = [
     "ChangeKind",
     "CheckIn",
     "Event",
+    "FeedbackLink",
+    "FollowUpAnswer",
     "LiveChange",
     "LoginAttempt",
     "LoginSession",
     "Meeting",
+    "MeetingFeedback",
     "MeetingSeat",
     "MeetingStatus",
     "MeetingTable",
@@ -75,6 +85,7 @@ __all__ = [
     "Phase",
     "Preference",
     "PreferenceLevel",
+    "Result",
     "Role",
     "RunStatus",
     "ScheduleRun",
@@ -87,6 +98,7 @@ __all__ = [
     "TimeSlot",
     "Unavailability",
     "User",
+    "ValueBand",
     "cancel_meeting",
     "place_meeting",
     "release_seats",
