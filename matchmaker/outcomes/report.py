@@ -7,6 +7,8 @@ become their ASCII forms); the HTML report keeps every character.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from flask_babel import gettext as _
 from fpdf import FPDF
 
@@ -45,7 +47,7 @@ def _bars(pdf: FPDF, values: dict[str, int]) -> None:
         pdf.ln(6)
 
 
-def _table(pdf: FPDF, rows: list[list[object]]) -> None:
+def _table(pdf: FPDF, rows: Sequence[Sequence[object]]) -> None:
     widths = (52, 20, 18, 14, 15, 20, 15, 20, 16)
     pdf.set_font("Helvetica", "B", 8)
     for width, value in zip(widths, rows[0], strict=True):

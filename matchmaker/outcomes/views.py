@@ -29,8 +29,11 @@ from matchmaker.outcomes.labels import RESULT_LABELS, VALUE_BAND_LABELS
 from matchmaker.schedule.queries import event_meeting
 
 bp = Blueprint("outcomes", __name__, url_prefix="/outcomes")
-bp.add_app_template_global(RESULT_LABELS, "RESULT_LABELS")
-bp.add_app_template_global(VALUE_BAND_LABELS, "VALUE_BAND_LABELS")
+bp.record_once(
+    lambda state: state.app.jinja_env.globals.update(
+        RESULT_LABELS=RESULT_LABELS, VALUE_BAND_LABELS=VALUE_BAND_LABELS
+    )
+)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
