@@ -6,14 +6,20 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, TextAreaField
+from wtforms import SelectChoice, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from matchmaker.models import MeetingFeedback, Result, ValueBand
 from matchmaker.outcomes.labels import RESULT_LABELS, VALUE_BAND_LABELS
 
-HELD_CHOICES = [("", _l("Not said")), ("yes", _l("Yes")), ("no", _l("No"))]
-RATING_CHOICES = [("", _l("No rating"))] + [(str(n), f"{n} / 5") for n in range(5, 0, -1)]
+HELD_CHOICES = [
+    SelectChoice("", _l("Not said")),
+    SelectChoice("yes", _l("Yes")),
+    SelectChoice("no", _l("No")),
+]
+RATING_CHOICES = [SelectChoice("", _l("No rating"))] + [
+    SelectChoice(str(n), f"{n} / 5") for n in range(5, 0, -1)
+]
 
 
 class FeedbackForm(FlaskForm):  # type: ignore[misc]
@@ -23,7 +29,8 @@ class FeedbackForm(FlaskForm):  # type: ignore[misc]
     rating = SelectField(_l("How useful was it?"), choices=RATING_CHOICES)
     result = SelectField(
         _l("What came of it?"),
-        choices=[("", _l("Not said yet"))] + [(r.value, RESULT_LABELS[r]) for r in Result],
+        choices=[SelectChoice("", _l("Not said yet"))]
+        + [SelectChoice(r.value, RESULT_LABELS[r]) for r in Result],
     )
     note = TextAreaField(
         _l("Private note for the organisers"), validators=[Optional(), Length(max=2000)]
@@ -60,12 +67,12 @@ class FollowUpForm(FlaskForm):  # type: ignore[misc]
 
     result = SelectField(
         _l("What came of it so far?"),
-        choices=[(r.value, RESULT_LABELS[r]) for r in Result],
+        choices=[SelectChoice(r.value, RESULT_LABELS[r]) for r in Result],
         validators=[DataRequired()],
     )
     value_band = SelectField(
         _l("Value"),
-        choices=[(b.value, VALUE_BAND_LABELS[b]) for b in ValueBand],
+        choices=[SelectChoice(b.value, VALUE_BAND_LABELS[b]) for b in ValueBand],
         validators=[DataRequired()],
     )
     note = TextAreaField(_l("Anything to add"), validators=[Optional(), Length(max=2000)])

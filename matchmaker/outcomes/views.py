@@ -107,7 +107,7 @@ def _token_participant(token: str) -> Participant:
 
 
 @bp.get("/feedback/<token>")
-def feedback_page(token: str) -> str:
+def feedback_page(token: str) -> Response:
     """Without login: the participant's ended meetings, each with its feedback form, and
     the follow-up questions of any survey that is due."""
     participant = _token_participant(token)
@@ -129,7 +129,7 @@ def feedback_page(token: str) -> str:
         )
         for key, row in answers.items()
     }
-    return render_template(
+    page = render_template(
         "outcomes/feedback.html",
         event=participant.event,
         me=participant,
@@ -139,6 +139,12 @@ def feedback_page(token: str) -> str:
         answers=answers,
         follow_forms=follow_forms,
     )
+    response = current_app.response_class(page, mimetype="text/html")
+    # The token is in the address: keep it out of caches, referrers and search engines.
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @bp.post("/feedback/<token>/meetings/<int:meeting_id>")

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.builders import Builder
-from tests.web.live.live_helpers import Clock, LiveEvent
+from tests.web.live.live_helpers import Clock, LiveEvent, build_live_event
 from tests.web.outcomes.outcome_helpers import build_outcome_event
 
 
@@ -24,3 +24,8 @@ def app_config(app_config: dict[str, Any], clock: Clock) -> dict[str, Any]:
 @pytest.fixture
 def outcome_event(build: Builder, session: Any) -> LiveEvent:
     return build_outcome_event(build, session)
+
+
+@pytest.fixture
+def live(build: Builder, session: Any) -> LiveEvent:
+    return build_live_event(build, session)
