@@ -110,8 +110,8 @@ def test_end_of_day_request_and_follow_up_surveys(
     clock.at = berlin(18)
     assert client.get(link).status_code == 200
     # Three months after 20 April 2026: 20 July; one survey each, one reminder 14 days on.
-    july = datetime(2026, 7, 19, 23, tzinfo=UTC)
-    assert send_due(app, july - timedelta(hours=2)).surveys == 0
+    july = datetime(2026, 7, 19, 22, tzinfo=UTC)
+    assert send_due(app, july - timedelta(minutes=1)).surveys == 0
     assert send_due(app, july).surveys == 6
     assert send_due(app, july + timedelta(days=1)).surveys == 0
     eva, meeting = live.person("Eva"), live.meetings["dan-eva"]
@@ -142,3 +142,21 @@ def test_end_of_day_request_and_follow_up_surveys(
     assert send_due(app, july + timedelta(days=16)).surveys == 0  # one reminder only
     reminders = [m for m in _messages(session, "follow_up_survey") if "Reminder" in m.subject]
     assert len(reminders) == 5
+
+
+def test_the_mission_sets_the_survey_delays(
+    app: Any, client: Any, log_in: Any, session: Any, live: LiveEvent
+) -> None:
+    mission = live.event.mission
+    log_in(live.organiser)
+    response = client.post(
+        f"/organise/missions/{mission.slug}/edit",
+        data={"name": mission.name, "follow_up_months_first": "1", "follow_up_months_second": "12"},
+    )
+    assert response.status_code == 302
+    session.commit()
+    session.refresh(mission)
+    assert (mission.follow_up_months_first, mission.follow_up_months_second) == (1, 12)
+    june = datetime(2026, 5, 19, 22, tzinfo=UTC)  # midnight of 20 May in Berlin (CEST)
+    assert send_due(app, june - timedelta(hours=1)).surveys == 0
+    assert send_due(app, june).surveys == 6
