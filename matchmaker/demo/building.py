@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from matchmaker.auth.operations import create_user
 from matchmaker.auth.passwords import generate_password
 from matchmaker.demo import data
+from matchmaker.demo.outcomes import add_pilot_event
 from matchmaker.demo.wishes import Profile, draw_wishes
 from matchmaker.models import (
     Block,
@@ -131,6 +132,14 @@ def load_demo(session: Session) -> DemoAccounts:
     session.add_all([hannover.mission, computex.mission])
     session.flush()
     _add_preferences(session, hannover, participants, {spec.name for spec in hosts}, rng)
+    host_names = {spec.name for spec in hosts}
+    add_pilot_event(
+        session,
+        hannover,
+        [p for p in participants if p.organisation.name not in host_names][::4],
+        [p for p in participants if p.organisation.name in host_names][::2],
+        random.Random(SEED),
+    )
     return DemoAccounts(tuple(accounts))
 
 
