@@ -33,7 +33,7 @@ from matchmaker.organiser.slots import generate_slots
 
 DAY = date(2026, 10, 6)
 SLUG = "hannover-pilot-2026"
-TABLES = 12
+TABLES = 20
 RESULTS = (
     (Result.NONE, 3),
     (Result.FURTHER_TALKS, 8),

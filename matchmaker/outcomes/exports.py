@@ -18,6 +18,13 @@ from matchmaker.outcomes.kpis import GroupKpis, Kpis, OutcomeData, country_of
 from matchmaker.outcomes.labels import result_label, value_band_label
 from matchmaker.schedule.exports import Cell, neutralise
 
+RATES = frozenset({"Kept-meeting rate", "No-show rate", "Kept rate"})
+
+
+def is_rate(label: str) -> bool:
+    """Whether the figure or column `label` is a share (shown as a percentage)."""
+    return label in {_(name) for name in RATES}
+
 
 def summary_rows(kpis: Kpis) -> list[tuple[str, Cell | float]]:
     """The headline figures as (label, value) rows: the same on the page, PDF and sheet."""
@@ -50,11 +57,11 @@ def group_header() -> list[Cell]:
     """The columns of a group table."""
     return [
         _("Name"),
-        _("Participants"),
+        _("People"),
         _("Meetings"),
         _("Held"),
         _("Missed"),
-        _("Kept-meeting rate"),
+        _("Kept rate"),
         _("Ratings"),
         _("Satisfaction"),
         _("With a result"),
@@ -169,3 +176,8 @@ def _fill(sheet: object, rows: list[list[Cell | float]]) -> None:
         sheet.append([neutralise(v) if isinstance(v, str) else v for v in row])  # type: ignore[attr-defined]
     for cell in sheet[1]:  # type: ignore[index]
         cell.font = Font(bold=True)
+    for line in sheet.iter_rows():  # type: ignore[attr-defined]
+        for cell in line:
+            header, label = sheet.cell(1, cell.column).value, line[0].value  # type: ignore[attr-defined]
+            if isinstance(cell.value, float) and (is_rate(str(header)) or is_rate(str(label))):
+                cell.number_format = "0.0%"

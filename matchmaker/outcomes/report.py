@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from flask_babel import gettext as _
 from fpdf import FPDF
 
-from matchmaker.outcomes.exports import group_header, group_row, summary_rows
+from matchmaker.outcomes.exports import group_header, group_row, is_rate, summary_rows
 from matchmaker.outcomes.kpis import Kpis
 from matchmaker.outcomes.labels import RESULT_LABELS
 
@@ -26,6 +26,13 @@ def latin1(text: object) -> str:
     for char, form in ASCII_FORMS.items():
         value = value.replace(char, form)
     return value.encode("latin-1", "replace").decode("latin-1")
+
+
+def shown(value: object, rate: bool) -> str:
+    """A figure as the report prints it: shares as percentages."""
+    if rate and isinstance(value, float):
+        return f"{value * 100:.1f}%"
+    return latin1(value)
 
 
 def _title(pdf: FPDF, text: str) -> None:
@@ -48,15 +55,17 @@ def _bars(pdf: FPDF, values: dict[str, int]) -> None:
 
 
 def _table(pdf: FPDF, rows: Sequence[Sequence[object]]) -> None:
-    widths = (52, 20, 18, 14, 15, 20, 15, 20, 16)
+    widths = (56, 15, 18, 14, 15, 18, 16, 22, 16)
     pdf.set_font("Helvetica", "B", 8)
-    for width, value in zip(widths, rows[0], strict=True):
-        pdf.cell(width, 6, latin1(value), border="B")
+    for index, (width, value) in enumerate(zip(widths, rows[0], strict=True)):
+        pdf.cell(width, 6, latin1(value), border="B", align="L" if index == 0 else "R")
     pdf.ln(6)
     pdf.set_font("Helvetica", "", 8)
+    rates = [is_rate(str(label)) for label in rows[0]]
     for row in rows[1:]:
         for index, (width, value) in enumerate(zip(widths, row, strict=True)):
-            pdf.cell(width, 5, latin1(value)[:34], align="L" if index == 0 else "R")
+            text = shown(value, rates[index])[:34]
+            pdf.cell(width, 5, text, align="L" if index == 0 else "R")
         pdf.ln(5)
     pdf.set_font("Helvetica", "", 10)
 
@@ -77,7 +86,7 @@ def report_pdf(title: str, delegation: str | None, kpis: Kpis) -> bytes:
     _title(pdf, _("Key figures"))
     for label, value in summary_rows(kpis):
         pdf.cell(80, 6, latin1(label))
-        pdf.cell(30, 6, latin1(value), align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(30, 6, shown(value, is_rate(label)), align="R", new_x="LMARGIN", new_y="NEXT")
     _title(pdf, _("Participants by type"))
     _bars(pdf, kpis.by_type)
     _title(pdf, _("Meetings by result"))
