@@ -55,7 +55,7 @@ def _bars(pdf: FPDF, values: dict[str, int]) -> None:
 
 
 def _table(pdf: FPDF, rows: Sequence[Sequence[object]]) -> None:
-    widths = (56, 15, 18, 14, 15, 18, 16, 22, 16)
+    widths = (50, 15, 18, 14, 15, 18, 16, 24, 20)
     pdf.set_font("Helvetica", "B", 8)
     for index, (width, value) in enumerate(zip(widths, rows[0], strict=True)):
         pdf.cell(width, 6, latin1(value), border="B", align="L" if index == 0 else "R")
