@@ -300,12 +300,19 @@ def mission_dashboard(slug: str) -> str:
     """The mission's figures: events and delegations side by side, and the totals."""
     mission = mission_or_404(slug)
     total, per_event = _mission_kpis(mission)
+    by_event = [
+        {group.name: group for group in kpis.groups["delegation"]} for _event, kpis in per_event
+    ]
     return render_template(
         "outcomes/mission.html",
         mission=mission,
         kpis=total,
         charts=dashboard_charts(total),
         per_event=per_event,
+        delegation_rows=[
+            (group, [groups.get(group.name) for groups in by_event])
+            for group in total.groups["delegation"]
+        ],
     )
 
 

@@ -140,3 +140,23 @@ def test_only_a_cluster_sees_its_delegation(
     log_in(outcome_event.person("Ana").user)
     page = client.get(f"/outcomes/events/{slug}/my-delegation").get_data(as_text=True)
     assert "Outcomes of TICE.PT" in page and 'data-kpi="participants">2<' in page
+
+
+def test_the_mission_compares_events_and_delegations(
+    client: Any, log_in: Any, build: Any, outcome_event: LiveEvent
+) -> None:
+    second = build.event(organisers=(outcome_event.organiser,), name="Second fair")
+    second.mission_id = outcome_event.event.mission_id
+    build.session.commit()
+    build.participant(second)
+    log_in(outcome_event.organiser)
+    page = client.get(f"/outcomes/missions/{outcome_event.event.mission.slug}/dashboard")
+    html = page.get_data(as_text=True)
+    assert "Second fair" in html and outcome_event.event.name in html
+    table = html.split('id="delegations-by-event"')[1].split("</table>")[0]
+    assert '<th scope="row">TICE.PT</th><td class="num">1/2 · 1</td><td class="num">—</td>' in table
+    events = html.split('id="events-compared"')[1].split("</table>")[0]
+    assert (
+        '<th scope="row">Participants</th><td class="num">6</td><td class="num">1</td>'
+        '<td class="num">7</td>' in events
+    )
