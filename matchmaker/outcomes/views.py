@@ -220,8 +220,15 @@ def event_dashboard(slug: str) -> str:
     event = organised_event_or_404(slug)
     delegation = _delegation_arg(event)
     kpis = _event_kpis(event, delegation)
-    delegations = sorted(compute_kpis(queries.outcome_data(get_session(), [event])).by_delegation)
-    return _dashboard("outcomes/dashboard.html", event, kpis, delegation, delegations=delegations)
+    data = queries.outcome_data(get_session(), [event])
+    return _dashboard(
+        "outcomes/dashboard.html",
+        event,
+        kpis,
+        delegation,
+        delegations=sorted(compute_kpis(data).by_delegation),
+        notes=[row for row in data.feedback if row.note and row.meeting_id in kpis.state_of],
+    )
 
 
 def _own_delegation(event: Event) -> str:
@@ -239,7 +246,7 @@ def delegation_dashboard(slug: str) -> str:
     event = event_or_404(slug)
     delegation = _own_delegation(event)
     kpis = _event_kpis(event, delegation)
-    return _dashboard("outcomes/dashboard.html", event, kpis, delegation, delegations=[])
+    return _dashboard("outcomes/dashboard.html", event, kpis, delegation, delegations=[], notes=[])
 
 
 def _report_access(slug: str) -> tuple[Event, str | None]:

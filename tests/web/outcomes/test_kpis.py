@@ -117,6 +117,7 @@ def test_dashboards_report_and_pdf(client: Any, log_in: Any, outcome_event: Live
     page = client.get(f"/outcomes/events/{slug}/dashboard").get_data(as_text=True)
     assert 'data-kpi="scheduled">4<' in page and 'data-kpi="kept">50.0%<' in page
     assert page.count("<svg") >= 6 and "cdn" not in page.lower()
+    assert "Signed on the spot" in page  # the private note, for the organisers only
     one = client.get(f"/outcomes/events/{slug}/dashboard?delegation=TICE.PT").get_data(as_text=True)
     assert 'data-kpi="participants">2<' in one
     report = client.get(f"/outcomes/events/{slug}/report").get_data(as_text=True)
@@ -140,6 +141,7 @@ def test_only_a_cluster_sees_its_delegation(
     log_in(outcome_event.person("Ana").user)
     page = client.get(f"/outcomes/events/{slug}/my-delegation").get_data(as_text=True)
     assert "Outcomes of TICE.PT" in page and 'data-kpi="participants">2<' in page
+    assert "Signed on the spot" not in page
 
 
 def test_the_mission_compares_events_and_delegations(
