@@ -28,6 +28,7 @@ BLUEPRINT_MODULES = (
     "matchmaker.live.views",
     "matchmaker.delegations.views",
     "matchmaker.programme.views",
+    "matchmaker.outcomes.views",
 )
 COMMAND_MODULES = (
     "matchmaker.core.migrations",

@@ -16,6 +16,7 @@ from matchmaker.auth.operations import create_user
 from matchmaker.auth.passwords import generate_password
 from matchmaker.demo import data
 from matchmaker.demo.delegations import LEADS, add_delegations
+from matchmaker.demo.outcomes import add_pilot_event
 from matchmaker.demo.programme import HANNOVER_PROGRAMME, add_programme
 from matchmaker.demo.wishes import Profile, draw_wishes
 from matchmaker.models import (
@@ -134,6 +135,14 @@ def load_demo(session: Session) -> DemoAccounts:
     session.add_all(add_programme(hannover.mission, participants, HANNOVER_PROGRAMME))
     session.flush()
     _add_preferences(session, hannover, participants, {spec.name for spec in hosts}, rng)
+    host_names = {spec.name for spec in hosts}
+    add_pilot_event(
+        session,
+        hannover,
+        [p for p in participants if p.organisation.name not in host_names][::4],
+        [p for p in participants if p.organisation.name in host_names][::2],
+        random.Random(SEED),
+    )
     leads = _lead_accounts()
     consented_at = _instant(date(2026, 1, 12), time(9), "UTC")
     add_delegations(session, [hannover, computex], create_accounts(session, leads), consented_at)

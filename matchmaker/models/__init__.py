@@ -46,6 +46,13 @@ from matchmaker.models.messages import (
 from matchmaker.models.missions import Block, Event, MeetingTable, Mission, TimeSlot
 from matchmaker.models.notices import MessageOccasion, NotifiedMeeting, PendingChangeNotice
 from matchmaker.models.organisations import Organisation, OrganisationMember
+from matchmaker.models.outcomes import (
+    FeedbackLink,
+    FollowUpAnswer,
+    MeetingFeedback,
+    Result,
+    ValueBand,
+)
 from matchmaker.models.participants import Participant, Preference, Unavailability
 from matchmaker.models.programme import (
     Audience,
@@ -70,10 +77,13 @@ __all__ = [
     "DelegationLeadInvitation",
     "DelegationMember",
     "Event",
+    "FeedbackLink",
+    "FollowUpAnswer",
     "LiveChange",
     "LoginAttempt",
     "LoginSession",
     "Meeting",
+    "MeetingFeedback",
     "MeetingSeat",
     "MeetingStatus",
     "MeetingTable",
@@ -99,6 +109,7 @@ __all__ = [
     "ProgrammeItem",
     "ProgrammeKind",
     "ProgrammeSignUp",
+    "Result",
     "Role",
     "RunStatus",
     "ScheduleRun",
@@ -111,6 +122,7 @@ __all__ = [
     "TimeSlot",
     "Unavailability",
     "User",
+    "ValueBand",
     "cancel_meeting",
     "place_meeting",
     "release_seats",

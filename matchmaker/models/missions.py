@@ -49,6 +49,9 @@ class Mission(Base):
     start_date: Mapped[date | None]
     end_date: Mapped[date | None]
     description: Mapped[str] = mapped_column(Text, default="")
+    # Months after an event's last day when the first and second follow-up surveys go out.
+    follow_up_months_first: Mapped[int] = mapped_column(default=3, server_default="3")
+    follow_up_months_second: Mapped[int] = mapped_column(default=6, server_default="6")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     events: Mapped[list[Event]] = relationship(

@@ -202,6 +202,18 @@ class MissionForm(SafeForm):
     start_date = DateField("First day", validators=[Optional()])
     end_date = DateField("Last day", validators=[Optional()])
     description = TextAreaField("Description", validators=[Optional(), Length(max=5000)])
+    follow_up_months_first = IntegerField(
+        "First follow-up survey, months after the event",
+        default=3,
+        validators=[Optional(), NumberRange(min=1, max=36)],
+        description="3 unless you change it.",
+    )
+    follow_up_months_second = IntegerField(
+        "Second follow-up survey, months after the event",
+        default=6,
+        validators=[Optional(), NumberRange(min=1, max=36)],
+        description="6 unless you change it.",
+    )
 
     def validate_end_date(self, field: DateField) -> None:
         if field.data and self.start_date.data and field.data < self.start_date.data:

@@ -72,6 +72,7 @@ class MissionDetails:
     start_date: date | None
     end_date: date | None
     description: str
+    follow_up_months: tuple[int, int] = (3, 6)
 
 
 def create_mission(session: Session, creator: User, details: MissionDetails) -> Mission:
@@ -92,6 +93,7 @@ def update_mission(mission: Mission, details: MissionDetails) -> None:
     mission.start_date = details.start_date
     mission.end_date = details.end_date
     mission.description = details.description
+    mission.follow_up_months_first, mission.follow_up_months_second = details.follow_up_months
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from matchmaker.demo import DemoAccounts, load_demo
+from matchmaker.demo import DemoAccounts, data, load_demo
+from matchmaker.demo.outcomes import SLUG as PILOT_SLUG
 from matchmaker.models import (
     Delegation,
     Event,
@@ -24,6 +25,8 @@ from matchmaker.models import (
     Unavailability,
     User,
 )
+from matchmaker.outcomes.kpis import compute_kpis
+from matchmaker.outcomes.queries import outcome_data
 
 CLUSTERS = {"TICE.PT", "Basquegame", "Pôle SCS", "MESAP", "BalticNet-PlasmaTec"}
 
@@ -184,7 +187,7 @@ def test_demo_is_deterministic(session: Session) -> None:
 
 
 def test_what_a_delegate_seeks_belongs_to_each_event(session: Session, hannover: Event) -> None:
-    computex = session.scalars(select(Event).where(Event.slug != hannover.slug)).one()
+    computex = session.scalars(select(Event).where(Event.slug == data.COMPUTEX.slug)).one()
     travellers = [p for p in computex.participants if p.organisation.country != "TW"]
     assert travellers
     for traveller in travellers:
@@ -224,3 +227,16 @@ def test_the_demo_missions_have_delegations_led_by_the_cluster_managers(
         assert any(m.lead_may_mark for m in delegation.members)
     europeans = [p for p in hannover.participants if p.organisation.country not in ("US",)]
     assert sum(len(d.members) for d in delegations) == len(europeans)
+
+
+def test_the_pilot_event_gives_the_outcome_dashboards_figures(
+    session: Session, hannover: Event
+) -> None:
+    pilot = session.scalars(select(Event).where(Event.slug == PILOT_SLUG)).one()
+    assert pilot.mission_id == hannover.mission_id
+    kpis = compute_kpis(outcome_data(session, [pilot]))
+    assert kpis.scheduled > 50
+    assert 0 < kpis.missed < kpis.held
+    assert kpis.rating_count > 0 and kpis.with_result > 0
+    assert sum(kpis.value_bands.values()) > 0
+    assert len(kpis.by_delegation) >= 6 and len(kpis.registrations) > 5

@@ -131,6 +131,7 @@ FIXED_ARGUMENTS = {
     "filename": "unknown.eml",
     "name": "unknown",
     "item_id": "1",
+    "wave": "3",
 }
 """URL arguments whose value needs no data of the test's world (unknown ids answer 404)."""
 
