@@ -95,10 +95,6 @@ class Meeting(Base):
             )
         ),
         CheckConstraint("table_id IS NULL OR location IS NULL", name="table_or_location"),
-        CheckConstraint(
-            "status = 'cancelled' OR table_id IS NOT NULL OR location IS NOT NULL",
-            name="confirmed_has_place",
-        ),
         CheckConstraint("sequence >= 0", name="sequence_not_negative"),
         Index(
             "uq_meetings_slot_table_confirmed",

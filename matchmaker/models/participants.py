@@ -13,6 +13,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -65,6 +66,9 @@ class Participant(Base):
     # Overrides of the event's day cap and guaranteed minimum (None: the event's).
     max_meetings_per_day: Mapped[int | None]
     min_meetings: Mapped[int | None]
+    online: Mapped[bool] = mapped_column(default=False, server_default=false())
+    video_link: Mapped[str | None] = mapped_column(String(500))
+    timezone: Mapped[str | None] = mapped_column(String(64))
     invitation_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     invited_at: Mapped[datetime | None]
     feed_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
