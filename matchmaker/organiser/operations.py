@@ -31,6 +31,7 @@ from matchmaker.models import (
     TimeSlot,
     User,
 )
+from matchmaker.models.enums import EventMode
 from matchmaker.organiser import queries
 from matchmaker.organiser.importing import CheckedRow
 from matchmaker.organiser.slots import generate_slots, local_to_utc
@@ -115,6 +116,7 @@ class EventSettings:
     technologies: list[str]
     registration_deadline: datetime | None
     preferences_deadline: datetime | None
+    mode: EventMode = EventMode.ON_SITE
 
 
 def create_event(
@@ -146,6 +148,7 @@ def _apply_settings(event: Event, settings: EventSettings) -> None:
     event.name = settings.name
     event.description = settings.description
     event.venue = settings.venue
+    event.mode = settings.mode
     event.timezone = settings.timezone
     event.slot_minutes = settings.slot_minutes
     event.break_minutes = settings.break_minutes
