@@ -59,6 +59,7 @@ class ScheduleFigures:
     share_met_of: dict[int, float] = field(repr=False)
     country_pairs: Counter[tuple[str, str]] = field(repr=False)
     per_hour: dict[str, int] = field(repr=False)
+    online_meetings: int = 0
 
     @property
     def share_met(self) -> float | None:
@@ -190,4 +191,7 @@ def schedule_figures(
         share_met_of={p: met_of[p] / requests_of[p] for p in people if requests_of[p]},
         country_pairs=country_pairs,
         per_hour={hour.strftime("%a %H:00"): per_hour[hour] for hour in sorted(per_hour)},
+        online_meetings=sum(
+            1 for a, b, _ in kept if people[a].attends_online or people[b].attends_online
+        ),
     )
