@@ -440,6 +440,7 @@ def import_participants(session: Session, event: Event, rows: Sequence[CheckedRo
                     job_title=row.job_title,
                     phone=row.phone,
                     location=row.booth or None,
+                    online=row.online == "yes",
                 )
             )
             added += 1
@@ -463,6 +464,8 @@ def _apply_row(person: Participant, organisation: Organisation, row: CheckedRow)
             setattr(person, name, value)
     if row.booth:
         person.location = row.booth
+    if row.online:
+        person.online = row.online == "yes"
     organisation.country = row.country
     organisation.type = row.type or organisation.type
     for name, terms in (("sectors", row.sectors), ("technologies", row.technologies)):
