@@ -159,10 +159,11 @@ class Meeting(Base):
 
     @property
     def place_label(self) -> str:
-        """The table name or the booth, as shown on agendas."""
+        """The table name or the booth, as shown on agendas; a meeting with neither is held
+        online (see `matchmaker.video` for its link)."""
         if self.table is not None:
             return self.table.name
-        return self.location or ""
+        return self.location or "Online"
 
 
 def shown_to_participants() -> ColumnElement[bool]:

@@ -52,6 +52,10 @@ def test_a_hybrid_event_without_tables_still_meets_online(
     page = client.get(f"/organise/events/{event.slug}/schedule/statistics").text
     assert "Online meetings" in page
     assert "0 on site" in page
+    grid = client.get(f"/organise/events/{event.slug}/schedule/grid").text
+    assert "Video calls" in grid and grid.count('<a class="meeting') == 2
+    csv = client.get(f"/organise/events/{event.slug}/schedule/export/meetings.csv").text
+    assert csv.count(",Online,") == 2, csv
 
 
 def test_an_on_site_event_ignores_the_online_flag(
