@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from flask_babel import lazy_gettext
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
+    BooleanField,
     DateField,
     DateTimeLocalField,
     EmailField,
@@ -435,6 +436,10 @@ class ParticipantForm(SafeForm):
         "Exhibitor booth",
         validators=[Optional(), Length(max=200)],
         description="Exhibitors meet at their booth. Empty: meets at the shared tables.",
+    )
+    online = BooleanField(
+        lazy_gettext("Attends online"),
+        description=lazy_gettext("At a hybrid event: their meetings are video calls."),
     )
 
 

@@ -383,9 +383,13 @@ def update_participant(
     *,
     max_meetings_per_day: int | None = None,
     min_meetings: int | None = None,
+    online: bool | None = None,
 ) -> None:
-    """Set the participant's meeting cap (None: no cap), exhibitor booth ("" : none), and
-    their own cap per day and guaranteed minimum (None: the event's)."""
+    """Set the participant's meeting cap (None: no cap), exhibitor booth ("" : none),
+    their own cap per day and guaranteed minimum (None: the event's), and whether they
+    attend online (None: unchanged)."""
+    if online is not None:
+        participant.online = online
     participant.max_meetings = max_meetings
     participant.max_meetings_per_day = max_meetings_per_day
     participant.min_meetings = min_meetings

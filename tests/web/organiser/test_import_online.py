@@ -1,5 +1,6 @@
-"""The participant import's optional "Online" column: yes or no per person, shown as a
-change on a re-import, refused when it says neither."""
+"""Online attendance set by organisers: the import's optional "Online" column (yes or no per
+person, shown as a change on a re-import, refused when it says neither) and the participant
+page at a hybrid event."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matchmaker.models import Event, Participant
+from matchmaker.models.enums import EventMode
 from tests.builders import Builder
 from tests.web.organiser.uploads import HEADER, Upload, csv_bytes, good_row, preview_of
 
 
 def _online_by_email(session: Session) -> dict[str, bool]:
-    found = {p.email: p.online for p in session.scalars(select(Participant))}
+    rows = session.scalars(select(Participant).execution_options(populate_existing=True))
+    found = {p.email: p.online for p in rows}
     session.commit()
     return found
 
@@ -50,3 +53,21 @@ def test_an_online_cell_that_is_neither_yes_nor_no_is_refused(
     rows = [[*good_row(1), "maybe"]]
     _url, page = preview_of(organiser_client, upload(csv_bytes(rows, [*HEADER, "Online"])))
     assert "“maybe”: write yes (attends online) or no." in page
+
+
+def test_organisers_set_online_attendance_only_at_a_hybrid_event(
+    organiser_client: FlaskClient, session: Session, build: Builder, event: Event
+) -> None:
+    person = build.participant(event)
+    url = f"/organise/events/{event.slug}/participants/{person.id}"
+    assert "Attends online" not in organiser_client.get(url).text  # on site by default
+    organiser_client.post(url, data={"max_meetings": "", "online": "y"})
+    assert _online_by_email(session) == {person.email: False}
+
+    event.mode = EventMode.HYBRID
+    session.commit()
+    assert "Attends online" in organiser_client.get(url).text
+    assert organiser_client.post(url, data={"online": "y"}).status_code == 302
+    assert _online_by_email(session) == {person.email: True}
+    organiser_client.post(url, data={"max_meetings": ""})  # the box unticked
+    assert _online_by_email(session) == {person.email: False}
