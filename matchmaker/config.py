@@ -68,6 +68,8 @@ class DefaultConfig:
     CHANGE_NOTICE_DELAY_S = 120
     REMINDER_TIME = "18:00"
     PREFERENCES_NUDGE_DAYS = 2
+    # Online meetings without a participant's own link get a room on this video server.
+    VIDEO_ROOM_BASE_URL = "https://meet.jit.si/"
 
 
 def instance_path() -> Path:

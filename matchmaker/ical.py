@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import STATUS, TRANSP, Calendar, Event, vCalAddress, vDuration
+from icalendar import STATUS, TRANSP, Calendar, Event, vCalAddress, vDuration, vUri
 
 PRODID = "-//matchmaker//B2B matchmaking scheduler//EN"
 DEFAULT_REFRESH = timedelta(hours=1)
@@ -23,7 +23,8 @@ EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 @dataclass(frozen=True)
 class CalendarEntry:
-    """One meeting as a calendar event. Datetimes are aware; `timezone` is its IANA zone."""
+    """One meeting as a calendar event. Datetimes are aware; `timezone` is its IANA zone.
+    An online meeting's `video_link` goes in URL and CONFERENCE (RFC 7986)."""
 
     uid: str
     sequence: int
@@ -36,6 +37,7 @@ class CalendarEntry:
     cancelled: bool
     created: datetime
     last_modified: datetime
+    video_link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ def _one_line(text: str) -> str:
 
 def _event(entry: CalendarEntry, stamp: datetime) -> Event:
     zone = ZoneInfo(entry.timezone)
-    return Event.new(
+    event = Event.new(
         uid=entry.uid,
         stamp=stamp,
         sequence=entry.sequence,
@@ -122,3 +124,11 @@ def _event(entry: CalendarEntry, stamp: datetime) -> Event:
         last_modified=entry.last_modified.astimezone(UTC),
         transparency=TRANSP.OPAQUE,
     )
+    if entry.video_link:
+        event.add("URL", vUri(entry.video_link), parameters={"VALUE": "URI"})
+        event.add(
+            "CONFERENCE",
+            vUri(entry.video_link),
+            parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": "Video call"},
+        )
+    return event

@@ -11,9 +11,12 @@ from matchmaker.models import Event, Meeting, MeetingStatus, Participant, Progra
 from matchmaker.participants.agenda import AgendaEntry, agenda_entries
 from matchmaker.programme.labels import KIND_LABELS
 from matchmaker.programme.maps import map_url
+from matchmaker.video import video_link
 
 
-def _place(meeting: Meeting, event: Event) -> str:
+def _place(meeting: Meeting, event: Event, link: str | None) -> str:
+    if link:
+        return f"Online: {link}"
     if meeting.table is not None:
         place = meeting.table.name
         if meeting.table.place:
@@ -34,6 +37,9 @@ def _person_lines(person: Participant) -> list[str]:
 
 
 def _entry(meeting: Meeting, event: Event, summary: str, description: str) -> CalendarEntry:
+    link = video_link(meeting)
+    if link:
+        description = f"Video call: {link}\n\n{description}"
     return CalendarEntry(
         uid=meeting.uid,
         sequence=meeting.sequence,
@@ -41,11 +47,12 @@ def _entry(meeting: Meeting, event: Event, summary: str, description: str) -> Ca
         end=meeting.slot.ends_at,
         timezone=event.timezone,
         summary=summary,
-        location=_place(meeting, event),
+        location=_place(meeting, event, link),
         description=description,
         cancelled=meeting.status == MeetingStatus.CANCELLED,
         created=meeting.created_at,
         last_modified=meeting.updated_at,
+        video_link=link,
     )
 
 

@@ -306,9 +306,10 @@ def accept_spot(
     requester, partner = request.requester, request.partner
     if not _is_free(session, event, [requester.id, partner.id], slot):
         raise LiveError("One of you has a meeting then.")
-    booth = partner.location or requester.location
-    table_id = None if booth else _free_table(session, event, slot)
-    if booth is None and table_id is None:
+    online = partner.attends_online or requester.attends_online
+    booth = None if online else partner.location or requester.location
+    table_id = None if booth or online else _free_table(session, event, slot)
+    if booth is None and table_id is None and not online:
         raise LiveError("Every table is taken in that slot.")
     a_id, b_id = ordered_pair(requester.id, partner.id)
     meeting = queries.pair_meeting(session, event, a_id, b_id)

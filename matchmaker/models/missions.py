@@ -21,7 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matchmaker.db import Base, utcnow
-from matchmaker.models.enums import Phase, PreferenceLevel, enum_column
+from matchmaker.models.enums import EventMode, Phase, PreferenceLevel, enum_column
 
 if TYPE_CHECKING:
     from matchmaker.models.meetings import Meeting, ScheduleRun
@@ -107,6 +107,9 @@ class Event(Base):
     no_show_minutes: Mapped[int] = mapped_column(default=10, server_default="10")
     # Whether members of the same delegation may be scheduled to meet each other.
     delegation_members_may_meet: Mapped[bool] = mapped_column(default=False, server_default=false())
+    mode: Mapped[EventMode] = mapped_column(
+        enum_column(EventMode), default=EventMode.ON_SITE, server_default=EventMode.ON_SITE.value
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     mission: Mapped[Mission] = relationship(back_populates="events")

@@ -93,6 +93,9 @@ def profile(slug: str) -> Response | str:
             "phone": me.phone,
             "location": me.location or "",
             "max_meetings": me.max_meetings,
+            "online": me.online,
+            "video_link": me.video_link or "",
+            "timezone": me.timezone or "",
         },
     )
     if form.validate_on_submit():

@@ -247,7 +247,10 @@ def place_of(
     event: Event, a: Participant, b: Participant, place: str
 ) -> tuple[int | None, str | None]:
     """(table id, location) for a place choice: "booth" (either side's, if any) or a table
-    id of the event; whether the place suits the pair is the rulebook's to say."""
+    id of the event; whether the place suits the pair is the rulebook's to say. A meeting
+    with an online side has no place, whatever the choice."""
+    if a.attends_online or b.attends_online:
+        return None, None
     if place == "booth":
         return None, a.location or b.location
     table = next((t for t in event.tables if str(t.id) == place), None)

@@ -159,7 +159,7 @@ def meeting_lines(session: Session, event: Event) -> list[MeetingLine]:
         .order_by(Meeting.id)
     )
     return [
-        MeetingLine(starts_at, ends_at, table or location or "", *rest)
+        MeetingLine(starts_at, ends_at, table or location or "Online", *rest)
         for starts_at, ends_at, table, location, *rest in rows
     ]
 

@@ -109,6 +109,8 @@ def refusal(names: Names, found: RuleBreak) -> str:
         )
     if found.rule == "duplicate-pair":
         return f"{first} and {second} already have a meeting: move it instead."
+    if found.rule == "online-with-place":
+        return f"{first} or {second} attends online: the meeting needs no table or booth."
     if found.rule in ("missing-table", "location-not-owned"):
         return "Neither participant has a booth: choose a table."
     if found.rule in ("table-at-location", "wrong-location"):

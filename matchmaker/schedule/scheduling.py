@@ -215,6 +215,7 @@ def build_problem(
             location=p.location or None,
             min_meetings=p.min_meetings,
             max_meetings_per_day=p.max_meetings_per_day,
+            online=p.attends_online,
         )
         for p in sorted(active, key=lambda p: p.id)
     )
@@ -645,6 +646,7 @@ def solve_day(problem: DayProblem, *, time_limit_s: float, workers: int) -> list
                 ),
                 max_meetings=problem.caps.get(p.id),
                 location=p.location or None,
+                online=p.attends_online,
             )
             for p in problem.people
         ),

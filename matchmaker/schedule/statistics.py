@@ -78,6 +78,7 @@ class ScheduleFigures:
     country_pairs: Counter[tuple[str, str]] = field(repr=False)
     per_hour: dict[str, int] = field(repr=False)
     delegation_shares: list[DelegationShare] = field(repr=False, default_factory=list)
+    online_meetings: int = 0
 
     @property
     def share_met(self) -> float | None:
@@ -234,5 +235,8 @@ def schedule_figures(
             delegation_shares(by_delegation, sum(requests_of.values()), len(kept))
             if delegation_of
             else []
+        ),
+        online_meetings=sum(
+            1 for a, b, _ in kept if people[a].attends_online or people[b].attends_online
         ),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import render_template
+from flask_babel import gettext as _
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.db import get_session
@@ -20,12 +21,25 @@ def grid(slug: str) -> str:
     places = [(f"t{t.id}", t.name, t.place) for t in event.tables]
     booths = sorted({m.location for m in meetings if m.table_id is None and m.location})
     places += [(f"b{booth}", booth, "Booth") for booth in booths]
+    if any(m.table_id is None and not m.location for m in meetings):
+        places.append(("online", _("Online"), _("Video calls")))
     cells: dict[tuple[int, str], list[Meeting]] = {}
     for m in meetings:
-        place = f"t{m.table_id}" if m.table_id is not None else f"b{m.location}"
+        place = (
+            f"t{m.table_id}"
+            if m.table_id is not None
+            else f"b{m.location}"
+            if m.location
+            else "online"
+        )
         cells.setdefault((m.slot_id, place), []).append(m)
     return render_template(
-        "schedule/grid.html", event=event, places=places, cells=cells, meetings=meetings
+        "schedule/grid.html",
+        event=event,
+        places=places,
+        cells=cells,
+        meetings=meetings,
+        booth_count=len(booths),
     )
 
 
