@@ -26,6 +26,7 @@ BLUEPRINT_MODULES = (
     "matchmaker.messages.views",
     "matchmaker.messages.clock",
     "matchmaker.live.views",
+    "matchmaker.api.views",
 )
 COMMAND_MODULES = (
     "matchmaker.core.migrations",

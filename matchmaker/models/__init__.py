@@ -42,9 +42,11 @@ from matchmaker.models.notices import MessageOccasion, NotifiedMeeting, PendingC
 from matchmaker.models.organisations import Organisation, OrganisationMember
 from matchmaker.models.participants import Participant, Preference, Unavailability
 from matchmaker.models.terms import TermMapping
+from matchmaker.models.tokens import ApiToken, TokenScope
 from matchmaker.models.users import LoginAttempt, LoginSession, User
 
 __all__ = [
+    "ApiToken",
     "AttendanceMark",
     "Block",
     "BoardLink",
@@ -85,6 +87,7 @@ __all__ = [
     "TermKind",
     "TermMapping",
     "TimeSlot",
+    "TokenScope",
     "Unavailability",
     "User",
     "cancel_meeting",
