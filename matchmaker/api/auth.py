@@ -40,45 +40,50 @@ def authenticate() -> ApiToken:
         raise ApiProblem(
             401, "Send a personal access token: Authorization: Bearer <token>.", "Unauthorized"
         )
-    found = (
-        get_session()
-        .scalars(
-            select(ApiToken)
-            .where(ApiToken.token_hash == api_token_hash(token))
-            .options(joinedload(ApiToken.user))
-        )
-        .first()
-    )
+    # Counted first, in a transaction of its own: on SQLite the request's own session may
+    # already hold the write lock once it has read anything.
+    token_id = _count_request(api_token_hash(token), utcnow())
+    found = None
+    if token_id is not None:
+        found = get_session().scalars(
+            select(ApiToken).where(ApiToken.id == token_id).options(joinedload(ApiToken.user))
+        ).first()
     if found is None or not found.user.active:
         raise ApiProblem(401, "This token is unknown or was revoked.", "Unauthorized")
-    _count_request(found, utcnow())
     g._login_user = found.user
     if request.method not in READ_METHODS and not found.writes:
         raise ApiProblem(
-            403, "This token may only read: create a read-write token to change data.", "Forbidden"
+            403,
+            "This token may only read: create a read-write token to change data.",
+            "Forbidden",
         )
     return found
 
 
-def _count_request(token: ApiToken, now: datetime) -> None:
-    """Count the request in the token's window (one atomic UPDATE, committed at once, so
-    every process shares the count); 429 with Retry-After when the window is full."""
+def _count_request(token_hash: str, now: datetime) -> int | None:
+    """Count the request in its token's window (one atomic UPDATE, committed at once, so
+    every process shares the count): the token's id, None when no token has this hash;
+    429 with Retry-After when the window is full."""
     limit = int(current_app.config["API_RATE_LIMIT"])
     window = timedelta(seconds=float(current_app.config["API_RATE_WINDOW_S"]))
     current = ApiToken.window_started_at > now - window
     statement = (
         update(ApiToken)
-        .where(ApiToken.id == token.id)
+        .where(ApiToken.token_hash == token_hash)
         .values(
             window_requests=case((current, ApiToken.window_requests + 1), else_=1),
             window_started_at=case((current, ApiToken.window_started_at), else_=now),
             last_used_at=now,
         )
-        .returning(ApiToken.window_requests, ApiToken.window_started_at)
+        .returning(ApiToken.id, ApiToken.window_requests, ApiToken.window_started_at)
+        .execution_options(synchronize_session=False)
     )
     with database().sessions() as counter:
-        requests, started = counter.execute(statement).one()
+        counted = counter.execute(statement).first()
         counter.commit()
+    if counted is None:
+        return None
+    token_id, requests, started = counted
     if requests > limit and started is not None:
         retry = max(1, ceil((started + window - now).total_seconds()))
         refusal = ApiProblem(
@@ -88,3 +93,4 @@ def _count_request(token: ApiToken, now: datetime) -> None:
         )
         refusal.retry_after = retry
         raise refusal
+    return int(token_id)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import url_for
-
 Schema = dict[str, Any]
 
 TEXT: Schema = {"type": "string"}
@@ -495,8 +493,8 @@ PATHS: dict[str, dict[str, Any]] = {
 }
 
 
-def openapi_document() -> dict[str, Any]:
-    """The whole document, with this server's address."""
+def openapi_document(server_url: str) -> dict[str, Any]:
+    """The whole document, for the API served at `server_url`."""
     return {
         "openapi": "3.1.0",
         "info": {
@@ -506,7 +504,7 @@ def openapi_document() -> dict[str, Any]:
             "RFC 9457 problem details; lists are paginated with `limit` and `cursor` (or "
             "`page`), following `links.next`; each token has a rate limit (429).",
         },
-        "servers": [{"url": url_for("api.me", _external=True).removesuffix("/me")}],
+        "servers": [{"url": server_url}],
         "security": [{"token": []}],
         "paths": {
             **PATHS,
