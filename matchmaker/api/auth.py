@@ -45,9 +45,13 @@ def authenticate() -> ApiToken:
     token_id = _count_request(api_token_hash(token), utcnow())
     found = None
     if token_id is not None:
-        found = get_session().scalars(
-            select(ApiToken).where(ApiToken.id == token_id).options(joinedload(ApiToken.user))
-        ).first()
+        found = (
+            get_session()
+            .scalars(
+                select(ApiToken).where(ApiToken.id == token_id).options(joinedload(ApiToken.user))
+            )
+            .first()
+        )
     if found is None or not found.user.active:
         raise ApiProblem(401, "This token is unknown or was revoked.", "Unauthorized")
     g._login_user = found.user

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from matchmaker.forms import SafeForm
@@ -21,8 +22,8 @@ class ApiTokenForm(SafeForm):
     scope = RadioField(
         _l("Access"),
         choices=[
-            (TokenScope.READ.value, _l("Read only")),
-            (
+            SelectChoice(TokenScope.READ.value, _l("Read only")),
+            SelectChoice(
                 TokenScope.READ_WRITE.value,
                 _l("Read and change (marks, availability, imports, solves)"),
             ),

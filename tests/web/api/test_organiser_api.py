@@ -46,8 +46,8 @@ def event(build: Builder, organiser: User) -> Event:
     )
     people = [
         build.participant(
-            event, organisation=Organisation(name=f"Org {n}", country="DE", sectors=[],
-                                             technologies=[])
+            event,
+            organisation=Organisation(name=f"Org {n}", country="DE", sectors=[], technologies=[]),
         )
         for n in range(6)
     ]
@@ -92,9 +92,7 @@ def _count(session: Session, event: Event) -> int:
     return int(count or 0)
 
 
-def test_an_import_with_the_import_pages_checks(
-    api: Api, event: Event, session: Session
-) -> None:
+def test_an_import_with_the_import_pages_checks(api: Api, event: Event, session: Session) -> None:
     url = f"/api/v1/organise/events/{event.slug}/participants/import"
     data = csv_bytes(
         [
@@ -187,8 +185,14 @@ def test_a_queued_solve_can_be_cancelled(api: Api, event: Event, session: Sessio
 
 
 @pytest.mark.parametrize(
-    "body", [{"time_limit_s": 7}, {"time_limit_s": "60"}, {"time_limit_s": True},
-             {"minimal_change": "yes"}, []]
+    "body",
+    [
+        {"time_limit_s": 7},
+        {"time_limit_s": "60"},
+        {"time_limit_s": True},
+        {"minimal_change": "yes"},
+        [],
+    ],
 )
 def test_bad_solve_requests_are_refused(api: Api, event: Event, body: object) -> None:
     answer = api.post(f"/api/v1/organise/events/{event.slug}/solves", json=body)

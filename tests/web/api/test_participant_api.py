@@ -37,14 +37,16 @@ class World:
         self.me = build.participant(
             self.event,
             user=self.user,
-            organisation=Organisation(name="Tice", country="PT", sectors=["Energy"],
-                                      technologies=["Robotics"]),
+            organisation=Organisation(
+                name="Tice", country="PT", sectors=["Energy"], technologies=["Robotics"]
+            ),
         )
         self.others = [
             build.participant(
                 self.event,
-                organisation=Organisation(name=f"Org {n}", country="DE", sectors=["Energy"],
-                                          technologies=[]),
+                organisation=Organisation(
+                    name=f"Org {n}", country="DE", sectors=["Energy"], technologies=[]
+                ),
             )
             for n in range(4)
         ]
@@ -194,4 +196,3 @@ def test_a_read_only_token_reads_but_changes_nothing(
         f"/api/v1/events/{world.event.slug}/marks/{world.others[0].id}", json={"level": "want"}
     )
     assert answer.status_code == 403 and answer.mimetype == "application/problem+json"
-
