@@ -130,6 +130,7 @@ FIXED_ARGUMENTS = {
     "answer": "accept",
     "filename": "unknown.eml",
     "name": "unknown",
+    "token_id": "1",
 }
 """URL arguments whose value needs no data of the test's world (unknown ids answer 404)."""
 
