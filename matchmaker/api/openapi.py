@@ -251,6 +251,32 @@ SCHEMAS: dict[str, Schema] = {
     ),
 }
 
+PROFILE_CHANGE: Schema = {
+    "type": "object",
+    "properties": {
+        **{
+            name: TEXT
+            for name in (
+                "name",
+                "country",
+                "cluster",
+                "type",
+                "website",
+                "description",
+                "offers",
+                "seeks",
+                "job_title",
+                "email",
+                "phone",
+                "location",
+            )
+        },
+        "sectors": TEXTS,
+        "technologies": TEXTS,
+        "max_meetings": MAYBE_INTEGER,
+    },
+    "additionalProperties": False,
+}
 SLUG = {"name": "slug", "in": "path", "required": True, "schema": TEXT}
 RUN_ID = {"name": "run_id", "in": "path", "required": True, "schema": INTEGER}
 PARTICIPANT_ID = {"name": "participant_id", "in": "path", "required": True, "schema": INTEGER}
@@ -333,7 +359,14 @@ PATHS: dict[str, dict[str, Any]] = {
         )
     },
     "/events/{slug}/profile": {
-        "get": _operation("My record at the event", {"200": _json(_ref("Profile"))}, [SLUG])
+        "get": _operation("My record at the event", {"200": _json(_ref("Profile"))}, [SLUG]),
+        "patch": _operation(
+            "Change my record (the profile page's checks; fields left out keep their value; "
+            "the organisation's fields only for its approved members)",
+            {"200": _json(_ref("Profile"))},
+            [SLUG],
+            _json_body(PROFILE_CHANGE),
+        ),
     },
     "/events/{slug}/availability": {
         "get": _operation("My availability", {"200": _json(_ref("Availability"))}, [SLUG]),

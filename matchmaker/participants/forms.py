@@ -30,7 +30,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.forms import SafeForm, SafeGetForm
-from matchmaker.models import Event, OrganisationType, PreferenceLevel
+from matchmaker.models import Event, OrganisationType, Participant, PreferenceLevel
 from matchmaker.participants.catalogue import SORT_ORDERS, CatalogueFilters
 from matchmaker.participants.operations import OrganisationChanges, PersonChanges
 
@@ -215,6 +215,28 @@ class ProfileForm(SafeForm):
             offers=self.offers.data or "",
             seeks=self.seeks.data or "",
         )
+
+
+def profile_form_data(event: Event, participant: Participant) -> dict[str, Any]:
+    """The profile form's values as saved: the organisation's and the person's."""
+    organisation = participant.organisation
+    return {
+        "name": organisation.name,
+        "country": organisation.country,
+        "cluster": organisation.cluster,
+        "type": organisation.type.value,
+        "sectors": [term for term in organisation.sectors if term in event.sectors],
+        "technologies": [term for term in organisation.technologies if term in event.technologies],
+        "website": organisation.website,
+        "description": organisation.description,
+        "offers": participant.offers,
+        "seeks": participant.seeks,
+        "job_title": participant.job_title,
+        "email": participant.email,
+        "phone": participant.phone,
+        "location": participant.location or "",
+        "max_meetings": participant.max_meetings,
+    }
 
 
 class AvailabilityForm(SafeForm):

@@ -5,9 +5,12 @@ Access is the pages' own: `own_participant_or_404` (anything not yours answers 4
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Response, abort, jsonify, request
 from flask_login import current_user
 from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
 
 from matchmaker.api.pages import by_cursor, by_page, page_number
 from matchmaker.api.problems import ApiProblem
@@ -29,12 +32,20 @@ from matchmaker.api.views.base import (
     refused_form,
 )
 from matchmaker.auth.access import can_organise, event_or_404, own_participant_or_404
+from matchmaker.auth.queries import participant_by_email
 from matchmaker.db import get_session, utcnow
 from matchmaker.models import Event, Participant, Phase, Preference, PreferenceLevel
+from matchmaker.organisations.queries import is_approved_member
 from matchmaker.participants import operations, queries
 from matchmaker.participants.agenda import agenda_entries
 from matchmaker.participants.catalogue import build_catalogue, event_catalogue
-from matchmaker.participants.forms import CatalogueSearchForm, PreferenceForm
+from matchmaker.participants.forms import (
+    ORGANISATION_FIELDS,
+    CatalogueSearchForm,
+    PreferenceForm,
+    ProfileForm,
+    profile_form_data,
+)
 
 
 def _event_and_me(slug: str) -> tuple[Event, Participant]:
@@ -75,6 +86,77 @@ def event(slug: str) -> Response:
 def profile(slug: str) -> Response:
     """The participant's own record at the event, with their organisation."""
     _event, participant = _event_and_me(slug)
+    return jsonify(profile_json(participant))
+
+
+LIST_FIELDS = ("sectors", "technologies")
+
+
+def _profile_formdata(current: dict[str, Any], body: dict[str, Any]) -> MultiDict[str, str]:
+    """The saved profile with the body's fields over it, as the profile form's data."""
+    unknown = sorted(set(body) - set(current))
+    if unknown:
+        raise ApiProblem(
+            422,
+            "Unknown fields: " + ", ".join(unknown) + ".",
+            "Unprocessable Content",
+            errors={name: ["Unknown field."] for name in unknown},
+        )
+    data: MultiDict[str, str] = MultiDict()
+    for name, value in {**current, **body}.items():
+        if name in LIST_FIELDS:
+            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                raise ApiProblem(
+                    422,
+                    f"`{name}` must be a list of the event's terms.",
+                    "Unprocessable Content",
+                    errors={name: ["Must be a list of strings."]},
+                )
+            for item in value:
+                data.add(name, item)
+        elif value is not None:
+            data.update(form_data({name: value}, (name,)))
+    return data
+
+
+@bp.patch("/events/<slug>/profile")
+def update_profile(slug: str) -> Response:
+    """Change the profile with the profile page's checks; fields left out keep their
+    value. The organisation's fields only for its approved members."""
+    event, participant = _event_and_me(slug)
+    session = get_session()
+    body = json_object()
+    edits_organisation = is_approved_member(
+        session, participant.organisation_id, participant.user_id or 0
+    )
+    current = profile_form_data(event, participant)
+    if not edits_organisation:
+        refused = sorted(set(body) & set(ORGANISATION_FIELDS))
+        if refused:
+            raise ApiProblem(
+                422,
+                "Only the organisation's approved members change its profile.",
+                "Unprocessable Content",
+                errors={name: ["Not yours to change."] for name in refused},
+            )
+        current = {
+            name: value for name, value in current.items() if name not in ORGANISATION_FIELDS
+        }
+    form = ProfileForm(
+        event,
+        edits_organisation=edits_organisation,
+        cap=operations.profile_cap(participant),
+        formdata=_profile_formdata(current, body),
+        meta={"csrf": False},
+    )
+    if not form.validate():
+        raise refused_form(form)
+    other = participant_by_email(session, event, form.email.data)
+    if other is not None and other.id != participant.id:
+        form.email.errors = ["Another participant of this event uses this email."]
+        raise refused_form(form)
+    operations.update_profile(participant, form.organisation_changes(), form.person_changes())
+    session.commit()
     return jsonify(profile_json(participant))
 
 

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from matchmaker.models import (
     Organisation,
+    OrganisationMember,
+    Participant,
     Phase,
     Preference,
     PreferenceLevel,
@@ -196,3 +198,47 @@ def test_a_read_only_token_reads_but_changes_nothing(
         f"/api/v1/events/{world.event.slug}/marks/{world.others[0].id}", json={"level": "want"}
     )
     assert answer.status_code == 403 and answer.mimetype == "application/problem+json"
+
+
+def test_the_profile_is_changed_with_the_profile_pages_checks(
+    api: Api, world: World, session: Session, build: Builder
+) -> None:
+    url = f"/api/v1/events/{world.event.slug}/profile"
+    changed = api.call("PATCH", url, json={"offers": "Cobots", "phone": "+351 21 000 000"})
+    assert changed.status_code == 200, changed.json
+    assert (changed.json["offers"], changed.json["phone"]) == ("Cobots", "+351 21 000 000")
+    assert changed.json["organisation"]["name"] == "Tice"  # left out: kept
+    for body, field in (
+        ({"phone": "call me"}, "phone"),
+        ({"email": "nope"}, "email"),
+        ({"job_title": "a\x00b"}, "job_title"),
+        ({"shoe_size": "42"}, "shoe_size"),
+        ({"name": "Tice Ltd"}, "name"),  # not an approved member of the organisation
+        ({"offers": 3.5}, "offers"),
+        ({"email": world.others[0].email}, "email"),
+    ):
+        refused = api.call("PATCH", url, json=body)
+        assert refused.status_code == 422, body
+        assert field in refused.json["errors"], refused.json
+    session.expire_all()
+    assert session.get(Participant, world.me.id).offers == "Cobots"
+
+
+def test_an_approved_member_changes_the_organisation(
+    api: Api, world: World, session: Session
+) -> None:
+    session.add(
+        OrganisationMember(
+            organisation_id=world.me.organisation_id,
+            user_id=world.user.id,
+            approved_at=datetime.now(UTC),
+        )
+    )
+    session.commit()
+    url = f"/api/v1/events/{world.event.slug}/profile"
+    changed = api.call("PATCH", url, json={"name": "Tice Ltd", "sectors": ["Health"]})
+    assert changed.status_code == 200, changed.json
+    assert changed.json["organisation"]["name"] == "Tice Ltd"
+    assert changed.json["organisation"]["sectors"] == ["Health"]
+    refused = api.call("PATCH", url, json={"sectors": ["Mining"]})
+    assert refused.status_code == 422 and "sectors" in refused.json["errors"]
