@@ -34,7 +34,10 @@ def json_object() -> dict[str, Any]:
     """The request's body as a JSON object, else 400 (415 when it is not JSON at all)."""
     if not request.is_json:
         raise ApiProblem(415, "Send the body as application/json.", "Unsupported Media Type")
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # nested deeper than the parser's stack; not a ValueError
+        body = None
     if not isinstance(body, dict):
         raise ApiProblem(400, "The body must be a JSON object.", "Bad Request")
     return body

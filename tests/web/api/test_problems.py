@@ -127,3 +127,16 @@ def test_the_rate_limit_counts_per_token(
     assert stored[0].last_used_at is not None
     app.config["API_RATE_WINDOW_S"] = 0
     assert first.get("/api/v1/me").status_code == 200
+
+
+@pytest.mark.parametrize("depth", [100_000])
+def test_a_deeply_nested_body_is_a_400_problem(
+    api_as: Callable[..., Api], user: User, build: Builder, depth: int
+) -> None:
+    event = build.event(organisers=(user,))
+    response = api_as(user).post(
+        f"/api/v1/organise/events/{event.slug}/solves",
+        data="[" * depth + "]" * depth,
+        content_type="application/json",
+    )
+    _is_problem(response, 400)
