@@ -39,6 +39,11 @@ def page_limit() -> int:
     return _number("limit", DEFAULT_LIMIT, MAX_LIMIT)
 
 
+def _cursor() -> int:
+    """The `cursor` argument: the last id of the previous page (0: from the start)."""
+    return _number("cursor", 0, MAX_ID) if "cursor" in request.args else 0
+
+
 def page_number() -> int:
     """The `page` argument of page-numbered lists (default 1), else 400."""
     return _number("page", 1, MAX_ID)
@@ -66,8 +71,7 @@ def by_cursor(
     get_id: Callable[[T], int],
 ) -> Response:
     """One page of `statement` in id order after the `cursor` id, `limit` rows long."""
-    limit = page_limit()
-    cursor = _number("cursor", 0, MAX_ID) if "cursor" in request.args else 0
+    limit, cursor = page_limit(), _cursor()
     rows: Sequence[T] = (
         get_session()
         .scalars(statement.where(id_column > cursor).order_by(id_column).limit(limit + 1))
@@ -80,18 +84,16 @@ def by_cursor(
 
 
 def by_page(items: list[dict[str, Any]], page: int, pages: int, **extra: Any) -> Response:
-    """One page of a page-numbered list (the catalogue's own pages), with next and prev."""
+    """One page of a page-numbered list (the catalogue's own pages), linking the next."""
     next_url = _link(page=str(page + 1)) if page < pages else None
-    response = listing(items, next_url, page=page, pages=pages, **extra)
-    return response
+    return listing(items, next_url, page=page, pages=pages, **extra)
 
 
 def cursor_page(
     rows: Sequence[T], get_id: Callable[[T], int], shown: Callable[[T], dict[str, Any]]
 ) -> Response:
     """One page of rows already loaded (short lists such as missions), in id order."""
-    limit = page_limit()
-    cursor = _number("cursor", 0, MAX_ID) if "cursor" in request.args else 0
+    limit, cursor = page_limit(), _cursor()
     after = sorted((row for row in rows if get_id(row) > cursor), key=get_id)
     page = after[:limit]
     more = len(after) > limit

@@ -47,7 +47,7 @@ def problem_for(error: HTTPException) -> Response:
         if error.retry_after is not None:
             response.headers["Retry-After"] = str(error.retry_after)
     else:
-        detail = error.description or "" if status < 500 else ""
+        detail = (error.description or "") if status < 500 else ""
         response = problem(status, error.name, detail)
     if isinstance(error, MethodNotAllowed) and error.valid_methods:
         response.headers["Allow"] = ", ".join(error.valid_methods)
