@@ -29,6 +29,7 @@ BLUEPRINT_MODULES = (
     "matchmaker.delegations.views",
     "matchmaker.programme.views",
     "matchmaker.outcomes.views",
+    "matchmaker.api.views",
 )
 COMMAND_MODULES = (
     "matchmaker.core.migrations",

@@ -63,9 +63,11 @@ from matchmaker.models.programme import (
     ProgrammeSignUp,
 )
 from matchmaker.models.terms import TermMapping
+from matchmaker.models.tokens import ApiToken, TokenScope
 from matchmaker.models.users import LoginAttempt, LoginSession, User
 
 __all__ = [
+    "ApiToken",
     "AttendanceMark",
     "Audience",
     "Block",
@@ -120,6 +122,7 @@ __all__ = [
     "TermKind",
     "TermMapping",
     "TimeSlot",
+    "TokenScope",
     "Unavailability",
     "User",
     "ValueBand",

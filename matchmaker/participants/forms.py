@@ -34,7 +34,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.forms import SafeForm, SafeGetForm
-from matchmaker.models import Event, OrganisationType, PreferenceLevel
+from matchmaker.models import Event, OrganisationType, Participant, PreferenceLevel
 from matchmaker.models.enums import EventMode
 from matchmaker.organiser.forms import timezone_choices
 from matchmaker.participants.catalogue import SORT_ORDERS, CatalogueFilters
@@ -264,6 +264,31 @@ class ProfileForm(SafeForm):
             video_link=(self.video_link.data or None) if self.video_link is not None else None,
             timezone=(self.timezone.data or None) if self.timezone is not None else None,
         )
+
+
+def profile_form_data(event: Event, participant: Participant) -> dict[str, Any]:
+    """The profile form's values as saved: the organisation's and the person's."""
+    organisation = participant.organisation
+    return {
+        "name": organisation.name,
+        "country": organisation.country,
+        "cluster": organisation.cluster,
+        "type": organisation.type.value,
+        "sectors": [term for term in organisation.sectors if term in event.sectors],
+        "technologies": [term for term in organisation.technologies if term in event.technologies],
+        "website": organisation.website,
+        "description": organisation.description,
+        "offers": participant.offers,
+        "seeks": participant.seeks,
+        "job_title": participant.job_title,
+        "email": participant.email,
+        "phone": participant.phone,
+        "location": participant.location or "",
+        "max_meetings": participant.max_meetings,
+        "online": participant.online,
+        "video_link": participant.video_link or "",
+        "timezone": participant.timezone or "",
+    }
 
 
 class AvailabilityForm(SafeForm):

@@ -49,6 +49,7 @@ from matchmaker.participants.forms import (
     CatalogueSearchForm,
     PreferenceForm,
     ProfileForm,
+    profile_form_data,
 )
 from matchmaker.programme.itinerary import build_itinerary
 
@@ -75,28 +76,7 @@ def profile(slug: str) -> Response | str:
         event,
         edits_organisation=edits_organisation,
         cap=operations.profile_cap(me),
-        data={
-            "name": organisation.name,
-            "country": organisation.country,
-            "cluster": organisation.cluster,
-            "type": organisation.type.value,
-            "sectors": [term for term in organisation.sectors if term in event.sectors],
-            "technologies": [
-                term for term in organisation.technologies if term in event.technologies
-            ],
-            "website": organisation.website,
-            "description": organisation.description,
-            "offers": me.offers,
-            "seeks": me.seeks,
-            "job_title": me.job_title,
-            "email": me.email,
-            "phone": me.phone,
-            "location": me.location or "",
-            "max_meetings": me.max_meetings,
-            "online": me.online,
-            "video_link": me.video_link or "",
-            "timezone": me.timezone or "",
-        },
+        data=profile_form_data(event, me),
     )
     if form.validate_on_submit():
         other = participant_by_email(session, event, form.email.data)
