@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import func, or_, select, union_all
+from sqlalchemy import ColumnElement, func, or_, select, union_all
 from sqlalchemy.orm import Session, aliased, load_only, selectinload
 
 from matchmaker.models import (
@@ -147,6 +147,105 @@ def meeting_lines(session: Session, event: Event) -> list[MeetingLine]:
         MeetingLine(starts_at, ends_at, table or location or "", *rest)
         for starts_at, ends_at, table, location, *rest in rows
     ]
+
+
+class GridPlace(NamedTuple):
+    """A column of the schedule grid: a shared table, or an exhibitor's booth."""
+
+    key: str
+    name: str
+    sub: str
+
+
+class GridMeeting(NamedTuple):
+    """A confirmed meeting as the grid shows it, in plain values."""
+
+    id: int
+    slot_id: int
+    place: str
+    names: tuple[str, str]
+    locked: bool
+    changed_at: datetime | None
+
+
+def _confirmed_in(event: Event) -> ColumnElement[bool]:
+    return (Meeting.event_id == event.id) & (Meeting.status == MeetingStatus.CONFIRMED)
+
+
+def grid_places(session: Session, event: Event) -> list[GridPlace]:
+    """The grid's columns: the event's tables in order, then the booths with a meeting."""
+    tables = session.execute(
+        select(MeetingTable.id, MeetingTable.name, MeetingTable.place)
+        .where(MeetingTable.event_id == event.id)
+        .order_by(MeetingTable.position, MeetingTable.id)
+    )
+    booths = session.scalars(
+        select(Meeting.location)
+        .distinct()
+        .where(_confirmed_in(event), Meeting.table_id.is_(None), Meeting.location != "")
+    )
+    return [GridPlace(f"t{id_}", name, place) for id_, name, place in tables] + [
+        GridPlace(f"b{booth}", booth, "Booth") for booth in sorted(b for b in booths if b)
+    ]
+
+
+def grid_meetings(session: Session, event: Event, places: Sequence[GridPlace]) -> list[GridMeeting]:
+    """The confirmed meetings held at `places`, in one query of columns, by id."""
+    table_ids = [int(p.key[1:]) for p in places if p.key.startswith("t")]
+    booths = [p.name for p in places if p.key.startswith("b")]
+    person_a, person_b = aliased(Participant), aliased(Participant)
+    rows = session.execute(
+        select(
+            Meeting.id,
+            Meeting.slot_id,
+            Meeting.table_id,
+            Meeting.location,
+            person_a.first_name,
+            person_a.last_name,
+            person_b.first_name,
+            person_b.last_name,
+            Meeting.locked,
+            Meeting.changed_at,
+        )
+        .join(person_a, person_a.id == Meeting.participant_a_id)
+        .join(person_b, person_b.id == Meeting.participant_b_id)
+        .where(
+            _confirmed_in(event),
+            or_(
+                Meeting.table_id.in_(table_ids),
+                Meeting.table_id.is_(None) & Meeting.location.in_(booths),
+            ),
+        )
+        .order_by(Meeting.id)
+    )
+    return [
+        GridMeeting(
+            id_,
+            slot_id,
+            f"t{table_id}" if table_id is not None else f"b{location}",
+            (f"{a_first} {a_last}".strip(), f"{b_first} {b_last}".strip()),
+            locked,
+            changed_at,
+        )
+        for (
+            id_,
+            slot_id,
+            table_id,
+            location,
+            a_first,
+            a_last,
+            b_first,
+            b_last,
+            locked,
+            changed_at,
+        ) in rows
+    ]
+
+
+def confirmed_meeting_total(session: Session, event: Event) -> int:
+    """How many confirmed meetings the event has, counted by the database."""
+    total = select(func.count()).select_from(Meeting).where(_confirmed_in(event))
+    return session.scalar(total) or 0
 
 
 def confirmed_meeting_counts(session: Session, event: Event) -> Counter[int]:
