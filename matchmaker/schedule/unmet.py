@@ -17,6 +17,8 @@ from matchmaker.schedule.scheduling import REASON_LABELS, Pair, UnscheduledPair,
 REQUEST_LEVELS = (PreferenceLevel.MUST, PreferenceLevel.WANT, PreferenceLevel.MAYBE)
 # A list of ids in a solver detail: "in 12, 13", "(12, 13 and 2 more)", "(with 40, 41)".
 ID_LIST = re.compile(r"(?P<lead>\(with |in |\()(?P<ids>\d+(?:, \d+)*)")
+# A participant id after their name: "Ana Silva (12)".
+NAMED_ID = re.compile(r" \((?P<id>\d+)\)")
 
 
 @dataclass(frozen=True)
@@ -36,8 +38,15 @@ class MissedRequest:
 
 def readable_detail(detail: str, people: Mapping[int, Participant], event: Event) -> str:
     """The solver's detail with names for participant ids and local times for slot ids."""
-    for person in people.values():
-        detail = detail.replace(f"{person.full_name} ({person.id})", person.full_name)
+
+    def drop_id(match: re.Match[str]) -> str:
+        person = people.get(int(match["id"]))
+        named = person is not None and detail.endswith(
+            f"{person.full_name} ({person.id})", 0, match.end()
+        )
+        return "" if named else match[0]
+
+    detail = NAMED_ID.sub(drop_id, detail)
     slots = {slot.id: slot for slot in event.slots}
 
     def name_ids(match: re.Match[str]) -> str:
@@ -67,6 +76,7 @@ def missed_requests(
     for pair in meeting_now:
         left_out.pop(pair, None)
     rows = []
+    readable: dict[str, str] = {}
     for request in requests:
         source, target = request.from_participant_id, request.to_participant_id
         pair = ordered_pair(source, target)
@@ -75,13 +85,16 @@ def missed_requests(
         if source not in people or target not in people:
             continue
         found = left_out[pair]
+        detail = readable.get(found.detail)
+        if detail is None:
+            detail = readable[found.detail] = readable_detail(found.detail, people, event)
         rows.append(
             MissedRequest(
                 requester=people[source],
                 other=people[target],
                 level=request.level,
                 reason=found.reason,
-                detail=readable_detail(found.detail, people, event),
+                detail=detail,
             )
         )
     order = {level: index for index, level in enumerate(REQUEST_LEVELS)}
