@@ -44,22 +44,36 @@ def event_participants(session: Session, event: Event) -> Sequence[Participant]:
 
 
 def event_preferences(session: Session, event: Event) -> Sequence[Preference]:
-    """Every preference given in the event."""
-    return session.scalars(select(Preference).where(Preference.event_id == event.id)).all()
-
-
-def requests(session: Session, event: Event) -> Sequence[Preference]:
-    """The preferences that ask for a meeting (must, want, maybe): who asked whom and how
-    much (tens of thousands at a large fair, so their notes are left unloaded)."""
+    """Every preference given in the event: who marked whom at which level (their notes
+    are left unloaded)."""
     return session.scalars(
         select(Preference)
-        .where(Preference.event_id == event.id, Preference.level != PreferenceLevel.NOT)
+        .where(Preference.event_id == event.id)
         .options(
             load_only(
                 Preference.from_participant_id, Preference.to_participant_id, Preference.level
             )
         )
     ).all()
+
+
+class Request(NamedTuple):
+    """A mark that asks for a meeting, as plain values."""
+
+    from_participant_id: int
+    to_participant_id: int
+    level: PreferenceLevel
+
+
+def requests(session: Session, event: Event) -> list[Request]:
+    """The preferences that ask for a meeting (must, want, maybe): who asked whom and how
+    much, as plain values (tens of thousands at a large fair)."""
+    rows = session.execute(
+        select(
+            Preference.from_participant_id, Preference.to_participant_id, Preference.level
+        ).where(Preference.event_id == event.id, Preference.level != PreferenceLevel.NOT)
+    )
+    return [Request(source, target, level) for source, target, level in rows]
 
 
 def unavailable_slots(session: Session, event: Event) -> dict[int, set[int]]:
@@ -297,14 +311,23 @@ def event_meeting(session: Session, event: Event, meeting_id: int) -> Meeting | 
     ).first()
 
 
-def event_data(session: Session, event: Event) -> EventData:
-    """Everything `scheduling.build_problem` needs about the event."""
+def confirmed_meeting_rows(session: Session, event: Event) -> list[Meeting]:
+    """The event's confirmed meetings as rows, by id: their people, slot and table are not
+    loaded (a problem is built from their columns)."""
+    return list(session.scalars(select(Meeting).where(_confirmed_in(event)).order_by(Meeting.id)))
+
+
+def event_data(
+    session: Session, event: Event, confirmed: Sequence[Meeting] | None = None
+) -> EventData:
+    """Everything `scheduling.build_problem` needs about the event; `confirmed` instead of
+    today's meetings with their people, slot and table (see `confirmed_meeting_rows`)."""
     return EventData(
         event=event,
         participants=event_participants(session, event),
         preferences=event_preferences(session, event),
         unavailable=unavailable_slots(session, event),
-        confirmed=confirmed_meetings(session, event),
+        confirmed=confirmed_meetings(session, event) if confirmed is None else confirmed,
         kept_apart=kept_apart_pairs(session, event),
     )
 
@@ -385,4 +408,4 @@ def addition_choices(
 
 def minimums(session: Session, event: Event) -> dict[int, int]:
     """Each active participant's guaranteed minimum, capped by what they can reach."""
-    return scheduling.minimums(event_data(session, event))
+    return scheduling.minimums(event_data(session, event, confirmed_meeting_rows(session, event)))

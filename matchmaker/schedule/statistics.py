@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from statistics import fmean
 
-from matchmaker.models import Event, Participant, Preference, TimeSlot
+from matchmaker.models import Event, Participant, TimeSlot
+from matchmaker.schedule.queries import Request
 
 # (participant a, participant b, slot id)
 MeetingTriple = tuple[int, int, int]
@@ -123,7 +124,7 @@ def _groups(
 def schedule_figures(
     event: Event,
     participants: Sequence[Participant],
-    requests: Sequence[Preference],
+    requests: Sequence[Request],
     meetings: Sequence[MeetingTriple],
     unavailable: Mapping[int, set[int]],
     minimums: Mapping[int, int],

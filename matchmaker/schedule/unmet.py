@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from matchmaker.models import Event, Participant, Preference, PreferenceLevel
+from matchmaker.models import Event, Participant, PreferenceLevel, TimeSlot
+from matchmaker.schedule.queries import Request
 from matchmaker.schedule.scheduling import REASON_LABELS, Pair, UnscheduledPair, ordered_pair
 
 REQUEST_LEVELS = (PreferenceLevel.MUST, PreferenceLevel.WANT, PreferenceLevel.MAYBE)
@@ -36,8 +37,14 @@ class MissedRequest:
         return REASON_LABELS.get(self.reason, self.reason)
 
 
-def readable_detail(detail: str, people: Mapping[int, Participant], event: Event) -> str:
-    """The solver's detail with names for participant ids and local times for slot ids."""
+def readable_detail(
+    detail: str,
+    people: Mapping[int, Participant],
+    event: Event,
+    slots: Mapping[int, TimeSlot] | None = None,
+) -> str:
+    """The solver's detail with names for participant ids and local times for slot ids
+    (`slots`: the event's by id, when the caller has them)."""
 
     def drop_id(match: re.Match[str]) -> str:
         person = people.get(int(match["id"]))
@@ -47,7 +54,7 @@ def readable_detail(detail: str, people: Mapping[int, Participant], event: Event
         return "" if named else match[0]
 
     detail = NAMED_ID.sub(drop_id, detail)
-    slots = {slot.id: slot for slot in event.slots}
+    slots = {slot.id: slot for slot in event.slots} if slots is None else slots
 
     def name_ids(match: re.Match[str]) -> str:
         ids = [int(part) for part in match["ids"].split(", ")]
@@ -66,7 +73,7 @@ def readable_detail(detail: str, people: Mapping[int, Participant], event: Event
 def missed_requests(
     event: Event,
     unscheduled: Iterable[UnscheduledPair],
-    requests: Iterable[Preference],
+    requests: Iterable[Request],
     people: Mapping[int, Participant],
     meeting_now: Iterable[Pair] = (),
 ) -> list[MissedRequest]:
@@ -77,6 +84,7 @@ def missed_requests(
         left_out.pop(pair, None)
     rows = []
     readable: dict[str, str] = {}
+    slots = {slot.id: slot for slot in event.slots}
     for request in requests:
         source, target = request.from_participant_id, request.to_participant_id
         pair = ordered_pair(source, target)
@@ -87,7 +95,7 @@ def missed_requests(
         found = left_out[pair]
         detail = readable.get(found.detail)
         if detail is None:
-            detail = readable[found.detail] = readable_detail(found.detail, people, event)
+            detail = readable[found.detail] = readable_detail(found.detail, people, event, slots)
         rows.append(
             MissedRequest(
                 requester=people[source],
