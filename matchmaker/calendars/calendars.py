@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.calendars import queries
 from matchmaker.calendars.entries import event_entries, participant_entries
-from matchmaker.ical import Scheduling, build_calendar
+from matchmaker.ical import Scheduling, build_calendar, write_calendar
 from matchmaker.models import Event, Meeting, MeetingTable, Participant, Phase
 from matchmaker.participants.queries import agenda_meetings
 
@@ -40,7 +40,7 @@ def participant_ics(
 
 def event_calendar(session: Session, event: Event) -> bytes:
     """Every meeting of the event."""
-    return build_calendar(
+    return write_calendar(
         f"event.{event.slug}@matchmaker",
         f"{event.name}: all B2B meetings",
         event_entries(event, queries.event_meetings(session, event)),
@@ -50,7 +50,7 @@ def event_calendar(session: Session, event: Event) -> bytes:
 def table_calendar(session: Session, table: MeetingTable) -> bytes:
     """The meetings at one table."""
     event = table.event
-    return build_calendar(
+    return write_calendar(
         f"table-{table.id}.{event.slug}@matchmaker",
         f"{event.name}: {table.name}",
         event_entries(event, queries.table_meetings(session, table)),
