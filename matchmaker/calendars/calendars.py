@@ -11,7 +11,7 @@ from matchmaker.calendars.entries import (
     participant_entries,
     programme_entries,
 )
-from matchmaker.ical import Scheduling, build_calendar
+from matchmaker.ical import Scheduling, build_calendar, write_calendar
 from matchmaker.models import Event, Meeting, MeetingTable, Participant
 from matchmaker.programme.itinerary import build_itinerary
 
@@ -59,7 +59,7 @@ def participant_ics(
 
 def event_calendar(session: Session, event: Event) -> bytes:
     """Every meeting of the event."""
-    return build_calendar(
+    return write_calendar(
         f"event.{event.slug}@matchmaker",
         f"{event.name}: all B2B meetings",
         event_entries(event, queries.event_meetings(session, event)),
@@ -69,7 +69,7 @@ def event_calendar(session: Session, event: Event) -> bytes:
 def table_calendar(session: Session, table: MeetingTable) -> bytes:
     """The meetings at one table."""
     event = table.event
-    return build_calendar(
+    return write_calendar(
         f"table-{table.id}.{event.slug}@matchmaker",
         f"{event.name}: {table.name}",
         event_entries(event, queries.table_meetings(session, table)),

@@ -255,6 +255,29 @@ def event_meeting(session: Session, event: Event, meeting_id: int) -> Meeting | 
     )
 
 
+def begun_meetings(session: Session, event: Event, now: datetime) -> list[Meeting]:
+    """The event's confirmed meetings whose slot began by `now`, with people and slot
+    (none before the event, so the statistics page reads no meeting then)."""
+    return list(
+        session.scalars(
+            select(Meeting)
+            .join(TimeSlot, TimeSlot.id == Meeting.slot_id)
+            .where(
+                Meeting.event_id == event.id,
+                Meeting.status == MeetingStatus.CONFIRMED,
+                TimeSlot.starts_at <= now,
+            )
+            .options(
+                selectinload(Meeting.participant_a).selectinload(Participant.organisation),
+                selectinload(Meeting.participant_b).selectinload(Participant.organisation),
+                selectinload(Meeting.slot),
+                selectinload(Meeting.table),
+            )
+            .order_by(Meeting.id)
+        )
+    )
+
+
 def marks_of(session: Session, meetings: Sequence[Meeting]) -> dict[int, AttendanceMark]:
     """Meeting id -> its attendance mark, for the given meetings."""
     ids = [m.id for m in meetings]

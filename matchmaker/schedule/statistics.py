@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from statistics import fmean
 
-from matchmaker.models import Event, Participant, Preference, TimeSlot
+from matchmaker.models import Event, Participant, TimeSlot
+from matchmaker.schedule.queries import Request
 
 NO_DELEGATION = "(none)"
 
@@ -158,7 +159,7 @@ def delegation_shares(
 def schedule_figures(
     event: Event,
     participants: Sequence[Participant],
-    requests: Sequence[Preference],
+    requests: Sequence[Request],
     meetings: Sequence[MeetingTriple],
     unavailable: Mapping[int, set[int]],
     minimums: Mapping[int, int],
