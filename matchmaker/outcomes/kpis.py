@@ -300,9 +300,13 @@ def _groups(
     for person in members:
         for key in key_of(person):
             people_of[key].add(person.id)
+    meetings_of: dict[int, list[Meeting]] = defaultdict(list)
+    for m in meetings:
+        meetings_of[m.participant_a_id].append(m)
+        meetings_of[m.participant_b_id].append(m)
     rows = []
     for name, ids in sorted(people_of.items()):
-        own = [m for m in meetings if m.participant_a_id in ids or m.participant_b_id in ids]
+        own = list({m.id: m for pid in ids for m in meetings_of[pid]}.values())
         given = [rating for pid in ids for rating in rated_by.get(pid, [])]
         rows.append(
             GroupKpis(

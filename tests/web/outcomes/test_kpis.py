@@ -4,6 +4,7 @@ outcome_helpers), on the page, in the workbook and in the PDF."""
 from __future__ import annotations
 
 import io
+import zlib
 from typing import Any
 
 import pytest
@@ -162,3 +163,25 @@ def test_the_mission_compares_events_and_delegations(
         '<th scope="row">Participants</th><td class="num">6</td><td class="num">1</td>'
         '<td class="num">7</td>' in events
     )
+
+
+def _pdf_text(data: bytes) -> str:
+    """The text drawing operators of a PDF's compressed content streams."""
+    parts = []
+    for chunk in data.split(b"stream\n")[1:]:
+        body = chunk.split(b"endstream")[0].strip()
+        try:
+            parts.append(zlib.decompress(body).decode("latin-1"))
+        except zlib.error:
+            continue
+    return "".join(parts)
+
+
+def test_the_pdf_report_carries_the_figures(
+    client: Any, log_in: Any, outcome_event: LiveEvent
+) -> None:
+    log_in(outcome_event.organiser)
+    response = client.get(f"/outcomes/events/{outcome_event.event.slug}/report.pdf")
+    text = _pdf_text(response.data)
+    assert "(Meetings scheduled)" in text and "(Kept-meeting rate)" in text
+    assert "(50.0%)" in text and "(4.0)" in text and "(TICE.PT)" in text
