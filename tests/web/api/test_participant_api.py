@@ -215,6 +215,7 @@ def test_the_profile_is_changed_with_the_profile_pages_checks(
         ({"shoe_size": "42"}, "shoe_size"),
         ({"name": "Tice Ltd"}, "name"),  # not an approved member of the organisation
         ({"offers": 3.5}, "offers"),
+        ({"offers": True}, "offers"),
         ({"email": world.others[0].email}, "email"),
     ):
         refused = api.call("PATCH", url, json=body)
