@@ -8,6 +8,11 @@ p50/p95/requests per second per page against the targets, with the machine's loa
 the same catalogue on the embedded default (SQLite).
 
     .venv/bin/python -m benchmarks.web [--postgres URL] [--seconds 6] [--revalidate]
+                                       [--baseline DIR]
+
+With `--baseline DIR` (a checkout of older code, e.g. `git worktree add /tmp/before main`)
+the same seeded event is served first by that code, then by this one, and the table gives
+both p95 (the targets are checked on this code).
 """
 
 from __future__ import annotations
@@ -94,43 +99,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="clients send back ETags (If-None-Match) as browsers do",
     )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="a checkout of the code to compare with, served first on the same event",
+    )
     options = parser.parse_args(argv)
+    codes = [PROJECT] if options.baseline is None else [options.baseline.resolve(), PROJECT]
     slug = scaled_slug(options.participants)
     print(
         f"bench-web: {options.participants} participants, {options.clients} clients, "
         f"gunicorn with {WORKERS} workers; {_load()}",
         flush=True,
     )
-    rows: list[Row] = []
+    rows: dict[Path, list[Row]] = {code: [] for code in codes}
     with tempfile.TemporaryDirectory(prefix="bench-web-") as folder:
         database = f"mm_bench_web_{os.getpid()}"
         with _database(options.postgres, database) as url:
             environment = _environment(Path(folder) / "postgresql", url)
             _seed(environment, url, options.participants, options.solve_seconds, slug)
-            with _served(environment) as (port, master):
-                visitors = _visitors(port, url, slug, options)
-                rows += _participant_rows(visitors, slug, options)
-                rows += _organiser_rows(visitors, slug, options)
-                rows.append(_memory_row(master))
+            accounts = _accounts(url, slug, options)
+            for code in codes:
+                with _served(environment, code) as (port, master):
+                    visitors = _visitors(port, accounts, options)
+                    rows[code] += _participant_rows(visitors, slug, options)
+                    rows[code] += _organiser_rows(visitors, slug, options)
+                    rows[code].append(_memory_row(master))
         sqlite = f"sqlite:///{Path(folder) / 'embedded.sqlite3'}"
         environment = _environment(Path(folder) / "sqlite", sqlite)
         _seed(environment, sqlite, options.participants, None, slug)
-        with _served(environment) as (port, _master):
-            visitors = _visitors(port, sqlite, slug, options)
-            catalogue = drive(
-                visitors.participants, [_always(f"/events/{slug}/catalogue")], options.seconds
-            )
-            rows.append(
-                _p95_row(
-                    "embedded (SQLite): catalogue",
-                    options.clients,
-                    catalogue,
-                    EMBEDDED_CATALOGUE_P95_MS,
+        accounts = _accounts(sqlite, slug, options)
+        for code in codes:
+            with _served(environment, code) as (port, _master):
+                visitors = _visitors(port, accounts, options)
+                catalogue = drive(
+                    visitors.participants, [_always(f"/events/{slug}/catalogue")], options.seconds
                 )
-            )
-    _print(rows)
+                rows[code].append(
+                    _p95_row(
+                        "embedded (SQLite): catalogue",
+                        options.clients,
+                        catalogue,
+                        EMBEDDED_CATALOGUE_P95_MS,
+                    )
+                )
+    after = rows[PROJECT]
+    _print(after, rows[codes[0]] if options.baseline is not None else None)
     print(f"after the run: {_load()}")
-    return 0 if all(row.met is not False for row in rows) else 1
+    return 0 if all(row.met is not False for row in after) else 1
 
 
 def _participant_rows(visitors: Visitors, slug: str, options: argparse.Namespace) -> list[Row]:
@@ -248,11 +264,13 @@ def _memory_row(master: int) -> Row:
     )
 
 
-def _print(rows: list[Row]) -> None:
+def _print(rows: list[Row], before: list[Row] | None = None) -> None:
+    """The table of `rows`; with `before` (the baseline's rows), its p95 (or value) too."""
+    earlier = {row.name: _headline(row) for row in before or []}
     cells = []
     for row in rows:
         if row.sample is None:
-            figures = [row.value, "", "", "", ""]
+            figures = [row.value, "", "", ""]
         else:
             sample = row.sample
             errors = f" ({sample.errors} errors)" if sample.errors else ""
@@ -262,13 +280,20 @@ def _print(rows: list[Row]) -> None:
                 f"{sample.percentile_ms(50):.0f}",
                 f"{sample.percentile_ms(95):.0f}",
                 f"{sample.per_second:.1f}",
-                "",
             ]
         verdict = {True: "met", False: "NOT MET", None: ""}[row.met]
-        cells.append([row.name, str(row.clients), *figures[:4], row.target, verdict])
-    headers = ("page", "clients", "requests", "p50 ms", "p95 ms", "req/s", "target", "")
+        baseline = [earlier.get(row.name, "")] if before is not None else []
+        cells.append([row.name, str(row.clients), *figures, *baseline, row.target, verdict])
+    headers = ["page", "clients", "requests", "p50 ms", "p95 ms", "req/s"]
+    headers += ["p95 before"] if before is not None else []
+    headers += ["target", ""]
     print()
     print("\n".join(table_lines(headers, cells)))
+
+
+def _headline(row: Row) -> str:
+    """A row's p95 in ms, or its value (memory)."""
+    return row.value if row.sample is None else f"{row.sample.percentile_ms(95):.0f}"
 
 
 def _load() -> str:
@@ -325,11 +350,12 @@ def _seed(
 
 
 @contextlib.contextmanager
-def _served(environment: dict[str, str]) -> Iterator[tuple[int, int]]:
-    """gunicorn serving the app on a free port: (port, master's pid)."""
+def _served(environment: dict[str, str], code: Path) -> Iterator[tuple[int, int]]:
+    """gunicorn serving the app of the checkout `code` on a free port: (port, master's pid)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    print(f"  serving {code} on port {port}", flush=True)
     server = subprocess.Popen(
         [
             str(VENV_BIN / "gunicorn"),
@@ -342,10 +368,11 @@ def _served(environment: dict[str, str]) -> Iterator[tuple[int, int]]:
             "--log-level",
             "warning",
             "--config",
-            str(PROJECT / "gunicorn.conf.py"),
+            str(code / "gunicorn.conf.py"),
             "matchmaker:create_app()",
         ],
-        env=environment,
+        env={**environment, "PYTHONPATH": str(code)},
+        cwd=code,
     )
     try:
         _wait_until_healthy(port)
@@ -365,9 +392,20 @@ def _wait_until_healthy(port: int) -> None:
     raise SystemExit("gunicorn did not answer within 60 s")
 
 
-def _visitors(port: int, url: str, slug: str, options: argparse.Namespace) -> Visitors:
+@dataclass(frozen=True)
+class Accounts:
+    """The benchmark's accounts on the event: participants' e-mails, their private feed
+    paths, and an organiser's e-mail (sessions live in the database, so every server run
+    on it accepts their logins)."""
+
+    emails: list[str]
+    feeds: list[str]
+    organiser: str
+
+
+def _accounts(url: str, slug: str, options: argparse.Namespace) -> Accounts:
     """Accounts for `options.clients` participants spread over the event and for an
-    organiser, their feed links, and clients logged in as them."""
+    organiser, and their feed links."""
     app = create_app(
         {"DATABASE_URL": url, "SECRET_KEY": SECRET_KEY, "HUEY_CONSUMER_IN_PROCESS": False}
     )
@@ -392,12 +430,17 @@ def _visitors(port: int, url: str, slug: str, options: argparse.Namespace) -> Vi
         event.mission.organisers.append(organiser)
         organiser_email = organiser.email
     app.extensions["matchmaker.db"].engine.dispose()
-    clients = [Client("127.0.0.1", port, revalidate=options.revalidate) for _email in emails]
-    for client, email in zip(clients, emails, strict=True):
+    return Accounts(emails, feeds, organiser_email)
+
+
+def _visitors(port: int, accounts: Accounts, options: argparse.Namespace) -> Visitors:
+    """Clients logged in as the accounts on the server at `port`."""
+    clients = [Client("127.0.0.1", port, revalidate=options.revalidate) for _ in accounts.emails]
+    for client, email in zip(clients, accounts.emails, strict=True):
         client.log_in(email, PASSWORD)
     organiser_client = Client("127.0.0.1", port, revalidate=options.revalidate)
-    organiser_client.log_in(organiser_email, PASSWORD)
-    return Visitors(clients, feeds, organiser_client)
+    organiser_client.log_in(accounts.organiser, PASSWORD)
+    return Visitors(clients, accounts.feeds, organiser_client)
 
 
 if __name__ == "__main__":

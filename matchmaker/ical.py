@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import STATUS, TRANSP, Calendar, Event, vCalAddress, vDuration
+from icalendar import STATUS, TRANSP, Calendar, Event, vCalAddress, vDuration, vUri
 
 PRODID = "-//matchmaker//B2B matchmaking scheduler//EN"
 DEFAULT_REFRESH = timedelta(hours=1)
@@ -23,7 +23,8 @@ EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 @dataclass(frozen=True)
 class CalendarEntry:
-    """One meeting as a calendar event. Datetimes are aware; `timezone` is its IANA zone."""
+    """One meeting as a calendar event. Datetimes are aware; `timezone` is its IANA zone.
+    An online meeting's `video_link` goes in URL and CONFERENCE (RFC 7986)."""
 
     uid: str
     sequence: int
@@ -36,6 +37,7 @@ class CalendarEntry:
     cancelled: bool
     created: datetime
     last_modified: datetime
+    video_link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,108 @@ def build_calendar(
     return ical
 
 
+def write_calendar(
+    uid: str,
+    name: str,
+    entries: Sequence[CalendarEntry],
+    *,
+    description: str = "",
+    refresh: timedelta = DEFAULT_REFRESH,
+) -> bytes:
+    """The published calendar `build_calendar` makes of `entries`, byte for byte, written as
+    text: building an icalendar object per meeting takes seconds for a whole fair.
+
+    The calendar's head and VTIMEZONEs still come from icalendar (a calendar with one
+    stand-in event per zone and year); the events are written here.
+    """
+    if not entries:
+        return build_calendar(uid, name, entries, description=description, refresh=refresh)
+    years = sorted({entry.start.year for entry in entries})
+    zones = sorted({entry.timezone for entry in entries})
+    stand_ins = [
+        CalendarEntry("", 0, moment, moment, zone, "", "", "", False, EPOCH, EPOCH)
+        for zone in zones
+        for moment in (datetime(years[0], 7, 1, tzinfo=UTC), datetime(years[-1], 7, 1, tzinfo=UTC))
+    ]
+    skeleton = build_calendar(uid, name, stand_ins, description=description, refresh=refresh)
+    head = skeleton[: skeleton.index(b"BEGIN:VEVENT\r\n")].decode()
+    local = {zone: f"TZID:{zone}\r\n" in head for zone in zones}
+    stamp = _utc_text(max(entry.last_modified for entry in entries))
+    lines: list[str] = []
+    for entry in sorted(entries, key=lambda item: (item.start, item.uid)):
+        lines += _event_lines(entry, stamp, local[entry.timezone])
+    return (head + "".join(lines) + "END:VCALENDAR\r\n").encode()
+
+
+def _event_lines(entry: CalendarEntry, stamp: str, local: bool) -> list[str]:
+    """One VEVENT as `_event` and icalendar write it (properties in icalendar's order)."""
+
+    def moment(key: str, value: datetime) -> str:
+        if not local:
+            return f"{key}:{_utc_text(value)}\r\n"
+        zone = ZoneInfo(entry.timezone)
+        return f"{key};TZID={entry.timezone}:{value.astimezone(zone):%Y%m%dT%H%M%S}\r\n"
+
+    lines = [
+        "BEGIN:VEVENT\r\n",
+        _text_line("SUMMARY", entry.summary),
+        moment("DTSTART", entry.start),
+        moment("DTEND", entry.end),
+        f"DTSTAMP:{stamp}\r\n",
+        _text_line("UID", entry.uid),
+        f"SEQUENCE:{entry.sequence}\r\n",
+        f"CREATED:{_utc_text(entry.created)}\r\n",
+    ]
+    if entry.description:
+        lines.append(_text_line("DESCRIPTION", entry.description))
+    lines.append(f"LAST-MODIFIED:{_utc_text(entry.last_modified)}\r\n")
+    if entry.location:
+        lines.append(_text_line("LOCATION", entry.location))
+    lines.append(f"STATUS:{'CANCELLED' if entry.cancelled else 'CONFIRMED'}\r\n")
+    lines += ["TRANSP:OPAQUE\r\n", "END:VEVENT\r\n"]
+    return lines
+
+
+def _utc_text(moment: datetime) -> str:
+    return f"{moment.astimezone(UTC):%Y%m%dT%H%M%S}Z"
+
+
+def _text_line(key: str, value: str) -> str:
+    """A TEXT property, escaped (RFC 5545 3.3.11) and folded as icalendar does."""
+    escaped = (
+        value.replace(r"\N", "\n")
+        .replace("\\", "\\\\")
+        .replace(";", r"\;")
+        .replace(",", r"\,")
+        .replace("\r\n", r"\n")
+        .replace("\n", r"\n")
+        .replace("\r", r"\n")
+    )
+    return _fold(f"{key}:{escaped}") + "\r\n"
+
+
+def _fold(line: str, limit: int = 75) -> str:
+    """Fold a content line into pieces under `limit` octets, cut between characters and
+    never just after a backslash or caret (as icalendar folds, so both write the same
+    bytes)."""
+    data = line.encode()
+    if len(data) < limit:
+        return line
+    most = limit - 1
+    pieces = []
+    start = 0
+    while len(data) - start > most:
+        cut = start + most
+        while data[cut] & 0xC0 == 0x80:  # inside a character: cut before it
+            cut -= 1
+        if cut - start > 1 and data[cut - 1] in b"\\^":
+            cut -= 1
+        pieces.append(data[start:cut])
+        start = cut
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces).decode()
+
+
 def _one_line(text: str) -> str:
     """Calendar-level names are single lines (icalendar does not escape breaks in them)."""
     return " ".join(text.split())
@@ -108,7 +212,7 @@ def _one_line(text: str) -> str:
 
 def _event(entry: CalendarEntry, stamp: datetime) -> Event:
     zone = ZoneInfo(entry.timezone)
-    return Event.new(
+    event = Event.new(
         uid=entry.uid,
         stamp=stamp,
         sequence=entry.sequence,
@@ -122,3 +226,11 @@ def _event(entry: CalendarEntry, stamp: datetime) -> Event:
         last_modified=entry.last_modified.astimezone(UTC),
         transparency=TRANSP.OPAQUE,
     )
+    if entry.video_link:
+        event.add("URL", vUri(entry.video_link), parameters={"VALUE": "URI"})
+        event.add(
+            "CONFERENCE",
+            vUri(entry.video_link),
+            parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": "Video call"},
+        )
+    return event

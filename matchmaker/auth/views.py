@@ -42,6 +42,7 @@ from matchmaker.auth.tokens import hash_token
 from matchmaker.calendars.queries import feeds_of_user
 from matchmaker.calendars.tokens import revoke_feed_token
 from matchmaker.db import get_session, utcnow
+from matchmaker.live.queries import staffed_events
 from matchmaker.models import Event, Participant, Phase, TokenScope, User
 from matchmaker.organisations import queries as organisation_queries
 
@@ -68,10 +69,13 @@ def _profile_url(event: Event) -> str:
 
 
 def _landing_page(user: User) -> str:
-    """Where a login without a `next` page leads: organisers to their dashboard, a
-    participant to their (newest) event's page, anyone else to the home page."""
+    """Where a login without a `next` page leads: organisers to their dashboard, event
+    staff to their events' desks, a participant to their (newest) event's page, anyone
+    else to the home page."""
     if user.is_organiser:
         return url_for("organiser.dashboard")
+    if staffed_events(get_session(), user.id):
+        return url_for("live.staff_home")
     registrations = queries.registrations_of_user(get_session(), user.id)
     if registrations:
         return url_for("core.event", slug=registrations[0].event.slug)

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from flask_babel import gettext as _
+
 from matchmaker.ical import CalendarEntry
-from matchmaker.models import Event, Meeting, MeetingStatus, Participant
-from matchmaker.participants.agenda import agenda_entries
+from matchmaker.models import Event, Meeting, MeetingStatus, Participant, ProgrammeItem
+from matchmaker.participants.agenda import AgendaEntry, agenda_entries
+from matchmaker.programme.labels import KIND_LABELS
+from matchmaker.programme.maps import map_url
+from matchmaker.video import video_link
 
 
-def _place(meeting: Meeting, event: Event) -> str:
+def _place(meeting: Meeting, event: Event, link: str | None) -> str:
+    if link:
+        return f"Online: {link}"
     if meeting.table is not None:
         place = meeting.table.name
         if meeting.table.place:
@@ -30,6 +37,9 @@ def _person_lines(person: Participant) -> list[str]:
 
 
 def _entry(meeting: Meeting, event: Event, summary: str, description: str) -> CalendarEntry:
+    link = video_link(meeting)
+    if link:
+        description = f"Video call: {link}\n\n{description}"
     return CalendarEntry(
         uid=meeting.uid,
         sequence=meeting.sequence,
@@ -37,11 +47,12 @@ def _entry(meeting: Meeting, event: Event, summary: str, description: str) -> Ca
         end=meeting.slot.ends_at,
         timezone=event.timezone,
         summary=summary,
-        location=_place(meeting, event),
+        location=_place(meeting, event, link),
         description=description,
         cancelled=meeting.status == MeetingStatus.CANCELLED,
         created=meeting.created_at,
         last_modified=meeting.updated_at,
+        video_link=link,
     )
 
 
@@ -50,8 +61,13 @@ def participant_entries(
 ) -> list[CalendarEntry]:
     """One participant's meetings: "B2B: <partner organisation>", partner details, and
     why they meet (the agenda's entries, so both say the same)."""
+    return agenda_calendar_entries(event, agenda_entries(event, participant, meetings))
+
+
+def agenda_calendar_entries(event: Event, agenda: Iterable[AgendaEntry]) -> list[CalendarEntry]:
+    """Agenda entries of one event as calendar entries (see `participant_entries`)."""
     entries = []
-    for agenda_entry in agenda_entries(event, participant, meetings):
+    for agenda_entry in agenda:
         partner = agenda_entry.partner
         lines = ["Your B2B meeting with:", *_person_lines(partner)]
         if agenda_entry.reasons:
@@ -77,4 +93,34 @@ def event_entries(event: Event, meetings: Iterable[Meeting]) -> list[CalendarEnt
         summary = f"B2B: {a.organisation.name} – {b.organisation.name}"
         description = "\n".join([*_person_lines(a), "", *_person_lines(b)])
         entries.append(_entry(meeting, event, summary, description))
+    return entries
+
+
+def programme_entries(items: Iterable[ProgrammeItem]) -> list[CalendarEntry]:
+    """Programme items in their own zones: "<kind>: <title>", place and address, a map link."""
+    entries = []
+    for item in items:
+        lines = [item.description] if item.description else []
+        link = map_url(item.address)
+        if link:
+            lines.append(_("Map: %(link)s", link=link))
+        if item.capacity is not None:
+            lines.append(_("You have a place (signed up)."))
+        if item.cancelled:
+            lines = [_("This item is cancelled."), "", *lines]
+        entries.append(
+            CalendarEntry(
+                uid=item.uid,
+                sequence=item.sequence,
+                start=item.starts_at,
+                end=item.ends_at,
+                timezone=item.timezone,
+                summary=f"{KIND_LABELS[item.kind]}: {item.title}",
+                location=", ".join(part for part in (item.place, item.address) if part),
+                description="\n".join(lines),
+                cancelled=item.cancelled,
+                created=item.created_at,
+                last_modified=item.updated_at,
+            )
+        )
     return entries

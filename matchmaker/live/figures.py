@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from matchmaker.live import queries
 from matchmaker.live.attendance import MeetingOnTheDay, meeting_on_the_day
 from matchmaker.models import ChangeKind, Event, Participant
-from matchmaker.schedule.queries import event_meetings
 
 NO_DELEGATION = "No delegation"
 
@@ -50,14 +49,12 @@ def delegation_of(person: Participant) -> str:
 
 def meetings_on_the_day(session: Session, event: Event, now: datetime) -> list[MeetingOnTheDay]:
     """Every confirmed meeting that has begun, with its attendance at `now`."""
-    meetings = [m for m in event_meetings(session, event) if m.confirmed]
+    meetings = queries.begun_meetings(session, event, now)
+    if not meetings:
+        return []
     check_ins = queries.check_ins(session, event)
     marks = queries.marks_of(session, meetings)
-    return [
-        meeting_on_the_day(event, m, check_ins, marks.get(m.id), now)
-        for m in meetings
-        if m.slot.starts_at <= now
-    ]
+    return [meeting_on_the_day(event, m, check_ins, marks.get(m.id), now) for m in meetings]
 
 
 def released_absentees(session: Session, event: Event) -> list[Participant]:

@@ -64,9 +64,16 @@ def current_and_next(event: Event, now: datetime) -> tuple[TimeSlot | None, Time
     return current, upcoming
 
 
+def open_for_planning(slot: TimeSlot, now: datetime) -> bool:
+    """Whether meetings may still be released, re-planned or arranged in `slot` on the day:
+    until half of it has passed (what is left after that is too short for a meeting)."""
+    return now < slot.starts_at + (slot.ends_at - slot.starts_at) / 2
+
+
 def remaining_slots(event: Event, now: datetime) -> list[TimeSlot]:
-    """Today's slots that have not started yet: what a same-day re-plan may fill."""
-    return [slot for slot in todays_slots(event, now) if slot.starts_at > now]
+    """Today's slots still open for planning (`open_for_planning`): what a same-day
+    re-plan may fill, the running slot included until half of it has passed."""
+    return [slot for slot in todays_slots(event, now) if open_for_planning(slot, now)]
 
 
 def is_staff(session: Session, event: Event, user_id: int) -> bool:
@@ -82,6 +89,18 @@ def staff_of(session: Session, event: Event) -> list[StaffGrant]:
             select(StaffGrant)
             .where(StaffGrant.event_id == event.id)
             .options(selectinload(StaffGrant.user))
+        ).all()
+    )
+
+
+def staffed_events(session: Session, user_id: int) -> list[Event]:
+    """The events this account is staff of, newest first."""
+    return list(
+        session.scalars(
+            select(Event)
+            .join(StaffGrant, StaffGrant.event_id == Event.id)
+            .where(StaffGrant.user_id == user_id)
+            .order_by(Event.created_at.desc(), Event.name)
         ).all()
     )
 
@@ -233,6 +252,29 @@ def event_meeting(session: Session, event: Event, meeting_id: int) -> Meeting | 
         select(Meeting)
         .where(Meeting.id == meeting_id, Meeting.event_id == event.id)
         .options(*_loaded_meetings())  # type: ignore[arg-type]
+    )
+
+
+def begun_meetings(session: Session, event: Event, now: datetime) -> list[Meeting]:
+    """The event's confirmed meetings whose slot began by `now`, with people and slot
+    (none before the event, so the statistics page reads no meeting then)."""
+    return list(
+        session.scalars(
+            select(Meeting)
+            .join(TimeSlot, TimeSlot.id == Meeting.slot_id)
+            .where(
+                Meeting.event_id == event.id,
+                Meeting.status == MeetingStatus.CONFIRMED,
+                TimeSlot.starts_at <= now,
+            )
+            .options(
+                selectinload(Meeting.participant_a).selectinload(Participant.organisation),
+                selectinload(Meeting.participant_b).selectinload(Participant.organisation),
+                selectinload(Meeting.slot),
+                selectinload(Meeting.table),
+            )
+            .order_by(Meeting.id)
+        )
     )
 
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from matchmaker.messages.changes import ChangeKind, MeetingChange, MeetingState
 from matchmaker.models import Event, Meeting, MeetingStatus, Participant
+from matchmaker.video import video_link
 
 
 def local_times(event: Event, starts_at: datetime, ends_at: datetime) -> str:
@@ -28,7 +29,8 @@ def local_moment(event: Event, moment: datetime) -> str:
 
 @dataclass(frozen=True)
 class AgendaLine:
-    """One meeting of a participant: when (`time` within its `day`), where, with whom."""
+    """One meeting of a participant: when (`time` within its `day`), where (for an online
+    meeting, its `video_link`), with whom."""
 
     day: date
     when: str
@@ -36,16 +38,19 @@ class AgendaLine:
     place: str
     partner: Participant
     cancelled: bool
+    video_link: str | None = None
 
     @classmethod
     def of(cls, event: Event, participant: Participant, meeting: Meeting) -> AgendaLine:
+        link = video_link(meeting)
         return cls(
             day=meeting.slot.local_start(event.zone).date(),
             when=local_when(event, meeting.slot.starts_at, meeting.slot.ends_at),
             time=local_times(event, meeting.slot.starts_at, meeting.slot.ends_at),
-            place=_place(event, meeting.place_label),
+            place=f"Online: {link}" if link else _place(event, meeting.place_label),
             partner=meeting.partner_of(participant.id),
             cancelled=meeting.status == MeetingStatus.CANCELLED,
+            video_link=link,
         )
 
 

@@ -193,6 +193,7 @@ def registered_people(session: Session, event: Event) -> dict[str, PersonRecord]
             offers=person.organisation.offers,
             requests=person.organisation.requests,
             website=person.organisation.website,
+            online="yes" if person.online else "no",
         )
         for person in people
     }

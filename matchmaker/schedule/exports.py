@@ -10,11 +10,15 @@ import csv
 import io
 from collections.abc import Callable
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
+import xlsxwriter
 from sqlalchemy.orm import Session
 
-from matchmaker.live.exports import attendance_rows
+from matchmaker.live.exports import (
+    attendance_rows,
+    day_figure_rows,
+    delegation_no_show_rows,
+    no_show_rows,
+)
 from matchmaker.models import Event, MeetingStatus
 from matchmaker.schedule import queries
 
@@ -129,21 +133,23 @@ def to_csv(rows: Rows, title: str) -> tuple[bytes, str]:
 
 
 def to_xlsx(rows: Rows, title: str) -> tuple[bytes, str]:
-    """An XLSX workbook with one sheet; every text cell stored as text."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title.capitalize()
-    for row in rows:
-        sheet.append([neutralise(cell) for cell in row])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for column in sheet.iter_cols():
-        for cell in column:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
-    sheet.freeze_panes = "A2"
+    """An XLSX workbook with one sheet; every text cell stored as text. Written row by row
+    (XlsxWriter's constant-memory mode): a fair's meetings take seconds as cell objects."""
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    workbook = xlsxwriter.Workbook(buffer, {"constant_memory": True})
+    sheet = workbook.add_worksheet(title.capitalize())
+    bold = workbook.add_format({"bold": True})
+    for index, row in enumerate(rows):
+        style = bold if index == 0 else None
+        for column, value in enumerate(row):
+            if value == "":
+                continue  # an empty cell, as openpyxl leaves it
+            if isinstance(value, str):
+                sheet.write_string(index, column, str(neutralise(value)), style)
+            else:
+                sheet.write_number(index, column, value, style)
+    sheet.freeze_panes(1, 0)
+    workbook.close()
     return (
         buffer.getvalue(),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -154,6 +160,9 @@ SHEETS: dict[str, Callable[[Session, Event], Rows]] = {
     "meetings": meeting_rows,
     "participants": participant_rows,
     "attendance": attendance_rows,
+    "day-figures": day_figure_rows,
+    "no-shows": no_show_rows,
+    "no-shows-by-delegation": delegation_no_show_rows,
 }
 FORMATS: dict[str, Callable[[Rows, str], tuple[bytes, str]]] = {
     "csv": to_csv,

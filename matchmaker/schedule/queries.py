@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import func, or_, select, union_all
+from flask_babel import gettext as _
+from sqlalchemy import ColumnElement, false, func, or_, select, union_all
 from sqlalchemy.orm import Session, aliased, load_only, selectinload
 
+from matchmaker.delegations.queries import kept_apart_delegations
 from matchmaker.models import (
     Event,
     Meeting,
@@ -19,11 +21,13 @@ from matchmaker.models import (
     Participant,
     Preference,
     PreferenceLevel,
+    ProgrammeItem,
     ScheduleRun,
     TimeSlot,
     Unavailability,
 )
 from matchmaker.models.enums import ACTIVE_RUN_STATUSES
+from matchmaker.programme.queries import busy_periods
 from matchmaker.schedule import scheduling
 from matchmaker.schedule.scheduling import (
     EventData,
@@ -44,22 +48,36 @@ def event_participants(session: Session, event: Event) -> Sequence[Participant]:
 
 
 def event_preferences(session: Session, event: Event) -> Sequence[Preference]:
-    """Every preference given in the event."""
-    return session.scalars(select(Preference).where(Preference.event_id == event.id)).all()
-
-
-def requests(session: Session, event: Event) -> Sequence[Preference]:
-    """The preferences that ask for a meeting (must, want, maybe): who asked whom and how
-    much (tens of thousands at a large fair, so their notes are left unloaded)."""
+    """Every preference given in the event: who marked whom at which level (their notes
+    are left unloaded)."""
     return session.scalars(
         select(Preference)
-        .where(Preference.event_id == event.id, Preference.level != PreferenceLevel.NOT)
+        .where(Preference.event_id == event.id)
         .options(
             load_only(
                 Preference.from_participant_id, Preference.to_participant_id, Preference.level
             )
         )
     ).all()
+
+
+class Request(NamedTuple):
+    """A mark that asks for a meeting, as plain values."""
+
+    from_participant_id: int
+    to_participant_id: int
+    level: PreferenceLevel
+
+
+def requests(session: Session, event: Event) -> list[Request]:
+    """The preferences that ask for a meeting (must, want, maybe): who asked whom and how
+    much, as plain values (tens of thousands at a large fair)."""
+    rows = session.execute(
+        select(
+            Preference.from_participant_id, Preference.to_participant_id, Preference.level
+        ).where(Preference.event_id == event.id, Preference.level != PreferenceLevel.NOT)
+    )
+    return [Request(source, target, level) for source, target, level in rows]
 
 
 def unavailable_slots(session: Session, event: Event) -> dict[int, set[int]]:
@@ -72,7 +90,19 @@ def unavailable_slots(session: Session, event: Event) -> dict[int, set[int]]:
     unavailable: dict[int, set[int]] = defaultdict(set)
     for participant_id, slot_id in rows:
         unavailable[participant_id].add(slot_id)
+    for participant_id, busy in programme_busy(session, event).items():
+        unavailable[participant_id].update(busy)
     return unavailable
+
+
+def programme_busy(session: Session, event: Event) -> dict[int, dict[int, ProgrammeItem]]:
+    """Participant id -> slot id -> the mission's programme item they attend then."""
+    people = session.scalars(
+        select(Participant).where(
+            Participant.event_id == event.id, Participant.withdrawn_at.is_(None)
+        )
+    ).all()
+    return scheduling.programme_slots(event.slots, busy_periods(session, event, people))
 
 
 def event_meetings(session: Session, event: Event) -> Sequence[Meeting]:
@@ -144,9 +174,117 @@ def meeting_lines(session: Session, event: Event) -> list[MeetingLine]:
         .order_by(Meeting.id)
     )
     return [
-        MeetingLine(starts_at, ends_at, table or location or "", *rest)
+        MeetingLine(starts_at, ends_at, table or location or "Online", *rest)
         for starts_at, ends_at, table, location, *rest in rows
     ]
+
+
+class GridPlace(NamedTuple):
+    """A column of the schedule grid: a shared table, or an exhibitor's booth."""
+
+    key: str
+    name: str
+    sub: str
+
+
+class GridMeeting(NamedTuple):
+    """A confirmed meeting as the grid shows it, in plain values."""
+
+    id: int
+    slot_id: int
+    place: str
+    names: tuple[str, str]
+    locked: bool
+    changed_at: datetime | None
+
+
+def _confirmed_in(event: Event) -> ColumnElement[bool]:
+    return (Meeting.event_id == event.id) & (Meeting.status == MeetingStatus.CONFIRMED)
+
+
+# A meeting with an online side: no table, no booth.
+_online = Meeting.table_id.is_(None) & or_(Meeting.location.is_(None), Meeting.location == "")
+
+
+def grid_places(session: Session, event: Event) -> list[GridPlace]:
+    """The grid's columns: the event's tables in order, then the booths with a meeting."""
+    tables = session.execute(
+        select(MeetingTable.id, MeetingTable.name, MeetingTable.place)
+        .where(MeetingTable.event_id == event.id)
+        .order_by(MeetingTable.position, MeetingTable.id)
+    )
+    booths = session.scalars(
+        select(Meeting.location)
+        .distinct()
+        .where(_confirmed_in(event), Meeting.table_id.is_(None), Meeting.location != "")
+    )
+    places = [GridPlace(f"t{id_}", name, place) for id_, name, place in tables] + [
+        GridPlace(f"b{booth}", booth, "Booth") for booth in sorted(b for b in booths if b)
+    ]
+    online = session.scalar(select(Meeting.id).where(_confirmed_in(event), _online).limit(1))
+    if online is not None:
+        places.append(GridPlace("online", _("Online"), _("Video calls")))
+    return places
+
+
+def grid_meetings(session: Session, event: Event, places: Sequence[GridPlace]) -> list[GridMeeting]:
+    """The confirmed meetings held at `places`, in one query of columns, by id."""
+    table_ids = [int(p.key[1:]) for p in places if p.key.startswith("t")]
+    booths = [p.name for p in places if p.key.startswith("b")]
+    person_a, person_b = aliased(Participant), aliased(Participant)
+    rows = session.execute(
+        select(
+            Meeting.id,
+            Meeting.slot_id,
+            Meeting.table_id,
+            Meeting.location,
+            person_a.first_name,
+            person_a.last_name,
+            person_b.first_name,
+            person_b.last_name,
+            Meeting.locked,
+            Meeting.changed_at,
+        )
+        .join(person_a, person_a.id == Meeting.participant_a_id)
+        .join(person_b, person_b.id == Meeting.participant_b_id)
+        .where(
+            _confirmed_in(event),
+            or_(
+                Meeting.table_id.in_(table_ids),
+                Meeting.table_id.is_(None) & Meeting.location.in_(booths),
+                _online if any(p.key == "online" for p in places) else false(),
+            ),
+        )
+        .order_by(Meeting.id)
+    )
+    return [
+        GridMeeting(
+            id_,
+            slot_id,
+            f"t{table_id}" if table_id is not None else f"b{location}" if location else "online",
+            (f"{a_first} {a_last}".strip(), f"{b_first} {b_last}".strip()),
+            locked,
+            changed_at,
+        )
+        for (
+            id_,
+            slot_id,
+            table_id,
+            location,
+            a_first,
+            a_last,
+            b_first,
+            b_last,
+            locked,
+            changed_at,
+        ) in rows
+    ]
+
+
+def confirmed_meeting_total(session: Session, event: Event) -> int:
+    """How many confirmed meetings the event has, counted by the database."""
+    total = select(func.count()).select_from(Meeting).where(_confirmed_in(event))
+    return session.scalar(total) or 0
 
 
 def confirmed_meeting_counts(session: Session, event: Event) -> Counter[int]:
@@ -198,15 +336,25 @@ def event_meeting(session: Session, event: Event, meeting_id: int) -> Meeting | 
     ).first()
 
 
-def event_data(session: Session, event: Event) -> EventData:
-    """Everything `scheduling.build_problem` needs about the event."""
+def confirmed_meeting_rows(session: Session, event: Event) -> list[Meeting]:
+    """The event's confirmed meetings as rows, by id: their people, slot and table are not
+    loaded (a problem is built from their columns)."""
+    return list(session.scalars(select(Meeting).where(_confirmed_in(event)).order_by(Meeting.id)))
+
+
+def event_data(
+    session: Session, event: Event, confirmed: Sequence[Meeting] | None = None
+) -> EventData:
+    """Everything `scheduling.build_problem` needs about the event; `confirmed` instead of
+    today's meetings with their people, slot and table (see `confirmed_meeting_rows`)."""
     return EventData(
         event=event,
         participants=event_participants(session, event),
         preferences=event_preferences(session, event),
         unavailable=unavailable_slots(session, event),
-        confirmed=confirmed_meetings(session, event),
+        confirmed=confirmed_meetings(session, event) if confirmed is None else confirmed,
         kept_apart=kept_apart_pairs(session, event),
+        delegation_of=kept_apart_delegations(session, event),
     )
 
 
@@ -286,4 +434,4 @@ def addition_choices(
 
 def minimums(session: Session, event: Event) -> dict[int, int]:
     """Each active participant's guaranteed minimum, capped by what they can reach."""
-    return scheduling.minimums(event_data(session, event))
+    return scheduling.minimums(event_data(session, event, confirmed_meeting_rows(session, event)))

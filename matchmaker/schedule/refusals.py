@@ -7,9 +7,9 @@ the way an organiser reads it, with names instead of ids and times in the event'
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from matchmaker.models import Event, MeetingTable, Participant, TimeSlot
+from matchmaker.models import Event, MeetingTable, Participant, ProgrammeItem, TimeSlot
 from matchmaker.schedule.scheduling import Pair, ProposedMeeting, RuleBreak
 
 OVERRIDE_HINT = " Tick “Over the limit” to place it anyway; the meeting is then locked."
@@ -29,6 +29,7 @@ class Names:
     people: Mapping[int, Participant]
     unavailable: Mapping[int, set[int]]
     placed: Sequence[ProposedMeeting]
+    programme: Mapping[int, Mapping[int, ProgrammeItem]] = field(default_factory=dict)
 
     def person(self, participant_id: int) -> str:
         found = self.people.get(participant_id)
@@ -82,6 +83,15 @@ def refusal(names: Names, found: RuleBreak) -> str:
         return f"{first} and {second} may not meet."
     if found.rule == "unavailable":
         away = [pid for pid in ids if found.slot_id in names.unavailable.get(pid, set())]
+        busy = away[0] if away else ids[0]
+        item = names.programme.get(busy, {}).get(found.slot_id or 0)
+        if item is not None:
+            start = item.starts_at.astimezone(item.zone)
+            return (
+                f"{names.person(busy)} is at “{item.title}” on {at} "
+                f"({start:%a %d %b %H:%M}–{item.ends_at.astimezone(item.zone):%H:%M}, "
+                f"{item.place or item.timezone})."
+            )
         return f"{names.person(away[0]) if away else first} is not available on {at}."
     if found.rule == "double-booked":
         busy = ids[0]
@@ -99,6 +109,8 @@ def refusal(names: Names, found: RuleBreak) -> str:
         )
     if found.rule == "duplicate-pair":
         return f"{first} and {second} already have a meeting: move it instead."
+    if found.rule == "online-with-place":
+        return f"{first} or {second} attends online: the meeting needs no table or booth."
     if found.rule in ("missing-table", "location-not-owned"):
         return "Neither participant has a booth: choose a table."
     if found.rule in ("table-at-location", "wrong-location"):

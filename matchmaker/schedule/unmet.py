@@ -11,12 +11,15 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from matchmaker.models import Event, Participant, Preference, PreferenceLevel
-from matchmaker.schedule.scheduling import REASON_LABELS, Pair, UnscheduledPair, ordered_pair
+from matchmaker.models import Event, Participant, PreferenceLevel, TimeSlot
+from matchmaker.schedule.queries import Request
+from matchmaker.schedule.scheduling import Pair, UnscheduledPair, ordered_pair, reason_label
 
 REQUEST_LEVELS = (PreferenceLevel.MUST, PreferenceLevel.WANT, PreferenceLevel.MAYBE)
 # A list of ids in a solver detail: "in 12, 13", "(12, 13 and 2 more)", "(with 40, 41)".
 ID_LIST = re.compile(r"(?P<lead>\(with |in |\()(?P<ids>\d+(?:, \d+)*)")
+# A participant id after their name: "Ana Silva (12)".
+NAMED_ID = re.compile(r" \((?P<id>\d+)\)")
 
 
 @dataclass(frozen=True)
@@ -31,14 +34,27 @@ class MissedRequest:
 
     @property
     def reason_label(self) -> str:
-        return REASON_LABELS.get(self.reason, self.reason)
+        return reason_label(self.reason)
 
 
-def readable_detail(detail: str, people: Mapping[int, Participant], event: Event) -> str:
-    """The solver's detail with names for participant ids and local times for slot ids."""
-    for person in people.values():
-        detail = detail.replace(f"{person.full_name} ({person.id})", person.full_name)
-    slots = {slot.id: slot for slot in event.slots}
+def readable_detail(
+    detail: str,
+    people: Mapping[int, Participant],
+    event: Event,
+    slots: Mapping[int, TimeSlot] | None = None,
+) -> str:
+    """The solver's detail with names for participant ids and local times for slot ids
+    (`slots`: the event's by id, when the caller has them)."""
+
+    def drop_id(match: re.Match[str]) -> str:
+        person = people.get(int(match["id"]))
+        named = person is not None and detail.endswith(
+            f"{person.full_name} ({person.id})", 0, match.end()
+        )
+        return "" if named else match[0]
+
+    detail = NAMED_ID.sub(drop_id, detail)
+    slots = {slot.id: slot for slot in event.slots} if slots is None else slots
 
     def name_ids(match: re.Match[str]) -> str:
         ids = [int(part) for part in match["ids"].split(", ")]
@@ -57,7 +73,7 @@ def readable_detail(detail: str, people: Mapping[int, Participant], event: Event
 def missed_requests(
     event: Event,
     unscheduled: Iterable[UnscheduledPair],
-    requests: Iterable[Preference],
+    requests: Iterable[Request],
     people: Mapping[int, Participant],
     meeting_now: Iterable[Pair] = (),
 ) -> list[MissedRequest]:
@@ -67,6 +83,8 @@ def missed_requests(
     for pair in meeting_now:
         left_out.pop(pair, None)
     rows = []
+    readable: dict[str, str] = {}
+    slots = {slot.id: slot for slot in event.slots}
     for request in requests:
         source, target = request.from_participant_id, request.to_participant_id
         pair = ordered_pair(source, target)
@@ -75,13 +93,16 @@ def missed_requests(
         if source not in people or target not in people:
             continue
         found = left_out[pair]
+        detail = readable.get(found.detail)
+        if detail is None:
+            detail = readable[found.detail] = readable_detail(found.detail, people, event, slots)
         rows.append(
             MissedRequest(
                 requester=people[source],
                 other=people[target],
                 level=request.level,
                 reason=found.reason,
-                detail=readable_detail(found.detail, people, event),
+                detail=detail,
             )
         )
     order = {level: index for index, level in enumerate(REQUEST_LEVELS)}

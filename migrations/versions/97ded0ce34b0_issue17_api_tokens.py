@@ -1,7 +1,7 @@
 """issue17: personal access tokens of the JSON API
 
 Revision ID: 97ded0ce34b0
-Revises: 5ec16cd4f160
+Revises: 0f9281d26307
 Create Date: 2026-12-04 14:05:00.000000
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import matchmaker.db
 
 revision: str = "97ded0ce34b0"
-down_revision: str | None = "5ec16cd4f160"
+down_revision: str | None = "0f9281d26307"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -20,7 +20,7 @@ from flask_login import current_user, login_user
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
-from matchmaker.auth.access import organised_event_or_404, organiser_required
+from matchmaker.auth.access import login_required, organised_event_or_404, organiser_required
 from matchmaker.auth.emails import normalise_email
 from matchmaker.auth.forms import ConfirmForm, InvitationForm
 from matchmaker.auth.login_sessions import open_login_session, remember
@@ -46,6 +46,17 @@ def invitation_url(invitation: StaffInvitation) -> str | None:
         current_app.config["SECRET_KEY"],
     )
     return external_url("live.staff_invitation", token=token) if token else None
+
+
+@bp.get("/staff")
+@login_required
+def staff_home() -> str:
+    """Where staff land: the events they check people in at, each with its desk and live
+    view; 404 for an account that is nobody's staff."""
+    events = queries.staffed_events(get_session(), me_user().id)
+    if not events:
+        abort(404)
+    return render_template("live/staff_home.html", events=events)
 
 
 @bp.route("/events/<slug>/staff", methods=["GET", "POST"])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import render_template
+import math
+
+from flask import render_template, request
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.db import get_session
@@ -10,22 +12,34 @@ from matchmaker.models import Meeting
 from matchmaker.schedule import queries
 from matchmaker.schedule.views.base import bp
 
+GRID_PLACES = 20  # places (columns) per page of the grid: a large fair has a thousand
+
 
 @bp.get("/events/<slug>/schedule/grid")
 @organiser_required
 def grid(slug: str) -> str:
-    """The schedule as slots × places: the shared tables, then the exhibitors' booths."""
+    """The schedule as slots × places, GRID_PLACES places a page: the shared tables, then
+    the exhibitors' booths."""
     event = organised_event_or_404(slug)
-    meetings = queries.confirmed_meetings(get_session(), event)
-    places = [(f"t{t.id}", t.name, t.place) for t in event.tables]
-    booths = sorted({m.location for m in meetings if m.table_id is None and m.location})
-    places += [(f"b{booth}", booth, "Booth") for booth in booths]
-    cells: dict[tuple[int, str], list[Meeting]] = {}
-    for m in meetings:
-        place = f"t{m.table_id}" if m.table_id is not None else f"b{m.location}"
-        cells.setdefault((m.slot_id, place), []).append(m)
+    session = get_session()
+    places = queries.grid_places(session, event)
+    pages = max(1, math.ceil(len(places) / GRID_PLACES))
+    number = request.args.get("page", "1")
+    page = min(max(int(number) if number.isdigit() else 1, 1), pages)
+    shown = places[(page - 1) * GRID_PLACES : page * GRID_PLACES]
+    cells: dict[tuple[int, str], list[queries.GridMeeting]] = {}
+    for m in queries.grid_meetings(session, event, shown):
+        cells.setdefault((m.slot_id, m.place), []).append(m)
     return render_template(
-        "schedule/grid.html", event=event, places=places, cells=cells, meetings=meetings
+        "schedule/grid.html",
+        event=event,
+        places=shown,
+        all_places=len(places),
+        first_place=(page - 1) * GRID_PLACES + 1,
+        page=page,
+        pages=pages,
+        cells=cells,
+        meeting_total=queries.confirmed_meeting_total(session, event),
     )
 
 

@@ -19,11 +19,10 @@ def statistics(slug: str) -> str:
     event = organised_event_or_404(slug)
     session = get_session()
     figures = current_figures(event)
-    meetings = queries.confirmed_meetings(session, event)
     missed = missed_list(
         event,
         queries.last_applied_run(session, event),
-        {(m.participant_a_id, m.participant_b_id) for m in meetings},
+        {(a, b) for a, b, _slot in queries.confirmed_triples(session, event)},
     )
     return render_template(
         "schedule/statistics.html",

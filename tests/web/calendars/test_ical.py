@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from matchmaker.ical import CalendarEntry, build_calendar
+from matchmaker.ical import CalendarEntry, build_calendar, write_calendar
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TAIPEI = ZoneInfo("Asia/Taipei")
@@ -143,3 +144,36 @@ def test_an_empty_calendar_is_valid(icaljs):
     body = build_calendar("c@test", "Nothing yet", [])
     assert icaljs(body)["events"] == []
     assert b"BEGIN:VCALENDAR" in body
+
+
+def test_the_text_writer_writes_the_bytes_icalendar_builds() -> None:
+    """Whole-event calendars are written as text; they must stay what icalendar builds."""
+    zones = ["Europe/Berlin", "Asia/Taipei", "America/Mexico_City", "UTC"]
+    long_text = ["Ana, CEO", "Ørsted (DK)", "", "x" * 80 + "\\", "é" * 70 + "\\N;,\r\nend\r"]
+    entries = [
+        entry(
+            f"meeting-{index}.event@matchmaker",
+            datetime(2026 + index % 2, 4, 20, 7, 0, tzinfo=UTC) + timedelta(minutes=30 * index),
+            zones[index % 4],
+            sequence=index % 3,
+            summary=f"B2B: Org {index}, Ltd; – Ørsted Façades",
+            location="T1 (Hall 2), Messe Hannover" if index % 2 else "",
+            description="" if index % 5 == 0 else "\n".join(long_text),
+            cancelled=index % 4 == 0,
+            last_modified=CREATED + timedelta(hours=index),
+        )
+        for index in range(12)
+    ]
+    entries.append(entry("x,y;z", CREATED, summary="B2B: " + "a\\b" * 40))
+    pieces = ["a", "\\", "^", ",", "é", "中", "😀", " ", "\n"]
+    chosen = random.Random(18)
+    entries += [
+        entry(f"r{n}", CREATED, description="".join(chosen.choices(pieces, k=n)))
+        for n in range(60, 200)
+    ]
+    for chosen in (entries, entries[:1], entries[3:4], []):
+        assert write_calendar("event.x@matchmaker", "Fair: all", chosen) == build_calendar(
+            "event.x@matchmaker", "Fair: all", chosen
+        )
+    described = write_calendar("c", "A\nname", entries, description="Hall 1,\n2")
+    assert described == build_calendar("c", "A\nname", entries, description="Hall 1,\n2")

@@ -130,6 +130,8 @@ FIXED_ARGUMENTS = {
     "answer": "accept",
     "filename": "unknown.eml",
     "name": "unknown",
+    "item_id": "1",
+    "wave": "3",
     "token_id": "1",
 }
 """URL arguments whose value needs no data of the test's world (unknown ids answer 404)."""

@@ -146,3 +146,29 @@ def test_an_exhibitor_meets_at_the_booth_shown_as_a_grid_column(
     grid = logged_in.get(f"/organise/events/{event.slug}/schedule/grid").get_data(as_text=True)
     assert "3 tables and 1 booth ·" in grid
     assert '<th scope="col">Hall 7 · A12<span class="grid__sub">Booth</span></th>' in grid
+
+
+def test_the_grid_shows_twenty_places_a_page_with_links_to_the_others(
+    logged_in: FlaskClient, build: Any, small_event: Any
+) -> None:
+    event = build.event(tables=45, organisers=(small_event.organiser,))
+    one, two, three, four = (build.participant(event) for _ in range(4))
+    build.meeting(one, two, event.slots[0], table=event.tables[0])
+    build.meeting(three, four, event.slots[1], table=event.tables[44])
+    url = f"/organise/events/{event.slug}/schedule/grid"
+
+    first = logged_in.get(url).get_data(as_text=True)
+    assert "2 meetings · 45 tables and 0 booths" in first
+    assert "Places 1–20 of 45" in first
+    assert '<th scope="col">T20</th>' in first and '<th scope="col">T21</th>' not in first
+    assert one.full_name in first and three.full_name not in first
+    assert f'href="{url}?page=3" rel="next"' not in first
+    assert f'<a href="{url}?page=3">3</a>' in first
+
+    last = logged_in.get(f"{url}?page=3").get_data(as_text=True)
+    assert "Places 41–45 of 45" in last
+    assert '<th scope="col">T45</th>' in last and '<th scope="col">T40</th>' not in last
+    assert three.full_name in last and one.full_name not in last
+    assert f'href="{url}?page=2" rel="prev"' in last
+    assert logged_in.get(f"{url}?page=99").get_data(as_text=True).count("Places 41–45") == 1
+    assert "Places 1–20" in logged_in.get(f"{url}?page=x").get_data(as_text=True)

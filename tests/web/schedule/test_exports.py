@@ -130,3 +130,16 @@ def test_an_unchanged_export_answers_304_and_a_changed_one_the_new_file(
     assert changed.status_code == 200
     assert changed.headers["ETag"] != tag
     assert "Renamed +1+1" in changed.data.decode("utf-8-sig")
+
+
+def test_xlsx_holds_the_same_cells_as_the_csv_with_a_bold_frozen_header(
+    logged_in: FlaskClient, small_event: Any, build: Any, seat: Any
+) -> None:
+    add_nasty_meeting(build, small_event, seat)
+    url = f"/organise/events/{small_event.event.slug}/schedule/export/meetings"
+    table = list(csv.reader(io.StringIO(logged_in.get(f"{url}.csv").data.decode("utf-8-sig"))))
+    sheet = load_workbook(io.BytesIO(logged_in.get(f"{url}.xlsx").data)).active
+    cells = [["" if c.value is None else str(c.value) for c in row] for row in sheet.iter_rows()]
+    assert cells == table
+    assert sheet.title == "Meetings" and sheet.freeze_panes == "A2"
+    assert all(cell.font.b for cell in sheet[1])

@@ -13,6 +13,7 @@ from matchmaker.db import utcnow
 from matchmaker.models import PreferenceLevel, RunStatus, ScheduleRun, Unavailability
 from matchmaker.schedule.queries import event_data
 from matchmaker.schedule.scheduling import build_problem, run_solver
+from matchmaker.schedule.unmet import readable_detail
 from tests.web.schedule.conftest import page_text
 
 
@@ -85,3 +86,17 @@ def test_statistics_name_who_is_below_the_minimum_and_why(
     assert "No common free slot (2)" in row
     assert 'id="distribution"' in page and "chart-per-person" in page
     assert "By delegation" in page
+
+
+def test_a_detail_names_people_without_their_ids_and_keeps_unknown_ids(
+    small_event: Any,
+) -> None:
+    event, p = small_event.event, small_event.people
+    people = {person.id: person for person in p}
+    a, b = p[0], p[1]
+    detail = f"{a.full_name} ({a.id}) and {b.full_name} ({b.id}) meet; Someone (99999) not"
+    assert readable_detail(detail, people, event) == (
+        f"{a.full_name} and {b.full_name} meet; Someone (99999) not"
+    )
+    mismatched = f"Not {a.full_name}x ({a.id})"
+    assert readable_detail(mismatched, people, event) != f"Not {a.full_name}x"  # not their name

@@ -1,0 +1,62 @@
+"""Online meetings in mails: the agenda mail (text, HTML and its .ics) carries the link."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from matchmaker.models import Organisation
+from matchmaker.models.enums import EventMode
+from matchmaker.video import room_link
+from tests.web.calendars.conftest import parse_everywhere, parse_with_icaljs
+from tests.web.messages.mailserver import MailServer
+from tests.web.messages.schedule_mail import agenda_mail, calendar_parts, run_cli
+
+OWN_ROOM = "https://zoom.example.org/j/4711"
+
+
+def test_the_agenda_mail_carries_each_online_meetings_link(
+    app, client, build, session, mail_server: MailServer
+):
+    event = build.event(
+        name="EU-Taiwan hybrid B2B",
+        venue="Taipei Nangang",
+        timezone="Asia/Taipei",
+        blocks=((time(9), time(11)),),
+        mode=EventMode.HYBRID,
+    )
+
+    def person(first: str, **fields: object):
+        return build.participant(
+            event,
+            first_name=first,
+            last_name="Example",
+            email=f"{first.lower()}@example.org",
+            organisation=Organisation(name=f"{first} Co", country="TW"),
+            **fields,
+        )
+
+    ana = person("Ana", online=True, timezone="Europe/Lisbon")
+    bob = person("Bob")
+    cai = person("Cai", online=True, video_link=OWN_ROOM)
+    dan = person("Dan")
+    by_room = build.meeting(ana, bob, event.slots[0])
+    build.meeting(ana, cai, event.slots[1])
+    build.meeting(bob, dan, event.slots[1], table=event.tables[0])
+
+    run_cli(app, "publish", event.slug)
+
+    room = room_link("https://meet.jit.si/", app.config["SECRET_KEY"], by_room.uid)
+    ana_mail = agenda_mail(mail_server, "ana@example.org")
+    assert f"- 09:00–09:30, Online: {room}\n" in ana_mail.text
+    assert f"- 09:30–10:00, Online: {OWN_ROOM}\n" in ana_mail.text
+    assert f'href="{room}"' in ana_mail.html and f'href="{OWN_ROOM}"' in ana_mail.html
+    (part,) = calendar_parts(ana_mail)
+    assert [e.location for e in parse_everywhere(part.body)] == [
+        f"Online: {room}",
+        f"Online: {OWN_ROOM}",
+    ]
+    assert [e["url"] for e in parse_with_icaljs(part.body)["events"]] == [room, OWN_ROOM]
+    bob_mail = agenda_mail(mail_server, "bob@example.org")
+    assert f"Online: {room}" in bob_mail.text  # the on-site side joins the same room
+    assert "T1, Taipei Nangang" in bob_mail.text
+    assert OWN_ROOM not in bob_mail.text
