@@ -103,6 +103,11 @@ def build_calendar(
     return ical
 
 
+VIDEO_LABEL = "Video call"
+# CONFERENCE's parameters as icalendar writes them (sorted), for the text writer.
+VIDEO_PARAMETERS = f"FEATURE=VIDEO;LABEL={VIDEO_LABEL};VALUE=URI"
+
+
 def write_calendar(
     uid: str,
     name: str,
@@ -153,15 +158,20 @@ def _event_lines(entry: CalendarEntry, stamp: str, local: bool) -> list[str]:
         f"DTSTAMP:{stamp}\r\n",
         _text_line("UID", entry.uid),
         f"SEQUENCE:{entry.sequence}\r\n",
-        f"CREATED:{_utc_text(entry.created)}\r\n",
     ]
+    if entry.video_link:
+        lines.append(_fold(f"CONFERENCE;{VIDEO_PARAMETERS}:{entry.video_link}") + "\r\n")
+    lines.append(f"CREATED:{_utc_text(entry.created)}\r\n")
     if entry.description:
         lines.append(_text_line("DESCRIPTION", entry.description))
     lines.append(f"LAST-MODIFIED:{_utc_text(entry.last_modified)}\r\n")
     if entry.location:
         lines.append(_text_line("LOCATION", entry.location))
     lines.append(f"STATUS:{'CANCELLED' if entry.cancelled else 'CONFIRMED'}\r\n")
-    lines += ["TRANSP:OPAQUE\r\n", "END:VEVENT\r\n"]
+    lines.append("TRANSP:OPAQUE\r\n")
+    if entry.video_link:
+        lines.append(_fold(f"URL;VALUE=URI:{entry.video_link}") + "\r\n")
+    lines.append("END:VEVENT\r\n")
     return lines
 
 
@@ -231,6 +241,6 @@ def _event(entry: CalendarEntry, stamp: datetime) -> Event:
         event.add(
             "CONFERENCE",
             vUri(entry.video_link),
-            parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": "Video call"},
+            parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": VIDEO_LABEL},
         )
     return event

@@ -45,4 +45,4 @@ def delegation_membership(participant: Participant) -> DelegationMember | None:
 @bp.app_template_global()
 def leads_delegations() -> bool:
     """Whether the signed-in user leads a delegation (the navigation then links to it)."""
-    return current_user.is_authenticated and queries.leads_any(get_session(), current_user.id)
+    return bool(current_user.is_authenticated and current_user.leads_delegation)
