@@ -62,6 +62,7 @@ EVENT_FIELDS: dict[str, Schema] = {
     "venue": TEXT,
     "timezone": TEXT,
     "phase": {"enum": ["draft", "registration", "preferences", "scheduled", "published"]},
+    "mode": {"enum": ["on_site", "online", "hybrid"]},
     "slot_minutes": INTEGER,
     "registration_deadline": WHEN,
     "preferences_deadline": WHEN,
@@ -104,6 +105,9 @@ SCHEMAS: dict[str, Schema] = {
             "phone": TEXT,
             "location": MAYBE_TEXT,
             "max_meetings": MAYBE_INTEGER,
+            "online": {"type": "boolean", "description": "Meets by video."},
+            "video_link": MAYBE_TEXT,
+            "timezone": MAYBE_TEXT,
             "withdrawn": {"type": "boolean"},
             "availability_saved_at": WHEN,
         }
@@ -160,6 +164,7 @@ SCHEMAS: dict[str, Schema] = {
             "slot": _ref("Slot"),
             "place": MAYBE_TEXT,
             "cancelled": {"type": "boolean"},
+            "video_link": {**MAYBE_TEXT, "description": "Where an online meeting is held."},
             "moved_from": {"oneOf": [_ref("Slot"), {"type": "null"}]},
             "partner": _ref("Person"),
             "reasons": {"type": "array", "items": _ref("Reason")},
@@ -180,6 +185,7 @@ SCHEMAS: dict[str, Schema] = {
             "slot": _ref("Slot"),
             "table": MAYBE_TEXT,
             "location": MAYBE_TEXT,
+            "video_link": MAYBE_TEXT,
             "status": {"enum": ["confirmed", "cancelled"]},
             "locked": {"type": "boolean"},
         }
@@ -274,6 +280,9 @@ PROFILE_CHANGE: Schema = {
         "sectors": TEXTS,
         "technologies": TEXTS,
         "max_meetings": MAYBE_INTEGER,
+        "online": {"type": "boolean"},
+        "video_link": TEXT,
+        "timezone": TEXT,
     },
     "additionalProperties": False,
 }

@@ -16,6 +16,7 @@ from matchmaker.models import (
 )
 from matchmaker.participants.agenda import AgendaEntry
 from matchmaker.participants.matching import Reason
+from matchmaker.video import video_link
 
 
 def _time(value: Any) -> str | None:
@@ -49,6 +50,7 @@ def event_json(event: Event) -> dict[str, Any]:
         "venue": event.venue,
         "timezone": event.timezone,
         "phase": event.phase.value,
+        "mode": event.mode.value,
         "slot_minutes": event.slot_minutes,
         "registration_deadline": _time(event.registration_deadline),
         "preferences_deadline": _time(event.preferences_deadline),
@@ -88,6 +90,9 @@ def profile_json(participant: Participant) -> dict[str, Any]:
         "phone": participant.phone,
         "location": participant.location,
         "max_meetings": participant.max_meetings,
+        "online": participant.attends_online,
+        "video_link": participant.video_link,
+        "timezone": participant.timezone,
         "withdrawn": not participant.active,
         "availability_saved_at": _time(participant.availability_saved_at),
     }
@@ -121,6 +126,7 @@ def agenda_json(entry: AgendaEntry) -> dict[str, Any]:
         "slot": slot_json(entry.slot),
         "place": meeting.table.name if meeting.table is not None else meeting.location,
         "cancelled": entry.cancelled,
+        "video_link": entry.video_link,
         "moved_from": slot_json(entry.moved_from) if entry.moved_from is not None else None,
         "partner": person_json(entry.partner),
         "reasons": reasons_json(entry.reasons),
@@ -136,6 +142,7 @@ def meeting_json(meeting: Meeting) -> dict[str, Any]:
         "slot": slot_json(meeting.slot),
         "table": meeting.table.name if meeting.table is not None else None,
         "location": meeting.location,
+        "video_link": video_link(meeting),
         "status": meeting.status.value,
         "locked": meeting.locked,
     }

@@ -158,7 +158,12 @@ def schedule(slug: str) -> Response:
     statement = (
         select(Meeting)
         .where(Meeting.event_id == found.id, Meeting.status == MeetingStatus.CONFIRMED)
-        .options(joinedload(Meeting.slot), joinedload(Meeting.table))
+        .options(
+            joinedload(Meeting.slot),
+            joinedload(Meeting.table),
+            joinedload(Meeting.participant_a),
+            joinedload(Meeting.participant_b),
+        )
     )
     return by_cursor(statement, Meeting.id, meeting_json, lambda meeting: meeting.id)
 

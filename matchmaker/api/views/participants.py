@@ -114,6 +114,9 @@ def _profile_formdata(current: dict[str, Any], body: dict[str, Any]) -> MultiDic
                 )
             for item in value:
                 data.add(name, item)
+        elif isinstance(value, bool) and isinstance(current[name], bool):
+            if value:  # a ticked checkbox; an unticked one sends nothing
+                data[name] = "y"
         elif value is not None:
             data.update(form_data({name: value}, (name,)))
     return data

@@ -20,6 +20,7 @@ from matchmaker.models import (
     Role,
     TokenScope,
 )
+from matchmaker.models.enums import EventMode
 from tests.builders import Builder
 from tests.web.api.conftest import Api
 
@@ -215,6 +216,7 @@ def test_the_profile_is_changed_with_the_profile_pages_checks(
         ({"shoe_size": "42"}, "shoe_size"),
         ({"name": "Tice Ltd"}, "name"),  # not an approved member of the organisation
         ({"offers": 3.5}, "offers"),
+        ({"offers": True}, "offers"),
         ({"email": world.others[0].email}, "email"),
     ):
         refused = api.call("PATCH", url, json=body)
@@ -242,3 +244,42 @@ def test_an_approved_member_changes_the_organisation(
     assert changed.json["organisation"]["sectors"] == ["Health"]
     refused = api.call("PATCH", url, json={"sectors": ["Mining"]})
     assert refused.status_code == 422 and "sectors" in refused.json["errors"]
+
+
+def test_online_meetings_carry_their_video_link(
+    api: Api, world: World, build: Builder, session: Session, api_as: Callable[..., Api]
+) -> None:
+    world.event.mode = EventMode.HYBRID
+    session.commit()
+    url = f"/api/v1/events/{world.event.slug}/profile"
+    online = api.call(
+        "PATCH",
+        url,
+        json={
+            "online": True,
+            "video_link": "https://video.example/ana",
+            "timezone": "Europe/Lisbon",
+        },
+    )
+    assert online.status_code == 200, online.json
+    assert (online.json["online"], online.json["timezone"]) == (True, "Europe/Lisbon")
+    build.meeting(world.me, world.others[0], world.event.slots[0])
+    build.meeting(
+        world.others[1], world.others[2], world.event.slots[0], table=world.event.tables[0]
+    )
+    world.event.phase = Phase.PUBLISHED
+    world.event.published_at = datetime.now(UTC)
+    session.commit()
+    (meeting,) = api.get(f"/api/v1/events/{world.event.slug}/agenda").json["meetings"]
+    assert meeting["video_link"] == "https://video.example/ana"
+    schedule = (
+        api_as(world.organiser)
+        .get(f"/api/v1/organise/events/{world.event.slug}/schedule")
+        .json["items"]
+    )
+    links = {
+        item["participant_a"] in (world.me.id, world.others[0].id): item["video_link"]
+        for item in schedule
+    }
+    assert links == {True: "https://video.example/ana", False: None}
+    assert api.call("PATCH", url, json={"online": False}).json["online"] is False
