@@ -229,10 +229,3 @@ def markable_people(
         )
     return session.scalars(query).all()
 
-
-def leads_any(session: Session, user_id: int) -> bool:
-    """Whether the user leads at least one delegation."""
-    found = session.scalar(
-        select(DelegationLead.delegation_id).where(DelegationLead.user_id == user_id).limit(1)
-    )
-    return found is not None

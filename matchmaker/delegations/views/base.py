@@ -3,6 +3,7 @@ members' participants; anything else answers 404."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import cast
 
 from flask import Blueprint, abort
@@ -42,7 +43,8 @@ def delegation_membership(participant: Participant) -> DelegationMember | None:
     return queries.membership_of(get_session(), participant)
 
 
+
 @bp.app_template_global()
-def leads_delegations() -> bool:
-    """Whether the signed-in user leads a delegation (the navigation then links to it)."""
-    return current_user.is_authenticated and queries.leads_any(get_session(), current_user.id)
+def my_delegations() -> Sequence[Delegation]:
+    """The delegations the signed-in user leads, for their account page."""
+    return queries.led_delegations(get_session(), current_user.id)
