@@ -315,7 +315,13 @@ def check_placements(
         if not (override and found.over_limit)
     ]
     if breaks:
-        names = Names(event, {p.id: p for p in data.participants}, data.unavailable, placed)
+        names = Names(
+            event,
+            {p.id: p for p in data.participants},
+            data.unavailable,
+            placed,
+            data.delegation_of,
+        )
         raise RuleRefusal(" ".join(dict.fromkeys(refusal(names, b) for b in breaks)), breaks)
 
 
