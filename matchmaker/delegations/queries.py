@@ -228,4 +228,3 @@ def markable_people(
             )
         )
     return session.scalars(query).all()
-

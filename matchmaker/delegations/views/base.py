@@ -43,7 +43,6 @@ def delegation_membership(participant: Participant) -> DelegationMember | None:
     return queries.membership_of(get_session(), participant)
 
 
-
 @bp.app_template_global()
 def my_delegations() -> Sequence[Delegation]:
     """The delegations the signed-in user leads, for their account page."""
