@@ -27,6 +27,7 @@ BLUEPRINT_MODULES = (
     "matchmaker.messages.clock",
     "matchmaker.live.views",
     "matchmaker.programme.views",
+    "matchmaker.delegations.views",
 )
 COMMAND_MODULES = (
     "matchmaker.core.migrations",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from collections.abc import Collection
+
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from matchmaker.models import Event, Meeting, MeetingTable, Participant, shown_to_participants
@@ -29,6 +31,22 @@ def _shown_meetings(event: Event) -> Select[Meeting]:
 def event_meetings(session: Session, event: Event) -> list[Meeting]:
     """Every meeting on the event's calendar."""
     return list(session.scalars(_shown_meetings(event)))
+
+
+def people_meetings(
+    session: Session, event: Event, participant_ids: Collection[int]
+) -> list[Meeting]:
+    """The event's calendar meetings of any of these participants (each meeting once)."""
+    return list(
+        session.scalars(
+            _shown_meetings(event).where(
+                or_(
+                    Meeting.participant_a_id.in_(participant_ids),
+                    Meeting.participant_b_id.in_(participant_ids),
+                )
+            )
+        )
+    )
 
 
 def table_meetings(session: Session, table: MeetingTable) -> list[Meeting]:

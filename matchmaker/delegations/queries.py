@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from matchmaker.models import (
@@ -13,10 +13,13 @@ from matchmaker.models import (
     DelegationLeadInvitation,
     DelegationMember,
     Event,
+    Meeting,
+    MeetingStatus,
     Mission,
+    Organisation,
     Participant,
+    Phase,
     Preference,
-    Unavailability,
 )
 
 # A participant is a member when their e-mail, lower-cased, is a member's of their mission.
@@ -72,10 +75,14 @@ def delegation_of(session: Session, participant: Participant) -> Delegation | No
 
 def membership_of(session: Session, participant: Participant) -> DelegationMember | None:
     """The participant's membership row on their event's mission, if any."""
+    return member_by_email(session, participant.event.mission_id, participant.email)
+
+
+def member_by_email(session: Session, mission_id: int, email: str) -> DelegationMember | None:
+    """The mission's membership of this e-mail (any case), if any."""
     return session.scalars(
         select(DelegationMember).where(
-            DelegationMember.mission_id == participant.event.mission_id,
-            DelegationMember.email == participant.email.lower(),
+            DelegationMember.mission_id == mission_id, DelegationMember.email == email.lower()
         )
     ).first()
 
@@ -158,14 +165,23 @@ def marks_given(session: Session, participant_ids: Sequence[int]) -> dict[int, i
     return {participant_id: count for participant_id, count in rows}
 
 
-def busy_slot_counts(session: Session, participant_ids: Sequence[int]) -> dict[int, int]:
-    """Participant id -> how many slots they marked themselves unavailable in."""
-    rows = session.execute(
-        select(Unavailability.participant_id, func.count())
-        .where(Unavailability.participant_id.in_(participant_ids))
-        .group_by(Unavailability.participant_id)
-    )
-    return {participant_id: count for participant_id, count in rows}
+def meeting_counts(session: Session, participant_ids: Sequence[int]) -> dict[int, int]:
+    """Participant id -> how many meetings of a published schedule they have (confirmed)."""
+    counts: dict[int, int] = {}
+    for column in (Meeting.participant_a_id, Meeting.participant_b_id):
+        rows = session.execute(
+            select(column, func.count())
+            .join(Event, Event.id == Meeting.event_id)
+            .where(
+                column.in_(participant_ids),
+                Meeting.status == MeetingStatus.CONFIRMED,
+                Event.phase == Phase.PUBLISHED,
+            )
+            .group_by(column)
+        )
+        for participant_id, count in rows:
+            counts[participant_id] = counts.get(participant_id, 0) + count
+    return counts
 
 
 def invitation_by_hash(session: Session, token_hash: str) -> DelegationLeadInvitation | None:
@@ -180,3 +196,35 @@ def delegation_by_feed_hash(session: Session, token_hash: str) -> Delegation | N
     return session.scalars(
         select(Delegation).where(Delegation.feed_token_hash == token_hash)
     ).first()
+
+
+def markable_people(
+    session: Session, member: Participant, left_out: Collection[int], search: str, limit: int
+) -> Sequence[Participant]:
+    """Active people of the member's event a lead may mark for them, by name: not the
+    member, their colleagues or `left_out`; matching every word of `search` in the name
+    or organisation; at most `limit`."""
+    query = (
+        select(Participant)
+        .join(Organisation, Organisation.id == Participant.organisation_id)
+        .where(
+            Participant.event_id == member.event_id,
+            Participant.withdrawn_at.is_(None),
+            Participant.id != member.id,
+            Participant.organisation_id != member.organisation_id,
+            Participant.id.not_in(left_out),
+        )
+        .options(selectinload(Participant.organisation))
+        .order_by(Organisation.name, Participant.last_name, Participant.first_name)
+        .limit(limit)
+    )
+    for word in search.lower().split():
+        pattern = f"%{word}%"
+        query = query.where(
+            or_(
+                func.lower(Participant.first_name).like(pattern),
+                func.lower(Participant.last_name).like(pattern),
+                func.lower(Organisation.name).like(pattern),
+            )
+        )
+    return session.scalars(query).all()

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from matchmaker.auth.operations import create_user
 from matchmaker.auth.passwords import generate_password
 from matchmaker.demo import data
+from matchmaker.demo.delegations import LEADS, add_delegations
 from matchmaker.demo.programme import HANNOVER_PROGRAMME, add_programme
 from matchmaker.demo.wishes import Profile, draw_wishes
 from matchmaker.models import (
@@ -133,7 +134,25 @@ def load_demo(session: Session) -> DemoAccounts:
     session.add_all(add_programme(hannover.mission, participants, HANNOVER_PROGRAMME))
     session.flush()
     _add_preferences(session, hannover, participants, {spec.name for spec in hosts}, rng)
-    return DemoAccounts(tuple(accounts))
+    leads = _lead_accounts()
+    consented_at = _instant(date(2026, 1, 12), time(9), "UTC")
+    add_delegations(session, [hannover, computex], create_accounts(session, leads), consented_at)
+    return DemoAccounts(tuple(accounts + leads))
+
+
+def _lead_accounts() -> list[DemoAccount]:
+    """One account per cluster manager leading their cluster's delegations."""
+    clusters = {group.country: group.cluster for group in data.DELEGATIONS}
+    return [
+        DemoAccount(
+            f"{slugify(lead.first_name)}.{slugify(lead.last_name)}@{ACCOUNT_DOMAIN}",
+            generate_password(),
+            Role.PARTICIPANT,
+            f"{lead.first_name} {lead.last_name}",
+            f"leads the {clusters[lead.country]} delegation",
+        )
+        for lead in LEADS
+    ]
 
 
 def _organisations() -> dict[str, Organisation]:

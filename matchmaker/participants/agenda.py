@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
 
 from matchmaker.models import Event, Meeting, Participant, TimeSlot
 from matchmaker.participants.catalogue import event_matcher, reasons_between
@@ -53,3 +55,13 @@ def agenda_entries(event: Event, me: Participant, meetings: Iterable[Meeting]) -
             )
         )
     return entries
+
+
+def agenda_days(event: Event, entries: list[AgendaEntry]) -> list[tuple[date, list[AgendaEntry]]]:
+    """The entries (in time order) grouped by their day in the event's time zone."""
+    return [
+        (day, list(day_entries))
+        for day, day_entries in groupby(
+            entries, key=lambda entry: entry.slot.starts_at.astimezone(event.zone).date()
+        )
+    ]

@@ -8,6 +8,7 @@ from datetime import datetime
 from flask import Blueprint, request
 
 from matchmaker.db import get_session, utcnow
+from matchmaker.delegations.queries import delegation_names
 from matchmaker.models import Event, ScheduleRun
 from matchmaker.schedule import queries, unmet
 from matchmaker.schedule.scheduling import Pair, unscheduled_pairs
@@ -29,6 +30,7 @@ def figures(event: Event, triples: list[tuple[int, int, int]]) -> ScheduleFigure
         triples,
         queries.unavailable_slots(session, event),
         queries.minimums(session, event),
+        delegation_names(session, event),
     )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from matchmaker.demo import DemoAccounts, load_demo
 from matchmaker.models import (
+    Delegation,
     Event,
     Mission,
     Organisation,
@@ -141,7 +142,7 @@ def test_delegates_share_organisations_and_accounts_across_events(
 
 def test_demo_accounts(session: Session, demo: DemoAccounts, hannover: Event) -> None:
     roles = Counter(account.role for account in demo.accounts)
-    assert roles == {Role.ADMIN: 1, Role.ORGANISER: 1, Role.PARTICIPANT: 5}
+    assert roles == {Role.ADMIN: 1, Role.ORGANISER: 1, Role.PARTICIPANT: 5 + 6}  # 6 leads
     organiser = session.scalars(
         select(User).where(User.email == "organiser@demo.matchmaker.example")
     ).one()
@@ -153,7 +154,7 @@ def test_demo_accounts(session: Session, demo: DemoAccounts, hannover: Event) ->
         user = session.scalars(select(User).where(User.email == account.email)).one()
         assert user.role == account.role
         assert account.password not in user.password_hash
-        if account.role == Role.PARTICIPANT:
+        if account.role == Role.PARTICIPANT and not account.detail.startswith("leads"):
             assert by_user[user.id].email == account.email
             assert account.email.endswith("@demo.matchmaker.example")
 
@@ -202,3 +203,24 @@ def test_demo_account_holders_speak_for_their_organisation(
             select(OrganisationMember).where(OrganisationMember.user_id == participant.user_id)
         ).one()
         assert (member.organisation_id, member.approved) == (participant.organisation_id, True)
+
+
+def test_the_demo_missions_have_delegations_led_by_the_cluster_managers(
+    session: Session, demo: DemoAccounts, hannover: Event
+) -> None:
+    delegations = session.scalars(
+        select(Delegation).where(Delegation.mission_id == hannover.mission_id)
+    ).all()
+    assert len(delegations) == 6
+    leads = {a.email for a in demo.accounts if a.detail.startswith("leads")}
+    for delegation in delegations:
+        assert {lead.user.email for lead in delegation.leads} <= leads
+        clusters = {
+            p.organisation.cluster
+            for p in hannover.participants
+            if p.email.lower() in {m.email for m in delegation.members}
+        }
+        assert clusters == {delegation.cluster}
+        assert any(m.lead_may_mark for m in delegation.members)
+    europeans = [p for p in hannover.participants if p.organisation.country not in ("US",)]
+    assert sum(len(d.members) for d in delegations) == len(europeans)

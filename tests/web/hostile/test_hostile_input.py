@@ -59,6 +59,8 @@ def _world(build: Builder, session: Session) -> World:
     me = build.participant(event, user=participant)
     partner = build.participant(event)
     meeting = build.meeting(me, partner, event.slots[0], table=event.tables[0])
+    lead = build.user()
+    delegation = build.delegation(event.mission, leads=(lead,), members=(me,))
     return World(
         event=event,
         users={
@@ -66,6 +68,7 @@ def _world(build: Builder, session: Session) -> World:
             "participant": participant,
             "organiser": organiser,
             "admin": admin,
+            "delegation lead": lead,
         },
         arguments={
             **FIXED_ARGUMENTS,
@@ -76,6 +79,8 @@ def _world(build: Builder, session: Session) -> World:
             "participant_id": str(me.id),
             "meeting_id": str(meeting.id),
             "user_id": str(organiser.id),
+            "mission_slug": event.mission.slug,
+            "delegation_id": str(delegation.id),
         },
     )
 
