@@ -131,6 +131,8 @@ FIXED_ARGUMENTS = {
     "filename": "unknown.eml",
     "name": "unknown",
     "item_id": "1",
+    "delegation_id": "1",
+    "mission_slug": "no-such-mission",
 }
 """URL arguments whose value needs no data of the test's world (unknown ids answer 404)."""
 
