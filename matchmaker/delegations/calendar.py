@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
 from matchmaker.calendars.entries import event_entries
@@ -28,7 +29,11 @@ def delegation_calendar(session: Session, delegation: Delegation) -> bytes:
     mission = delegation.mission
     return build_calendar(
         f"delegation-{delegation.id}.{mission.slug}@matchmaker",
-        f"{mission.name}: B2B meetings of {delegation.name}",
+        _(
+            "%(mission)s: B2B meetings of %(delegation)s",
+            mission=mission.name,
+            delegation=delegation.name,
+        ),
         entries,
         description=mission.name,
     )

@@ -111,6 +111,13 @@ def add_member(session: Session, delegation: Delegation, email: str, by: User) -
     session.flush()
 
 
+def remove_member(session: Session, delegation: Delegation, member_id: int) -> None:
+    """Take a person out of the delegation (their registrations stay)."""
+    member = next((m for m in delegation.members if m.id == member_id), None)
+    if member is not None:
+        session.delete(member)
+
+
 @dataclass(frozen=True)
 class PersonDetails:
     """What a lead says about an SME person."""

@@ -5,14 +5,11 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, column, exists, table
-from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matchmaker.db import Base, utcnow
 from matchmaker.models.enums import Role, enum_column
-
-# Named here as a bare table so that users need not import the delegation models.
-_delegation_leads = table("delegation_leads", column("user_id"))
 
 
 def new_session_token() -> str:
@@ -37,10 +34,6 @@ class User(Base):
     # The IANA zone the person lives in, for itineraries in two zones (None: from their
     # organisation's country).
     home_timezone: Mapped[str | None] = mapped_column(String(64))
-    # Read with the user (no query of its own): the navigation shows it on every page.
-    leads_delegation: Mapped[bool] = column_property(
-        exists().where(_delegation_leads.c.user_id == id)
-    )
 
     # Flask-Login protocol
     @property

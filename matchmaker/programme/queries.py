@@ -36,7 +36,7 @@ def mission_items(session: Session, mission: Mission) -> list[ProgrammeItem]:
             .where(ProgrammeItem.mission_id == mission.id)
             .options(
                 selectinload(ProgrammeItem.guests).selectinload(ProgrammeGuest.participant),
-                selectinload(ProgrammeItem.sign_ups),
+                selectinload(ProgrammeItem.sign_ups).selectinload(ProgrammeSignUp.participant),
                 selectinload(ProgrammeItem.delegations),
             )
             .order_by(ProgrammeItem.starts_at, ProgrammeItem.id)

@@ -324,7 +324,8 @@ def check_placements(
             {p.id: p for p in data.participants},
             data.unavailable,
             placed,
-            queries.programme_busy(session, event),
+            delegation_of=data.delegation_of,
+            programme=queries.programme_busy(session, event),
         )
         raise RuleRefusal(" ".join(dict.fromkeys(refusal(names, b) for b in breaks)), breaks)
 

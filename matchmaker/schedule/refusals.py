@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from matchmaker.models import Event, MeetingTable, Participant, ProgrammeItem, TimeSlot
-from matchmaker.schedule.scheduling import Pair, ProposedMeeting, RuleBreak
+from matchmaker.schedule.scheduling import Pair, ProposedMeeting, RuleBreak, same_delegation
 
 OVERRIDE_HINT = " Tick “Over the limit” to place it anyway; the meeting is then locked."
 
@@ -30,6 +30,8 @@ class Names:
     unavailable: Mapping[int, set[int]]
     placed: Sequence[ProposedMeeting]
     programme: Mapping[int, Mapping[int, ProgrammeItem]] = field(default_factory=dict)
+    # Participant id -> delegation id of members kept apart (see `EventData.delegation_of`).
+    delegation_of: Mapping[int, int] = field(default_factory=dict)
 
     def person(self, participant_id: int) -> str:
         found = self.people.get(participant_id)
@@ -79,6 +81,11 @@ def refusal(names: Names, found: RuleBreak) -> str:
             return (
                 f"{a.full_name} and {b.full_name} are both from {a.organisation.name}: "
                 "colleagues do not meet each other here."
+            )
+        if a is not None and b is not None and same_delegation((a.id, b.id), names.delegation_of):
+            return (
+                f"{a.full_name} and {b.full_name} are in the same delegation: its members do "
+                "not meet each other here unless the event allows it."
             )
         return f"{first} and {second} may not meet."
     if found.rule == "unavailable":

@@ -7,7 +7,8 @@ A restricted solve (`scheduling.solve_day`) fills them, changing nothing else:
 - only checked-in people who have not left, and each freed partner only in the slots they
   were freed in;
 - only pairs the freed partner asked for (must, want or maybe), never a "not", never
-  colleagues, never a pair that already has a meeting or that an organiser kept apart;
+  colleagues or members of one delegation (unless the event allows it), never a pair that
+  already has a meeting or that an organiser kept apart;
 - everyone's confirmed meetings in those slots are locked: they stay where they are and
   keep their people and tables busy.
 """

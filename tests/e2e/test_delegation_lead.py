@@ -26,7 +26,7 @@ def _log_in(page: Page, live_server: LiveServer, email: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("link", name="Delegation")).to_be_visible()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 
 def test_a_lead_registers_an_sme_marks_for_them_and_prints_the_booklet(
@@ -44,7 +44,7 @@ def test_a_lead_registers_an_sme_marks_for_them_and_prints_the_booklet(
     delegation = build.delegation(event.mission, leads=(lead,), name="TICE.PT")
 
     _log_in(page, live_server, lead.email)
-    page.get_by_role("link", name="Delegation").click()
+    page.goto(live_server.url("/account"))
     page.get_by_role("link", name="TICE.PT").click()
     page.get_by_role("link", name="Register an SME").click()
     page.get_by_label("Organisation").fill("Robótica Lda")

@@ -3,6 +3,7 @@ members' participants; anything else answers 404."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import cast
 
 from flask import Blueprint, abort
@@ -43,6 +44,6 @@ def delegation_membership(participant: Participant) -> DelegationMember | None:
 
 
 @bp.app_template_global()
-def leads_delegations() -> bool:
-    """Whether the signed-in user leads a delegation (the navigation then links to it)."""
-    return bool(current_user.is_authenticated and current_user.leads_delegation)
+def my_delegations() -> Sequence[Delegation]:
+    """The delegations the signed-in user leads, for their account page."""
+    return queries.led_delegations(get_session(), current_user.id)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from matchmaker.auth.access import login_required
@@ -12,7 +11,7 @@ from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.auth.forms import ConfirmForm
 from matchmaker.calendars.tokens import current_token
 from matchmaker.db import get_session
-from matchmaker.delegations import operations, queries
+from matchmaker.delegations import operations
 from matchmaker.delegations.agendas import member_agendas
 from matchmaker.delegations.progress import delegation_progress
 from matchmaker.delegations.views.base import bp, led_delegation_or_404
@@ -33,16 +32,6 @@ def feed_links(delegation: Delegation) -> dict[str, str] | None:
         return None
     https = external_url("delegations.feed", token=token)
     return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}
-
-
-@bp.get("/delegations/")
-@login_required
-def index() -> str:
-    """The delegations the signed-in user leads."""
-    return render_template(
-        "delegations/index.html",
-        delegations=queries.led_delegations(get_session(), current_user.id),
-    )
 
 
 @bp.get("/delegations/<int:delegation_id>")

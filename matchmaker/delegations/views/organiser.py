@@ -159,6 +159,22 @@ def add_member(mission_slug: str, delegation_id: int) -> Response:
     return _back(mission)
 
 
+@bp.post(
+    "/organise/missions/<mission_slug>/delegations/<int:delegation_id>/members/<int:member_id>/remove"
+)
+@organiser_required
+def remove_member(mission_slug: str, delegation_id: int, member_id: int) -> Response:
+    """Take a person out of the delegation; their registrations stay."""
+    mission = mission_or_404(mission_slug)
+    delegation = _delegation_or_404(mission, delegation_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    operations.remove_member(get_session(), delegation, member_id)
+    get_session().commit()
+    flash(_("Member removed from %(name)s.", name=delegation.name), "info")
+    return _back(mission)
+
+
 @bp.post("/organise/events/<slug>/delegations/may-meet")
 @organiser_required
 def may_meet(slug: str) -> Response:

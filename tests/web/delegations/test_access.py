@@ -66,6 +66,7 @@ def routes(build: Builder, session: Session) -> Routes:
             f"{mission}/{delegation.id}/members",
             f"{mission}/{delegation.id}/leads/{lead.id}/remove",
             f"/organise/events/{event.slug}/delegations/may-meet",
+            f"{mission}/{delegation.id}/members/{delegation.members[0].id}/remove",
         ],
         member_posts=[f"/delegations/consent/{event.slug}"],
     )

@@ -62,6 +62,24 @@ def test_organisers_create_delegations_and_add_or_invite_leads(
     assert newcomer.get(f"/delegations/{delegation.id}").status_code == 200
     assert app.test_client().get(path).status_code == 404  # used up
 
+    assert (
+        client.post(f"{url}/{delegation.id}/members", data={"email": "Rui@X.example"}).status_code
+        == 302
+    )
+    session.commit()
+    session.refresh(delegation)
+    assert [m.email for m in delegation.members] == ["rui@x.example"]
+    other = build.delegation(event.mission)
+    refused = client.post(
+        f"{url}/{other.id}/members", data={"email": "rui@x.example"}, follow_redirects=True
+    )
+    assert "already in another delegation" in refused.get_data(as_text=True)
+    removal = f"{url}/{delegation.id}/members/{delegation.members[0].id}/remove"
+    assert client.post(removal).status_code == 302
+    session.commit()
+    session.refresh(delegation)
+    assert delegation.members == []
+
     may_meet = client.post(
         f"/organise/events/{event.slug}/delegations/may-meet",
         data={f"event{event.id}-may_meet": "y"},

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from matchmaker.models import PreferenceLevel
+from matchmaker.models import PreferenceLevel, Role
 from matchmaker.schedule import queries
 from matchmaker.schedule.scheduling import build_problem, proposed_meetings, run_solver
-from tests.builders import Builder
+from tests.builders import TEST_PASSWORD, Builder
 
 
 def _solved_pairs(session: Session, event: Any) -> set[frozenset[int]]:
@@ -51,3 +52,23 @@ def test_a_meeting_placed_by_hand_between_members_is_no_candidate(
     data = queries.event_data(session, event)
     problem = build_problem(data, minimal_change=False, hand_placed=frozenset({pair}))
     assert problem.candidates == ()
+
+
+def test_adding_a_meeting_between_members_by_hand_is_refused_with_the_reason(
+    app: Any, build: Builder, session: Session
+) -> None:
+    organiser = build.user(role=Role.ORGANISER)
+    event = build.event(organisers=(organiser,))
+    one, two = build.participant(event), build.participant(event)
+    build.delegation(event.mission, members=(one, two))
+    client = app.test_client()
+    client.post("/login", data={"email": organiser.email, "password": TEST_PASSWORD})
+    data = {
+        "first": one.id,
+        "second": two.id,
+        "slot": event.slots[0].id,
+        "place": event.tables[0].id,
+    }
+    page = client.post(f"/organise/events/{event.slug}/schedule/meetings/new", data=data)
+    text = html.unescape(page.get_data(as_text=True))
+    assert f"{one.full_name} and {two.full_name} are in the same delegation" in text

@@ -133,6 +133,8 @@ FIXED_ARGUMENTS = {
     "item_id": "1",
     "wave": "3",
     "token_id": "1",
+    "delegation_id": "1",
+    "mission_slug": "no-such-mission",
 }
 """URL arguments whose value needs no data of the test's world (unknown ids answer 404)."""
 

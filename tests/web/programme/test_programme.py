@@ -149,6 +149,10 @@ def test_sign_up_until_full_then_refused(client, world, log_in, build, session):
     assert "“Autostadt” is full." in page
     rows = session.scalars(select(ProgrammeSignUp)).all()
     assert [(row.participant_id, row.place) for row in rows] == [(world.me.id, 1)]
+    client.post("/logout")
+    log_in(world.organiser)
+    listing = client.get(world.programme).get_data(as_text=True)
+    assert "1 of 1 places taken" in listing and world.me.full_name in listing
 
     client.post("/logout")
     log_in(world.ana)
