@@ -16,6 +16,19 @@ def local_times(event: Event, starts_at: datetime, ends_at: datetime) -> str:
     return f"{starts_at.astimezone(event.zone):%H:%M}–{ends_at.astimezone(event.zone):%H:%M}"
 
 
+def own_times(
+    event: Event, participant: Participant, starts_at: datetime, ends_at: datetime
+) -> str:
+    """Start and end as `participant` reads them: an online participant's own zone first,
+    then the event's ("03:00–03:30 (09:00–09:30 event time)"); else the event's."""
+    event_times = local_times(event, starts_at, ends_at)
+    zone = participant.own_zone
+    if zone is None:
+        return event_times
+    own = f"{starts_at.astimezone(zone):%H:%M}–{ends_at.astimezone(zone):%H:%M}"
+    return f"{own} ({event_times} event time)"
+
+
 def local_when(event: Event, starts_at: datetime, ends_at: datetime) -> str:
     """Day, start and end in the event's time zone, as in "Mon 20 Apr, 09:00–09:30"."""
     return f"{starts_at.astimezone(event.zone):%a %d %b}, {local_times(event, starts_at, ends_at)}"
@@ -46,7 +59,7 @@ class AgendaLine:
         return cls(
             day=meeting.slot.local_start(event.zone).date(),
             when=local_when(event, meeting.slot.starts_at, meeting.slot.ends_at),
-            time=local_times(event, meeting.slot.starts_at, meeting.slot.ends_at),
+            time=own_times(event, participant, meeting.slot.starts_at, meeting.slot.ends_at),
             place=f"Online: {link}" if link else _place(event, meeting.place_label),
             partner=meeting.partner_of(participant.id),
             cancelled=meeting.status == MeetingStatus.CANCELLED,

@@ -47,8 +47,10 @@ def test_the_agenda_mail_carries_each_online_meetings_link(
 
     room = room_link("https://meet.jit.si/", app.config["SECRET_KEY"], by_room.uid)
     ana_mail = agenda_mail(mail_server, "ana@example.org")
-    assert f"- 09:00–09:30, Online: {room}\n" in ana_mail.text
-    assert f"- 09:30–10:00, Online: {OWN_ROOM}\n" in ana_mail.text
+    # Ana attends from Lisbon: 09:00 in Taipei is 02:00 there, and her time comes first.
+    assert "Times are in your time zone, Europe/Lisbon, then the event's." in ana_mail.text
+    assert f"- 02:00–02:30 (09:00–09:30 event time), Online: {room}\n" in ana_mail.text
+    assert f"- 02:30–03:00 (09:30–10:00 event time), Online: {OWN_ROOM}\n" in ana_mail.text
     assert f'href="{room}"' in ana_mail.html and f'href="{OWN_ROOM}"' in ana_mail.html
     (part,) = calendar_parts(ana_mail)
     assert [e.location for e in parse_everywhere(part.body)] == [
@@ -59,4 +61,5 @@ def test_the_agenda_mail_carries_each_online_meetings_link(
     bob_mail = agenda_mail(mail_server, "bob@example.org")
     assert f"Online: {room}" in bob_mail.text  # the on-site side joins the same room
     assert "T1, Taipei Nangang" in bob_mail.text
+    assert "Times are in Asia/Taipei time." in bob_mail.text
     assert OWN_ROOM not in bob_mail.text
