@@ -54,6 +54,13 @@ def test_an_online_participant_reads_the_hybrid_agenda_on_a_phone(
     assert overflow <= 0, f"the agenda is {overflow}px wider than the phone"
     screenshot(page, "hybrid-agenda-phone")
 
+    page.goto(live_server.url(f"/events/{HYBRID}/profile"))
+    expect(page.get_by_label("I attend online")).to_be_checked()
+    expect(page.get_by_label("Your time zone")).to_have_value("Europe/Berlin")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the profile is {overflow}px wider than the phone"
+    screenshot(page, "hybrid-profile-phone")
+
     body = page.request.get(live_server.url(f"/calendar/events/{HYBRID}/agenda.ics")).body()
     events = parse_everywhere(body)  # icalendar, ical.js and ical agree
     assert [e.location for e in events] == [f"Online: {href}" for href in hrefs]

@@ -69,5 +69,7 @@ def test_organisers_set_online_attendance_only_at_a_hybrid_event(
     assert "Attends online" in organiser_client.get(url).text
     assert organiser_client.post(url, data={"online": "y"}).status_code == 302
     assert _online_by_email(session) == {person.email: True}
+    listing = organiser_client.get(f"/organise/events/{event.slug}/participants").text
+    assert 'data-label="Booth"><span class="badge' in listing and ">Online<" in listing
     organiser_client.post(url, data={"max_meetings": ""})  # the box unticked
     assert _online_by_email(session) == {person.email: False}

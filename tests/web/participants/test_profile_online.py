@@ -64,3 +64,17 @@ def test_a_room_must_be_an_https_address_and_the_zone_a_real_one(
     assert (participant.video_link, participant.timezone) == (None, None)
     assert participant.attends_online
     session.commit()
+
+
+def test_the_catalogue_says_who_attends_a_hybrid_event_online(
+    client: Any, logged_in: Any, session: Session, build: Any
+) -> None:
+    event = logged_in.participant.event
+    build.participant(event, online=True, first_name="Remote", last_name="Partner")
+    build.participant(event, first_name="Onsite", last_name="Partner")
+    url = f"/events/{event.slug}/catalogue"
+    assert "Attends online" not in client.get(url).text  # on site: nobody is online
+    _set_mode(session, logged_in.participant, EventMode.HYBRID)
+    page = client.get(url).text
+    assert page.count("Attends online") == 1
+    assert page.index("Remote Partner") < page.index("Attends online")
