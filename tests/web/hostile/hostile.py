@@ -130,6 +130,8 @@ FIXED_ARGUMENTS = {
     "answer": "accept",
     "filename": "unknown.eml",
     "name": "unknown",
+    "delegation_id": "1",
+    "mission_slug": "unknown-mission",
 }
 """URL arguments whose value needs no data of the test's world (unknown ids answer 404)."""
 
