@@ -47,10 +47,13 @@ def test_organisers_create_delegations_and_add_or_invite_leads(
     assert "already has a delegation" in client.post(url, data=data).get_data(as_text=True)
     delegation = session.scalars(select(Delegation)).one()
     leads_url = f"{url}/{delegation.id}/leads"
-    assert client.post(leads_url, data={"email": lead.email.upper()}).status_code == 302
+    assert (
+        client.post(leads_url, data={f"lead{delegation.id}-email": lead.email.upper()}).status_code
+        == 302
+    )
     session.commit()  # end the test's read snapshot: see what the app wrote
     assert session.get(DelegationLead, (delegation.id, lead.id)) is not None
-    client.post(leads_url, data={"email": "new.lead@cluster.example"})
+    client.post(leads_url, data={f"lead{delegation.id}-email": "new.lead@cluster.example"})
     page = client.get(url).get_data(as_text=True)
     link = re.search(r'href="(http[^"]+/delegations/invitations/[^"]+)"', page)
     assert link is not None
@@ -63,7 +66,9 @@ def test_organisers_create_delegations_and_add_or_invite_leads(
     assert app.test_client().get(path).status_code == 404  # used up
 
     assert (
-        client.post(f"{url}/{delegation.id}/members", data={"email": "Rui@X.example"}).status_code
+        client.post(
+            f"{url}/{delegation.id}/members", data={f"member{delegation.id}-email": "Rui@X.example"}
+        ).status_code
         == 302
     )
     session.commit()
@@ -71,7 +76,9 @@ def test_organisers_create_delegations_and_add_or_invite_leads(
     assert [m.email for m in delegation.members] == ["rui@x.example"]
     other = build.delegation(event.mission)
     refused = client.post(
-        f"{url}/{other.id}/members", data={"email": "rui@x.example"}, follow_redirects=True
+        f"{url}/{other.id}/members",
+        data={f"member{other.id}-email": "rui@x.example"},
+        follow_redirects=True,
     )
     assert "already in another delegation" in refused.get_data(as_text=True)
     removal = f"{url}/{delegation.id}/members/{delegation.members[0].id}/remove"
