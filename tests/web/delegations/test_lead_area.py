@@ -12,7 +12,10 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from matchmaker.auth.tokens import hash_token
+from matchmaker.calendars.tokens import derive_token
 from matchmaker.db import utcnow
+from matchmaker.delegations import operations
 from matchmaker.models import (
     Delegation,
     DelegationLead,
@@ -216,3 +219,24 @@ def test_agendas_booklet_and_the_delegation_feed(
 
     assert client.post(f"{base}/feed/revoke").status_code == 302
     assert app.test_client().get(path).status_code == 404
+
+
+def test_an_invitation_for_an_existing_account_is_taken_logged_in_as_it(
+    app: Flask, build: Builder, session: Session
+) -> None:
+    event = build.event()
+    delegation = build.delegation(event.mission)
+    owner, stranger = build.user(), build.user()
+    invitation = operations.invite_lead(session, delegation, owner.email, owner, "k")
+    session.commit()
+    token = derive_token("lead", invitation.id, invitation.created_at, app.config["SECRET_KEY"])
+    invitation.token_hash = hash_token(token)
+    session.commit()
+    path = f"/delegations/invitations/{token}"
+    assert "/login" in app.test_client().get(path).location
+    assert _client(app, stranger.email).get(path).status_code == 404
+    client = _client(app, owner.email)
+    assert "You are logged in as" in client.get(path).get_data(as_text=True)
+    assert client.post(path).status_code == 302
+    session.commit()
+    assert session.get(DelegationLead, (delegation.id, owner.id)) is not None
