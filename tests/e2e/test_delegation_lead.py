@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matchmaker.db import utcnow
-from matchmaker.models import DelegationMember, Preference, PreferenceLevel
+from matchmaker.models import DelegationMember, Preference, PreferenceLevel, Role
 from tests.builders import TEST_PASSWORD, Builder
 from tests.e2e.conftest import LiveServer
 
@@ -39,7 +39,10 @@ def test_a_lead_registers_an_sme_marks_for_them_and_prints_the_booklet(
     tmp_path: Path,
 ) -> None:
     lead = build.user(name="Inês Carvalho")
-    event = build.event(name="EU–Mexico B2B, Monterrey", timezone="America/Monterrey")
+    organiser = build.user(role=Role.ORGANISER)
+    event = build.event(
+        name="EU–Mexico B2B, Monterrey", timezone="America/Monterrey", organisers=(organiser,)
+    )
     build.participant(event, first_name="Lupita", last_name="Garza", job_title="Buyer")
     delegation = build.delegation(event.mission, leads=(lead,), name="TICE.PT")
 
@@ -88,6 +91,17 @@ def test_a_lead_registers_an_sme_marks_for_them_and_prints_the_booklet(
     _log_in(phone_page, live_server, lead.email)
     phone_page.goto(live_server.url(f"/delegations/{delegation.id}"))
     expect(phone_page.get_by_text("Ana Silva")).to_be_visible()
-    width = phone_page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390
+    phone_page.locator("tr", has_text="Ana Silva").get_by_role("link", name="Mark for them").click()
+    expect(phone_page.get_by_text("Lupita Garza", exact=True)).to_be_visible()
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(phone_page, "04-marks-phone")
+    phone_page.goto(live_server.url(f"/delegations/{delegation.id}"))
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
     screenshot(phone_page, "03-overview-phone")
+
+    phone_page.context.clear_cookies()
+    _log_in(phone_page, live_server, organiser.email)
+    phone_page.goto(live_server.url(f"/organise/missions/{event.mission.slug}/delegations"))
+    expect(phone_page.get_by_text("Members (1)")).to_be_visible()
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(phone_page, "05-organiser-phone")

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_user
-from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as BaseResponse
 
-from matchmaker.auth.forms import ConfirmForm, InvitationForm
-from matchmaker.auth.login_sessions import open_login_session, remember
-from matchmaker.auth.operations import create_user
-from matchmaker.auth.queries import user_by_email
+from matchmaker.auth.role_invitations import invitation_step
 from matchmaker.auth.tokens import hash_token
 from matchmaker.db import get_session, utcnow
 from matchmaker.delegations import operations, queries
@@ -44,29 +39,12 @@ def lead_invitation(token: str) -> BaseResponse:
     if invitation is None or invitation.expires_at < utcnow():
         abort(404)
     delegation = invitation.delegation
-    account = user_by_email(db, invitation.email)
-    if account is not None and not current_user.is_authenticated:
-        flash(_("You already have an account: log in to accept the invitation."), "info")
-        return redirect(url_for("auth.login", next=request.path))
-    if account is not None and current_user.id != account.id:
-        abort(404)
-    form = InvitationForm() if account is None else ConfirmForm()
-    if form.validate_on_submit():
-        user = account
-        try:
-            if user is None:
-                user = create_user(db, invitation.email, form.password.data, name="")
-                db.flush()
-            operations.accept_lead_invitation(db, invitation, user)
-            login_id = open_login_session(db, user) if account is None else None
-            db.commit()
-        except IntegrityError:
-            db.rollback()
-            return redirect(request.path)
-        if login_id is not None:
-            session.clear()  # a fresh session for the new account, as at every login
-            remember(login_id)
-            login_user(user)
+    step = invitation_step(
+        invitation.email, lambda user: operations.accept_lead_invitation(db, invitation, user)
+    )
+    if step.answer is not None:
+        return step.answer
+    if step.accepted:
         flash(_("You lead %(name)s: register your SMEs here.", name=delegation.name), "success")
         return redirect(url_for(".overview", delegation_id=delegation.id))
     response = current_app.make_response(
@@ -74,8 +52,8 @@ def lead_invitation(token: str) -> BaseResponse:
             "delegations/invitation.html",
             delegation=delegation,
             invitation=invitation,
-            form=form,
-            new_account=account is None,
+            form=step.form,
+            new_account=step.new_account,
         )
     )
     response.headers["Referrer-Policy"] = "no-referrer"  # the URL holds the token

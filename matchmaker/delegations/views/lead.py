@@ -10,6 +10,7 @@ from matchmaker.auth.access import login_required
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.auth.forms import ConfirmForm
 from matchmaker.calendars.tokens import current_token
+from matchmaker.calendars.views import subscription_links
 from matchmaker.db import get_session
 from matchmaker.delegations import operations
 from matchmaker.delegations.agendas import member_agendas
@@ -30,8 +31,7 @@ def feed_links(delegation: Delegation) -> dict[str, str] | None:
     )
     if token is None:
         return None
-    https = external_url("delegations.feed", token=token)
-    return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}
+    return subscription_links(external_url("delegations.feed", token=token))
 
 
 @bp.get("/delegations/<int:delegation_id>")

@@ -78,7 +78,8 @@ def mission_delegations(mission_slug: str) -> Response | str:
             for delegation in delegations
             for invitation in delegation.invitations
         },
-        email_form=EmailForm(),
+        lead_forms={d.id: EmailForm(prefix=f"lead{d.id}") for d in delegations},
+        member_forms={d.id: EmailForm(prefix=f"member{d.id}") for d in delegations},
         action=ConfirmForm(),
         may_meet_forms={
             event.id: EventsMayMeetForm(
@@ -95,7 +96,7 @@ def add_lead(mission_slug: str, delegation_id: int) -> Response:
     """Add a lead by e-mail: an existing account at once, another e-mail by invitation."""
     mission = mission_or_404(mission_slug)
     delegation = _delegation_or_404(mission, delegation_id)
-    form = EmailForm()
+    form = EmailForm(prefix=f"lead{delegation.id}")
     if not form.validate_on_submit():
         flash(_("Give a valid e-mail address."), "error")
         return _back(mission)
@@ -142,7 +143,7 @@ def add_member(mission_slug: str, delegation_id: int) -> Response:
     """Put a person (by e-mail, for every event of the mission) in the delegation."""
     mission = mission_or_404(mission_slug)
     delegation = _delegation_or_404(mission, delegation_id)
-    form = EmailForm()
+    form = EmailForm(prefix=f"member{delegation.id}")
     if not form.validate_on_submit():
         flash(_("Give a valid e-mail address."), "error")
         return _back(mission)

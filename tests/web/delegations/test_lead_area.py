@@ -12,7 +12,10 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from matchmaker.auth.tokens import hash_token
+from matchmaker.calendars.tokens import derive_token
 from matchmaker.db import utcnow
+from matchmaker.delegations import operations
 from matchmaker.models import (
     Delegation,
     DelegationLead,
@@ -47,10 +50,13 @@ def test_organisers_create_delegations_and_add_or_invite_leads(
     assert "already has a delegation" in client.post(url, data=data).get_data(as_text=True)
     delegation = session.scalars(select(Delegation)).one()
     leads_url = f"{url}/{delegation.id}/leads"
-    assert client.post(leads_url, data={"email": lead.email.upper()}).status_code == 302
+    assert (
+        client.post(leads_url, data={f"lead{delegation.id}-email": lead.email.upper()}).status_code
+        == 302
+    )
     session.commit()  # end the test's read snapshot: see what the app wrote
     assert session.get(DelegationLead, (delegation.id, lead.id)) is not None
-    client.post(leads_url, data={"email": "new.lead@cluster.example"})
+    client.post(leads_url, data={f"lead{delegation.id}-email": "new.lead@cluster.example"})
     page = client.get(url).get_data(as_text=True)
     link = re.search(r'href="(http[^"]+/delegations/invitations/[^"]+)"', page)
     assert link is not None
@@ -63,7 +69,9 @@ def test_organisers_create_delegations_and_add_or_invite_leads(
     assert app.test_client().get(path).status_code == 404  # used up
 
     assert (
-        client.post(f"{url}/{delegation.id}/members", data={"email": "Rui@X.example"}).status_code
+        client.post(
+            f"{url}/{delegation.id}/members", data={f"member{delegation.id}-email": "Rui@X.example"}
+        ).status_code
         == 302
     )
     session.commit()
@@ -71,7 +79,9 @@ def test_organisers_create_delegations_and_add_or_invite_leads(
     assert [m.email for m in delegation.members] == ["rui@x.example"]
     other = build.delegation(event.mission)
     refused = client.post(
-        f"{url}/{other.id}/members", data={"email": "rui@x.example"}, follow_redirects=True
+        f"{url}/{other.id}/members",
+        data={f"member{other.id}-email": "rui@x.example"},
+        follow_redirects=True,
     )
     assert "already in another delegation" in refused.get_data(as_text=True)
     removal = f"{url}/{delegation.id}/members/{delegation.members[0].id}/remove"
@@ -209,3 +219,24 @@ def test_agendas_booklet_and_the_delegation_feed(
 
     assert client.post(f"{base}/feed/revoke").status_code == 302
     assert app.test_client().get(path).status_code == 404
+
+
+def test_an_invitation_for_an_existing_account_is_taken_logged_in_as_it(
+    app: Flask, build: Builder, session: Session
+) -> None:
+    event = build.event()
+    delegation = build.delegation(event.mission)
+    owner, stranger = build.user(), build.user()
+    invitation = operations.invite_lead(session, delegation, owner.email, owner, "k")
+    session.commit()
+    token = derive_token("lead", invitation.id, invitation.created_at, app.config["SECRET_KEY"])
+    invitation.token_hash = hash_token(token)
+    session.commit()
+    path = f"/delegations/invitations/{token}"
+    assert "/login" in app.test_client().get(path).location
+    assert _client(app, stranger.email).get(path).status_code == 404
+    client = _client(app, owner.email)
+    assert "You are logged in as" in client.get(path).get_data(as_text=True)
+    assert client.post(path).status_code == 302
+    session.commit()
+    assert session.get(DelegationLead, (delegation.id, owner.id)) is not None
