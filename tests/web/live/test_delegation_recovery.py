@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from matchmaker.live.figures import day_figures
 from matchmaker.models import Meeting, MeetingStatus
 from tests.web.live.live_helpers import Clock, LiveEvent, berlin
 
@@ -42,3 +43,16 @@ def test_no_replacement_meeting_within_a_delegation_unless_allowed(
     session.commit()
     assert tuple(sorted((cleo.id, eva.id))) in confirmed
     assert (tuple(sorted((ben.id, dan.id))) in confirmed) == may_meet
+
+
+def test_no_shows_count_under_the_mission_delegation(
+    client: Any, log_in: Any, live: LiveEvent, session: Any, clock: Clock, build: Any
+) -> None:
+    ana = live.person("Ana")
+    build.delegation(live.event.mission, name="Produtech", members=(ana,))
+    log_in(live.organiser)
+    clock.at = berlin(8, 59)
+    client.post(f"/live/events/{live.event.slug}/participants/{ana.id}/release")
+    session.commit()
+    figures = day_figures(session, live.event, berlin(8, 59))
+    assert figures.no_shows_by_delegation == [("Produtech", 2)]
