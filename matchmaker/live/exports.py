@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from matchmaker.delegations.queries import delegation_names
 from matchmaker.live import queries
 from matchmaker.live.clock import now
 from matchmaker.live.figures import day_figures, delegation_of, meetings_on_the_day
@@ -105,15 +106,16 @@ def day_figure_rows(session: Session, event: Event) -> Rows:
 def no_show_rows(session: Session, event: Event) -> Rows:
     """Everyone who missed a meeting: most missed first, with their delegation."""
     day = day_figures(session, event, now())
+    names = delegation_names(session, event)
     rows: Rows = [["Participant", "Organisation", "Delegation", "Meetings missed"]]
     return rows + [
-        [person.full_name, person.organisation.name, delegation_of(person), count]
+        [person.full_name, person.organisation.name, delegation_of(person, names), count]
         for person, count in day.no_shows_by_person
     ]
 
 
 def delegation_no_show_rows(session: Session, event: Event) -> Rows:
-    """Meetings missed per delegation (the organisation's cluster), most first."""
+    """Meetings missed per delegation (the mission's delegation, else the cluster), most first."""
     day = day_figures(session, event, now())
     rows: Rows = [["Delegation", "Meetings missed"]]
     return rows + [[name, count] for name, count in day.no_shows_by_delegation]

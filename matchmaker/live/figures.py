@@ -8,6 +8,7 @@ A no-show counts once per meeting missed: a meeting that began with someone miss
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -43,9 +44,10 @@ class DayFigures:
         return bool(self.arrived or self.held or self.missed or any(self.changes.values()))
 
 
-def delegation_of(person: Participant) -> str:
-    """The delegation a person came with: their organisation's cluster."""
-    return person.organisation.cluster or NO_DELEGATION
+def delegation_of(person: Participant, names: Mapping[int, str]) -> str:
+    """The delegation a person came with: their delegation on the mission (`names`, by
+    participant id), else their organisation's cluster."""
+    return names.get(person.id) or person.organisation.cluster or NO_DELEGATION
 
 
 def meetings_on_the_day(session: Session, event: Event, now: datetime) -> list[MeetingOnTheDay]:
@@ -83,11 +85,10 @@ def day_figures(session: Session, event: Event, now: datetime) -> DayFigures:
     for person in released:
         missed[person.id] += 1
         people[person.id] = person
-    # The mission's delegation where the person has one, else their organisation's cluster.
     names = delegation_names(session, event)
     by_delegation: Counter[str] = Counter()
     for pid, count in missed.items():
-        by_delegation[names.get(pid) or delegation_of(people[pid])] += count
+        by_delegation[delegation_of(people[pid], names)] += count
     counts = queries.check_in_counts(session, event)
     return DayFigures(
         arrived=counts.arrived,

@@ -12,7 +12,6 @@ from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from matchmaker.live.figures import delegation_of
 from matchmaker.models import FollowUpAnswer, MeetingFeedback, Participant
 from matchmaker.outcomes.kpis import GroupKpis, Kpis, OutcomeData, country_of
 from matchmaker.outcomes.labels import result_label, value_band_label
@@ -83,8 +82,13 @@ def group_row(group: GroupKpis) -> list[Cell | float]:
     ]
 
 
-def _person(person: Participant) -> list[Cell | float]:
-    return [person.full_name, person.organisation.name, country_of(person), delegation_of(person)]
+def _person(data: OutcomeData, person: Participant) -> list[Cell | float]:
+    return [
+        person.full_name,
+        person.organisation.name,
+        country_of(person),
+        data.delegation_of(person),
+    ]
 
 
 def _side(
@@ -138,8 +142,8 @@ def meeting_sheet_rows(data: OutcomeData, kpis: Kpis, private: bool) -> list[lis
                 start.strftime("%H:%M"),
                 m.event.name,
                 kpis.state_of[m.id].value,
-                *_person(a),
-                *_person(b),
+                *_person(data, a),
+                *_person(data, b),
                 *_side(feedback.get((m.id, a.id)), answers[(m.id, a.id)], private),
                 *_side(feedback.get((m.id, b.id)), answers[(m.id, b.id)], private),
             ]

@@ -12,13 +12,14 @@ one delegation's share of them are measured the same way.
 - A meeting counts once under each **result** that either side reported, in its feedback
   or in any follow-up survey; it **has a result** when one of them is not "none".
 - A **group** (delegation, country, sector, type) holds its members' meetings; a meeting
-  of two members counts once for the group.
+  of two members counts once for the group. A person's delegation is their delegation on
+  the mission, else their organisation's cluster (`live.figures.delegation_of`).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -56,14 +57,20 @@ class MeetingState(StrEnum):
 
 @dataclass(frozen=True)
 class OutcomeData:
-    """What the figures are computed from: active participants, confirmed meetings, and
-    the marks, feedback and survey answers of those meetings."""
+    """What the figures are computed from: active participants, confirmed meetings, the
+    marks, feedback and survey answers of those meetings, and the name of each member's
+    delegation on the mission (by participant id)."""
 
     participants: Sequence[Participant]
     meetings: Sequence[Meeting]
     marks: dict[int, AttendanceMark] = field(default_factory=dict)
     feedback: Sequence[MeetingFeedback] = ()
     answers: Sequence[FollowUpAnswer] = ()
+    delegations: Mapping[int, str] = field(default_factory=dict)
+
+    def delegation_of(self, person: Participant) -> str:
+        """The person's delegation on the mission, else their organisation's cluster."""
+        return delegation_of(person, self.delegations)
 
 
 @dataclass(frozen=True)
@@ -181,12 +188,14 @@ def type_of(person: Participant) -> str:
     return person.organisation.type.label
 
 
-GROUPINGS: dict[str, Callable[[Participant], list[str]]] = {
-    "delegation": lambda person: [delegation_of(person)],
-    "country": lambda person: [country_of(person)],
-    "sector": sectors_of,
-    "type": lambda person: [type_of(person)],
-}
+def groupings(data: OutcomeData) -> dict[str, Callable[[Participant], list[str]]]:
+    """Group name -> the keys a person counts under (a sector per sector)."""
+    return {
+        "delegation": lambda person: [data.delegation_of(person)],
+        "country": lambda person: [country_of(person)],
+        "sector": sectors_of,
+        "type": lambda person: [type_of(person)],
+    }
 
 
 def _results_of(
@@ -258,13 +267,13 @@ def compute_kpis(data: OutcomeData, members: Iterable[int] | None = None) -> Kpi
     registrations: Counter[date] = Counter(p.created_at.date() for p in members_list)
     groups = {
         name: _groups(key_of, members_list, meetings, state_of, rated_by, results_of)
-        for name, key_of in GROUPINGS.items()
+        for name, key_of in groupings(data).items()
     }
     return Kpis(
         participants=len(members_list),
         by_type=_count(type_of(p) for p in members_list),
         by_country=_count(country_of(p) for p in members_list),
-        by_delegation=_count(delegation_of(p) for p in members_list),
+        by_delegation=_count(data.delegation_of(p) for p in members_list),
         scheduled=len(meetings),
         held=sum(1 for s in state_of.values() if s == MeetingState.HELD),
         missed=sum(1 for s in state_of.values() if s == MeetingState.MISSED),

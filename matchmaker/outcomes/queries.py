@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from matchmaker.delegations.queries import delegation_names
 from matchmaker.live.queries import marks_of
 from matchmaker.models import (
     Event,
@@ -71,7 +72,12 @@ def outcome_data(session: Session, events: Sequence[Event]) -> OutcomeData:
         if ids
         else []
     )
-    return OutcomeData(participants, meetings, marks_of(session, meetings), feedback, answers)
+    delegations = {
+        pid: name for event in events for pid, name in delegation_names(session, event).items()
+    }
+    return OutcomeData(
+        participants, meetings, marks_of(session, meetings), feedback, answers, delegations
+    )
 
 
 def ended_meetings_of(session: Session, participant: Participant, now: datetime) -> list[Meeting]:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from matchmaker.auth.access import (
-    can_organise,
     event_or_404,
     login_required,
     organised_event_or_404,
@@ -18,7 +16,6 @@ from matchmaker.auth.access import (
 from matchmaker.commits import commit_or_refuse
 from matchmaker.db import get_session
 from matchmaker.live.clock import now
-from matchmaker.live.figures import delegation_of
 from matchmaker.models import AttendanceMark, Event, Meeting, Mission, Outcome, Participant
 from matchmaker.organiser.views.base import mission_or_404
 from matchmaker.outcomes import exports, links, operations, queries, report, surveys
@@ -202,15 +199,12 @@ def _event_kpis(event: Event, delegation: str | None) -> Kpis:
     data = queries.outcome_data(get_session(), [event])
     if delegation is None:
         return compute_kpis(data)
-    members = [p.id for p in data.participants if delegation_of(p) == delegation]
+    members = [p.id for p in data.participants if data.delegation_of(p) == delegation]
     return compute_kpis(data, members)
 
 
-def _delegation_arg(event: Event) -> str | None:
-    delegation = request.args.get("delegation") or None
-    if delegation is not None and not can_organise(event):
-        abort(404)
-    return delegation
+def _delegation_arg() -> str | None:
+    return request.args.get("delegation") or None
 
 
 @bp.get("/events/<slug>/dashboard")
@@ -218,7 +212,7 @@ def _delegation_arg(event: Event) -> str | None:
 def event_dashboard(slug: str) -> str:
     """The event's outcome figures (optionally one delegation's), charts beside tables."""
     event = organised_event_or_404(slug)
-    delegation = _delegation_arg(event)
+    delegation = _delegation_arg()
     kpis = _event_kpis(event, delegation)
     data = queries.outcome_data(get_session(), [event])
     return _dashboard(
@@ -231,63 +225,40 @@ def event_dashboard(slug: str) -> str:
     )
 
 
-def _own_delegation(event: Event) -> str:
-    """The delegation the current user leads: their cluster organisation's, else 404."""
-    me = own_participant_or_404(event)
-    if me.organisation.type.value != "cluster":
-        abort(404)
-    return delegation_of(me)
-
-
-@bp.get("/events/<slug>/my-delegation")
-@login_required
-def delegation_dashboard(slug: str) -> str:
-    """A cluster's own view: the figures of the people of its delegation."""
-    event = event_or_404(slug)
-    delegation = _own_delegation(event)
-    kpis = _event_kpis(event, delegation)
-    return _dashboard("outcomes/dashboard.html", event, kpis, delegation, delegations=[], notes=[])
-
-
-def _report_access(slug: str) -> tuple[Event, str | None]:
-    event = event_or_404(slug)
-    if can_organise(event):
-        return event, _delegation_arg(event)
-    if current_user.is_authenticated:
-        return event, _own_delegation(event)
-    abort(404)
-
-
 @bp.get("/events/<slug>/report")
-@login_required
+@organiser_required
 def event_report(slug: str) -> str:
     """The printable report (its print stylesheet makes it a clean paper or PDF)."""
-    event, delegation = _report_access(slug)
+    event = organised_event_or_404(slug)
+    delegation = _delegation_arg()
     kpis = _event_kpis(event, delegation)
     return _dashboard("outcomes/report.html", event, kpis, delegation)
 
 
 @bp.get("/events/<slug>/report.pdf")
-@login_required
+@organiser_required
 def event_report_pdf(slug: str) -> Response:
     """The report as a PDF file."""
-    event, delegation = _report_access(slug)
+    event = organised_event_or_404(slug)
+    delegation = _delegation_arg()
     kpis = _event_kpis(event, delegation)
     body = report.report_pdf(event.name, delegation, kpis)
-    return _download(body, "application/pdf", f"{event.slug}-outcomes.pdf")
+    return download(body, "application/pdf", f"{event.slug}-outcomes.pdf")
 
 
 @bp.get("/events/<slug>/outcomes.xlsx")
-@login_required
+@organiser_required
 def event_xlsx(slug: str) -> Response:
     """Meetings and outcomes, and the figures by delegation, country and sector."""
-    event, delegation = _report_access(slug)
+    event = organised_event_or_404(slug)
+    delegation = _delegation_arg()
     data = queries.outcome_data(get_session(), [event])
     body = exports.outcomes_workbook(data, _event_kpis(event, delegation), delegation)
-    return _download(body, XLSX, f"{event.slug}-outcomes.xlsx")
+    return download(body, XLSX, f"{event.slug}-outcomes.xlsx")
 
 
-def _download(body: bytes, mimetype: str, filename: str) -> Response:
+def download(body: bytes, mimetype: str, filename: str) -> Response:
+    """`body` as a file to save, kept out of caches."""
     response = current_app.response_class(body, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "no-store"
@@ -331,4 +302,4 @@ def mission_xlsx(slug: str) -> Response:
     session = get_session()
     data = queries.outcome_data(session, queries.mission_events(mission))
     body = exports.outcomes_workbook(data, compute_kpis(data), None)
-    return _download(body, XLSX, f"{mission.slug}-outcomes.xlsx")
+    return download(body, XLSX, f"{mission.slug}-outcomes.xlsx")

@@ -115,3 +115,31 @@ def test_the_dashboard_is_readable_on_a_phone(
     expect(phone_page.locator("#events-compared")).to_be_visible()
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
     screenshot(phone_page, "mission-phone")
+
+
+def test_a_lead_reads_their_delegations_outcomes_on_a_phone(
+    live_server: LiveServer,
+    build: Builder,
+    session: Session,
+    clock: Clock,
+    phone_page: Page,
+    screenshot: Screenshot,
+) -> None:
+    live = build_outcome_event(build, session)
+    clock.at = berlin(18)
+    lead = build.user()
+    delegation = build.delegation(
+        live.event.mission,
+        name="Lisbon Tech",
+        leads=(lead,),
+        members=(live.person("Ana"), live.person("Ben")),
+    )
+    _log_in(phone_page, live_server, lead)
+    phone_page.goto(live_server.url(f"/delegations/{delegation.id}"))
+    phone_page.get_by_role("link", name="Outcomes").click()
+    expect(phone_page.get_by_role("heading", name="Outcomes of Lisbon Tech")).to_be_visible()
+    expect(phone_page.locator('[data-kpi="scheduled"]')).to_have_text("3")
+    expect(phone_page.locator('[data-kpi="kept"]')).to_have_text("33.3%")
+    expect(phone_page.get_by_role("button", name="Print")).to_be_visible()
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(phone_page, "delegation-outcomes-phone")

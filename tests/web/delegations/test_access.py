@@ -55,6 +55,9 @@ def routes(build: Builder, session: Session) -> Routes:
             f"{person}/edit",
             f"{person}/availability",
             f"{person}/marks",
+            f"{base}/outcomes",
+            f"{base}/outcomes.pdf",
+            f"{base}/outcomes.xlsx",
             # another delegation's member, seen through one's own delegation
             f"{base}/members/{outsider.id}/edit",
         ],
@@ -109,6 +112,8 @@ def test_the_lead_reaches_their_own_delegation_only(app: Flask, routes: Routes) 
     assert client.get(routes.other_delegation).status_code == 404
     other_lead = _client(app, routes.users["other delegation's lead"])
     assert other_lead.get(routes.other_delegation).status_code == 200
+    assert other_lead.get(f"{routes.other_delegation}/outcomes").status_code == 200
+    assert client.get(f"{routes.other_delegation}/outcomes").status_code == 404
     assert client.post(routes.lead_posts[1]).status_code == 302
 
 
