@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 from flask import Flask, flash, redirect
 from flask.testing import FlaskClient
@@ -90,3 +92,15 @@ def test_every_response_carries_the_security_headers(client: FlaskClient) -> Non
         assert response.headers["X-Frame-Options"] == "DENY"
         assert response.headers["Referrer-Policy"] == "same-origin"
         response.close()
+
+
+def test_no_template_has_an_inline_event_handler() -> None:
+    # The content security policy (script-src 'self') blocks them: such a button does nothing.
+    templates = Path(__file__).resolve().parents[3] / "templates"
+    handlers = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
+    offenders = [
+        str(path.relative_to(templates))
+        for path in sorted(templates.rglob("*.html"))
+        if handlers.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
