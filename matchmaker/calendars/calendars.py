@@ -43,7 +43,7 @@ def event_calendar(session: Session, event: Event) -> bytes:
     return write_calendar(
         f"event.{event.slug}@matchmaker",
         f"{event.name}: all B2B meetings",
-        event_entries(event, queries.event_meetings(session, event)),
+        event_entries(event, queries.event_meeting_rows(session, event)),
     )
 
 
@@ -53,5 +53,5 @@ def table_calendar(session: Session, table: MeetingTable) -> bytes:
     return write_calendar(
         f"table-{table.id}.{event.slug}@matchmaker",
         f"{event.name}: {table.name}",
-        event_entries(event, queries.table_meetings(session, table)),
+        event_entries(event, queries.table_meeting_rows(session, table)),
     )
