@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, func, or_, select, union_all
-from sqlalchemy.orm import Session, aliased, load_only, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from matchmaker.models import (
     Event,
@@ -27,6 +27,7 @@ from matchmaker.models.enums import ACTIVE_RUN_STATUSES
 from matchmaker.schedule import scheduling
 from matchmaker.schedule.scheduling import (
     EventData,
+    Mark,
     PossibleMeeting,
     ProposedMeeting,
     proposed_meetings,
@@ -43,29 +44,18 @@ def event_participants(session: Session, event: Event) -> Sequence[Participant]:
     ).all()
 
 
-def event_preferences(session: Session, event: Event) -> Sequence[Preference]:
-    """Every preference given in the event: who marked whom at which level (their notes
-    are left unloaded)."""
-    return session.scalars(
-        select(Preference)
-        .where(Preference.event_id == event.id)
-        .options(
-            load_only(
-                Preference.from_participant_id, Preference.to_participant_id, Preference.level
-            )
-        )
-    ).all()
+def event_preferences(session: Session, event: Event) -> list[Mark]:
+    """Every preference given in the event: who marked whom at which level, as plain
+    values (tens of thousands at a large fair)."""
+    rows = session.execute(
+        select(
+            Preference.from_participant_id, Preference.to_participant_id, Preference.level
+        ).where(Preference.event_id == event.id)
+    )
+    return [Mark(source, target, level) for source, target, level in rows]
 
 
-class Request(NamedTuple):
-    """A mark that asks for a meeting, as plain values."""
-
-    from_participant_id: int
-    to_participant_id: int
-    level: PreferenceLevel
-
-
-def requests(session: Session, event: Event) -> list[Request]:
+def requests(session: Session, event: Event) -> list[Mark]:
     """The preferences that ask for a meeting (must, want, maybe): who asked whom and how
     much, as plain values (tens of thousands at a large fair)."""
     rows = session.execute(
@@ -73,7 +63,7 @@ def requests(session: Session, event: Event) -> list[Request]:
             Preference.from_participant_id, Preference.to_participant_id, Preference.level
         ).where(Preference.event_id == event.id, Preference.level != PreferenceLevel.NOT)
     )
-    return [Request(source, target, level) for source, target, level in rows]
+    return [Mark(source, target, level) for source, target, level in rows]
 
 
 def unavailable_slots(session: Session, event: Event) -> dict[int, set[int]]:

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -51,13 +51,21 @@ REASON_LABELS = {
 Pair = tuple[int, int]
 
 
+class Mark(NamedTuple):
+    """A preference as plain values: who marked whom at which level."""
+
+    from_participant_id: int
+    to_participant_id: int
+    level: PreferenceLevel
+
+
 def ordered_pair(a: int, b: int) -> Pair:
     """The pair with the lower id first, as meetings store it."""
     return (a, b) if a < b else (b, a)
 
 
 def pair_weights(
-    preferences: Iterable[Preference], organisation_of: Mapping[int, int]
+    preferences: Iterable[Preference | Mark], organisation_of: Mapping[int, int]
 ) -> dict[Pair, int]:
     """Candidate weights from both sides' preferences among the given participants.
 
@@ -105,7 +113,7 @@ class EventData:
 
     event: Event
     participants: Sequence[Participant]
-    preferences: Sequence[Preference]
+    preferences: Sequence[Preference | Mark]
     unavailable: Mapping[int, set[int]]
     confirmed: Sequence[Meeting]
     kept_apart: frozenset[Pair] = frozenset()

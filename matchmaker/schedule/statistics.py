@@ -13,7 +13,7 @@ from datetime import datetime
 from statistics import fmean
 
 from matchmaker.models import Event, Participant, TimeSlot
-from matchmaker.schedule.queries import Request
+from matchmaker.schedule.scheduling import Mark
 
 # (participant a, participant b, slot id)
 MeetingTriple = tuple[int, int, int]
@@ -124,7 +124,7 @@ def _groups(
 def schedule_figures(
     event: Event,
     participants: Sequence[Participant],
-    requests: Sequence[Request],
+    requests: Sequence[Mark],
     meetings: Sequence[MeetingTriple],
     unavailable: Mapping[int, set[int]],
     minimums: Mapping[int, int],
