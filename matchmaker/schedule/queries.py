@@ -279,6 +279,30 @@ def confirmed_meetings(session: Session, event: Event) -> list[Meeting]:
     return sorted(meetings, key=lambda m: (m.slot.starts_at, m.place_label, m.id))
 
 
+def confirmed_meetings_of_people(
+    session: Session, event: Event, participant_ids: Sequence[int]
+) -> list[Meeting]:
+    """The confirmed meetings of these participants, with both people and the table."""
+    return list(
+        session.scalars(
+            select(Meeting)
+            .where(
+                _confirmed_in(event),
+                or_(
+                    Meeting.participant_a_id.in_(participant_ids),
+                    Meeting.participant_b_id.in_(participant_ids),
+                ),
+            )
+            .options(
+                selectinload(Meeting.participant_a),
+                selectinload(Meeting.participant_b),
+                selectinload(Meeting.table),
+            )
+            .order_by(Meeting.id)
+        )
+    )
+
+
 def confirmed_meetings_of(session: Session, participant: Participant) -> list[Meeting]:
     """The participant's confirmed meetings."""
     return list(
