@@ -26,6 +26,10 @@ BLUEPRINT_MODULES = (
     "matchmaker.messages.views",
     "matchmaker.messages.clock",
     "matchmaker.live.views",
+    "matchmaker.delegations.views",
+    "matchmaker.programme.views",
+    "matchmaker.outcomes.views",
+    "matchmaker.api.views",
 )
 COMMAND_MODULES = (
     "matchmaker.core.migrations",

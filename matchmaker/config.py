@@ -68,6 +68,11 @@ class DefaultConfig:
     CHANGE_NOTICE_DELAY_S = 120
     REMINDER_TIME = "18:00"
     PREFERENCES_NUDGE_DAYS = 2
+    # Online meetings without a participant's own link get a room on this video server.
+    VIDEO_ROOM_BASE_URL = "https://meet.jit.si/"
+    # JSON API: requests per token and window (429 beyond), and the largest page of a list.
+    API_RATE_LIMIT = 300
+    API_RATE_WINDOW_S = 60
 
 
 def instance_path() -> Path:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import STATUS, TRANSP, Calendar, Event, vCalAddress, vDuration
+from icalendar import STATUS, TRANSP, Calendar, Event, vCalAddress, vDuration, vUri
 
 PRODID = "-//matchmaker//B2B matchmaking scheduler//EN"
 DEFAULT_REFRESH = timedelta(hours=1)
@@ -23,7 +23,8 @@ EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 @dataclass(frozen=True)
 class CalendarEntry:
-    """One meeting as a calendar event. Datetimes are aware; `timezone` is its IANA zone."""
+    """One meeting as a calendar event. Datetimes are aware; `timezone` is its IANA zone.
+    An online meeting's `video_link` goes in URL and CONFERENCE (RFC 7986)."""
 
     uid: str
     sequence: int
@@ -36,6 +37,7 @@ class CalendarEntry:
     cancelled: bool
     created: datetime
     last_modified: datetime
+    video_link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,11 @@ def build_calendar(
     return ical
 
 
+VIDEO_LABEL = "Video call"
+# CONFERENCE's parameters as icalendar writes them (sorted), for the text writer.
+VIDEO_PARAMETERS = f"FEATURE=VIDEO;LABEL={VIDEO_LABEL};VALUE=URI"
+
+
 def write_calendar(
     uid: str,
     name: str,
@@ -159,15 +166,20 @@ def _event_lines(entry: CalendarEntry, stamp: str, local: bool) -> list[str]:
         f"DTSTAMP:{stamp}\r\n",
         _text_line("UID", entry.uid),
         f"SEQUENCE:{entry.sequence}\r\n",
-        f"CREATED:{_utc_text(entry.created)}\r\n",
     ]
+    if entry.video_link:
+        lines.append(_fold(f"CONFERENCE;{VIDEO_PARAMETERS}:{entry.video_link}") + "\r\n")
+    lines.append(f"CREATED:{_utc_text(entry.created)}\r\n")
     if entry.description:
         lines.append(_text_line("DESCRIPTION", entry.description))
     lines.append(f"LAST-MODIFIED:{_utc_text(entry.last_modified)}\r\n")
     if entry.location:
         lines.append(_text_line("LOCATION", entry.location))
     lines.append(f"STATUS:{'CANCELLED' if entry.cancelled else 'CONFIRMED'}\r\n")
-    lines += ["TRANSP:OPAQUE\r\n", "END:VEVENT\r\n"]
+    lines.append("TRANSP:OPAQUE\r\n")
+    if entry.video_link:
+        lines.append(_fold(f"URL;VALUE=URI:{entry.video_link}") + "\r\n")
+    lines.append("END:VEVENT\r\n")
     return lines
 
 
@@ -218,7 +230,7 @@ def _one_line(text: str) -> str:
 
 def _event(entry: CalendarEntry, stamp: datetime) -> Event:
     zone = ZoneInfo(entry.timezone)
-    return Event.new(
+    event = Event.new(
         uid=entry.uid,
         stamp=stamp,
         sequence=entry.sequence,
@@ -232,3 +244,11 @@ def _event(entry: CalendarEntry, stamp: datetime) -> Event:
         last_modified=entry.last_modified.astimezone(UTC),
         transparency=TRANSP.OPAQUE,
     )
+    if entry.video_link:
+        event.add("URL", vUri(entry.video_link), parameters={"VALUE": "URI"})
+        event.add(
+            "CONFERENCE",
+            vUri(entry.video_link),
+            parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": VIDEO_LABEL},
+        )
+    return event

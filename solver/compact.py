@@ -34,6 +34,7 @@ class Compact:
     free: list[int]
     cap: list[int]
     location: list[str | None]
+    online: list[bool]
     cand_a: list[int]
     cand_b: list[int]
     cand_w: list[int]
@@ -72,8 +73,11 @@ class Compact:
         return len(self.slot_ids)
 
     def meeting(self, cand: int, slot: int, table: str | None) -> Meeting:
-        """The schema meeting of candidate `cand` in `slot` at `table` (or a location)."""
+        """The schema meeting of candidate `cand` in `slot` at `table` (or a location, or
+        nowhere when one side is online)."""
         a, b = self.cand_a[cand], self.cand_b[cand]
+        if self.online[a] or self.online[b]:
+            return Meeting(a=self.person_ids[a], b=self.person_ids[b], slot=self.slot_ids[slot])
         place = self.location[a] if self.location[a] is not None else self.location[b]
         return Meeting(
             a=self.person_ids[a],
@@ -149,6 +153,7 @@ def compact(problem: Problem) -> Compact:
     )
     minimums = effective_minimums(problem)
     location = [p.location for p in problem.participants]
+    online = [p.online for p in problem.participants]
     comp = Compact(
         problem=problem,
         person_ids=person_ids,
@@ -161,6 +166,7 @@ def compact(problem: Problem) -> Compact:
         free=free,
         cap=[capacity(problem, p.id) for p in problem.participants],
         location=location,
+        online=online,
         cand_a=[],
         cand_b=[],
         cand_w=[],
@@ -183,7 +189,9 @@ def compact(problem: Problem) -> Compact:
         comp.cand_a.append(a)
         comp.cand_b.append(b)
         comp.cand_w.append(c.weight)
-        comp.cand_table.append(location[a] is None and location[b] is None)
+        comp.cand_table.append(
+            location[a] is None and location[b] is None and not online[a] and not online[b]
+        )
         comp.cand_common.append(free[a] & free[b])
         comp.by_person[a].append(k)
         comp.by_person[b].append(k)

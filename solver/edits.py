@@ -36,10 +36,11 @@ class Addition:
 
 def swapped(first: Meeting, second: Meeting) -> tuple[Meeting, Meeting]:
     """Two meetings with their slots exchanged: a shared table goes with its slot (a
-    meeting keeps its own table when the other meets at a booth), a booth stays."""
+    meeting keeps its own table when the other meets at a booth or online), a booth stays,
+    and an online meeting (no place) stays without one."""
 
     def moved(meeting: Meeting, other: Meeting) -> Meeting:
-        if meeting.location is not None:
+        if meeting.place is None or meeting.location is not None:
             return replace(meeting, slot=other.slot)
         table = other.table if other.table is not None else meeting.table
         return replace(meeting, slot=other.slot, table=table)
@@ -80,7 +81,10 @@ class Occupancy:
         return next((t for t in [*order, *self.problem.tables] if t and t not in used), None)
 
     def place(self, meeting: Meeting, slot: str, ignoring: Sequence[Meeting]) -> Meeting | None:
-        """The meeting in `slot` at its pair's location, or at a free table (None: no table)."""
+        """The meeting in `slot` online, at its pair's location, or at a free table (None:
+        no table)."""
+        if self.problem.online_pair(meeting.a, meeting.b):
+            return replace(meeting, slot=slot, table=None, location=None)
         people = self.problem.participant_by_id
         locations = [people[pid].location for pid in (meeting.a, meeting.b) if pid in people]
         location = next((loc for loc in locations if loc is not None), None)

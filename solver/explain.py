@@ -206,7 +206,7 @@ def explain_pair(view: ScheduleView, candidate: Candidate) -> Unscheduled:
     within = [s for s in both_idle if not blocked[s]]
     if not within:
         return limit_result(candidate, people, blocked)
-    needs_table = a.location is None and b.location is None
+    needs_table = a.location is None and b.location is None and not (a.online or b.online)
     free_place = [s for s in within if not needs_table or view.tables_used[s] < len(problem.tables)]
     if not free_place:
         return result(UnscheduledReason.NO_TABLE, no_table_detail(len(problem.tables), within))

@@ -123,6 +123,11 @@ class Node:
             raise self.fail(f"expected a non-empty id, got {show(value)}")
         return value
 
+    def boolean(self) -> bool:
+        if not isinstance(self.value, bool):
+            raise self.fail(f"expected true or false, got {show(self.value)}")
+        return self.value
+
     def integer(self, minimum: int) -> int:
         if not isinstance(self.value, int) or isinstance(self.value, bool):
             raise self.fail(f"expected an integer, got {show(self.value)}")
@@ -190,7 +195,7 @@ SLOT_KEYS = frozenset({"id", "start", "end", "session"})
 PARTICIPANT_KEYS = frozenset(
     {
         "id", "name", "organisation", "country", "unavailable", "max_meetings", "location",
-        "min_meetings", "max_meetings_per_day",
+        "min_meetings", "max_meetings_per_day", "online",
     }
 )  # fmt: skip
 CANDIDATE_KEYS = frozenset({"a", "b", "weight"})
@@ -241,6 +246,7 @@ def read_participant(node: Node, slot_ids: set[str]) -> Participant:
             raise item.fail(f"unknown slot {show(slot_id)}")
         unavailable.add(slot_id)
     location_node = node.optional(PARTICIPANT_KEYS, "location")
+    online_node = node.optional(PARTICIPANT_KEYS, "online")
     return Participant(
         id=node.field(PARTICIPANT_KEYS, "id").ident(),
         name=optional_text(node, PARTICIPANT_KEYS, "name"),
@@ -251,6 +257,7 @@ def read_participant(node: Node, slot_ids: set[str]) -> Participant:
         location=location_node.ident() if location_node else None,
         min_meetings=optional_integer(node, PARTICIPANT_KEYS, "min_meetings", 0),
         max_meetings_per_day=optional_integer(node, PARTICIPANT_KEYS, "max_meetings_per_day", 0),
+        online=online_node.boolean() if online_node else False,
     )
 
 
@@ -333,6 +340,12 @@ def locked_meeting_problem(
     for pid in (meeting.a, meeting.b):
         if meeting.slot in people[pid].unavailable:
             return "slot", f"{show(pid)} is unavailable in slot {show(meeting.slot)}"
+    if people[meeting.a].online or people[meeting.b].online:
+        if meeting.table is not None:
+            return "table", f"{show(meeting.table)} given, but the meeting is online"
+        if meeting.location is not None:
+            return "location", f"{show(meeting.location)} given, but the meeting is online"
+        return None
     locations = [
         people[pid].location for pid in (meeting.a, meeting.b) if people[pid].location is not None
     ]
@@ -464,6 +477,8 @@ def participant_to_dict(person: Participant, slot_order: dict[str, int]) -> dict
         data["min_meetings"] = person.min_meetings
     if person.max_meetings_per_day is not None:
         data["max_meetings_per_day"] = person.max_meetings_per_day
+    if person.online:
+        data["online"] = True
     return data
 
 

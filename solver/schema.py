@@ -42,7 +42,8 @@ class Slot:
 
 @dataclass(frozen=True)
 class Participant:
-    """A person who can meet. `location` (an exhibitor's booth) replaces a shared table.
+    """A person who can meet. `location` (an exhibitor's booth) replaces a shared table;
+    `online` (attending by video) means their meetings need no place at all.
 
     `min_meetings` and `max_meetings_per_day` override the event's settings when not None.
     """
@@ -56,6 +57,7 @@ class Participant:
     location: str | None = None
     min_meetings: int | None = None
     max_meetings_per_day: int | None = None
+    online: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,8 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Meeting:
-    """A scheduled meeting: at a shared `table`, or at a participant's `location`."""
+    """A scheduled meeting: at a shared `table`, or at a participant's `location`; a
+    meeting with an online participant has neither."""
 
     a: str
     b: str
@@ -117,6 +120,11 @@ class Problem:
     @cached_property
     def slot_by_id(self) -> dict[str, Slot]:
         return {s.id: s for s in self.slots}
+
+    def online_pair(self, a: str, b: str) -> bool:
+        """Whether a meeting of `a` and `b` is held online (either attends online)."""
+        people = self.participant_by_id
+        return any(pid in people and people[pid].online for pid in (a, b))
 
     @cached_property
     def candidate_by_key(self) -> dict[tuple[str, str], Candidate]:

@@ -9,6 +9,7 @@ cannot hide itself. Rule codes (`Violation.rule`):
     unknown-slot          the slot does not exist
     unavailable           a participant is unavailable in the meeting's slot
     double-booked         a participant has more than one meeting in a slot
+    online-with-place     a meeting with an online participant names a table or a location
     table-at-location     a located participant's meeting names a table
     wrong-location        a located participant's meeting is not at (one of) their location(s)
     location-not-owned    a meeting of two people without a location names a location
@@ -112,7 +113,15 @@ def meeting_violations(problem: Problem, meeting: Meeting) -> list[Violation]:
 def place_violations(
     problem: Problem, meeting: Meeting, known: list[Participant]
 ) -> list[Violation]:
-    """Where the meeting is held: a located participant's location, else a known table."""
+    """Where the meeting is held: nowhere when one side is online, else a located
+    participant's location, else a known table."""
+    if any(p.online for p in known):
+        if meeting.place is None:
+            return []
+        return [
+            about(meeting, "online-with-place", f"{describe(meeting)}: is online and needs "
+                  "no table or location")
+        ]  # fmt: skip
     locations = [p.location for p in known if p.location is not None]
     if locations:
         found = []

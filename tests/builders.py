@@ -16,7 +16,11 @@ from sqlalchemy.orm import Session
 from matchmaker.auth.emails import normalise_email
 from matchmaker.db import Base
 from matchmaker.models import (
+    Audience,
     Block,
+    Delegation,
+    DelegationLead,
+    DelegationMember,
     Event,
     Meeting,
     MeetingTable,
@@ -26,6 +30,9 @@ from matchmaker.models import (
     Phase,
     Preference,
     PreferenceLevel,
+    ProgrammeGuest,
+    ProgrammeItem,
+    ProgrammeKind,
     Role,
     TimeSlot,
     User,
@@ -179,3 +186,61 @@ class Builder:
         )
         self.session.commit()
         return meeting
+
+    def delegation(
+        self,
+        mission: Mission,
+        *,
+        leads: tuple[User, ...] = (),
+        members: tuple[Participant, ...] = (),
+        **fields: Any,
+    ) -> Delegation:
+        """A delegation of `mission` led by `leads`, with `members` (by their e-mail)."""
+        number = next(self._numbers)
+        delegation = Delegation(
+            mission_id=mission.id,
+            name=fields.pop("name", f"Delegation {number}"),
+            country=fields.pop("country", "PT"),
+            cluster=fields.pop("cluster", f"Cluster {number}"),
+            **fields,
+        )
+        self._save(delegation)
+        for user in leads:
+            self.session.add(DelegationLead(delegation_id=delegation.id, user_id=user.id))
+        for person in members:
+            self.session.add(
+                DelegationMember(
+                    mission_id=mission.id, delegation_id=delegation.id, email=person.email.lower()
+                )
+            )
+        self.session.commit()
+        return delegation
+
+    def programme_item(
+        self,
+        mission: Mission,
+        *,
+        day: date = date(2026, 4, 20),
+        start: time = time(9),
+        end: time = time(10),
+        timezone: str = "Europe/Berlin",
+        guests: tuple[Participant, ...] = (),
+        **fields: Any,
+    ) -> ProgrammeItem:
+        """A programme item of `mission` at local `start`-`end` on `day` in `timezone`;
+        with `guests`, only they attend."""
+        zone = ZoneInfo(timezone)
+        number = next(self._numbers)
+        item = ProgrammeItem(
+            mission_id=mission.id,
+            kind=fields.pop("kind", ProgrammeKind.VISIT),
+            title=fields.pop("title", f"Company visit {number}"),
+            starts_at=datetime.combine(day, start, zone).astimezone(UTC),
+            ends_at=datetime.combine(day, end, zone).astimezone(UTC),
+            timezone=timezone,
+            audience=fields.pop("audience", Audience.PEOPLE if guests else Audience.EVERYONE),
+            guests=[ProgrammeGuest(participant_id=person.id) for person in guests],
+            **fields,
+        )
+        self._save(item)
+        return item

@@ -13,10 +13,13 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
+from matchmaker.api import tokens as api_tokens
+from matchmaker.api.forms import ApiTokenForm
 from matchmaker.auth import (
     loader,  # noqa: F401  (registers the Flask-Login user loader)
     login_sessions,
@@ -39,7 +42,8 @@ from matchmaker.auth.tokens import hash_token
 from matchmaker.calendars.queries import feeds_of_user
 from matchmaker.calendars.tokens import revoke_feed_token
 from matchmaker.db import get_session, utcnow
-from matchmaker.models import Event, Participant, Phase, User
+from matchmaker.live.queries import staffed_events
+from matchmaker.models import Event, Participant, Phase, TokenScope, User
 from matchmaker.organisations import queries as organisation_queries
 
 bp = Blueprint("auth", __name__, cli_group=None)
@@ -65,10 +69,13 @@ def _profile_url(event: Event) -> str:
 
 
 def _landing_page(user: User) -> str:
-    """Where a login without a `next` page leads: organisers to their dashboard, a
-    participant to their (newest) event's page, anyone else to the home page."""
+    """Where a login without a `next` page leads: organisers to their dashboard, event
+    staff to their events' desks, a participant to their (newest) event's page, anyone
+    else to the home page."""
     if user.is_organiser:
         return url_for("organiser.dashboard")
+    if staffed_events(get_session(), user.id):
+        return url_for("live.staff_home")
     registrations = queries.registrations_of_user(get_session(), user.id)
     if registrations:
         return url_for("core.event", slug=registrations[0].event.slug)
@@ -150,10 +157,7 @@ def logout() -> Response:
     return redirect(url_for("core.home"))
 
 
-@bp.route("/account")
-@login_required
-def account() -> str:
-    """The account: its events, email, password change, logging out everywhere."""
+def _account_page(token_form: ApiTokenForm | None = None, new_token: str | None = None) -> str:
     db = get_session()
     return render_template(
         "auth/account.html",
@@ -161,7 +165,51 @@ def account() -> str:
         confirm=ConfirmForm(),
         registrations=queries.registrations_of_user(db, current_user.id),
         feeds=feeds_of_user(db, current_user.id),
+        token_form=token_form or ApiTokenForm(formdata=None),
+        api_tokens=api_tokens.tokens_of_user(db, current_user.id),
+        new_token=new_token,
     )
+
+
+@bp.route("/account")
+@login_required
+def account() -> str:
+    """The account: its events, email, password change, API tokens, logging out everywhere."""
+    return _account_page()
+
+
+@bp.post("/account/tokens")
+@login_required
+def create_api_token() -> tuple[str, int]:
+    """Make a personal access token and show it once, on the account page itself (never in
+    a redirect or the session cookie)."""
+    form = ApiTokenForm()
+    if not form.validate_on_submit():
+        return _account_page(token_form=form), 400
+    db = get_session()
+    try:
+        token = api_tokens.create_token(
+            db, current_user._get_current_object(), form.name.data, TokenScope(form.scope.data)
+        )
+    except api_tokens.TokenRefused as refusal:
+        form.name.errors.append(str(refusal))
+        return _account_page(token_form=form), 400
+    db.commit()
+    return _account_page(new_token=token), 201
+
+
+@bp.post("/account/tokens/<int:token_id>/revoke")
+@login_required
+def revoke_api_token(token_id: int) -> Response:
+    """Revoke one of the account's tokens."""
+    db = get_session()
+    token = api_tokens.token_of_user(db, current_user.id, token_id)
+    if token is None:
+        abort(404)
+    api_tokens.revoke_token(db, token)
+    db.commit()
+    flash(_("Token “%(name)s” revoked.", name=token.name), "info")
+    return redirect(url_for("auth.account"))
 
 
 @bp.route("/account/logout-everywhere", methods=["POST"])

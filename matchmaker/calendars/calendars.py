@@ -5,22 +5,41 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from matchmaker.calendars import queries
-from matchmaker.calendars.entries import event_entries, participant_entries
+from matchmaker.calendars.entries import (
+    agenda_calendar_entries,
+    event_entries,
+    participant_entries,
+    programme_entries,
+)
 from matchmaker.ical import Scheduling, build_calendar, write_calendar
-from matchmaker.models import Event, Meeting, MeetingTable, Participant, Phase
-from matchmaker.participants.queries import agenda_meetings
+from matchmaker.models import Event, Meeting, MeetingTable, Participant
+from matchmaker.programme.itinerary import build_itinerary
 
 
 def participant_calendar(
     session: Session, participant: Participant, *, only_published: bool = True
 ) -> bytes:
-    """A participant's agenda; empty until the schedule is published unless told otherwise."""
-    meetings = (
-        agenda_meetings(session, participant)
-        if participant.event.phase == Phase.PUBLISHED or not only_published
-        else []
+    """A participant's itinerary: their meetings in every event of the mission whose
+    schedule is published (all of them unless `only_published`) and their programme items,
+    each in its own zone."""
+    itinerary = build_itinerary(session, participant, only_published=only_published)
+    entries = []
+    for row in itinerary.entries:
+        if row.meeting is not None and row.event is not None:
+            entries += agenda_calendar_entries(row.event, [row.meeting])
+    entries += programme_entries(row.item for row in itinerary.entries if row.item is not None)
+    event = participant.event
+    mission_wide = len(itinerary.registrations) > 1 or any(
+        row.item is not None for row in itinerary.entries
     )
-    return participant_ics(participant, meetings)
+    return build_calendar(
+        f"participant-{participant.id}.{event.slug}@matchmaker",
+        f"{event.mission.name}: itinerary of {participant.full_name}"
+        if mission_wide
+        else f"{event.name}: B2B meetings of {participant.full_name}",
+        entries,
+        description=f"{event.name}, {event.venue}" if event.venue else event.name,
+    )
 
 
 def participant_ics(
@@ -43,7 +62,7 @@ def event_calendar(session: Session, event: Event) -> bytes:
     return write_calendar(
         f"event.{event.slug}@matchmaker",
         f"{event.name}: all B2B meetings",
-        event_entries(event, queries.event_meeting_rows(session, event)),
+        event_entries(event, queries.event_meetings(session, event)),
     )
 
 
@@ -53,5 +72,5 @@ def table_calendar(session: Session, table: MeetingTable) -> bytes:
     return write_calendar(
         f"table-{table.id}.{event.slug}@matchmaker",
         f"{event.name}: {table.name}",
-        event_entries(event, queries.table_meeting_rows(session, table)),
+        event_entries(event, queries.table_meetings(session, table)),
     )

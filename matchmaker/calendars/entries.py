@@ -3,110 +3,56 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
-from typing import NamedTuple
+
+from flask_babel import gettext as _
 
 from matchmaker.ical import CalendarEntry
-from matchmaker.models import Event, Meeting, MeetingStatus, Participant
-from matchmaker.participants.agenda import agenda_entries
+from matchmaker.models import Event, Meeting, MeetingStatus, Participant, ProgrammeItem
+from matchmaker.participants.agenda import AgendaEntry, agenda_entries
+from matchmaker.programme.labels import KIND_LABELS
+from matchmaker.programme.maps import map_url
+from matchmaker.video import video_link
 
 
-class Side(NamedTuple):
-    """One participant of a meeting as calendars describe them."""
-
-    full_name: str
-    job_title: str | None
-    email: str
-    phone: str | None
-    organisation: str
-    country: str | None
-
-
-class MeetingFacts(NamedTuple):
-    """What a calendar says about a meeting, as plain values."""
-
-    uid: str
-    sequence: int
-    starts_at: datetime
-    ends_at: datetime
-    table: str | None
-    table_place: str | None
-    location: str | None
-    cancelled: bool
-    created_at: datetime
-    updated_at: datetime
-
-
-class EventMeeting(NamedTuple):
-    """A meeting of the whole-event or a table's calendar: its facts and both sides."""
-
-    facts: MeetingFacts
-    a: Side
-    b: Side
-
-
-def side_of(person: Participant) -> Side:
-    """A participant as a meeting's side."""
-    organisation = person.organisation
-    return Side(
-        person.full_name,
-        person.job_title,
-        person.email,
-        person.phone,
-        organisation.name,
-        organisation.country,
-    )
-
-
-def facts_of(meeting: Meeting) -> MeetingFacts:
-    """A meeting row (slot and table loaded) as plain values."""
-    table = meeting.table
-    return MeetingFacts(
-        meeting.uid,
-        meeting.sequence,
-        meeting.slot.starts_at,
-        meeting.slot.ends_at,
-        table.name if table is not None else None,
-        table.place if table is not None else None,
-        meeting.location,
-        meeting.status == MeetingStatus.CANCELLED,
-        meeting.created_at,
-        meeting.updated_at,
-    )
-
-
-def _place(facts: MeetingFacts, event: Event) -> str:
-    if facts.table is not None:
-        place = facts.table
-        if facts.table_place:
-            place = f"{place} ({facts.table_place})"
+def _place(meeting: Meeting, event: Event, link: str | None) -> str:
+    if link:
+        return f"Online: {link}"
+    if meeting.table is not None:
+        place = meeting.table.name
+        if meeting.table.place:
+            place = f"{place} ({meeting.table.place})"
         return ", ".join(part for part in (place, event.venue) if part)
     # An exhibitor's booth is already a full address within the fair ("Hall 8, Booth C23").
-    return facts.location or event.venue
+    return meeting.location or event.venue
 
 
-def _person_lines(person: Side) -> list[str]:
+def _person_lines(person: Participant) -> list[str]:
+    organisation = person.organisation
     lines = [person.full_name + (f", {person.job_title}" if person.job_title else "")]
-    lines.append(person.organisation + (f" ({person.country})" if person.country else ""))
+    lines.append(organisation.name + (f" ({organisation.country})" if organisation.country else ""))
     lines.append(f"Email: {person.email}")
     if person.phone:
         lines.append(f"Phone: {person.phone}")
     return lines
 
 
-def _entry(facts: MeetingFacts, event: Event, summary: str, description: str) -> CalendarEntry:
+def _entry(meeting: Meeting, event: Event, summary: str, description: str) -> CalendarEntry:
+    link = video_link(meeting)
+    if link:
+        description = f"Video call: {link}\n\n{description}"
     return CalendarEntry(
-        uid=facts.uid,
-        sequence=facts.sequence,
-        start=facts.starts_at,
-        end=facts.ends_at,
+        uid=meeting.uid,
+        sequence=meeting.sequence,
+        start=meeting.slot.starts_at,
+        end=meeting.slot.ends_at,
         timezone=event.timezone,
         summary=summary,
-        location=_place(facts, event),
+        location=_place(meeting, event, link),
         description=description,
-        cancelled=facts.cancelled,
-        created=facts.created_at,
-        last_modified=facts.updated_at,
+        cancelled=meeting.status == MeetingStatus.CANCELLED,
+        created=meeting.created_at,
+        last_modified=meeting.updated_at,
+        video_link=link,
     )
 
 
@@ -115,17 +61,22 @@ def participant_entries(
 ) -> list[CalendarEntry]:
     """One participant's meetings: "B2B: <partner organisation>", partner details, and
     why they meet (the agenda's entries, so both say the same)."""
+    return agenda_calendar_entries(event, agenda_entries(event, participant, meetings))
+
+
+def agenda_calendar_entries(event: Event, agenda: Iterable[AgendaEntry]) -> list[CalendarEntry]:
+    """Agenda entries of one event as calendar entries (see `participant_entries`)."""
     entries = []
-    for agenda_entry in agenda_entries(event, participant, meetings):
+    for agenda_entry in agenda:
         partner = agenda_entry.partner
-        lines = ["Your B2B meeting with:", *_person_lines(side_of(partner))]
+        lines = ["Your B2B meeting with:", *_person_lines(partner)]
         if agenda_entry.reasons:
             lines += ["", "Why meet:", *(f"- {reason.text}" for reason in agenda_entry.reasons)]
         if agenda_entry.cancelled:
             lines = ["This meeting is cancelled.", "", *lines]
         entries.append(
             _entry(
-                facts_of(agenda_entry.meeting),
+                agenda_entry.meeting,
                 event,
                 f"B2B: {partner.organisation.name}",
                 "\n".join(lines),
@@ -134,11 +85,42 @@ def participant_entries(
     return entries
 
 
-def event_entries(event: Event, meetings: Iterable[EventMeeting]) -> list[CalendarEntry]:
+def event_entries(event: Event, meetings: Iterable[Meeting]) -> list[CalendarEntry]:
     """Meetings as the organisers and venue staff see them: both sides named."""
     entries = []
-    for facts, a, b in meetings:
-        summary = f"B2B: {a.organisation} – {b.organisation}"
+    for meeting in meetings:
+        a, b = meeting.participant_a, meeting.participant_b
+        summary = f"B2B: {a.organisation.name} – {b.organisation.name}"
         description = "\n".join([*_person_lines(a), "", *_person_lines(b)])
-        entries.append(_entry(facts, event, summary, description))
+        entries.append(_entry(meeting, event, summary, description))
+    return entries
+
+
+def programme_entries(items: Iterable[ProgrammeItem]) -> list[CalendarEntry]:
+    """Programme items in their own zones: "<kind>: <title>", place and address, a map link."""
+    entries = []
+    for item in items:
+        lines = [item.description] if item.description else []
+        link = map_url(item.address)
+        if link:
+            lines.append(_("Map: %(link)s", link=link))
+        if item.capacity is not None:
+            lines.append(_("You have a place (signed up)."))
+        if item.cancelled:
+            lines = [_("This item is cancelled."), "", *lines]
+        entries.append(
+            CalendarEntry(
+                uid=item.uid,
+                sequence=item.sequence,
+                start=item.starts_at,
+                end=item.ends_at,
+                timezone=item.timezone,
+                summary=f"{KIND_LABELS[item.kind]}: {item.title}",
+                location=", ".join(part for part in (item.place, item.address) if part),
+                description="\n".join(lines),
+                cancelled=item.cancelled,
+                created=item.created_at,
+                last_modified=item.updated_at,
+            )
+        )
     return entries

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Collection
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session, selectinload
 
-from matchmaker.calendars.entries import EventMeeting, MeetingFacts, Side
-from matchmaker.models import (
-    Event,
-    Meeting,
-    MeetingStatus,
-    MeetingTable,
-    Organisation,
-    Participant,
-    TimeSlot,
-    shown_to_participants,
-)
+from matchmaker.models import Event, Meeting, MeetingTable, Participant, shown_to_participants
 
 
 def _shown_meetings(event: Event) -> Select[Meeting]:
@@ -44,78 +33,25 @@ def event_meetings(session: Session, event: Event) -> list[Meeting]:
     return list(session.scalars(_shown_meetings(event)))
 
 
-def _meeting_rows(event: Event) -> Select[*tuple[Any, ...]]:
-    """The columns of the meetings calendars show (see `_shown_meetings`), by id."""
-    person_a, person_b = aliased(Participant), aliased(Participant)
-    organisation_a, organisation_b = aliased(Organisation), aliased(Organisation)
-
-    def side(person: type[Participant], organisation: type[Organisation]) -> tuple[Any, ...]:
-        return (
-            person.first_name,
-            person.last_name,
-            person.job_title,
-            person.email,
-            person.phone,
-            organisation.name,
-            organisation.country,
+def people_meetings(
+    session: Session, event: Event, participant_ids: Collection[int]
+) -> list[Meeting]:
+    """The event's calendar meetings of any of these participants (each meeting once)."""
+    return list(
+        session.scalars(
+            _shown_meetings(event).where(
+                or_(
+                    Meeting.participant_a_id.in_(participant_ids),
+                    Meeting.participant_b_id.in_(participant_ids),
+                )
+            )
         )
-
-    return (
-        select(
-            Meeting.uid,
-            Meeting.sequence,
-            TimeSlot.starts_at,
-            TimeSlot.ends_at,
-            MeetingTable.name,
-            MeetingTable.place,
-            Meeting.location,
-            Meeting.status,
-            Meeting.created_at,
-            Meeting.updated_at,
-            *side(person_a, organisation_a),
-            *side(person_b, organisation_b),
-        )
-        .join(TimeSlot, TimeSlot.id == Meeting.slot_id)
-        .outerjoin(MeetingTable, MeetingTable.id == Meeting.table_id)
-        .join(person_a, person_a.id == Meeting.participant_a_id)
-        .join(organisation_a, organisation_a.id == person_a.organisation_id)
-        .join(person_b, person_b.id == Meeting.participant_b_id)
-        .join(organisation_b, organisation_b.id == person_b.organisation_id)
-        .where(Meeting.event_id == event.id, shown_to_participants())
-        .order_by(Meeting.id)
     )
 
 
-def _event_meeting(row: Sequence[Any]) -> EventMeeting:
-    uid, sequence, starts, ends, table, place, location, status, created, updated = row[:10]
-
-    def side(first: str, last: str, *rest: Any) -> Side:
-        return Side(f"{first} {last}".strip(), *rest)
-
-    facts = MeetingFacts(
-        uid,
-        sequence,
-        starts,
-        ends,
-        table,
-        place,
-        location,
-        status == MeetingStatus.CANCELLED,
-        created,
-        updated,
-    )
-    return EventMeeting(facts, side(*row[10:17]), side(*row[17:24]))
-
-
-def event_meeting_rows(session: Session, event: Event) -> list[EventMeeting]:
-    """Every meeting on the event's calendar, in one query of columns."""
-    return [_event_meeting(row) for row in session.execute(_meeting_rows(event))]
-
-
-def table_meeting_rows(session: Session, table: MeetingTable) -> list[EventMeeting]:
-    """The meetings at one table, in one query of columns."""
-    rows = session.execute(_meeting_rows(table.event).where(Meeting.table_id == table.id))
-    return [_event_meeting(row) for row in rows]
+def table_meetings(session: Session, table: MeetingTable) -> list[Meeting]:
+    """The meetings at one table."""
+    return list(session.scalars(_shown_meetings(table.event).where(Meeting.table_id == table.id)))
 
 
 def event_table(session: Session, event: Event, table_id: int) -> MeetingTable | None:

@@ -49,7 +49,11 @@ def calendar_links(participant: Participant) -> dict[str, str] | None:
     token = feed_token(participant, current_app.config["SECRET_KEY"])
     if token is None:
         return None
-    https = external_url("calendars.feed", token=token)
+    return subscription_links(external_url("calendars.feed", token=token))
+
+
+def subscription_links(https: str) -> dict[str, str]:
+    """A feed's address as https and as webcal (which calendar apps open to subscribe)."""
     return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}
 
 

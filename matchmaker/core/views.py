@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.wrappers import Response
 
+from matchmaker.api.problems import is_api_request, problem_for
 from matchmaker.auth.access import can_organise
 from matchmaker.auth.queries import participant_of_user, registration_open
 from matchmaker.core import queries
@@ -244,6 +245,8 @@ def _wants_json() -> bool:
 @bp.app_errorhandler(HTTPException)
 def http_error(error: HTTPException) -> tuple[Response | str, int]:
     """Errors in the site's layout (JSON for clients that ask for JSON)."""
+    if is_api_request():
+        return problem_for(error), error.code or 500
     code = error.code or 500
     title, message = ERROR_TEXTS.get(code, (error.name, error.description or ""))
     if isinstance(error, CSRFError):
@@ -257,6 +260,8 @@ def http_error(error: HTTPException) -> tuple[Response | str, int]:
 def server_error(error: InternalServerError) -> tuple[Response | str, int]:
     """The 500 page, drawn without the account menu: the database may be what failed."""
     get_session().rollback()
+    if is_api_request():
+        return problem_for(error), 500
     title, message = ERROR_TEXTS[500]
     if _wants_json():
         return jsonify(error=title, message=message), 500

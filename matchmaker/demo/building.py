@@ -15,6 +15,10 @@ from sqlalchemy.orm import Session
 from matchmaker.auth.operations import create_user
 from matchmaker.auth.passwords import generate_password
 from matchmaker.demo import data
+from matchmaker.demo.delegations import LEADS, add_delegations
+from matchmaker.demo.hybrid import HYBRID, ONLINE_ACCOUNT_HOLDER, fill_hybrid_event
+from matchmaker.demo.outcomes import add_pilot_event
+from matchmaker.demo.programme import HANNOVER_PROGRAMME, add_programme
 from matchmaker.demo.wishes import Profile, draw_wishes
 from matchmaker.models import (
     Block,
@@ -128,10 +132,39 @@ def load_demo(session: Session) -> DemoAccounts:
                 user=people[name][0].user, approved_at=_instant(date(2026, 1, 5), time(9), "UTC")
             )
         )
+    hybrid = build_event(HYBRID, organiser, mission=computex.mission)
     session.add_all([hannover.mission, computex.mission])
+    session.add_all(add_programme(hannover.mission, participants, HANNOVER_PROGRAMME))
     session.flush()
     _add_preferences(session, hannover, participants, {spec.name for spec in hosts}, rng)
-    return DemoAccounts(tuple(accounts))
+    fill_hybrid_event(session, hybrid, organisations, first_only, rng, _computex_seeks)
+    host_names = {spec.name for spec in hosts}
+    add_pilot_event(
+        session,
+        hannover,
+        [p for p in participants if p.organisation.name not in host_names][::4],
+        [p for p in participants if p.organisation.name in host_names][::2],
+        random.Random(SEED),
+    )
+    leads = _lead_accounts()
+    consented_at = _instant(date(2026, 1, 12), time(9), "UTC")
+    add_delegations(session, [hannover, computex], create_accounts(session, leads), consented_at)
+    return DemoAccounts(tuple(accounts + leads))
+
+
+def _lead_accounts() -> list[DemoAccount]:
+    """One account per cluster manager leading their cluster's delegations."""
+    clusters = {group.country: group.cluster for group in data.DELEGATIONS}
+    return [
+        DemoAccount(
+            f"{slugify(lead.first_name)}.{slugify(lead.last_name)}@{ACCOUNT_DOMAIN}",
+            generate_password(),
+            Role.PARTICIPANT,
+            f"{lead.first_name} {lead.last_name}",
+            f"leads the {clusters[lead.country]} delegation",
+        )
+        for lead in LEADS
+    ]
 
 
 def _organisations() -> dict[str, Organisation]:
@@ -214,6 +247,8 @@ def _accounts(session: Session, people: dict[str, list[Person]]) -> tuple[list[D
         if name in data.COMPUTEX_DELEGATES:
             slugs.append(data.COMPUTEX.slug)
         detail = f"{name} at {' and '.join(slugs)}"
+        if name == ONLINE_ACCOUNT_HOLDER:
+            detail += f", online at {HYBRID.slug}"
         accounts.append(
             DemoAccount(email, generate_password(), Role.PARTICIPANT, full_name, detail)
         )
@@ -234,9 +269,10 @@ def create_accounts(session: Session, accounts: list[DemoAccount]) -> list[User]
     ]
 
 
-def build_event(spec: data.EventSpec, organiser: User) -> Event:
-    """A mission with its event, blocks, UTC slots and tables."""
-    mission = Mission(
+def build_event(spec: data.EventSpec, organiser: User, mission: Mission | None = None) -> Event:
+    """A mission (or another event of `mission`) with its event, blocks, UTC slots and
+    tables."""
+    mission = mission or Mission(
         slug=spec.mission_slug,
         name=spec.mission_name,
         partnership=spec.partnership,

@@ -1,4 +1,5 @@
-"""The event day as a sheet: one row per meeting that began or was changed on the day."""
+"""The event day as sheets: one row per meeting that began or was changed on the day, the
+day's figures, and no-shows by person and by delegation."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from matchmaker.live import queries
 from matchmaker.live.clock import now
-from matchmaker.live.figures import meetings_on_the_day
+from matchmaker.live.figures import day_figures, delegation_of, meetings_on_the_day
 from matchmaker.models import ChangeKind, CheckIn, Event, Participant
 
 Cell = str | int
@@ -15,6 +16,7 @@ CHANGE_LABELS = {
     ChangeKind.RELEASED: "released",
     ChangeKind.REPLACEMENT: "replacement",
     ChangeKind.SPOT: "on the spot",
+    ChangeKind.EDITED: "edited by hand",
 }
 
 
@@ -84,3 +86,34 @@ def attendance_rows(session: Session, event: Event) -> Rows:
             ]
         )
     return rows
+
+
+def day_figure_rows(session: Session, event: Event) -> Rows:
+    """The day's figures so far, as on the statistics page, one per row."""
+    day = day_figures(session, event, now())
+    rows: Rows = [
+        ["Figure", "Value"],
+        ["Checked in", day.arrived],
+        ["Expected", day.expected],
+        ["Check-in rate (%)", round(day.check_in_rate * 100)],
+        ["Meetings held", day.held],
+        ["Meetings with a no-show", day.missed],
+    ]
+    return rows + [[label.capitalize(), day.changes[kind]] for kind, label in CHANGE_LABELS.items()]
+
+
+def no_show_rows(session: Session, event: Event) -> Rows:
+    """Everyone who missed a meeting: most missed first, with their delegation."""
+    day = day_figures(session, event, now())
+    rows: Rows = [["Participant", "Organisation", "Delegation", "Meetings missed"]]
+    return rows + [
+        [person.full_name, person.organisation.name, delegation_of(person), count]
+        for person, count in day.no_shows_by_person
+    ]
+
+
+def delegation_no_show_rows(session: Session, event: Event) -> Rows:
+    """Meetings missed per delegation (the organisation's cluster), most first."""
+    day = day_figures(session, event, now())
+    rows: Rows = [["Delegation", "Meetings missed"]]
+    return rows + [[name, count] for name, count in day.no_shows_by_delegation]

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from matchmaker.delegations.queries import delegation_names
 from matchmaker.live import queries
 from matchmaker.live.attendance import MeetingOnTheDay, meeting_on_the_day
 from matchmaker.models import ChangeKind, Event, Participant
@@ -82,9 +83,11 @@ def day_figures(session: Session, event: Event, now: datetime) -> DayFigures:
     for person in released:
         missed[person.id] += 1
         people[person.id] = person
+    # The mission's delegation where the person has one, else their organisation's cluster.
+    names = delegation_names(session, event)
     by_delegation: Counter[str] = Counter()
     for pid, count in missed.items():
-        by_delegation[delegation_of(people[pid])] += count
+        by_delegation[names.get(pid) or delegation_of(people[pid])] += count
     counts = queries.check_in_counts(session, event)
     return DayFigures(
         arrived=counts.arrived,

@@ -42,6 +42,7 @@ from matchmaker.schedule.scheduling import mark_changed, ordered_pair
 # No 0/O, 1/I/L: codes are read aloud and typed at a desk.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
+TOO_LATE = "Too late for that slot: half of it has passed."
 
 
 class LiveError(Exception):
@@ -113,6 +114,18 @@ def record_change(
     return change
 
 
+def record_hand_edits(
+    session: Session, event: Event, meetings: list[Meeting], now: datetime
+) -> None:
+    """Log an organiser's hand edit (add, move, swap, cancel) of these meetings as changes
+    on the day, when the event is live: its published schedule is then the reference."""
+    if not queries.is_live(event, now):
+        return
+    session.flush()  # a meeting added by hand needs its id
+    for meeting in meetings:
+        record_change(session, meeting, ChangeKind.EDITED, participant=None, user=None, now=now)
+
+
 def mark_attendance(
     session: Session,
     meeting: Meeting,
@@ -159,10 +172,12 @@ def release_absentee(
 ) -> Release:
     """Cancel the person's meetings of the rest of the day and re-plan their partners.
 
+    The rest of the day is its slots still open for planning (`queries.open_for_planning`);
+    a meeting of a slot more than half over stays as published (a no-show, if so).
     Meetings already marked held stay. `left` records that the person said they went home.
     Partners still present get replacement meetings where the restricted re-plan finds some.
     """
-    today = {slot.id for slot in queries.todays_slots(event, now)}
+    today = {slot.id for slot in queries.remaining_slots(event, now)}
     meetings = [
         m for m in queries.confirmed_meetings_from(session, participant, now) if m.slot_id in today
     ]
@@ -241,7 +256,12 @@ def _is_free(session: Session, event: Event, people: list[int], slot: TimeSlot) 
 
 
 def request_spot(
-    session: Session, event: Event, me: Participant, partner: Participant, slot: TimeSlot
+    session: Session,
+    event: Event,
+    me: Participant,
+    partner: Participant,
+    slot: TimeSlot,
+    now: datetime,
 ) -> SpotRequest:
     """Ask a checked-in match for a meeting in `slot` (the current or the next one)."""
     rows = queries.check_ins(session, event)
@@ -254,6 +274,8 @@ def request_spot(
     existing = queries.pair_meeting(session, event, me.id, partner.id)
     if existing is not None and existing.confirmed:
         raise LiveError(f"You already have a meeting with {partner.full_name}.")
+    if not queries.open_for_planning(slot, now):
+        raise LiveError(TOO_LATE)
     if not _is_free(session, event, [me.id, partner.id], slot):
         raise LiveError("One of you has a meeting then.")
     request = SpotRequest(
@@ -279,14 +301,15 @@ def accept_spot(
     if request.status != SpotStatus.PENDING:
         raise LiveError("This request has already been answered.")
     slot = request.slot
-    if slot.ends_at <= now:
-        raise LiveError("That slot is over.")
+    if not queries.open_for_planning(slot, now):
+        raise LiveError(TOO_LATE)
     requester, partner = request.requester, request.partner
     if not _is_free(session, event, [requester.id, partner.id], slot):
         raise LiveError("One of you has a meeting then.")
-    booth = partner.location or requester.location
-    table_id = None if booth else _free_table(session, event, slot)
-    if booth is None and table_id is None:
+    online = partner.attends_online or requester.attends_online
+    booth = None if online else partner.location or requester.location
+    table_id = None if booth or online else _free_table(session, event, slot)
+    if booth is None and table_id is None and not online:
         raise LiveError("Every table is taken in that slot.")
     a_id, b_id = ordered_pair(requester.id, partner.id)
     meeting = queries.pair_meeting(session, event, a_id, b_id)

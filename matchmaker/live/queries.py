@@ -64,9 +64,16 @@ def current_and_next(event: Event, now: datetime) -> tuple[TimeSlot | None, Time
     return current, upcoming
 
 
+def open_for_planning(slot: TimeSlot, now: datetime) -> bool:
+    """Whether meetings may still be released, re-planned or arranged in `slot` on the day:
+    until half of it has passed (what is left after that is too short for a meeting)."""
+    return now < slot.starts_at + (slot.ends_at - slot.starts_at) / 2
+
+
 def remaining_slots(event: Event, now: datetime) -> list[TimeSlot]:
-    """Today's slots that have not started yet: what a same-day re-plan may fill."""
-    return [slot for slot in todays_slots(event, now) if slot.starts_at > now]
+    """Today's slots still open for planning (`open_for_planning`): what a same-day
+    re-plan may fill, the running slot included until half of it has passed."""
+    return [slot for slot in todays_slots(event, now) if open_for_planning(slot, now)]
 
 
 def is_staff(session: Session, event: Event, user_id: int) -> bool:
@@ -82,6 +89,18 @@ def staff_of(session: Session, event: Event) -> list[StaffGrant]:
             select(StaffGrant)
             .where(StaffGrant.event_id == event.id)
             .options(selectinload(StaffGrant.user))
+        ).all()
+    )
+
+
+def staffed_events(session: Session, user_id: int) -> list[Event]:
+    """The events this account is staff of, newest first."""
+    return list(
+        session.scalars(
+            select(Event)
+            .join(StaffGrant, StaffGrant.event_id == Event.id)
+            .where(StaffGrant.user_id == user_id)
+            .order_by(Event.created_at.desc(), Event.name)
         ).all()
     )
 

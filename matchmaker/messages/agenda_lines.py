@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from matchmaker.messages.changes import ChangeKind, MeetingChange, MeetingState
 from matchmaker.models import Event, Meeting, MeetingStatus, Participant
+from matchmaker.video import video_link
 
 
 def local_times(event: Event, starts_at: datetime, ends_at: datetime) -> str:
@@ -15,9 +16,24 @@ def local_times(event: Event, starts_at: datetime, ends_at: datetime) -> str:
     return f"{starts_at.astimezone(event.zone):%H:%M}–{ends_at.astimezone(event.zone):%H:%M}"
 
 
-def local_when(event: Event, starts_at: datetime, ends_at: datetime) -> str:
-    """Day, start and end in the event's time zone, as in "Mon 20 Apr, 09:00–09:30"."""
-    return f"{starts_at.astimezone(event.zone):%a %d %b}, {local_times(event, starts_at, ends_at)}"
+def own_times(
+    event: Event, participant: Participant, starts_at: datetime, ends_at: datetime
+) -> str:
+    """Start and end as `participant` reads them: an online participant's own zone first,
+    then the event's ("03:00–03:30 (09:00–09:30 event time)"); else the event's."""
+    event_times = local_times(event, starts_at, ends_at)
+    zone = participant.own_zone
+    if zone is None:
+        return event_times
+    own = f"{starts_at.astimezone(zone):%H:%M}–{ends_at.astimezone(zone):%H:%M}"
+    return f"{own} ({event_times} event time)"
+
+
+def own_when(event: Event, participant: Participant, starts_at: datetime, ends_at: datetime) -> str:
+    """Day, start and end as `participant` reads them, as in "Mon 20 Apr, 09:00–09:30"
+    (see `own_times`)."""
+    day = starts_at.astimezone(participant.own_zone or event.zone)
+    return f"{day:%a %d %b}, {own_times(event, participant, starts_at, ends_at)}"
 
 
 def local_moment(event: Event, moment: datetime) -> str:
@@ -28,7 +44,8 @@ def local_moment(event: Event, moment: datetime) -> str:
 
 @dataclass(frozen=True)
 class AgendaLine:
-    """One meeting of a participant: when (`time` within its `day`), where, with whom."""
+    """One meeting of a participant: when (`time` within its `day`), where (for an online
+    meeting, its `video_link`), with whom."""
 
     day: date
     when: str
@@ -36,16 +53,19 @@ class AgendaLine:
     place: str
     partner: Participant
     cancelled: bool
+    video_link: str | None = None
 
     @classmethod
     def of(cls, event: Event, participant: Participant, meeting: Meeting) -> AgendaLine:
+        link = video_link(meeting)
         return cls(
             day=meeting.slot.local_start(event.zone).date(),
-            when=local_when(event, meeting.slot.starts_at, meeting.slot.ends_at),
-            time=local_times(event, meeting.slot.starts_at, meeting.slot.ends_at),
-            place=_place(event, meeting.place_label),
+            when=own_when(event, participant, meeting.slot.starts_at, meeting.slot.ends_at),
+            time=own_times(event, participant, meeting.slot.starts_at, meeting.slot.ends_at),
+            place=f"Online: {link}" if link else _place(event, meeting.place_label),
             partner=meeting.partner_of(participant.id),
             cancelled=meeting.status == MeetingStatus.CANCELLED,
+            video_link=link,
         )
 
 
@@ -87,6 +107,8 @@ class ChangeLine:
         return cls(
             kind=change.kind,
             line=AgendaLine.of(event, participant, change.meeting),
-            was_when=local_when(event, before.starts_at, before.ends_at) if before else "",
+            was_when=own_when(event, participant, before.starts_at, before.ends_at)
+            if before
+            else "",
             was_place=_place(event, before.place) if before else "",
         )

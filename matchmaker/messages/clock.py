@@ -1,5 +1,6 @@
 """The periodic check that writes the schedule messages whose time has come: change notices
-(after their short delay), nudges before a preferences deadline, evening reminders.
+(after their short delay), nudges before a preferences deadline, evening reminders, the
+feedback request after each event day and the follow-up surveys.
 
 A Huey periodic task runs it every minute in every consumer (the web process's own, or
 `flask worker`); the embedded consumer starts with the first request, so `make run` needs
@@ -22,6 +23,7 @@ from matchmaker.messages.linking import link_context
 from matchmaker.messages.notices import send_due_change_notices
 from matchmaker.messages.preferences import send_due_nudges
 from matchmaker.messages.reminders import send_due_reminders
+from matchmaker.outcomes.surveys import send_due_feedback_requests, send_due_surveys
 from matchmaker.schedule.jobs import TASK_REGISTRARS, ensure_consumer
 
 TASK_EXTENSION = "matchmaker.messages.clock_task"
@@ -36,6 +38,8 @@ class DueMessages:
     change_notices: int
     nudges: int
     reminders: int
+    feedback_requests: int
+    surveys: int
 
 
 def send_due(app: Flask, now: datetime) -> DueMessages:
@@ -45,6 +49,8 @@ def send_due(app: Flask, now: datetime) -> DueMessages:
         send_due_change_notices,
         send_due_nudges,
         send_due_reminders,
+        send_due_feedback_requests,
+        send_due_surveys,
     )
     with link_context(app):
         for step in steps:

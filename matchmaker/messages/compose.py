@@ -24,10 +24,17 @@ def recipient_address(message: Message) -> Address:
     return Address(display_name=message.recipient_name, username=username, domain=domain)
 
 
+def content_id(filename: str) -> str:
+    """The Content-ID (without brackets) of an inline image, as the HTML's `cid:` URLs
+    name it: the image is the only part of its message with that file name."""
+    return f"{filename}@matchmaker"
+
+
 def email_message(message: Message, sender: str) -> EmailMessage:
     """The e-mail for `message`: the same bytes on every attempt but for the transport's own.
 
-    Plain text first, then HTML, then inline parts (text, such as iTIP calendars) as
+    Plain text first, then HTML with its inline images (multipart/related, each image named
+    by `content_id`), then other inline parts (text, such as iTIP calendars) as
     alternatives; other attachments after them. Optional kinds get RFC 8058 one-click
     unsubscribe headers.
     """
@@ -44,8 +51,19 @@ def email_message(message: Message, sender: str) -> EmailMessage:
     email.set_content(message.text_body)
     email.add_alternative(message.html_body, subtype="html")
     inline = [part for part in message.attachments if part.inline]
+    html = email.get_body(("html",))
     for part in inline:
         maintype, subtype, params = _mime_type(part.content_type)
+        if maintype == "image" and isinstance(html, EmailMessage):
+            html.add_related(
+                part.content,
+                maintype=maintype,
+                subtype=subtype,
+                cid=f"<{content_id(part.filename)}>",
+                filename=part.filename,
+                disposition="inline",
+            )
+            continue
         charset = params.pop("charset", "utf-8")
         email.add_alternative(
             part.content.decode(charset), subtype=subtype, charset=charset, params=params

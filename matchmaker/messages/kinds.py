@@ -52,6 +52,19 @@ DAY_REMINDER = MessageKind(
     description="The evening before each event day, that day's meetings.",
 )
 
+FEEDBACK_REQUEST = MessageKind(
+    "feedback_request",
+    "Feedback on the day's meetings",
+    optional=True,
+    description="At the end of each event day, a link to say how your meetings went.",
+)
+FOLLOW_UP_SURVEY = MessageKind(
+    "follow_up_survey",
+    "Follow-up surveys",
+    optional=True,
+    description="Months after an event, a few questions on what came of your meetings.",
+)
+
 KINDS: dict[str, MessageKind] = {
     kind.name: kind for kind in (INVITATION, PASSWORD_RESET, BROADCAST)
 }
@@ -59,6 +72,7 @@ KINDS.update(
     (kind.name, kind)
     for kind in (PREFERENCES_OPEN, PREFERENCES_NUDGE, AGENDA, SCHEDULE_CHANGE, DAY_REMINDER)
 )
+KINDS.update((kind.name, kind) for kind in (FEEDBACK_REQUEST, FOLLOW_UP_SURVEY))
 
 
 def optional_kinds() -> list[MessageKind]:

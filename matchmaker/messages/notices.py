@@ -35,9 +35,11 @@ from matchmaker.calendars.calendars import participant_ics
 from matchmaker.calendars.queries import event_meetings, event_participants
 from matchmaker.calendars.tokens import feed_token, issue_feed_token
 from matchmaker.ical import Scheduling
+from matchmaker.live.qr import qr_png
 from matchmaker.messages import notice_queries as queries
 from matchmaker.messages.agenda_lines import ChangeLine, agenda_days
 from matchmaker.messages.changes import MeetingChange, agenda_changes, remember
+from matchmaker.messages.compose import content_id
 from matchmaker.messages.kinds import AGENDA, SCHEDULE_CHANGE
 from matchmaker.messages.linking import link_context
 from matchmaker.messages.occasions import claim_occasion
@@ -48,13 +50,18 @@ from matchmaker.models.notices import NotifiedMeeting, PendingChangeNotice
 if TYPE_CHECKING:
     from matchmaker.messages.outbox import Attachment
 
+CHECK_IN_QR = "check-in-code.png"
+
 
 def schedule_published(session: Session, event: Event, now: datetime) -> None:
     """The schedule was published: the agenda mail to every active participant who has not
     had one, and change notices for those who had (a schedule published again)."""
+    from matchmaker.live.operations import ensure_codes
+
     meetings = queries.meetings_by_participant(event_meetings(session, event))
     told = queries.notified_meetings(session, event)
     told_before = False
+    ensure_codes(session, event)  # one query for all codes, not one per agenda
     with link_context(current_app._get_current_object()):  # type: ignore[attr-defined]
         for participant in event_participants(session, event):
             if claim_occasion(session, participant, AGENDA.name):
@@ -88,13 +95,16 @@ def send_agenda(
     now: datetime,
 ) -> None:
     """The participant's agenda mail: their `meetings` (as their agenda shows them), the
-    `.ics` of their feed and the feed's link; `told` is what they were told before."""
+    QR code of their check-in code, the `.ics` of their feed and the feed's link; `told` is
+    what they were told before."""
+    from matchmaker.live.operations import ensure_check_in
     from matchmaker.messages import outbox
 
     secret_key = str(current_app.config["SECRET_KEY"])
     if feed_token(participant, secret_key) is None:
         issue_feed_token(participant, secret_key)
     ics = participant_ics(participant, meetings)
+    code = ensure_check_in(session, participant).code
     outbox.enqueue(
         session,
         AGENDA,
@@ -104,9 +114,14 @@ def send_agenda(
             "participant": participant,
             "days": agenda_days(event, participant, meetings),
             "count": len(meetings),
+            "check_in_code": code,
+            "check_in_qr_cid": content_id(CHECK_IN_QR),
         },
         event=event,
-        attachments=[outbox.calendar_file(ics, "agenda.ics")],
+        attachments=[
+            outbox.inline_image(qr_png(code), CHECK_IN_QR),
+            outbox.calendar_file(ics, "agenda.ics"),
+        ],
     )
     session.add_all(remember(participant.id, meetings, told, now))
 

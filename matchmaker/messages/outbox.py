@@ -66,6 +66,11 @@ def calendar_file(ics: bytes, filename: str) -> Attachment:
     )
 
 
+def inline_image(content: bytes, filename: str, content_type: str = "image/png") -> Attachment:
+    """An image the HTML body shows with `<img src="cid:…">` (`compose.content_id`)."""
+    return Attachment(filename=filename, content_type=content_type, content=content, inline=True)
+
+
 def mail_domain(app: Flask) -> str:
     """The domain of the default sender, for Message-IDs."""
     _name, address = parseaddr(str(app.config["MAIL_DEFAULT_SENDER"]))

@@ -55,6 +55,14 @@ class Phase(StrEnum):
     PUBLISHED = "published"
 
 
+class EventMode(StrEnum):
+    """Where an event's meetings happen: at the venue, by video, or both."""
+
+    ON_SITE = "on_site"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+
 class PreferenceLevel(StrEnum):
     """How much a participant wants to meet another; NOT excludes the pair."""
 

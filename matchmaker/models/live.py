@@ -47,6 +47,7 @@ class ChangeKind(StrEnum):
     RELEASED = "released"
     REPLACEMENT = "replacement"
     SPOT = "spot"
+    EDITED = "edited"  # an organiser's hand edit (add, move, swap, cancel) on the day
 
 
 class CheckIn(Base):
@@ -196,7 +197,7 @@ class BoardLink(Base):
 
 class LiveChange(Base):
     """A change to the published schedule on the day, recorded against the meeting it
-    touched: a released meeting, a replacement, an on-the-spot meeting."""
+    touched: a released meeting, a replacement, an on-the-spot meeting, a hand edit."""
 
     __tablename__ = "live_changes"
 

@@ -95,10 +95,6 @@ class Meeting(Base):
             )
         ),
         CheckConstraint("table_id IS NULL OR location IS NULL", name="table_or_location"),
-        CheckConstraint(
-            "status = 'cancelled' OR table_id IS NOT NULL OR location IS NOT NULL",
-            name="confirmed_has_place",
-        ),
         CheckConstraint("sequence >= 0", name="sequence_not_negative"),
         Index(
             "uq_meetings_slot_table_confirmed",
@@ -163,10 +159,11 @@ class Meeting(Base):
 
     @property
     def place_label(self) -> str:
-        """The table name or the booth, as shown on agendas."""
+        """The table name or the booth, as shown on agendas; a meeting with neither is held
+        online (see `matchmaker.video` for its link)."""
         if self.table is not None:
             return self.table.name
-        return self.location or ""
+        return self.location or "Online"
 
 
 def shown_to_participants() -> ColumnElement[bool]:

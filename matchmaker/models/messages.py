@@ -98,7 +98,8 @@ class MessageAttachment(Base):
 
     `content_type` is the full MIME type with its parameters, e.g.
     `text/calendar; method=REQUEST`. An `inline` part joins the text and HTML bodies as a
-    third alternative (how calendar clients expect iTIP); the others are attached files.
+    third alternative (how calendar clients expect iTIP), an inline image goes with the HTML
+    body that shows it; the others are attached files.
     """
 
     __tablename__ = "message_attachments"

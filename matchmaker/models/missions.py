@@ -16,11 +16,12 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matchmaker.db import Base, utcnow
-from matchmaker.models.enums import Phase, PreferenceLevel, enum_column
+from matchmaker.models.enums import EventMode, Phase, PreferenceLevel, enum_column
 
 if TYPE_CHECKING:
     from matchmaker.models.meetings import Meeting, ScheduleRun
@@ -48,6 +49,9 @@ class Mission(Base):
     start_date: Mapped[date | None]
     end_date: Mapped[date | None]
     description: Mapped[str] = mapped_column(Text, default="")
+    # Months after an event's last day when the first and second follow-up surveys go out.
+    follow_up_months_first: Mapped[int] = mapped_column(default=3, server_default="3")
+    follow_up_months_second: Mapped[int] = mapped_column(default=6, server_default="6")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     events: Mapped[list[Event]] = relationship(
@@ -101,6 +105,11 @@ class Event(Base):
     published_at: Mapped[datetime | None]
     # On the event's days: someone not checked in this long after a meeting began missed it.
     no_show_minutes: Mapped[int] = mapped_column(default=10, server_default="10")
+    # Whether members of the same delegation may be scheduled to meet each other.
+    delegation_members_may_meet: Mapped[bool] = mapped_column(default=False, server_default=false())
+    mode: Mapped[EventMode] = mapped_column(
+        enum_column(EventMode), default=EventMode.ON_SITE, server_default=EventMode.ON_SITE.value
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     mission: Mapped[Mission] = relationship(back_populates="events")

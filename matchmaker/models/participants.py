@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     CheckConstraint,
@@ -13,11 +14,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matchmaker.db import Base, utcnow
-from matchmaker.models.enums import PreferenceLevel, enum_column
+from matchmaker.models.enums import EventMode, PreferenceLevel, enum_column
 
 if TYPE_CHECKING:
     from matchmaker.models.missions import Event, TimeSlot
@@ -65,6 +67,9 @@ class Participant(Base):
     # Overrides of the event's day cap and guaranteed minimum (None: the event's).
     max_meetings_per_day: Mapped[int | None]
     min_meetings: Mapped[int | None]
+    online: Mapped[bool] = mapped_column(default=False, server_default=false())
+    video_link: Mapped[str | None] = mapped_column(String(500))
+    timezone: Mapped[str | None] = mapped_column(String(64))
     invitation_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     invited_at: Mapped[datetime | None]
     feed_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
@@ -90,6 +95,20 @@ class Participant(Base):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def attends_online(self) -> bool:
+        """Whether this person's meetings are by video: everyone's at an online event, the
+        people who chose it at a hybrid one, nobody's on site."""
+        mode = self.event.mode
+        return mode == EventMode.ONLINE or (mode == EventMode.HYBRID and self.online)
+
+    @property
+    def own_zone(self) -> ZoneInfo | None:
+        """The time zone an online participant attends from, when it is not the event's."""
+        if not self.attends_online or not self.timezone or self.timezone == self.event.timezone:
+            return None
+        return ZoneInfo(self.timezone)
 
     @property
     def is_exhibitor(self) -> bool:

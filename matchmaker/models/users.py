@@ -31,6 +31,9 @@ class User(Base):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # The IANA zone the person lives in, for itineraries in two zones (None: from their
+    # organisation's country).
+    home_timezone: Mapped[str | None] = mapped_column(String(64))
 
     # Flask-Login protocol
     @property

@@ -9,8 +9,10 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
+from flask_babel import lazy_gettext
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
+    BooleanField,
     DateField,
     DateTimeLocalField,
     EmailField,
@@ -34,6 +36,7 @@ from wtforms.validators import (
 
 from matchmaker.forms import SafeForm
 from matchmaker.models import Phase, TermKind
+from matchmaker.models.enums import EventMode
 from matchmaker.organiser.importing import MAX_TERM_LENGTH, TERM_NAMES, UnknownTerm
 from matchmaker.organiser.operations import TermDecision
 from matchmaker.organiser.terms import Vocabularies
@@ -202,6 +205,18 @@ class MissionForm(SafeForm):
     start_date = DateField("First day", validators=[Optional()])
     end_date = DateField("Last day", validators=[Optional()])
     description = TextAreaField("Description", validators=[Optional(), Length(max=5000)])
+    follow_up_months_first = IntegerField(
+        "First follow-up survey, months after the event",
+        default=3,
+        validators=[Optional(), NumberRange(min=1, max=36)],
+        description="3 unless you change it.",
+    )
+    follow_up_months_second = IntegerField(
+        "Second follow-up survey, months after the event",
+        default=6,
+        validators=[Optional(), NumberRange(min=1, max=36)],
+        description="6 unless you change it.",
+    )
 
     def validate_end_date(self, field: DateField) -> None:
         if field.data and self.start_date.data and field.data < self.start_date.data:
@@ -229,6 +244,21 @@ class EventForm(SafeForm):
         choices=timezone_choices,
         default="Europe/Berlin",
         description="The venue's time zone: blocks and deadlines are in this local time.",
+    )
+    mode = SelectField(
+        lazy_gettext("Where meetings happen"),
+        choices=[
+            SelectChoice(EventMode.ON_SITE.value, lazy_gettext("On site")),
+            SelectChoice(EventMode.ONLINE.value, lazy_gettext("Online: every meeting by video")),
+            SelectChoice(
+                EventMode.HYBRID.value, lazy_gettext("Hybrid: participants may attend online")
+            ),
+        ],
+        default=EventMode.ON_SITE.value,
+        coerce=EventMode,
+        description=lazy_gettext(
+            "Meetings with someone attending online need no table: they get a video link."
+        ),
     )
     slot_minutes = IntegerField(
         "Meeting length (minutes)", default=30, validators=[InputRequired(), NumberRange(5, 240)]
@@ -418,6 +448,10 @@ class ParticipantForm(SafeForm):
         "Exhibitor booth",
         validators=[Optional(), Length(max=200)],
         description="Exhibitors meet at their booth. Empty: meets at the shared tables.",
+    )
+    online = BooleanField(
+        lazy_gettext("Attends online"),
+        description=lazy_gettext("At a hybrid event: their meetings are video calls."),
     )
 
 

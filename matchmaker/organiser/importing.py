@@ -88,6 +88,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "phone": ("phone", "telephone", "phone number", "mobile", "mobile phone", "tel", "telefon"),
     "website": ("website", "web site", "web", "url", "homepage"),
     "booth": ("booth", "stand", "booth number", "stand number", "booth no", "stand no"),
+    "online": ("online", "attends online", "remote", "virtual", "online participation"),
 }
 REQUIRED_FIELDS = ("first_name", "last_name", "email", "organisation", "country", "type")
 FIELD_LABELS = {
@@ -105,6 +106,7 @@ FIELD_LABELS = {
     "phone": "phone",
     "website": "website",
     "booth": "booth",
+    "online": "online",
 }
 MAX_LENGTHS = {
     "first_name": 100,
@@ -145,7 +147,15 @@ UPDATED_FIELDS = (
     "offers",
     "requests",
     "website",
+    "online",
 )
+# How a cell of the "online" column may say yes or no (a cell left empty says nothing).
+ONLINE_ANSWERS = {
+    **dict.fromkeys(("yes", "y", "true", "1", "x", "online", "remote", "ja", "oui", "sí"), "yes"),
+    **dict.fromkeys(
+        ("no", "n", "false", "0", "on site", "onsite", "in person", "nein", "non"), "no"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -202,6 +212,7 @@ class PersonRecord:
     offers: str
     requests: str
     website: str
+    online: str = ""  # "yes" or "no"
 
 
 @dataclass(frozen=True)
@@ -227,6 +238,7 @@ class CheckedRow:
     errors: tuple[RowError, ...] = field(default=())
     registered: bool = False
     changes: tuple[FieldChange, ...] = field(default=())
+    online: str = ""  # "yes", "no", or "" when the row does not say
 
     @property
     def ok(self) -> bool:
@@ -499,8 +511,20 @@ def _check_row(row: RawRow, reader: _TermReader, first_row_of_email: dict[str, i
         phone=_checked_text(cells, "phone", errors),
         website=_checked_text(cells, "website", errors),
         booth=_checked_text(cells, "booth", errors),
+        online=_checked_online(cells.get("online", ""), errors),
         errors=tuple(errors),
     )
+
+
+def _checked_online(value: str, errors: list[RowError]) -> str:
+    """ "yes", "no" or "" (not said); records a cell that is neither."""
+    if not value:
+        return ""
+    answer = ONLINE_ANSWERS.get(" ".join(value.casefold().split()))
+    if answer is None:
+        errors.append(RowError("online", f"“{value}”: write yes (attends online) or no."))
+        return ""
+    return answer
 
 
 def _checked_email(

@@ -31,6 +31,7 @@ from matchmaker.models import (
     TimeSlot,
     User,
 )
+from matchmaker.models.enums import EventMode
 from matchmaker.organiser import queries
 from matchmaker.organiser.importing import CheckedRow
 from matchmaker.organiser.slots import generate_slots, local_to_utc
@@ -72,6 +73,7 @@ class MissionDetails:
     start_date: date | None
     end_date: date | None
     description: str
+    follow_up_months: tuple[int, int] = (3, 6)
 
 
 def create_mission(session: Session, creator: User, details: MissionDetails) -> Mission:
@@ -92,6 +94,7 @@ def update_mission(mission: Mission, details: MissionDetails) -> None:
     mission.start_date = details.start_date
     mission.end_date = details.end_date
     mission.description = details.description
+    mission.follow_up_months_first, mission.follow_up_months_second = details.follow_up_months
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,7 @@ class EventSettings:
     technologies: list[str]
     registration_deadline: datetime | None
     preferences_deadline: datetime | None
+    mode: EventMode = EventMode.ON_SITE
 
 
 def create_event(
@@ -146,6 +150,7 @@ def _apply_settings(event: Event, settings: EventSettings) -> None:
     event.name = settings.name
     event.description = settings.description
     event.venue = settings.venue
+    event.mode = settings.mode
     event.timezone = settings.timezone
     event.slot_minutes = settings.slot_minutes
     event.break_minutes = settings.break_minutes
@@ -380,9 +385,13 @@ def update_participant(
     *,
     max_meetings_per_day: int | None = None,
     min_meetings: int | None = None,
+    online: bool | None = None,
 ) -> None:
-    """Set the participant's meeting cap (None: no cap), exhibitor booth ("" : none), and
-    their own cap per day and guaranteed minimum (None: the event's)."""
+    """Set the participant's meeting cap (None: no cap), exhibitor booth ("" : none),
+    their own cap per day and guaranteed minimum (None: the event's), and whether they
+    attend online (None: unchanged)."""
+    if online is not None:
+        participant.online = online
     participant.max_meetings = max_meetings
     participant.max_meetings_per_day = max_meetings_per_day
     participant.min_meetings = min_meetings
@@ -437,6 +446,7 @@ def import_participants(session: Session, event: Event, rows: Sequence[CheckedRo
                     job_title=row.job_title,
                     phone=row.phone,
                     location=row.booth or None,
+                    online=row.online == "yes",
                 )
             )
             added += 1
@@ -460,6 +470,8 @@ def _apply_row(person: Participant, organisation: Organisation, row: CheckedRow)
             setattr(person, name, value)
     if row.booth:
         person.location = row.booth
+    if row.online:
+        person.online = row.online == "yes"
     organisation.country = row.country
     organisation.type = row.type or organisation.type
     for name, terms in (("sectors", row.sectors), ("technologies", row.technologies)):

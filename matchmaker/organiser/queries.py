@@ -25,6 +25,7 @@ from matchmaker.models import (
     User,
 )
 from matchmaker.models.missions import mission_organisers
+from matchmaker.organiser import importing, terms
 from matchmaker.organiser.importing import PersonRecord
 
 
@@ -192,6 +193,7 @@ def registered_people(session: Session, event: Event) -> dict[str, PersonRecord]
             offers=person.organisation.offers,
             requests=person.organisation.requests,
             website=person.organisation.website,
+            online="yes" if person.online else "no",
         )
         for person in people
     }
@@ -261,3 +263,21 @@ def confirmed_meetings_at_tables(session: Session, table_ids: Collection[int]) -
         .where(Meeting.table_id.in_(table_ids), Meeting.status == MeetingStatus.CONFIRMED)
     )
     return session.scalar(query) or 0
+
+
+def import_vocabularies(session: Session, event: Event) -> terms.Vocabularies:
+    """The event's lists with the mission's remembered mappings, as imports read them."""
+    return terms.vocabularies(
+        event.sectors, event.technologies, term_mappings(session, event.mission)
+    )
+
+
+def checked_import(
+    session: Session, event: Event, table: importing.RawTable
+) -> importing.CheckedImport:
+    """An uploaded table checked against the event's lists and its registered people."""
+    return importing.check_rows(
+        table,
+        lists=import_vocabularies(session, event),
+        registered=registered_people(session, event),
+    )

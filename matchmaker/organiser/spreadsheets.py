@@ -11,7 +11,7 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -41,6 +41,13 @@ class Limits:
     def max_lines(self) -> int:
         """Lines read at most: every data row, and as many blank or title lines again."""
         return 2 * self.max_rows + 10
+
+    @classmethod
+    def configured(cls, config: Mapping[str, Any]) -> Limits:
+        """The limits an app's configuration sets (`IMPORT_MAX_ROWS`, `IMPORT_MAX_COLUMNS`)."""
+        return cls(
+            max_rows=int(config["IMPORT_MAX_ROWS"]), max_columns=int(config["IMPORT_MAX_COLUMNS"])
+        )
 
 
 def cell_text(value: object) -> str:

@@ -15,6 +15,7 @@ from itertools import groupby
 from matchmaker.models import Event, Meeting, Participant, TimeSlot
 from matchmaker.participants.catalogue import event_matcher, reasons_between
 from matchmaker.participants.matching import Reason
+from matchmaker.video import video_link
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class AgendaEntry:
     moved_from: TimeSlot | None
     cancelled: bool
     reasons: tuple[Reason, ...]
+    video_link: str | None = None
 
 
 def agenda_entries(event: Event, me: Participant, meetings: Iterable[Meeting]) -> list[AgendaEntry]:
@@ -52,6 +54,7 @@ def agenda_entries(event: Event, me: Participant, meetings: Iterable[Meeting]) -
                 moved_from=meeting.previous_slot if moved else None,
                 cancelled=not meeting.confirmed,
                 reasons=reasons_between(me, partner, matcher),
+                video_link=video_link(meeting),
             )
         )
     return entries

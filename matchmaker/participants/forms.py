@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
+from zoneinfo import available_timezones
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext
 from wtforms import (
+    BooleanField,
     EmailField,
     HiddenField,
     IntegerField,
@@ -30,7 +34,9 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.forms import SafeForm, SafeGetForm
-from matchmaker.models import Event, OrganisationType, PreferenceLevel
+from matchmaker.models import Event, OrganisationType, Participant, PreferenceLevel
+from matchmaker.models.enums import EventMode
+from matchmaker.organiser.forms import timezone_choices
 from matchmaker.participants.catalogue import SORT_ORDERS, CatalogueFilters
 from matchmaker.participants.operations import OrganisationChanges, PersonChanges
 
@@ -163,6 +169,28 @@ class ProfileForm(SafeForm):
         "Most meetings you want",
         validators=[Optional(), NumberRange(min=0, message="Enter 0 or more.")],
     )
+    online = BooleanField(
+        lazy_gettext("I attend online"),
+        description=lazy_gettext("Your meetings are then video calls, wherever your partner is."),
+    )
+    video_link = URLField(
+        lazy_gettext("Your own video room"),
+        validators=[
+            Optional(),
+            URL(message=lazy_gettext("Enter a full https:// address.")),
+            Length(max=500),
+        ],
+        filters=[_strip],
+        description=lazy_gettext(
+            "Optional: a link to your own room (Teams, Zoom, Jitsi...); "
+            "without one, each meeting gets its own room."
+        ),
+    )
+    timezone = SelectField(
+        lazy_gettext("Your time zone"),
+        validate_choice=False,
+        description=lazy_gettext("Your agenda shows times in your zone first."),
+    )
 
     def __init__(
         self, event: Event, *, edits_organisation: bool, cap: int | None, **kwargs: Any
@@ -173,6 +201,16 @@ class ProfileForm(SafeForm):
         self.event = event
         self.cap = cap
         self.edits_organisation = edits_organisation
+        if event.mode != EventMode.HYBRID:
+            del self.online
+        if event.mode == EventMode.ON_SITE:
+            del self.video_link
+            del self.timezone
+        else:
+            self.timezone.choices = {
+                _("Default"): [SelectChoice("", _("The event's time zone"))],
+                **timezone_choices(self.timezone.data),
+            }
         if cap is not None:
             self.max_meetings.description = f"Up to {cap}; leave empty for {cap}."
         else:
@@ -184,6 +222,14 @@ class ProfileForm(SafeForm):
         self.country.choices = [("", "Choose a country"), *country_choices()]
         self.sectors.choices = [(term, term) for term in event.sectors]
         self.technologies.choices = [(term, term) for term in event.technologies]
+
+    def validate_video_link(self, field: URLField) -> None:
+        if field.data and not field.data.startswith("https://"):
+            raise ValidationError(_("Enter a full https:// address."))
+
+    def validate_timezone(self, field: SelectField) -> None:
+        if field.data and field.data not in available_timezones():
+            raise ValidationError(_("Choose a time zone from the list."))
 
     def validate_max_meetings(self, field: IntegerField) -> None:
         if field.data is not None and self.cap is not None and field.data > self.cap:
@@ -214,7 +260,35 @@ class ProfileForm(SafeForm):
             max_meetings=self.max_meetings.data,
             offers=self.offers.data or "",
             seeks=self.seeks.data or "",
+            online=bool(self.online.data) if self.online is not None else None,
+            video_link=(self.video_link.data or None) if self.video_link is not None else None,
+            timezone=(self.timezone.data or None) if self.timezone is not None else None,
         )
+
+
+def profile_form_data(event: Event, participant: Participant) -> dict[str, Any]:
+    """The profile form's values as saved: the organisation's and the person's."""
+    organisation = participant.organisation
+    return {
+        "name": organisation.name,
+        "country": organisation.country,
+        "cluster": organisation.cluster,
+        "type": organisation.type.value,
+        "sectors": [term for term in organisation.sectors if term in event.sectors],
+        "technologies": [term for term in organisation.technologies if term in event.technologies],
+        "website": organisation.website,
+        "description": organisation.description,
+        "offers": participant.offers,
+        "seeks": participant.seeks,
+        "job_title": participant.job_title,
+        "email": participant.email,
+        "phone": participant.phone,
+        "location": participant.location or "",
+        "max_meetings": participant.max_meetings,
+        "online": participant.online,
+        "video_link": participant.video_link or "",
+        "timezone": participant.timezone or "",
+    }
 
 
 class AvailabilityForm(SafeForm):

@@ -19,6 +19,7 @@ from matchmaker.models import (
     PreferenceLevel,
     Unavailability,
 )
+from matchmaker.models.enums import EventMode
 from matchmaker.participants import queries
 
 SCHEDULED_PHASES = (Phase.SCHEDULED, Phase.PUBLISHED)
@@ -76,6 +77,9 @@ class PersonChanges:
     max_meetings: int | None
     offers: str
     seeks: str
+    online: bool | None = None  # None: not asked (the event is not hybrid)
+    video_link: str | None = None
+    timezone: str | None = None
 
 
 def _replace_taxonomy_terms(
@@ -100,6 +104,11 @@ def update_profile(
     participant.max_meetings = person.max_meetings
     participant.offers = person.offers
     participant.seeks = person.seeks
+    if person.online is not None:
+        participant.online = person.online
+    if participant.event.mode != EventMode.ON_SITE:
+        participant.video_link = person.video_link
+        participant.timezone = person.timezone
 
 
 def _update_organisation(participant: Participant, changes: OrganisationChanges) -> None:

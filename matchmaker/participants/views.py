@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
-from itertools import groupby
 from typing import Any
 
 from flask import (
@@ -30,7 +28,6 @@ from matchmaker.auth.redirects import safe_next
 from matchmaker.commits import commit_or_refuse
 from matchmaker.db import get_session, utcnow
 from matchmaker.models import (
-    Block,
     Event,
     Participant,
     Phase,
@@ -39,7 +36,7 @@ from matchmaker.models import (
 )
 from matchmaker.organisations.queries import is_approved_member, pending_for_organisation
 from matchmaker.participants import operations, queries
-from matchmaker.participants.agenda import agenda_days, agenda_entries
+from matchmaker.participants.availability import chosen_free_slots, days_of
 from matchmaker.participants.catalogue import (
     SORT_ORDERS,
     build_catalogue,
@@ -52,13 +49,14 @@ from matchmaker.participants.forms import (
     CatalogueSearchForm,
     PreferenceForm,
     ProfileForm,
+    profile_form_data,
 )
+from matchmaker.programme.itinerary import build_itinerary
 
 bp = Blueprint("participants", __name__, url_prefix="/events", cli_group=None)
 
 WISH_LEVELS = (PreferenceLevel.MUST, PreferenceLevel.WANT, PreferenceLevel.MAYBE)
 ANSWER_LEVELS = (PreferenceLevel.WANT, PreferenceLevel.MAYBE, PreferenceLevel.NOT)
-BLOCK_ACTIONS = ("free", "busy")
 
 
 def _event_and_me(slug: str) -> tuple[Event, Participant]:
@@ -78,25 +76,7 @@ def profile(slug: str) -> Response | str:
         event,
         edits_organisation=edits_organisation,
         cap=operations.profile_cap(me),
-        data={
-            "name": organisation.name,
-            "country": organisation.country,
-            "cluster": organisation.cluster,
-            "type": organisation.type.value,
-            "sectors": [term for term in organisation.sectors if term in event.sectors],
-            "technologies": [
-                term for term in organisation.technologies if term in event.technologies
-            ],
-            "website": organisation.website,
-            "description": organisation.description,
-            "offers": me.offers,
-            "seeks": me.seeks,
-            "job_title": me.job_title,
-            "email": me.email,
-            "phone": me.phone,
-            "location": me.location or "",
-            "max_meetings": me.max_meetings,
-        },
+        data=profile_form_data(event, me),
     )
     if form.validate_on_submit():
         other = participant_by_email(session, event, form.email.data)
@@ -123,30 +103,6 @@ def profile(slug: str) -> Response | str:
     )
 
 
-@dataclass(frozen=True)
-class DayBlocks:
-    """The B2B blocks of one day, for the availability grid."""
-
-    day: date
-    blocks: list[Block]
-
-
-def _parse_ids(values: list[str]) -> set[int]:
-    return {int(value) for value in values if value.isdigit()}
-
-
-def _apply_block_action(blocks: list[Block], action: str, available: set[int]) -> None:
-    """ "<block id>:free" or "<block id>:busy" sets every slot of that block."""
-    block_id, _separator, verb = action.partition(":")
-    for block in blocks:
-        if str(block.id) == block_id and verb in BLOCK_ACTIONS:
-            block_slots = {slot.id for slot in block.slots}
-            if verb == "free":
-                available |= block_slots
-            else:
-                available -= block_slots
-
-
 @bp.route("/<slug>/availability", methods=["GET", "POST"])
 @login_required
 def availability(slug: str) -> Response | str:
@@ -160,18 +116,16 @@ def availability(slug: str) -> Response | str:
         if locked:
             flash("The schedule is made: availability can no longer change.", "error")
             return redirect(url_for(".availability", slug=slug))
-        available = _parse_ids(request.form.getlist("available"))
-        _apply_block_action(blocks, request.form.get("block_action", ""), available)
+        available = chosen_free_slots(
+            blocks, request.form.getlist("available"), request.form.get("block_action", "")
+        )
         slot_ids = [slot.id for block in blocks for slot in block.slots]
         operations.set_availability(session, me, slot_ids, available, utcnow())
         session.commit()
         free = sum(1 for slot_id in slot_ids if slot_id in available)
         flash(f"Availability saved: free in {free} of {len(slot_ids)} slots.", "success")
         return redirect(url_for(".availability", slug=slug))
-    days = [
-        DayBlocks(day, list(day_blocks))
-        for day, day_blocks in groupby(blocks, key=lambda block: block.day)
-    ]
+    days = days_of(blocks)
     event_slot_ids = {slot.id for block in blocks for slot in block.slots}
     unavailable = queries.unavailable_slot_ids(session, me) & event_slot_ids
     return render_template(
@@ -359,21 +313,35 @@ def agenda(slug: str) -> str:
     """My meetings once the schedule is published; `?print=1` for a paper version."""
     event, me = _event_and_me(slug)
     printable = request.args.get("print") == "1"
-    if event.phase != Phase.PUBLISHED:
-        return render_template("participants/agenda_pending.html", event=event, me=me)
     session = get_session()
-    meetings = queries.agenda_meetings(session, me)
-    entries = agenda_entries(event, me, meetings)
-    days = agenda_days(event, entries)
-    if not printable and operations.mark_agenda_seen(me, meetings, event.published_at, utcnow()):
+    itinerary = build_itinerary(session, me)
+    published = event.phase == Phase.PUBLISHED
+    if not published and not itinerary.days and not itinerary.open_to_sign_up:
+        return render_template("participants/agenda_pending.html", event=event, me=me)
+    meetings = [
+        row.meeting
+        for row in itinerary.entries
+        if row.meeting is not None and row.meeting.meeting.event_id == event.id
+    ]
+    if (
+        not printable
+        and published
+        and operations.mark_agenda_seen(
+            me, [entry.meeting for entry in meetings], event.published_at, utcnow()
+        )
+    ):
         session.commit()
     template = "participants/agenda_print.html" if printable else "participants/agenda.html"
     return render_template(
         template,
         event=event,
         me=me,
-        days=days,
-        wishes=bool(entries) or _has_wishes(session, me),
-        confirmed=sum(1 for entry in entries if not entry.cancelled),
+        published=published,
+        itinerary=itinerary,
+        days=itinerary.days,
+        wishes=bool(meetings) or _has_wishes(session, me),
+        confirmed=sum(
+            1 for row in itinerary.entries if row.meeting is not None and not row.cancelled
+        ),
         country_names=COUNTRY_NAMES,
     )

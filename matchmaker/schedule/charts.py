@@ -147,3 +147,8 @@ def meetings_per_person_histogram(distribution: Mapping[int, int]) -> Markup:
     return _bars(
         "chart-per-person", "Participants by their number of meetings", values, "participants"
     )
+
+
+def bar_chart(chart_id: str, title: str, values: Mapping[str, int], unit: str) -> Markup:
+    """A labelled bar per value, in the given order (the outcome dashboards' charts)."""
+    return _bars(chart_id, title, values, unit)

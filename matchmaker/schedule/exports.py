@@ -13,7 +13,12 @@ from collections.abc import Callable
 import xlsxwriter
 from sqlalchemy.orm import Session
 
-from matchmaker.live.exports import attendance_rows
+from matchmaker.live.exports import (
+    attendance_rows,
+    day_figure_rows,
+    delegation_no_show_rows,
+    no_show_rows,
+)
 from matchmaker.models import Event, MeetingStatus
 from matchmaker.schedule import queries
 
@@ -155,6 +160,9 @@ SHEETS: dict[str, Callable[[Session, Event], Rows]] = {
     "meetings": meeting_rows,
     "participants": participant_rows,
     "attendance": attendance_rows,
+    "day-figures": day_figure_rows,
+    "no-shows": no_show_rows,
+    "no-shows-by-delegation": delegation_no_show_rows,
 }
 FORMATS: dict[str, Callable[[Rows, str], tuple[bytes, str]]] = {
     "csv": to_csv,

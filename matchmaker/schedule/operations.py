@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from matchmaker.live.operations import record_hand_edits
 from matchmaker.messages import notices
 from matchmaker.models import (
     Event,
@@ -246,7 +247,10 @@ def place_of(
     event: Event, a: Participant, b: Participant, place: str
 ) -> tuple[int | None, str | None]:
     """(table id, location) for a place choice: "booth" (either side's, if any) or a table
-    id of the event; whether the place suits the pair is the rulebook's to say."""
+    id of the event; whether the place suits the pair is the rulebook's to say. A meeting
+    with an online side has no place, whatever the choice."""
+    if a.attends_online or b.attends_online:
+        return None, None
     if place == "booth":
         return None, a.location or b.location
     table = next((t for t in event.tables if str(t.id) == place), None)
@@ -315,7 +319,14 @@ def check_placements(
         if not (override and found.over_limit)
     ]
     if breaks:
-        names = Names(event, {p.id: p for p in data.participants}, data.unavailable, placed)
+        names = Names(
+            event,
+            {p.id: p for p in data.participants},
+            data.unavailable,
+            placed,
+            delegation_of=data.delegation_of,
+            programme=queries.programme_busy(session, event),
+        )
         raise RuleRefusal(" ".join(dict.fromkeys(refusal(names, b) for b in breaks)), breaks)
 
 
@@ -373,6 +384,7 @@ def move_meeting(
         session, event, [Placement(meeting, slot_id, table_id, location)], override=override
     )
     notices.schedule_changed(session, event, now)
+    record_hand_edits(session, event, [meeting], now)
 
 
 def swap_meetings(
@@ -389,6 +401,7 @@ def swap_meetings(
         _changed(meeting, event, now)
     place_checked(session, event, placements)
     notices.schedule_changed(session, event, now)
+    record_hand_edits(session, event, [first, second], now)
 
 
 def cancel_by_hand(session: Session, event: Event, meeting: Meeting, now: datetime) -> None:
@@ -399,6 +412,7 @@ def cancel_by_hand(session: Session, event: Event, meeting: Meeting, now: dateti
     cancel_meeting(session, meeting)
     meeting.locked = True  # the organiser's decision: re-solves keep this pair apart
     notices.schedule_changed(session, event, now)
+    record_hand_edits(session, event, [meeting], now)
 
 
 def cancel_meetings_of(session: Session, participant: Participant, now: datetime) -> int:
@@ -456,6 +470,7 @@ def add_meeting(
         session, event, [Placement(meeting, slot_id, table_id, location)], override=override
     )
     notices.schedule_changed(session, event, now)
+    record_hand_edits(session, event, [meeting], now)
     return meeting
 
 

@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, func, or_, select, union_all
+from flask_babel import gettext as _
+from sqlalchemy import ColumnElement, false, func, or_, select, union_all
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from matchmaker.delegations.queries import kept_apart_delegations
 from matchmaker.models import (
     Event,
     Meeting,
@@ -19,11 +21,13 @@ from matchmaker.models import (
     Participant,
     Preference,
     PreferenceLevel,
+    ProgrammeItem,
     ScheduleRun,
     TimeSlot,
     Unavailability,
 )
 from matchmaker.models.enums import ACTIVE_RUN_STATUSES
+from matchmaker.programme.queries import busy_periods
 from matchmaker.schedule import scheduling
 from matchmaker.schedule.scheduling import (
     EventData,
@@ -76,7 +80,19 @@ def unavailable_slots(session: Session, event: Event) -> dict[int, set[int]]:
     unavailable: dict[int, set[int]] = defaultdict(set)
     for participant_id, slot_id in rows:
         unavailable[participant_id].add(slot_id)
+    for participant_id, busy in programme_busy(session, event).items():
+        unavailable[participant_id].update(busy)
     return unavailable
+
+
+def programme_busy(session: Session, event: Event) -> dict[int, dict[int, ProgrammeItem]]:
+    """Participant id -> slot id -> the mission's programme item they attend then."""
+    people = session.scalars(
+        select(Participant).where(
+            Participant.event_id == event.id, Participant.withdrawn_at.is_(None)
+        )
+    ).all()
+    return scheduling.programme_slots(event.slots, busy_periods(session, event, people))
 
 
 def event_meetings(session: Session, event: Event) -> Sequence[Meeting]:
@@ -148,7 +164,7 @@ def meeting_lines(session: Session, event: Event) -> list[MeetingLine]:
         .order_by(Meeting.id)
     )
     return [
-        MeetingLine(starts_at, ends_at, table or location or "", *rest)
+        MeetingLine(starts_at, ends_at, table or location or "Online", *rest)
         for starts_at, ends_at, table, location, *rest in rows
     ]
 
@@ -176,6 +192,10 @@ def _confirmed_in(event: Event) -> ColumnElement[bool]:
     return (Meeting.event_id == event.id) & (Meeting.status == MeetingStatus.CONFIRMED)
 
 
+# A meeting with an online side: no table, no booth.
+_online = Meeting.table_id.is_(None) & or_(Meeting.location.is_(None), Meeting.location == "")
+
+
 def grid_places(session: Session, event: Event) -> list[GridPlace]:
     """The grid's columns: the event's tables in order, then the booths with a meeting."""
     tables = session.execute(
@@ -188,9 +208,13 @@ def grid_places(session: Session, event: Event) -> list[GridPlace]:
         .distinct()
         .where(_confirmed_in(event), Meeting.table_id.is_(None), Meeting.location != "")
     )
-    return [GridPlace(f"t{id_}", name, place) for id_, name, place in tables] + [
+    places = [GridPlace(f"t{id_}", name, place) for id_, name, place in tables] + [
         GridPlace(f"b{booth}", booth, "Booth") for booth in sorted(b for b in booths if b)
     ]
+    online = session.scalar(select(Meeting.id).where(_confirmed_in(event), _online).limit(1))
+    if online is not None:
+        places.append(GridPlace("online", _("Online"), _("Video calls")))
+    return places
 
 
 def grid_meetings(session: Session, event: Event, places: Sequence[GridPlace]) -> list[GridMeeting]:
@@ -218,6 +242,7 @@ def grid_meetings(session: Session, event: Event, places: Sequence[GridPlace]) -
             or_(
                 Meeting.table_id.in_(table_ids),
                 Meeting.table_id.is_(None) & Meeting.location.in_(booths),
+                _online if any(p.key == "online" for p in places) else false(),
             ),
         )
         .order_by(Meeting.id)
@@ -226,7 +251,7 @@ def grid_meetings(session: Session, event: Event, places: Sequence[GridPlace]) -
         GridMeeting(
             id_,
             slot_id,
-            f"t{table_id}" if table_id is not None else f"b{location}",
+            f"t{table_id}" if table_id is not None else f"b{location}" if location else "online",
             (f"{a_first} {a_last}".strip(), f"{b_first} {b_last}".strip()),
             locked,
             changed_at,
@@ -343,6 +368,7 @@ def event_data(
         unavailable=unavailable_slots(session, event),
         confirmed=confirmed_meetings(session, event) if confirmed is None else confirmed,
         kept_apart=kept_apart_pairs(session, event),
+        delegation_of=kept_apart_delegations(session, event),
     )
 
 

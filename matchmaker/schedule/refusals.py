@@ -7,10 +7,10 @@ the way an organiser reads it, with names instead of ids and times in the event'
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from matchmaker.models import Event, MeetingTable, Participant, TimeSlot
-from matchmaker.schedule.scheduling import Pair, ProposedMeeting, RuleBreak
+from matchmaker.models import Event, MeetingTable, Participant, ProgrammeItem, TimeSlot
+from matchmaker.schedule.scheduling import Pair, ProposedMeeting, RuleBreak, same_delegation
 
 OVERRIDE_HINT = " Tick “Over the limit” to place it anyway; the meeting is then locked."
 
@@ -29,6 +29,9 @@ class Names:
     people: Mapping[int, Participant]
     unavailable: Mapping[int, set[int]]
     placed: Sequence[ProposedMeeting]
+    programme: Mapping[int, Mapping[int, ProgrammeItem]] = field(default_factory=dict)
+    # Participant id -> delegation id of members kept apart (see `EventData.delegation_of`).
+    delegation_of: Mapping[int, int] = field(default_factory=dict)
 
     def person(self, participant_id: int) -> str:
         found = self.people.get(participant_id)
@@ -79,9 +82,23 @@ def refusal(names: Names, found: RuleBreak) -> str:
                 f"{a.full_name} and {b.full_name} are both from {a.organisation.name}: "
                 "colleagues do not meet each other here."
             )
+        if a is not None and b is not None and same_delegation((a.id, b.id), names.delegation_of):
+            return (
+                f"{a.full_name} and {b.full_name} are in the same delegation: its members do "
+                "not meet each other here unless the event allows it."
+            )
         return f"{first} and {second} may not meet."
     if found.rule == "unavailable":
         away = [pid for pid in ids if found.slot_id in names.unavailable.get(pid, set())]
+        busy = away[0] if away else ids[0]
+        item = names.programme.get(busy, {}).get(found.slot_id or 0)
+        if item is not None:
+            start = item.starts_at.astimezone(item.zone)
+            return (
+                f"{names.person(busy)} is at “{item.title}” on {at} "
+                f"({start:%a %d %b %H:%M}–{item.ends_at.astimezone(item.zone):%H:%M}, "
+                f"{item.place or item.timezone})."
+            )
         return f"{names.person(away[0]) if away else first} is not available on {at}."
     if found.rule == "double-booked":
         busy = ids[0]
@@ -99,6 +116,8 @@ def refusal(names: Names, found: RuleBreak) -> str:
         )
     if found.rule == "duplicate-pair":
         return f"{first} and {second} already have a meeting: move it instead."
+    if found.rule == "online-with-place":
+        return f"{first} or {second} attends online: the meeting needs no table or booth."
     if found.rule in ("missing-table", "location-not-owned"):
         return "Neither participant has a booth: choose a table."
     if found.rule in ("table-at-location", "wrong-location"):

@@ -2,11 +2,13 @@
 
 When an absent person's remaining meetings are released, their partners have free seats.
 A restricted solve (`scheduling.solve_day`) fills them, changing nothing else:
-- only today's slots that have not started and in which someone was freed;
+- only today's slots still open for planning (`live.queries.open_for_planning`: the running
+  slot until half of it has passed) and in which someone was freed;
 - only checked-in people who have not left, and each freed partner only in the slots they
   were freed in;
 - only pairs the freed partner asked for (must, want or maybe), never a "not", never
-  colleagues, never a pair that already has a meeting or that an organiser kept apart;
+  colleagues or members of one delegation (unless the event allows it), never a pair that
+  already has a meeting or that an organiser kept apart;
 - everyone's confirmed meetings in those slots are locked: they stay where they are and
   keep their people and tables busy.
 """
@@ -20,6 +22,7 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from matchmaker.delegations.queries import kept_apart_delegations
 from matchmaker.live.queries import check_ins, remaining_slots
 from matchmaker.models import (
     Event,
@@ -120,7 +123,9 @@ def day_problem(
     excluded = _kept_apart_or_met(session, event)
     weights = {
         pair: weight
-        for pair, weight in pair_weights(preferences, organisation_of).items()
+        for pair, weight in pair_weights(
+            preferences, organisation_of, kept_apart_delegations(session, event)
+        ).items()
         if pair not in excluded and _asked_by_freed(pair, freed, asked)
     }
     if not weights:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from flask_babel import lazy_gettext
 from sqlalchemy.orm import Session
 
 import solver.schema as sv
@@ -24,6 +25,7 @@ from matchmaker.models import (
     Participant,
     Preference,
     PreferenceLevel,
+    ProgrammeItem,
     TimeSlot,
     cancel_meeting,
     place_meeting,
@@ -41,12 +43,23 @@ MUTUAL_BONUS = 1
 UNREQUESTED_WEIGHT = 1
 
 REASON_LABELS = {
-    sv.UnscheduledReason.NO_COMMON_SLOT.value: "No common free slot",
-    sv.UnscheduledReason.CAP_REACHED.value: "Meeting cap reached",
-    sv.UnscheduledReason.NO_TABLE.value: "No free table",
-    sv.UnscheduledReason.OUTWEIGHED.value: "Outweighed by other requests",
-    sv.UnscheduledReason.NOT_REACHED.value: "Still fits: solve longer, or add it by hand",
+    sv.UnscheduledReason.NO_COMMON_SLOT: lazy_gettext("No common free slot"),
+    sv.UnscheduledReason.CAP_REACHED: lazy_gettext("Meeting cap reached"),
+    sv.UnscheduledReason.DAY_CAP_REACHED: lazy_gettext("Meeting cap for the day reached"),
+    sv.UnscheduledReason.CONSECUTIVE_LIMIT: lazy_gettext("Too many meetings back to back"),
+    sv.UnscheduledReason.NO_TABLE: lazy_gettext("No free table"),
+    sv.UnscheduledReason.OUTWEIGHED: lazy_gettext("Outweighed by other requests"),
+    sv.UnscheduledReason.NOT_REACHED: lazy_gettext("Still fits: solve longer, or add it by hand"),
 }
+
+
+def reason_label(reason: str) -> str:
+    """The organiser's words for a solver reason code (the code itself if unknown)."""
+    try:
+        return str(REASON_LABELS[sv.UnscheduledReason(reason)])
+    except ValueError:
+        return reason
+
 
 Pair = tuple[int, int]
 
@@ -64,13 +77,22 @@ def ordered_pair(a: int, b: int) -> Pair:
     return (a, b) if a < b else (b, a)
 
 
+def same_delegation(pair: Pair, delegation_of: Mapping[int, int]) -> bool:
+    """Whether both people are members of one delegation kept apart (like colleagues)."""
+    first = delegation_of.get(pair[0])
+    return first is not None and first == delegation_of.get(pair[1])
+
+
 def pair_weights(
-    preferences: Iterable[Preference | Mark], organisation_of: Mapping[int, int]
+    preferences: Iterable[Preference | Mark],
+    organisation_of: Mapping[int, int],
+    delegation_of: Mapping[int, int] | None = None,
 ) -> dict[Pair, int]:
     """Candidate weights from both sides' preferences among the given participants.
 
     Each side adds must 3, want 2, maybe 1; a pair both sides asked for gets a bonus;
-    "not" from either side removes the pair, and so does a shared organisation.
+    "not" from either side removes the pair, and so does a shared organisation or a shared
+    delegation of `delegation_of` (participant id -> delegation id).
     """
     points: dict[Pair, list[int]] = defaultdict(list)
     refused: set[Pair] = set()
@@ -87,6 +109,8 @@ def pair_weights(
     for pair, sides in points.items():
         if pair in refused or organisation_of[pair[0]] == organisation_of[pair[1]]:
             continue
+        if same_delegation(pair, delegation_of or {}):
+            continue
         weights[pair] = sum(sides) + (MUTUAL_BONUS if len(sides) == 2 else 0)
     return weights
 
@@ -94,6 +118,28 @@ def pair_weights(
 def local_naive(moment: datetime, event: Event) -> datetime:
     """A UTC moment as the event's local wall time without a zone."""
     return moment.astimezone(event.zone).replace(tzinfo=None)
+
+
+def programme_slots(
+    slots: Iterable[TimeSlot], busy: Mapping[int, Sequence[ProgrammeItem]]
+) -> dict[int, dict[int, ProgrammeItem]]:
+    """Participant id -> slot id -> the programme item that overlaps the slot: times at a
+    company visit or a reception are unavailable for meetings, in every solve, re-plan
+    and hand edit alike."""
+    slots = list(slots)
+    overlapping: dict[int, list[int]] = {}
+    taken: dict[int, dict[int, ProgrammeItem]] = {}
+    for participant_id, items in busy.items():
+        for item in items:
+            if item.id not in overlapping:
+                overlapping[item.id] = [
+                    slot.id
+                    for slot in slots
+                    if slot.starts_at < item.ends_at and item.starts_at < slot.ends_at
+                ]
+            for slot_id in overlapping[item.id]:
+                taken.setdefault(participant_id, {}).setdefault(slot_id, item)
+    return taken
 
 
 def solver_meeting(meeting: Meeting) -> sv.Meeting:
@@ -117,6 +163,8 @@ class EventData:
     unavailable: Mapping[int, set[int]]
     confirmed: Sequence[Meeting]
     kept_apart: frozenset[Pair] = frozenset()
+    # Participant id -> delegation id of members whose delegation must not meet itself.
+    delegation_of: Mapping[int, int] = field(default_factory=dict)
 
 
 def build_problem(
@@ -128,15 +176,15 @@ def build_problem(
     Locked meetings are kept whatever the preferences say (the organiser decided), and pairs
     whose meeting the organiser cancelled by hand are left out. Other meetings of today's
     schedule stay candidates, and so do the `hand_placed` pairs an organiser is placing now,
-    unless both people are colleagues. With `minimal_change` today's meetings are passed as
-    `previous`, and the meetings of everyone the change does not touch are locked: a
-    withdrawal or a late registration reschedules only the people concerned (see
-    `untouched_meetings`).
+    unless both people are colleagues or in one delegation kept apart. With `minimal_change`
+    today's meetings are passed as `previous`, and the meetings of everyone the change does
+    not touch are locked: a withdrawal or a late registration reschedules only the people
+    concerned (see `untouched_meetings`).
     """
     event = data.event
     active = [p for p in data.participants if p.active]
     organisation_of = {p.id: p.organisation_id for p in active}
-    weights = pair_weights(data.preferences, organisation_of)
+    weights = pair_weights(data.preferences, organisation_of, data.delegation_of)
     for pair in data.kept_apart:
         weights.pop(pair, None)
     current = [
@@ -148,7 +196,10 @@ def build_problem(
     placed += [(a, b, False) for a, b in hand_placed]
     for a, b, locked in placed:
         known = a in organisation_of and b in organisation_of
-        if known and (locked or organisation_of[a] != organisation_of[b]):
+        apart = organisation_of.get(a) == organisation_of.get(b) or same_delegation(
+            ordered_pair(a, b), data.delegation_of
+        )
+        if known and (locked or not apart):
             weights.setdefault((a, b), UNREQUESTED_WEIGHT)
     slots = tuple(
         sv.Slot(
@@ -172,6 +223,7 @@ def build_problem(
             location=p.location or None,
             min_meetings=p.min_meetings,
             max_meetings_per_day=p.max_meetings_per_day,
+            online=p.attends_online,
         )
         for p in sorted(active, key=lambda p: p.id)
     )
@@ -378,7 +430,7 @@ class UnscheduledPair:
 
     @property
     def reason_label(self) -> str:
-        return REASON_LABELS.get(self.reason, self.reason)
+        return reason_label(self.reason)
 
 
 def proposed(meeting: sv.Meeting) -> ProposedMeeting:
@@ -602,6 +654,7 @@ def solve_day(problem: DayProblem, *, time_limit_s: float, workers: int) -> list
                 ),
                 max_meetings=problem.caps.get(p.id),
                 location=p.location or None,
+                online=p.attends_online,
             )
             for p in problem.people
         ),

@@ -15,6 +15,8 @@ from statistics import fmean
 from matchmaker.models import Event, Participant, TimeSlot
 from matchmaker.schedule.scheduling import Mark
 
+NO_DELEGATION = "(none)"
+
 # (participant a, participant b, slot id)
 MeetingTriple = tuple[int, int, int]
 
@@ -40,6 +42,22 @@ class GroupFigures:
 
 
 @dataclass(frozen=True)
+class DelegationShare:
+    """A delegation's share of the event's requests (made by its members) and of its
+    meetings (seats of its members, two per meeting)."""
+
+    name: str
+    participants: int
+    requests_share: float
+    meetings_share: float
+
+    @property
+    def difference(self) -> float:
+        """Meetings share minus requests share: below zero, it got less than it asked."""
+        return self.meetings_share - self.requests_share
+
+
+@dataclass(frozen=True)
 class ScheduleFigures:
     """What an organiser checks before applying or publishing a schedule."""
 
@@ -60,6 +78,8 @@ class ScheduleFigures:
     share_met_of: dict[int, float] = field(repr=False)
     country_pairs: Counter[tuple[str, str]] = field(repr=False)
     per_hour: dict[str, int] = field(repr=False)
+    delegation_shares: list[DelegationShare] = field(repr=False, default_factory=list)
+    online_meetings: int = 0
 
     @property
     def share_met(self) -> float | None:
@@ -121,6 +141,21 @@ def _groups(
     ]
 
 
+def delegation_shares(
+    groups: Sequence[GroupFigures], requests: int, meetings: int
+) -> list[DelegationShare]:
+    """Each delegation's share of `requests` and of the seats of `meetings`."""
+    return [
+        DelegationShare(
+            name=group.name,
+            participants=group.participants,
+            requests_share=group.requests / requests if requests else 0.0,
+            meetings_share=group.meetings / (2 * meetings) if meetings else 0.0,
+        )
+        for group in groups
+    ]
+
+
 def schedule_figures(
     event: Event,
     participants: Sequence[Participant],
@@ -128,9 +163,13 @@ def schedule_figures(
     meetings: Sequence[MeetingTriple],
     unavailable: Mapping[int, set[int]],
     minimums: Mapping[int, int],
+    delegation_of: Mapping[int, str] | None = None,
 ) -> ScheduleFigures:
     """Measure a schedule of the event's active participants; `minimums` are their
-    guaranteed minimums (capped by what each can reach), to name who stays below."""
+    guaranteed minimums (capped by what each can reach), to name who stays below.
+
+    With `delegation_of` (participant id -> delegation name) the delegation figures are
+    by delegation, everyone else under "(none)"; without, by the organisation's cluster."""
     people = {p.id: p for p in participants if p.active}
     kept = [m for m in meetings if m[0] in people and m[1] in people]
     meetings_of: Counter[int] = Counter({p: 0 for p in people})
@@ -156,6 +195,13 @@ def schedule_figures(
         start = slot_by_id[slot_id].local_start(event.zone)
         per_hour[start.replace(minute=0, second=0, microsecond=0)] += 1
     counts = list(meetings_of.values())
+    if delegation_of:
+        delegation_keys = {p: [delegation_of.get(p, NO_DELEGATION)] for p in people}
+    else:
+        delegation_keys = {
+            p: [person.organisation.cluster or NO_DELEGATION] for p, person in people.items()
+        }
+    by_delegation = _groups(delegation_keys, meetings_of, requests_of, met_of)
     return ScheduleFigures(
         meetings=len(kept),
         requests=sum(requests_of.values()),
@@ -175,12 +221,7 @@ def schedule_figures(
             requests_of,
             met_of,
         ),
-        by_delegation=_groups(
-            {p: [person.organisation.cluster or "(none)"] for p, person in people.items()},
-            meetings_of,
-            requests_of,
-            met_of,
-        ),
+        by_delegation=by_delegation,
         by_sector=_groups(
             {p: list(person.organisation.sectors or ["(none)"]) for p, person in people.items()},
             meetings_of,
@@ -191,4 +232,12 @@ def schedule_figures(
         share_met_of={p: met_of[p] / requests_of[p] for p in people if requests_of[p]},
         country_pairs=country_pairs,
         per_hour={hour.strftime("%a %H:00"): per_hour[hour] for hour in sorted(per_hour)},
+        delegation_shares=(
+            delegation_shares(by_delegation, sum(requests_of.values()), len(kept))
+            if delegation_of
+            else []
+        ),
+        online_meetings=sum(
+            1 for a, b, _ in kept if people[a].attends_online or people[b].attends_online
+        ),
     )

@@ -12,13 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from matchmaker.models import Event, Participant, PreferenceLevel, TimeSlot
-from matchmaker.schedule.scheduling import (
-    REASON_LABELS,
-    Mark,
-    Pair,
-    UnscheduledPair,
-    ordered_pair,
-)
+from matchmaker.schedule.scheduling import Mark, Pair, UnscheduledPair, ordered_pair, reason_label
 
 REQUEST_LEVELS = (PreferenceLevel.MUST, PreferenceLevel.WANT, PreferenceLevel.MAYBE)
 # A list of ids in a solver detail: "in 12, 13", "(12, 13 and 2 more)", "(with 40, 41)".
@@ -39,7 +33,7 @@ class MissedRequest:
 
     @property
     def reason_label(self) -> str:
-        return REASON_LABELS.get(self.reason, self.reason)
+        return reason_label(self.reason)
 
 
 def readable_detail(

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from werkzeug.serving import BaseWSGIServer, make_server
 
 CHROMIUM = "/usr/bin/chromium"
@@ -33,7 +33,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-TIMEOUT_MS = 15_000
+# Generous: CI shares two cores, and a page that is slow under load is not a failure here.
+TIMEOUT_MS = 30_000
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 class LiveServer:

@@ -33,6 +33,7 @@ def person(
     name: str | None = None,
     min_meetings: int | None = None,
     max_meetings_per_day: int | None = None,
+    online: bool = False,
 ) -> Participant:
     """A participant with the given id and options (name defaults to 'Person <id>')."""
     return Participant(
@@ -45,6 +46,7 @@ def person(
         location=location,
         min_meetings=min_meetings,
         max_meetings_per_day=max_meetings_per_day,
+        online=online,
     )
 
 

@@ -25,6 +25,8 @@ from matchmaker.models import (
     TimeSlot,
 )
 
+ADDED_LABELS = {ChangeKind.REPLACEMENT: "Replacement", ChangeKind.SPOT: "On the spot"}
+
 
 def _event_and_me(slug: str) -> tuple[Event, Participant]:
     event = event_or_404(slug)
@@ -58,9 +60,9 @@ def attendance_of(meeting: Meeting) -> AttendanceMark | None:
 def added_on_the_day(meeting: Meeting) -> str | None:
     """ "Replacement" or "On the spot" for a meeting the event day added, else None."""
     change = queries.latest_change(get_session(), meeting)
-    if change is None or change.kind == ChangeKind.RELEASED:
+    if change is None:
         return None
-    return "Replacement" if change.kind == ChangeKind.REPLACEMENT else "On the spot"
+    return ADDED_LABELS.get(change.kind)
 
 
 @bp.app_template_global()
@@ -135,12 +137,15 @@ class FreeSlot:
 def _free_now(event: Event, me: Participant) -> tuple[list[FreeSlot], bool]:
     """(the current and next slots with free matches, whether I am checked in).
 
+    The current slot counts while it is open for planning (`queries.open_for_planning`).
     Matches with a request pending between us are left out: it is answered above.
     """
     session = get_session()
     moment = now()
     current, upcoming = queries.current_and_next(event, moment)
-    slots = [s for s in (current, upcoming) if s is not None]
+    slots = [
+        s for s in (current, upcoming) if s is not None and queries.open_for_planning(s, moment)
+    ]
     rows = queries.check_ins(session, event)
     present = {pid for pid, row in rows.items() if row.present}
     waiting = {r.requester_id for r in queries.pending_requests_for(session, me)} | {
@@ -204,7 +209,7 @@ def ask(slug: str) -> Response:
         return back
     session = get_session()
     try:
-        operations.request_spot(session, event, me, partner, option.slot)
+        operations.request_spot(session, event, me, partner, option.slot, now())
         session.commit()
     except (operations.LiveError, IntegrityError) as error:
         session.rollback()

@@ -12,20 +12,14 @@ from flask import (
     flash,
     redirect,
     render_template,
-    request,
-    session,
     url_for,
 )
-from flask_login import current_user, login_user
-from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
-from matchmaker.auth.access import organised_event_or_404, organiser_required
+from matchmaker.auth.access import login_required, organised_event_or_404, organiser_required
 from matchmaker.auth.emails import normalise_email
-from matchmaker.auth.forms import ConfirmForm, InvitationForm
-from matchmaker.auth.login_sessions import open_login_session, remember
-from matchmaker.auth.operations import create_user
 from matchmaker.auth.queries import user_by_email
+from matchmaker.auth.role_invitations import invitation_step
 from matchmaker.auth.tokens import hash_token
 from matchmaker.calendars.tokens import current_token
 from matchmaker.db import get_session
@@ -46,6 +40,17 @@ def invitation_url(invitation: StaffInvitation) -> str | None:
         current_app.config["SECRET_KEY"],
     )
     return external_url("live.staff_invitation", token=token) if token else None
+
+
+@bp.get("/staff")
+@login_required
+def staff_home() -> str:
+    """Where staff land: the events they check people in at, each with its desk and live
+    view; 404 for an account that is nobody's staff."""
+    events = queries.staffed_events(get_session(), me_user().id)
+    if not events:
+        abort(404)
+    return render_template("live/staff_home.html", events=events)
 
 
 @bp.route("/events/<slug>/staff", methods=["GET", "POST"])
@@ -111,29 +116,12 @@ def staff_invitation(token: str) -> Response:
     if invitation is None:
         abort(404)
     event = invitation.event
-    account = user_by_email(db, invitation.email)
-    if account is not None and not current_user.is_authenticated:
-        flash("You already have an account: log in to accept the invitation.", "info")
-        return redirect(url_for("auth.login", next=request.path))
-    if account is not None and current_user.id != account.id:
-        abort(404)
-    form = InvitationForm() if account is None else ConfirmForm()
-    if form.validate_on_submit():
-        user = account
-        try:
-            if user is None:
-                user = create_user(db, invitation.email, form.password.data, name="")
-                db.flush()
-            operations.accept_staff_invitation(db, invitation, user)
-            login_id = open_login_session(db, user) if account is None else None
-            db.commit()
-        except IntegrityError:
-            db.rollback()
-            return redirect(request.path)
-        if login_id is not None:
-            session.clear()  # a fresh session for the new account, as at every login
-            remember(login_id)
-            login_user(user)
+    step = invitation_step(
+        invitation.email, lambda user: operations.accept_staff_invitation(db, invitation, user)
+    )
+    if step.answer is not None:
+        return step.answer
+    if step.accepted:
         flash(f"You are staff of {event.name}: here is the check-in desk.", "success")
         return redirect(url_for(".desk", slug=event.slug))
     return _private(
@@ -141,7 +129,7 @@ def staff_invitation(token: str) -> Response:
             "live/staff_invitation.html",
             event=event,
             invitation=invitation,
-            form=form,
-            new_account=account is None,
+            form=step.form,
+            new_account=step.new_account,
         )
     )

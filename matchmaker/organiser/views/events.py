@@ -46,6 +46,7 @@ def _event_settings(form: EventForm) -> operations.EventSettings:
         technologies=form.terms("technologies"),
         registration_deadline=local_input_to_utc(form.registration_deadline.data, zone),
         preferences_deadline=local_input_to_utc(form.preferences_deadline.data, zone),
+        mode=form.mode.data,
     )
 
 

@@ -61,10 +61,7 @@ def import_upload(slug: str) -> Page:
     form = ImportForm()
     if form.validate_on_submit():
         upload = form.file.data
-        limits = Limits(
-            max_rows=current_app.config["IMPORT_MAX_ROWS"],
-            max_columns=current_app.config["IMPORT_MAX_COLUMNS"],
-        )
+        limits = Limits.configured(current_app.config)
         try:
             table = importing.read_table(upload.filename or "", upload.read(), limits)
         except SpreadsheetError as problem:
@@ -133,19 +130,11 @@ def _pending_or_404(event: Event, token: str) -> importing.PendingImport:
 
 
 def _lists(event: Event) -> terms.Vocabularies:
-    return terms.vocabularies(
-        event.sectors,
-        event.technologies,
-        queries.term_mappings(get_session(), event.mission),
-    )
+    return queries.import_vocabularies(get_session(), event)
 
 
 def _checked(event: Event, pending: importing.PendingImport) -> importing.CheckedImport:
-    return importing.check_rows(
-        pending.table,
-        lists=_lists(event),
-        registered=queries.registered_people(get_session(), event),
-    )
+    return queries.checked_import(get_session(), event, pending.table)
 
 
 def _preview_page(

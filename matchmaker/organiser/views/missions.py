@@ -116,6 +116,10 @@ def _mission_details(form: MissionForm) -> operations.MissionDetails:
         start_date=form.start_date.data,
         end_date=form.end_date.data,
         description=(form.description.data or "").strip(),
+        follow_up_months=(
+            form.follow_up_months_first.data or 3,
+            form.follow_up_months_second.data or 6,
+        ),
     )
 
 

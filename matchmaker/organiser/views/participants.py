@@ -8,6 +8,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.db import get_session, utcnow
 from matchmaker.models import Event, Participant
+from matchmaker.models.enums import EventMode
 from matchmaker.organiser import operations, queries
 from matchmaker.organiser.forms import ParticipantForm
 from matchmaker.organiser.views.base import Page, bp
@@ -82,6 +83,8 @@ def edit_participant(slug: str, participant_id: int) -> Page:
     event = organised_event_or_404(slug)
     participant = _participant_or_404(event, participant_id)
     form = ParticipantForm(obj=participant)
+    if event.mode != EventMode.HYBRID:
+        del form.online
     default = event.default_max_meetings
     form.max_meetings.description = (
         f"Empty: the event's default, {default}." if default is not None else "Empty: no cap."
@@ -93,6 +96,7 @@ def edit_participant(slug: str, participant_id: int) -> Page:
             form.location.data or "",
             max_meetings_per_day=form.max_meetings_per_day.data,
             min_meetings=form.min_meetings.data,
+            online=form.online.data if event.mode == EventMode.HYBRID else None,
         )
         get_session().commit()
         flash(f"{participant.full_name} saved.", "success")

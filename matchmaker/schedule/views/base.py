@@ -7,7 +7,9 @@ from datetime import datetime
 
 from flask import Blueprint, request
 
-from matchmaker.db import get_session, utcnow
+from matchmaker.db import get_session
+from matchmaker.delegations.queries import delegation_names
+from matchmaker.live import clock
 from matchmaker.models import Event, ScheduleRun
 from matchmaker.schedule import queries, unmet
 from matchmaker.schedule.scheduling import Pair, unscheduled_pairs
@@ -17,7 +19,8 @@ bp = Blueprint("schedule", __name__, url_prefix="/organise", cli_group=None)
 
 
 def now() -> datetime:
-    return utcnow()
+    """The current moment from the app's clock (as on the event day's pages)."""
+    return clock.now()
 
 
 def figures(event: Event, triples: list[tuple[int, int, int]]) -> ScheduleFigures:
@@ -29,6 +32,7 @@ def figures(event: Event, triples: list[tuple[int, int, int]]) -> ScheduleFigure
         triples,
         queries.unavailable_slots(session, event),
         queries.minimums(session, event),
+        delegation_names(session, event),
     )
 
 

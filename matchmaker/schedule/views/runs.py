@@ -67,7 +67,7 @@ def _look_after(run: ScheduleRun) -> None:
         jobs.ensure_consumer(current_app._get_current_object())  # type: ignore[attr-defined]
 
 
-def _run_or_404(event: Event, run_id: int) -> ScheduleRun:
+def run_or_404(event: Event, run_id: int) -> ScheduleRun:
     """The event's run, looked after (see `_look_after`)."""
     run = queries.event_run(get_session(), event, run_id)
     if run is None:
@@ -76,7 +76,7 @@ def _run_or_404(event: Event, run_id: int) -> ScheduleRun:
     return run
 
 
-def _active_run(event: Event) -> ScheduleRun | None:
+def active_run(event: Event) -> ScheduleRun | None:
     """The event's queued or running run, looked after (see `_look_after`)."""
     run = queries.active_run(get_session(), event)
     if run is None:
@@ -105,7 +105,7 @@ def solve(slug: str) -> BaseResponse:
         flash("Choose a time limit.", "error")
         return redirect(url_for("schedule.overview", slug=slug))
     session = get_session()
-    _active_run(event)
+    active_run(event)
     run, created = operations.create_run(
         session,
         event,
@@ -126,7 +126,7 @@ def solve(slug: str) -> BaseResponse:
 def run(slug: str, run_id: int) -> str:
     """A run: live progress while it works; then its figures, changes and unscheduled pairs."""
     event = organised_event_or_404(slug)
-    run = _run_or_404(event, run_id)
+    run = run_or_404(event, run_id)
     context: dict[str, object] = {}
     if run.result is not None and not run.status.active:
         proposal = queries.run_proposal(get_session(), event, run)
@@ -174,7 +174,7 @@ def _run_status(event: Event, run: ScheduleRun) -> dict[str, object]:
 def run_status(slug: str, run_id: int) -> Response:
     """The run's progress as JSON, polled by static/js/schedule.js."""
     event = organised_event_or_404(slug)
-    response = jsonify(_run_status(event, _run_or_404(event, run_id)))
+    response = jsonify(_run_status(event, run_or_404(event, run_id)))
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -184,7 +184,7 @@ def run_status(slug: str, run_id: int) -> Response:
 def cancel_run(slug: str, run_id: int) -> BaseResponse:
     """Stop a queued or running solve."""
     event = organised_event_or_404(slug)
-    run = _run_or_404(event, run_id)
+    run = run_or_404(event, run_id)
     if ActionForm().validate_on_submit():
         try:
             operations.request_cancel(run, now())
@@ -201,7 +201,7 @@ def cancel_run(slug: str, run_id: int) -> BaseResponse:
 def apply_run(slug: str, run_id: int) -> BaseResponse:
     """Make the run's schedule the event's schedule."""
     event = organised_event_or_404(slug)
-    run = _run_or_404(event, run_id)
+    run = run_or_404(event, run_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     phase_before = event.phase
@@ -258,7 +258,7 @@ def overview(slug: str) -> str:
     """The schedule's home: solve, the latest runs, today's figures, links to the rest."""
     event = organised_event_or_404(slug)
     session = get_session()
-    active = _active_run(event)
+    active = active_run(event)
     meetings = queries.confirmed_meetings(session, event)
     form = _solve_form(time_limit=_default_time_limit(), minimal_change=bool(meetings))
     applied = queries.last_applied_run(session, event)

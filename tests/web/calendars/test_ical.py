@@ -161,6 +161,7 @@ def test_the_text_writer_writes_the_bytes_icalendar_builds() -> None:
             description="" if index % 5 == 0 else "\n".join(long_text),
             cancelled=index % 4 == 0,
             last_modified=CREATED + timedelta(hours=index),
+            video_link=f"https://meet.example.org/{'room;,' * index}{index}" if index % 3 else None,
         )
         for index in range(12)
     ]

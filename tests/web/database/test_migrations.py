@@ -160,3 +160,71 @@ def test_migrated_constraints_and_indexes_equal_the_models_ddl(
         row[1] == "uq_schedule_runs_event_active" and "WHERE" in row[2] for row in migrated
     )
     assert migrated == from_models
+
+
+# Migrating a database with data keeps its rows: on SQLite, batch mode rebuilds a table by
+# dropping it, which would delete every ON DELETE CASCADE child unless foreign keys are off.
+# The head before the online meetings' migration rebuilt `events`, `participants` and
+# `meetings`.
+PREVIOUS_HEAD = "5ec16cd4f160"
+
+ROWS = [
+    "INSERT INTO missions (id, slug, name, partnership, target_market, description, created_at)"
+    " VALUES (1, 'm', 'Mission', '', '', '', :now)",
+    "INSERT INTO events (id, mission_id, slug, name, description, venue, timezone, slot_minutes,"
+    " break_minutes, phase, sectors, technologies, created_at, min_meetings, no_show_minutes)"
+    " VALUES (1, 1, 'e', 'Event', '', '', 'Europe/Berlin', 30, 0, 'published',"
+    " CAST(:empty AS JSON), CAST(:empty AS JSON), :now, 1, 10)",
+    "INSERT INTO organisations (id, name, country, cluster, type, sectors, technologies, website,"
+    " description, offers, requests, created_at, updated_at) VALUES (1, 'Org', 'DE', '', 'sme',"
+    " CAST(:empty AS JSON), CAST(:empty AS JSON), '', '', '', '', :now, :now)",
+    *(
+        "INSERT INTO participants (id, event_id, organisation_id, first_name, last_name, email,"
+        f" phone, job_title, offers, seeks, created_at, updated_at) VALUES ({n}, 1, 1, 'P', '{n}',"
+        f" 'p{n}@example.org', '', '', '', '', :now, :now)"
+        for n in (1, 2)
+    ),
+    "INSERT INTO blocks (id, event_id, name, day, start_time, end_time)"
+    " VALUES (1, 1, 'Morning', :day, :nine, :ten)",
+    "INSERT INTO time_slots (id, event_id, block_id, starts_at, ends_at)"
+    " VALUES (1, 1, 1, :now, :later)",
+    "INSERT INTO preferences (id, event_id, from_participant_id, to_participant_id, level, note,"
+    " created_at, updated_at) VALUES (1, 1, 1, 2, 'must', '', :now, :now)",
+    "INSERT INTO meetings (id, event_id, participant_a_id, participant_b_id, slot_id, location,"
+    " status, locked, uid, sequence, created_at, updated_at) VALUES (1, 1, 1, 2, 1, 'Booth 1',"
+    " 'cancelled', :no, 'u1@test', 0, :now, :now)",
+]
+COUNTED = ("events", "participants", "blocks", "time_slots", "preferences", "meetings")
+
+
+def test_upgrading_a_database_with_data_keeps_every_row(empty_database_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("MATCHMAKER_INSTANCE_PATH", str(tmp_path / "instance"))
+    app = create_app({"DATABASE_URL": empty_database_url, "SECRET_KEY": "x"})
+    upgrade_database(app, PREVIOUS_HEAD)
+    values = {
+        "now": "2026-04-20 09:00:00.000000",
+        "later": "2026-04-20 09:30:00.000000",
+        "empty": "[]",
+        "day": "2026-04-20",
+        "nine": "09:00:00.000000",
+        "ten": "10:00:00.000000",
+        "no": False,
+    }
+    engine = make_engine(empty_database_url)
+    try:
+        with engine.begin() as connection:
+            for statement in ROWS:
+                connection.execute(text(statement), values)
+        upgrade_database(app)
+        with engine.connect() as connection:
+            counts = {
+                table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+                for table in COUNTED
+            }
+            modes = connection.execute(text("SELECT mode FROM events")).scalars().all()
+            online = connection.execute(text("SELECT online FROM participants")).scalars().all()
+    finally:
+        engine.dispose()
+    assert counts == {table: 2 if table == "participants" else 1 for table in COUNTED}
+    assert modes == ["on_site"]
+    assert [bool(flag) for flag in online] == [False, False]

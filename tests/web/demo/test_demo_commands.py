@@ -43,8 +43,9 @@ def test_demo_command_loads_and_its_accounts_log_in(
     assert "hannover-messe-2027" in result.output
     accounts = _printed_accounts(result.output)
     roles = sorted(role for role, _password in accounts.values())
-    assert roles == ["admin", "organiser", *["participant"] * 5]
-    assert _count(session, Participant.id) == 150
+    assert roles == ["admin", "organiser", *["participant"] * (5 + 6)]  # 6 delegation leads
+    # 150, 42 at the pilot event with outcomes, 32 at the hybrid event
+    assert _count(session, Participant.id) == 150 + 42 + 32
     for email, (_role, password) in accounts.items():
         assert re.fullmatch(r"[a-z0-9]{5}(-[a-z0-9]{5}){3}", password)
         assert not _logged_in(client)

@@ -9,8 +9,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from matchmaker.demo import DemoAccounts, load_demo
+from matchmaker.demo import DemoAccounts, data, load_demo
+from matchmaker.demo.outcomes import SLUG as PILOT_SLUG
 from matchmaker.models import (
+    Delegation,
     Event,
     Mission,
     Organisation,
@@ -23,6 +25,8 @@ from matchmaker.models import (
     Unavailability,
     User,
 )
+from matchmaker.outcomes.kpis import compute_kpis
+from matchmaker.outcomes.queries import outcome_data
 
 CLUSTERS = {"TICE.PT", "Basquegame", "Pôle SCS", "MESAP", "BalticNet-PlasmaTec"}
 
@@ -141,7 +145,7 @@ def test_delegates_share_organisations_and_accounts_across_events(
 
 def test_demo_accounts(session: Session, demo: DemoAccounts, hannover: Event) -> None:
     roles = Counter(account.role for account in demo.accounts)
-    assert roles == {Role.ADMIN: 1, Role.ORGANISER: 1, Role.PARTICIPANT: 5}
+    assert roles == {Role.ADMIN: 1, Role.ORGANISER: 1, Role.PARTICIPANT: 5 + 6}  # 6 leads
     organiser = session.scalars(
         select(User).where(User.email == "organiser@demo.matchmaker.example")
     ).one()
@@ -153,7 +157,7 @@ def test_demo_accounts(session: Session, demo: DemoAccounts, hannover: Event) ->
         user = session.scalars(select(User).where(User.email == account.email)).one()
         assert user.role == account.role
         assert account.password not in user.password_hash
-        if account.role == Role.PARTICIPANT:
+        if account.role == Role.PARTICIPANT and not account.detail.startswith("leads"):
             assert by_user[user.id].email == account.email
             assert account.email.endswith("@demo.matchmaker.example")
 
@@ -183,9 +187,10 @@ def test_demo_is_deterministic(session: Session) -> None:
 
 
 def test_what_a_delegate_seeks_belongs_to_each_event(session: Session, hannover: Event) -> None:
-    computex = session.scalars(select(Event).where(Event.slug != hannover.slug)).one()
-    travellers = [p for p in computex.participants if p.organisation.country != "TW"]
-    assert travellers
+    computex = session.scalars(select(Event).where(Event.slug == data.COMPUTEX.slug)).one()
+    others = computex.mission.events
+    travellers = [p for e in others for p in e.participants if p.organisation.country != "TW"]
+    assert {e.slug for e in others} == {"computex-2027", "computex-2027-hybrid"}
     for traveller in travellers:
         assert "Taiwanese" in traveller.seeks
         assert "US " not in traveller.seeks
@@ -202,3 +207,37 @@ def test_demo_account_holders_speak_for_their_organisation(
             select(OrganisationMember).where(OrganisationMember.user_id == participant.user_id)
         ).one()
         assert (member.organisation_id, member.approved) == (participant.organisation_id, True)
+
+
+def test_the_demo_missions_have_delegations_led_by_the_cluster_managers(
+    session: Session, demo: DemoAccounts, hannover: Event
+) -> None:
+    delegations = session.scalars(
+        select(Delegation).where(Delegation.mission_id == hannover.mission_id)
+    ).all()
+    assert len(delegations) == 6
+    leads = {a.email for a in demo.accounts if a.detail.startswith("leads")}
+    for delegation in delegations:
+        assert {lead.user.email for lead in delegation.leads} <= leads
+        clusters = {
+            p.organisation.cluster
+            for p in hannover.participants
+            if p.email.lower() in {m.email for m in delegation.members}
+        }
+        assert clusters == {delegation.cluster}
+        assert any(m.lead_may_mark for m in delegation.members)
+    europeans = [p for p in hannover.participants if p.organisation.country not in ("US",)]
+    assert sum(len(d.members) for d in delegations) == len(europeans)
+
+
+def test_the_pilot_event_gives_the_outcome_dashboards_figures(
+    session: Session, hannover: Event
+) -> None:
+    pilot = session.scalars(select(Event).where(Event.slug == PILOT_SLUG)).one()
+    assert pilot.mission_id == hannover.mission_id
+    kpis = compute_kpis(outcome_data(session, [pilot]))
+    assert kpis.scheduled > 50
+    assert 0 < kpis.missed < kpis.held
+    assert kpis.rating_count > 0 and kpis.with_result > 0
+    assert sum(kpis.value_bands.values()) > 0
+    assert len(kpis.by_delegation) >= 6 and len(kpis.registrations) > 5

@@ -130,6 +130,11 @@ FIXED_ARGUMENTS = {
     "answer": "accept",
     "filename": "unknown.eml",
     "name": "unknown",
+    "item_id": "1",
+    "wave": "3",
+    "token_id": "1",
+    "delegation_id": "1",
+    "mission_slug": "no-such-mission",
 }
 """URL arguments whose value needs no data of the test's world (unknown ids answer 404)."""
 

@@ -17,7 +17,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
-from matchmaker.models import Event, Role, User
+from matchmaker.api.tokens import create_token
+from matchmaker.models import Event, Role, TokenScope, User
 from tests.builders import TEST_PASSWORD, Builder
 from tests.web.hostile.hostile import (
     FIXED_ARGUMENTS,
@@ -59,6 +60,8 @@ def _world(build: Builder, session: Session) -> World:
     me = build.participant(event, user=participant)
     partner = build.participant(event)
     meeting = build.meeting(me, partner, event.slots[0], table=event.tables[0])
+    lead = build.user()
+    delegation = build.delegation(event.mission, leads=(lead,), members=(me,))
     return World(
         event=event,
         users={
@@ -66,6 +69,7 @@ def _world(build: Builder, session: Session) -> World:
             "participant": participant,
             "organiser": organiser,
             "admin": admin,
+            "delegation lead": lead,
         },
         arguments={
             **FIXED_ARGUMENTS,
@@ -76,15 +80,23 @@ def _world(build: Builder, session: Session) -> World:
             "participant_id": str(me.id),
             "meeting_id": str(meeting.id),
             "user_id": str(organiser.id),
+            "mission_slug": event.mission.slug,
+            "delegation_id": str(delegation.id),
         },
     )
 
 
-def _client(app: Flask, user: User | None) -> FlaskClient:
+def _client(app: Flask, user: User | None, session: Session | None = None) -> FlaskClient:
+    """Logged in as `user`; with `session`, also carrying an API token of theirs, so the
+    sweep reaches the API's routes as that user too."""
     client = app.test_client()
     if user is not None:
         response = client.post("/login", data={"email": user.email, "password": TEST_PASSWORD})
         assert response.status_code == 302
+        if session is not None:
+            token = create_token(session, user, "sweep", TokenScope.READ_WRITE)
+            session.commit()
+            client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
     return client
 
 
@@ -139,7 +151,8 @@ def test_no_input_answers_500_and_every_page_still_renders(
     world = _world(build, session)
     calls = list(route_calls(app, world.arguments))
     assert any(call.url.endswith(f"/{OUT_OF_RANGE_IDS[1]}") for call in calls)
-    sweeps = [Sweep(role, _client(app, user)) for role, user in world.users.items()]
+    app.config["API_RATE_LIMIT"] = 10**9
+    sweeps = [Sweep(role, _client(app, user, session)) for role, user in world.users.items()]
     submitted = 0
     for sweep in sweeps:
         for form in _forms(_pages(sweep, calls)):
@@ -155,8 +168,9 @@ def test_no_input_answers_500_and_every_page_still_renders(
     assert not failures, "\n".join(failures)
 
 
-# One-click unsubscribe (RFC 8058) is posted by mail clients, which carry no CSRF token.
-CSRF_EXEMPT_PREFIXES = ("/messages/unsubscribe/",)
+# One-click unsubscribe (RFC 8058) is posted by mail clients, which carry no CSRF token;
+# the API takes bearer tokens only, never the login cookie (tests/web/api/test_problems.py).
+CSRF_EXEMPT_PREFIXES = ("/messages/unsubscribe/", "/api/")
 
 
 def test_a_wrong_csrf_token_is_refused_on_every_post_route(

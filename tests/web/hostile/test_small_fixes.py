@@ -39,6 +39,8 @@ def test_every_download_names_one_charset(app: Flask, build: Builder, session: S
         "participant_id": str(me.id),
         "meeting_id": "1",
         "user_id": str(organiser.id),
+        "mission_slug": event.mission.slug,
+        "delegation_id": "1",
     }
     urls = [call.url for call in route_calls(app, arguments) if call.methods == ("GET",)]
     urls += [

@@ -10,6 +10,7 @@ from flask import Flask
 from werkzeug.routing import BuildError
 
 from matchmaker.models import Role, StaffGrant
+from tests.builders import TEST_PASSWORD
 from tests.web.live.live_helpers import LiveEvent
 
 STAFF = {"live.desk", "live.check_in", "live.counts", "live.now_view", "live.record_attendance"}
@@ -23,6 +24,7 @@ ORGANISER_ONLY = {
 }
 PARTICIPANT = {"live.my_attendance", "live.i_have_left", "live.free_now", "live.ask", "live.answer"}
 PUBLIC = {"live.board", "live.staff_invitation"}
+STAFF_HOME = {"live.staff_home"}  # each staff account sees its own events there
 
 
 def _urls(
@@ -58,7 +60,9 @@ def targets(app: Flask, live: LiveEvent) -> list[tuple[str, str, str]]:
         "token": "x",
     }
     urls = _urls(app, ("live.",), values)
-    assert {endpoint for endpoint, _, _ in urls} == STAFF | ORGANISER_ONLY | PARTICIPANT | PUBLIC
+    assert {endpoint for endpoint, _, _ in urls} == (
+        STAFF | ORGANISER_ONLY | PARTICIPANT | PUBLIC | STAFF_HOME
+    )
     return urls
 
 
@@ -128,3 +132,27 @@ def test_anonymous_visitors_are_sent_to_log_in_except_for_the_board(
         if method == "GET" and endpoint not in PUBLIC:
             response = client.get(url)
             assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_staff_land_on_their_events_desk_and_live_view_and_see_no_other_event(
+    client: Any, build: Any, session: Any, live: LiveEvent, staff_user: Any
+) -> None:
+    other = build.event(name="Another fair")
+    response = client.post("/login", data={"email": staff_user.email, "password": TEST_PASSWORD})
+    assert response.headers["Location"] == "/live/staff"
+    page = client.get("/live/staff").get_data(as_text=True)
+    assert live.event.name in page and other.name not in page
+    assert f'href="/live/events/{live.event.slug}/desk"' in page
+    assert f'href="/live/events/{live.event.slug}/now"' in page
+    assert "/organise" not in page
+    desk = client.get(f"/live/events/{live.event.slug}/desk").get_data(as_text=True)
+    assert 'href="/live/staff"' in desk  # the event day's tabs lead back here
+
+
+@pytest.mark.parametrize("role", ["participant", "organiser"])
+def test_accounts_that_are_nobodys_staff_get_404_on_the_staff_page(
+    client: Any, log_in: Any, live: LiveEvent, role: str
+) -> None:
+    """Organisers reach their events' desks from the schedule's tabs instead."""
+    log_in(live.person("Ben").user if role == "participant" else live.organiser)
+    assert client.get("/live/staff").status_code == 404

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+from datetime import timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from matchmaker.models import AttendanceMark, ChangeKind, LiveChange, Meeting, MeetingStatus
@@ -161,3 +163,77 @@ def test_a_participant_who_leaves_releases_their_own_remaining_meetings(
     assert rows[(old.participant_a_id, old.participant_b_id)].status == MeetingStatus.CANCELLED
     old = live.meetings["ana-ben"]
     assert rows[(old.participant_a_id, old.participant_b_id)].status == MeetingStatus.CONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("minute", "released", "replacements"),
+    [
+        # 09:14: the running 09:00 slot is not half over, so Ben can still meet Dan in it.
+        (14, {"ana-ben", "ana-cleo"}, 2),
+        # 09:15: half of it has passed; Ana's 09:00 meeting stays as published (a no-show)
+        # and only the 09:30 one is released, for Cleo to meet Eva.
+        (15, {"ana-cleo"}, 1),
+    ],
+)
+def test_a_running_slot_can_be_re_planned_until_half_of_it_has_passed(
+    client: Any,
+    log_in: Any,
+    live: LiveEvent,
+    session: Any,
+    clock: Clock,
+    minute: int,
+    released: set[str],
+    replacements: int,
+) -> None:
+    slug = live.event.slug
+    ben, cleo, dan, eva, finn = (live.person(n) for n in ("Ben", "Cleo", "Dan", "Eva", "Finn"))
+    log_in(live.organiser)
+    _check_in(client, slug, ben, cleo, dan, eva, finn)
+    clock.at = berlin(9, minute)
+    client.post(f"/live/events/{slug}/participants/{live.person('Ana').id}/release")
+    rows = {(m.participant_a_id, m.participant_b_id): m for m in _meetings(session, live)}
+    cancelled = {
+        key
+        for key, old in live.meetings.items()
+        if rows[(old.participant_a_id, old.participant_b_id)].status == MeetingStatus.CANCELLED
+    }
+    assert cancelled == released
+    ben_dan = rows.get(tuple(sorted((ben.id, dan.id))))
+    assert (ben_dan is not None) == (minute < 15)
+    if ben_dan is not None:
+        assert ben_dan.slot_id == live.event.slots[0].id
+    assert rows[tuple(sorted((cleo.id, eva.id)))].slot_id == live.event.slots[1].id
+    kinds = [c.kind for c in session.scalars(select(LiveChange)).all()]
+    session.commit()
+    assert kinds.count(ChangeKind.REPLACEMENT) == replacements
+
+
+@pytest.mark.parametrize("on_the_day", [True, False])
+def test_hand_edits_on_the_day_are_recorded_against_the_published_schedule(
+    client: Any, log_in: Any, live: LiveEvent, session: Any, clock: Clock, on_the_day: bool
+) -> None:
+    slug, event = live.event.slug, live.event
+    clock.at = berlin(9, 5) if on_the_day else berlin(9, 5) - timedelta(days=1)
+    log_in(live.organiser)
+    base = f"/organise/events/{slug}/schedule/meetings"
+    dan_eva, ben_finn = live.meetings["dan-eva"], live.meetings["ben-finn"]
+    moved = client.post(
+        f"{base}/{dan_eva.id}/move",
+        data={"move-slot": event.slots[3].id, "move-place": event.tables[1].id},
+    )
+    assert moved.status_code == 302
+    assert client.post(f"{base}/{ben_finn.id}/cancel").status_code == 302
+    changes = {
+        (c.meeting_id, c.kind)
+        for c in session.scalars(select(LiveChange).execution_options(populate_existing=True))
+    }
+    session.commit()
+    if not on_the_day:
+        assert changes == set()  # before the day the schedule is still being shaped
+        return
+    assert changes == {(dan_eva.id, ChangeKind.EDITED), (ben_finn.id, ChangeKind.EDITED)}
+    statistics = client.get(f"/organise/events/{slug}/schedule/statistics").get_data(as_text=True)
+    assert "Edited by hand</dt><dd>2</dd>" in statistics
+    clock.at = berlin(10, 45)
+    sheet = client.get(f"/organise/events/{slug}/schedule/export/attendance.csv")
+    assert "edited by hand" in sheet.get_data(as_text=True)

@@ -125,3 +125,24 @@ def test_a_hall_board_shows_only_the_tables_placed_in_that_hall(
     now_panel, next_panel = board.split("Next ·")
     assert "Dan GmbH" in now_panel and "Eva GmbH" in now_panel
     assert "Ben GmbH" not in next_panel and "No meetings." in next_panel
+
+
+@pytest.mark.parametrize(("minute", "offered"), [(14, True), (15, False)])
+def test_the_running_slot_is_offered_for_a_meeting_until_half_of_it_has_passed(
+    client: Any, log_in: Any, live: LiveEvent, clock: Clock, minute: int, offered: bool
+) -> None:
+    slug = live.event.slug
+    log_in(live.organiser)
+    _check_in_all(client, live, "Cleo", "Eva")
+    client.post("/logout")
+    cleo, eva = live.person("Cleo"), live.person("Eva")
+    clock.at = berlin(9, minute)
+    log_in(cleo.user)
+    page = html.unescape(client.get(f"/live/events/{slug}/me/free").get_data(as_text=True))
+    assert ("Now: 09:00–09:30" in page) == offered
+    response = client.post(
+        f"/live/events/{slug}/me/requests",
+        data={"partner_id": eva.id, "slot_id": live.event.slots[0].id},
+        follow_redirects=True,
+    )
+    assert ("Eva Tester" in html.unescape(response.get_data(as_text=True))) == offered

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import io
+
 import icalendar
+import zxingcpp
+from PIL import Image
+from sqlalchemy import select
 
 from matchmaker.messages import kinds
-from matchmaker.models import MessageOccasion
+from matchmaker.models import CheckIn, MessageOccasion
 from tests.web.calendars.conftest import parse_everywhere, parse_with_icaljs
 from tests.web.messages.mailserver import MailServer, outbox_rows
 from tests.web.messages.schedule_mail import (
@@ -84,3 +89,25 @@ def test_publishing_again_sends_no_second_agenda(
     assert len(mail_server.received) == 4
     assert [m.kind for m in outbox_rows(session)] == [kinds.AGENDA.name] * 4
     assert session.query(MessageOccasion).count() == 4
+
+
+def test_the_agenda_mail_shows_the_check_in_code_as_a_qr_code_the_desk_can_read(
+    app, client, build, session, mail_server: MailServer
+):
+    fair = build_fair(build)
+    run_cli(app, "publish", fair.event.slug)
+
+    ana = mail_server.only("ana@example.org")
+    code = session.scalars(select(CheckIn.code).where(CheckIn.participant_id == fair.ana.id)).one()
+    assert f"(DE)\n\nYour check-in code for the desk on the day: {code}\n\n" in ana.text
+    assert code in ana.html
+    related = ana.email.get_body(preferencelist=("related",))
+    assert related is not None, "the HTML body and its image travel as multipart/related"
+    (image,) = [part for part in related.iter_parts() if part.get_content_type() == "image/png"]
+    cid = image["Content-ID"].strip("<>")
+    assert f'src="cid:{cid}"' in ana.html
+    assert image.get_content_disposition() == "inline"
+    (barcode,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(image.get_content())))
+    assert (barcode.format, barcode.text) == (zxingcpp.BarcodeFormat.QRCode, code)
+    bob = mail_server.only("bob@example.org")
+    assert code not in bob.text  # each person their own code

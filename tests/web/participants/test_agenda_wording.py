@@ -41,7 +41,7 @@ def test_a_table_is_named_as_given_and_times_carry_place_and_offset(
     assert "Table 1 · EU pavilion" in page
     assert "Table Table" not in page
     assert "09:00–09:30 Berlin time, UTC+2" in page
-    assert "Times are in the event's time zone, Berlin time, UTC+2." in page
+    assert "this event is in Berlin time, UTC+2." in page
     assert "CEST" not in page
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from matchmaker.models import Meeting
+from matchmaker.schedule.scheduling import reason_label
+from solver.schema import UnscheduledReason
 from tests.builders import Builder
 from tests.web.schedule.conftest import SmallEvent, meeting_url
 
@@ -36,3 +39,11 @@ def test_a_meeting_says_whether_calendars_got_changes(
     session.commit()
     page = logged_in.get(meeting_url(event, meeting)).get_data(as_text=True)
     assert "Changed 2 times since it first reached calendars" in page
+
+
+def test_every_reason_the_solver_gives_has_words_for_the_organiser(app: Flask) -> None:
+    with app.test_request_context():
+        labels = {reason: reason_label(reason.value) for reason in UnscheduledReason}
+    assert all(label != reason.value for reason, label in labels.items())
+    assert len(set(labels.values())) == len(labels)
+    assert reason_label("unknown-code") == "unknown-code"

@@ -64,3 +64,38 @@ def test_distribution_delegations_and_people_below_their_minimum(
     saxony = next(g for g in result.by_delegation if g.name == "Silicon Saxony")
     assert (saxony.participants, saxony.meetings, saxony.without_meeting) == (2, 2, 1)
     assert {g.name for g in result.by_delegation} == {"Silicon Saxony", "(none)"}
+
+
+def test_delegations_shares_of_requests_and_of_meetings(
+    small_event: Any, session: Session, build: Any, logged_in: Any
+) -> None:
+    event, p = small_event.event, small_event.people
+    build.delegation(event.mission, name="Portugal", members=(p[0], p[1]))
+    build.delegation(event.mission, name="Mexico", members=(p[3],))
+    slot = [s.id for s in event.slots]
+    meetings = [
+        (p[0].id, p[3].id, slot[0]),
+        (p[0].id, p[4].id, slot[1]),
+        (p[2].id, p[5].id, slot[2]),
+    ]
+    result = schedule_figures(
+        event,
+        queries.event_participants(session, event),
+        queries.requests(session, event),
+        meetings,
+        {},
+        {},
+        {p[0].id: "Portugal", p[1].id: "Portugal", p[3].id: "Mexico"},
+    )
+    shares = {row.name: row for row in result.delegation_shares}
+    # Nine requests: three each from p0, p1, p2; six meeting seats.
+    assert (shares["Portugal"].requests_share, shares["Portugal"].meetings_share) == (6 / 9, 2 / 6)
+    assert (shares["Mexico"].requests_share, shares["Mexico"].meetings_share) == (0, 1 / 6)
+    assert (shares["(none)"].requests_share, shares["(none)"].meetings_share) == (3 / 9, 3 / 6)
+    assert shares["Portugal"].participants == 2
+    assert round(shares["Portugal"].difference, 4) == round(2 / 6 - 6 / 9, 4)
+
+    page = logged_in.get(f"/organise/events/{event.slug}/schedule/statistics")
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200 and 'id="delegation-shares"' in text
+    assert "Portugal" in text and "Mexico" in text

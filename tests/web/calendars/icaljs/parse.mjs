@@ -27,6 +27,12 @@ const events = calendar.getAllSubcomponents("vevent").map((component) => {
     end_utc: utc(event.endDate),
     dtstamp: component.getFirstPropertyValue("dtstamp").toString(),
     last_modified: component.getFirstPropertyValue("last-modified").toString(),
+    url: component.getFirstPropertyValue("url"),
+    conferences: component.getAllProperties("conference").map((property) => ({
+      uri: property.getFirstValue(),
+      value_type: property.type,
+      feature: property.getParameter("feature"),
+    })),
   };
 });
 console.log(JSON.stringify({
