@@ -119,24 +119,32 @@ def write_calendar(
     """The published calendar `build_calendar` makes of `entries`, byte for byte, written as
     text: building an icalendar object per meeting takes seconds for a whole fair.
 
-    The calendar's head and VTIMEZONEs still come from icalendar (a calendar with one
-    stand-in event per zone and year); the events are written here.
+    The calendar's head and VTIMEZONEs still come from icalendar, built from a few of the
+    entries: the first of each zone (icalendar orders VTIMEZONEs as a set of the zones met
+    in that order) and the first of the earliest and latest years (their range).
     """
     if not entries:
         return build_calendar(uid, name, entries, description=description, refresh=refresh)
-    years = sorted({entry.start.year for entry in entries})
-    zones = sorted({entry.timezone for entry in entries})
-    stand_ins = [
-        CalendarEntry("", 0, moment, moment, zone, "", "", "", False, EPOCH, EPOCH)
-        for zone in zones
-        for moment in (datetime(years[0], 7, 1, tzinfo=UTC), datetime(years[-1], 7, 1, tzinfo=UTC))
-    ]
-    skeleton = build_calendar(uid, name, stand_ins, description=description, refresh=refresh)
+    ordered = sorted(entries, key=lambda item: (item.start, item.uid))
+    years = [entry.start.year for entry in ordered]
+    kept = {years.index(min(years)), years.index(max(years))}
+    zones: set[str] = set()
+    for index, entry in enumerate(ordered):
+        if entry.timezone not in zones:
+            zones.add(entry.timezone)
+            kept.add(index)
+    skeleton = build_calendar(
+        uid,
+        name,
+        [ordered[index] for index in sorted(kept)],
+        description=description,
+        refresh=refresh,
+    )
     head = skeleton[: skeleton.index(b"BEGIN:VEVENT\r\n")].decode()
     local = {zone: f"TZID:{zone}\r\n" in head for zone in zones}
     stamp = _utc_text(max(entry.last_modified for entry in entries))
     lines: list[str] = []
-    for entry in sorted(entries, key=lambda item: (item.start, item.uid)):
+    for entry in ordered:
         lines += _event_lines(entry, stamp, local[entry.timezone])
     return (head + "".join(lines) + "END:VCALENDAR\r\n").encode()
 

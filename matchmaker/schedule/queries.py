@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, false, func, or_, select, union_all
-from sqlalchemy.orm import Session, aliased, load_only, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from matchmaker.delegations.queries import kept_apart_delegations
 from matchmaker.models import (
@@ -31,6 +31,7 @@ from matchmaker.programme.queries import busy_periods
 from matchmaker.schedule import scheduling
 from matchmaker.schedule.scheduling import (
     EventData,
+    Mark,
     PossibleMeeting,
     ProposedMeeting,
     proposed_meetings,
@@ -47,29 +48,18 @@ def event_participants(session: Session, event: Event) -> Sequence[Participant]:
     ).all()
 
 
-def event_preferences(session: Session, event: Event) -> Sequence[Preference]:
-    """Every preference given in the event: who marked whom at which level (their notes
-    are left unloaded)."""
-    return session.scalars(
-        select(Preference)
-        .where(Preference.event_id == event.id)
-        .options(
-            load_only(
-                Preference.from_participant_id, Preference.to_participant_id, Preference.level
-            )
-        )
-    ).all()
+def event_preferences(session: Session, event: Event) -> list[Mark]:
+    """Every preference given in the event: who marked whom at which level, as plain
+    values (tens of thousands at a large fair)."""
+    rows = session.execute(
+        select(
+            Preference.from_participant_id, Preference.to_participant_id, Preference.level
+        ).where(Preference.event_id == event.id)
+    )
+    return [Mark(source, target, level) for source, target, level in rows]
 
 
-class Request(NamedTuple):
-    """A mark that asks for a meeting, as plain values."""
-
-    from_participant_id: int
-    to_participant_id: int
-    level: PreferenceLevel
-
-
-def requests(session: Session, event: Event) -> list[Request]:
+def requests(session: Session, event: Event) -> list[Mark]:
     """The preferences that ask for a meeting (must, want, maybe): who asked whom and how
     much, as plain values (tens of thousands at a large fair)."""
     rows = session.execute(
@@ -77,7 +67,7 @@ def requests(session: Session, event: Event) -> list[Request]:
             Preference.from_participant_id, Preference.to_participant_id, Preference.level
         ).where(Preference.event_id == event.id, Preference.level != PreferenceLevel.NOT)
     )
-    return [Request(source, target, level) for source, target, level in rows]
+    return [Mark(source, target, level) for source, target, level in rows]
 
 
 def unavailable_slots(session: Session, event: Event) -> dict[int, set[int]]:
@@ -312,6 +302,30 @@ def confirmed_meetings(session: Session, event: Event) -> list[Meeting]:
     """The event's confirmed meetings, by slot time and place."""
     meetings = [m for m in event_meetings(session, event) if m.status == MeetingStatus.CONFIRMED]
     return sorted(meetings, key=lambda m: (m.slot.starts_at, m.place_label, m.id))
+
+
+def confirmed_meetings_of_people(
+    session: Session, event: Event, participant_ids: Sequence[int]
+) -> list[Meeting]:
+    """The confirmed meetings of these participants, with both people and the table."""
+    return list(
+        session.scalars(
+            select(Meeting)
+            .where(
+                _confirmed_in(event),
+                or_(
+                    Meeting.participant_a_id.in_(participant_ids),
+                    Meeting.participant_b_id.in_(participant_ids),
+                ),
+            )
+            .options(
+                selectinload(Meeting.participant_a),
+                selectinload(Meeting.participant_b),
+                selectinload(Meeting.table),
+            )
+            .order_by(Meeting.id)
+        )
+    )
 
 
 def confirmed_meetings_of(session: Session, participant: Participant) -> list[Meeting]:

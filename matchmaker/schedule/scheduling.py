@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from flask_babel import lazy_gettext
 from sqlalchemy.orm import Session
@@ -64,6 +64,14 @@ def reason_label(reason: str) -> str:
 Pair = tuple[int, int]
 
 
+class Mark(NamedTuple):
+    """A preference as plain values: who marked whom at which level."""
+
+    from_participant_id: int
+    to_participant_id: int
+    level: PreferenceLevel
+
+
 def ordered_pair(a: int, b: int) -> Pair:
     """The pair with the lower id first, as meetings store it."""
     return (a, b) if a < b else (b, a)
@@ -76,7 +84,7 @@ def same_delegation(pair: Pair, delegation_of: Mapping[int, int]) -> bool:
 
 
 def pair_weights(
-    preferences: Iterable[Preference],
+    preferences: Iterable[Preference | Mark],
     organisation_of: Mapping[int, int],
     delegation_of: Mapping[int, int] | None = None,
 ) -> dict[Pair, int]:
@@ -151,7 +159,7 @@ class EventData:
 
     event: Event
     participants: Sequence[Participant]
-    preferences: Sequence[Preference]
+    preferences: Sequence[Preference | Mark]
     unavailable: Mapping[int, set[int]]
     confirmed: Sequence[Meeting]
     kept_apart: frozenset[Pair] = frozenset()

@@ -13,7 +13,7 @@ from datetime import datetime
 from statistics import fmean
 
 from matchmaker.models import Event, Participant, TimeSlot
-from matchmaker.schedule.queries import Request
+from matchmaker.schedule.scheduling import Mark
 
 NO_DELEGATION = "(none)"
 
@@ -159,7 +159,7 @@ def delegation_shares(
 def schedule_figures(
     event: Event,
     participants: Sequence[Participant],
-    requests: Sequence[Request],
+    requests: Sequence[Mark],
     meetings: Sequence[MeetingTriple],
     unavailable: Mapping[int, set[int]],
     minimums: Mapping[int, int],

@@ -12,8 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from matchmaker.models import Event, Participant, PreferenceLevel, TimeSlot
-from matchmaker.schedule.queries import Request
-from matchmaker.schedule.scheduling import Pair, UnscheduledPair, ordered_pair, reason_label
+from matchmaker.schedule.scheduling import Mark, Pair, UnscheduledPair, ordered_pair, reason_label
 
 REQUEST_LEVELS = (PreferenceLevel.MUST, PreferenceLevel.WANT, PreferenceLevel.MAYBE)
 # A list of ids in a solver detail: "in 12, 13", "(12, 13 and 2 more)", "(with 40, 41)".
@@ -73,7 +72,7 @@ def readable_detail(
 def missed_requests(
     event: Event,
     unscheduled: Iterable[UnscheduledPair],
-    requests: Iterable[Request],
+    requests: Iterable[Mark],
     people: Mapping[int, Participant],
     meeting_now: Iterable[Pair] = (),
 ) -> list[MissedRequest]:

@@ -66,20 +66,30 @@ class MissedList:
         return bool(self.level or self.person_id is not None or self.reason)
 
 
+def missed_rows(
+    event: Event,
+    run: ScheduleRun | None,
+    meeting_now: set[Pair],
+    involving: set[int] | None = None,
+) -> list[unmet.MissedRequest]:
+    """The requests the run left without a meeting (minus pairs that meet now); with
+    `involving`, only those of pairs with one of these participants."""
+    if run is None or run.result is None:
+        return []
+    session = get_session()
+    people = {p.id: p for p in queries.event_participants(session, event)}
+    unscheduled = unscheduled_pairs(run.result)
+    if involving is not None:
+        unscheduled = [u for u in unscheduled if u.a in involving or u.b in involving]
+    return unmet.missed_requests(
+        event, unscheduled, queries.requests(session, event), people, meeting_now
+    )
+
+
 def missed_list(event: Event, run: ScheduleRun | None, meeting_now: set[Pair]) -> MissedList:
     """The requests the run left without a meeting (minus pairs that meet now), filtered by
     the `level`, `person` and `reason` query arguments."""
-    session = get_session()
-    rows: list[unmet.MissedRequest] = []
-    if run is not None and run.result is not None:
-        people = {p.id: p for p in queries.event_participants(session, event)}
-        rows = unmet.missed_requests(
-            event,
-            unscheduled_pairs(run.result),
-            queries.requests(session, event),
-            people,
-            meeting_now,
-        )
+    rows = missed_rows(event, run, meeting_now)
     level = request.args.get("level", "")
     person_id = request.args.get("person", type=int)
     reason = request.args.get("reason", "")

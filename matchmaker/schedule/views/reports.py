@@ -8,7 +8,7 @@ from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.db import get_session
 from matchmaker.responses import file_response
 from matchmaker.schedule import charts, exports, queries, unmet
-from matchmaker.schedule.views.base import bp, current_figures, missed_list
+from matchmaker.schedule.views.base import bp, current_figures, missed_rows
 
 
 @bp.get("/events/<slug>/schedule/statistics")
@@ -19,16 +19,22 @@ def statistics(slug: str) -> str:
     event = organised_event_or_404(slug)
     session = get_session()
     figures = current_figures(event)
-    missed = missed_list(
-        event,
-        queries.last_applied_run(session, event),
-        {(a, b) for a, b, _slot in queries.confirmed_triples(session, event)},
+    below = {p.id for p in figures.below_minimum}
+    missed = (
+        missed_rows(
+            event,
+            queries.last_applied_run(session, event),
+            {(a, b) for a, b, _slot in queries.confirmed_triples(session, event)},
+            involving=below,
+        )
+        if below
+        else []
     )
     return render_template(
         "schedule/statistics.html",
         event=event,
         figures=figures,
-        reasons={p.id: unmet.reasons_of(missed.rows, p.id) for p in figures.below_minimum},
+        reasons={p.id: unmet.reasons_of(missed, p.id) for p in figures.below_minimum},
         per_person_chart=charts.meetings_per_person_histogram(figures.distribution),
         country_chart=charts.country_pair_heatmap(figures.country_pairs),
         hour_chart=charts.meetings_per_hour(figures.per_hour),

@@ -172,3 +172,25 @@ def test_the_grid_shows_twenty_places_a_page_with_links_to_the_others(
     assert f'href="{url}?page=2" rel="prev"' in last
     assert logged_in.get(f"{url}?page=99").get_data(as_text=True).count("Places 41–45") == 1
     assert "Places 1–20" in logged_in.get(f"{url}?page=x").get_data(as_text=True)
+
+
+def test_the_grid_by_participant_shows_fifty_people_a_page_and_finds_by_name(
+    logged_in: FlaskClient, build: Any, small_event: Any
+) -> None:
+    event = build.event(organisers=(small_event.organiser,))
+    people = [build.participant(event, last_name=f"Zed{index:02d}") for index in range(55)]
+    build.meeting(people[0], people[54], event.slots[0], table=event.tables[0])
+    url = f"/organise/events/{event.slug}/schedule/people"
+
+    first = logged_in.get(url).get_data(as_text=True)
+    assert "55 participants." in first and "People 1–50 of 55" in first
+    assert first.count('class="grid__person"') == 50
+    assert first.count('<a class="meeting') == 1  # people[0]'s side; people[54] is on page 2
+    assert f'<a href="{url}?page=2">2</a>' in first
+
+    second = logged_in.get(f"{url}?page=2").get_data(as_text=True)
+    assert second.count('class="grid__person"') == 5 and people[0].full_name in second
+
+    found = logged_in.get(url, query_string={"q": "zed54"}).get_data(as_text=True)
+    assert found.count('class="grid__person"') == 1 and people[54].full_name in found
+    assert "1 participants matching “zed54”" in found
