@@ -223,7 +223,9 @@ def finish(run: Run) -> Schedule:
     """Give tables and build the schedule with stats, status, stop reason and reasons."""
     comp, clock = run.comp, run.clock
     figs = figures(comp, run.best, run.previous)
-    top = goals(comp, figs, run.bounds, bool(run.previous))[:2]
+    # The last report shows the schedule returned, not the search's last step before it.
+    clock.goals = goals(comp, figs, run.bounds, bool(run.previous))
+    top = clock.goals[:2]
     # A whole-problem solve proves every goal, so its values are the bounds.
     top_proven = run.stop is StopReason.PROVEN or all(goal.at_bound for goal in top)
     weight_proven = top_proven or figs.weight >= run.bounds.weight
