@@ -21,7 +21,7 @@ result depends only on the seed (the stall then counts search steps).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from solver.assemble import assemble
 from solver.choose import choose_meetings
@@ -223,11 +223,13 @@ def finish(run: Run) -> Schedule:
     """Give tables and build the schedule with stats, status, stop reason and reasons."""
     comp, clock = run.comp, run.clock
     figs = figures(comp, run.best, run.previous)
-    # The last report shows the schedule returned, not the search's last step before it.
-    clock.goals = goals(comp, figs, run.bounds, bool(run.previous))
-    top = clock.goals[:2]
+    final = goals(comp, figs, run.bounds, bool(run.previous))
     # A whole-problem solve proves every goal, so its values are the bounds.
-    top_proven = run.stop is StopReason.PROVEN or all(goal.at_bound for goal in top)
+    if run.stop is StopReason.PROVEN:
+        final = tuple(replace(goal, bound=goal.value) for goal in final)
+    top_proven = all(goal.at_bound for goal in final[:2])
+    # The last report shows the schedule returned, not the search's last step before it.
+    clock.goals = final
     weight_proven = top_proven or figs.weight >= run.bounds.weight
     bound = figs.weight if weight_proven else run.bounds.weight
     clock.best_weight, clock.bound = figs.weight, bound

@@ -129,8 +129,8 @@ def finish_run(
     assert isinstance(solver_info, dict) and isinstance(stats, dict)
     run.result = result
     run.stats = stats
-    run.goals = final_goals(run.goals or [], stats)
     stop = solver_info.get("stop")
+    run.goals = final_goals(run.goals or [], stats, proven=stop == "proven")
     run.stop_reason = str(stop) if stop is not None else None
     run.solver_status = str(solver_info["status"])
     run.best_weight = int(stats["weight"])
@@ -160,9 +160,12 @@ GOAL_STATS = {
 }
 
 
-def final_goals(reported: list[dict[str, Any]], stats: dict[str, Any]) -> list[dict[str, Any]]:
+def final_goals(
+    reported: list[dict[str, Any]], stats: dict[str, Any], *, proven: bool
+) -> list[dict[str, Any]]:
     """The goals with the finished schedule's values (progress reports may lag behind);
-    without any report, the values alone (bounds unknown, except weight's)."""
+    without any report, the values alone (bounds unknown, except weight's). A proven
+    schedule's values are its bounds; otherwise weight's bound is the schedule's own."""
     if not reported:
         reported = [
             {"name": "below_minimum", "bound": None, "maximise": False},
@@ -171,8 +174,15 @@ def final_goals(reported: list[dict[str, Any]], stats: dict[str, Any]) -> list[d
         ]
     final = []
     for goal in reported:
-        if goal["name"] in GOAL_STATS:
-            final.append({**goal, "value": stats.get(GOAL_STATS[goal["name"]], goal.get("value"))})
+        if goal["name"] not in GOAL_STATS:
+            continue
+        value = stats.get(GOAL_STATS[goal["name"]], goal.get("value"))
+        bound = goal.get("bound")
+        if proven:
+            bound = value
+        elif goal["name"] == "weight" and stats.get("bound") is not None:
+            bound = stats["bound"] if bound is None else min(bound, stats["bound"])
+        final.append({**goal, "value": value, "bound": bound})
     return final
 
 

@@ -104,3 +104,17 @@ def test_publishing_after_registration_closed_does_not_ask(
     response = logged_in.post(f"/organise/events/{event.slug}/schedule/publish")
     assert response.status_code == 302
     assert reload(event).published_at is not None
+
+
+def test_a_finished_run_shows_the_schedules_own_bounds_not_a_stale_report() -> None:
+    # The last stored report came before the proof (a whole-problem solve proves at once).
+    stale = [
+        {"name": "below_minimum", "value": 3, "bound": 1, "maximise": False},
+        {"name": "weight", "value": 1600, "bound": 1864, "maximise": True},
+        {"name": "holes", "value": 4, "bound": 0, "maximise": False},
+    ]
+    stats = {"below_minimum_participants": 0, "weight": 1692, "bound": 1692, "holes": 2}
+    proven = operations.final_goals(stale, stats, proven=True)
+    assert [(g["value"], g["bound"]) for g in proven] == [(0, 0), (1692, 1692), (2, 2)]
+    stopped = operations.final_goals(stale, {**stats, "bound": 1700}, proven=False)
+    assert [(g["value"], g["bound"]) for g in stopped] == [(0, 1), (1692, 1700), (2, 0)]
