@@ -55,6 +55,12 @@ class MeetingState(StrEnum):
     UNKNOWN = "unknown"
 
 
+def share(part: int, whole: int) -> float | None:
+    """`part` of `whole`, None when there is no whole. Rates of meetings count only those
+    whose fate is known (held or missed): a meeting still to come is neither."""
+    return part / whole if whole else None
+
+
 @dataclass(frozen=True)
 class OutcomeData:
     """What the figures are computed from: active participants, confirmed meetings, the
@@ -88,7 +94,7 @@ class GroupKpis:
 
     @property
     def kept_rate(self) -> float | None:
-        return self.held / self.meetings if self.meetings else None
+        return share(self.held, self.held + self.missed)
 
     @property
     def satisfaction(self) -> float | None:
@@ -123,11 +129,11 @@ class Kpis:
 
     @property
     def kept_rate(self) -> float | None:
-        return self.held / self.scheduled if self.scheduled else None
+        return share(self.held, self.held + self.missed)
 
     @property
     def no_show_rate(self) -> float | None:
-        return self.missed / self.scheduled if self.scheduled else None
+        return share(self.missed, self.held + self.missed)
 
     @property
     def rating_count(self) -> int:

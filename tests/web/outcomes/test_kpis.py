@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from matchmaker.models import Result, ValueBand
 from matchmaker.outcomes.kpis import compute_kpis
 from matchmaker.outcomes.queries import outcome_data
+from tests.builders import Builder
 from tests.web.live.live_helpers import LiveEvent
 
 
@@ -156,3 +157,19 @@ def test_the_pdf_report_carries_the_figures(
     text = _pdf_text(response.data)
     assert "(Meetings scheduled)" in text and "(Kept-meeting rate)" in text
     assert "(50.0%)" in text and "(4.0)" in text and "(TICE.PT)" in text
+
+
+def test_rates_count_only_meetings_whose_fate_is_known(
+    session: Any, build: Builder, outcome_event: LiveEvent
+) -> None:
+    # A meeting nobody reported on (a later one, say) neither kept nor missed.
+    event, p = outcome_event.event, outcome_event.person
+    build.meeting(p("Cleo"), p("Finn"), event.slots[2], table=event.tables[2])
+    session.commit()
+    kpis = compute_kpis(outcome_data(session, [event]))
+    assert (kpis.scheduled, kpis.held, kpis.missed, kpis.unknown) == (5, 2, 2, 1)
+    assert kpis.kept_rate == pytest.approx(0.5)
+    assert kpis.no_show_rate == pytest.approx(0.5)
+    groups = {g.name: g for g in kpis.groups["delegation"]}
+    # TICE.PT (Ana, Cleo): ana-ben missed, ana-cleo held, cleo-finn not known.
+    assert groups["TICE.PT"].meetings == 3 and groups["TICE.PT"].kept_rate == pytest.approx(0.5)
