@@ -271,15 +271,17 @@ def compute_kpis(data: OutcomeData, members: Iterable[int] | None = None) -> Kpi
         country_pairs[(first, second)] += 1
     members_list = [people[pid] for pid in sorted(chosen)]
     registrations: Counter[date] = Counter(p.created_at.date() for p in members_list)
+    # A person registered at several events of a mission counts once (by e-mail).
+    persons = list({p.email.lower(): p for p in members_list}.values())
     groups = {
         name: _groups(key_of, members_list, meetings, state_of, rated_by, results_of)
         for name, key_of in groupings(data).items()
     }
     return Kpis(
-        participants=len(members_list),
-        by_type=_count(type_of(p) for p in members_list),
-        by_country=_count(country_of(p) for p in members_list),
-        by_delegation=_count(data.delegation_of(p) for p in members_list),
+        participants=len(persons),
+        by_type=_count(type_of(p) for p in persons),
+        by_country=_count(country_of(p) for p in persons),
+        by_delegation=_count(data.delegation_of(p) for p in persons),
         scheduled=len(meetings),
         held=sum(1 for s in state_of.values() if s == MeetingState.HELD),
         missed=sum(1 for s in state_of.values() if s == MeetingState.MISSED),
@@ -311,6 +313,7 @@ def _groups(
     rated_by: dict[int, list[int]],
     results_of: dict[int, set[Result]],
 ) -> list[GroupKpis]:
+    email_of = {person.id: person.email.lower() for person in members}
     people_of: dict[str, set[int]] = defaultdict(set)
     for person in members:
         for key in key_of(person):
@@ -326,7 +329,7 @@ def _groups(
         rows.append(
             GroupKpis(
                 name=name,
-                participants=len(ids),
+                participants=len({email_of[pid] for pid in ids}),
                 meetings=len(own),
                 held=sum(1 for m in own if state_of[m.id] == MeetingState.HELD),
                 missed=sum(1 for m in own if state_of[m.id] == MeetingState.MISSED),
