@@ -42,6 +42,7 @@ from matchmaker.auth.tokens import hash_token
 from matchmaker.calendars.queries import feeds_of_user
 from matchmaker.calendars.tokens import revoke_feed_token
 from matchmaker.db import get_session, utcnow
+from matchmaker.delegations.queries import led_delegations
 from matchmaker.live.queries import staffed_events
 from matchmaker.models import Event, Participant, Phase, TokenScope, User
 from matchmaker.organisations import queries as organisation_queries
@@ -70,12 +71,18 @@ def _profile_url(event: Event) -> str:
 
 def _landing_page(user: User) -> str:
     """Where a login without a `next` page leads: organisers to their dashboard, event
-    staff to their events' desks, a participant to their (newest) event's page, anyone
-    else to the home page."""
+    staff to their events' desks, delegation leads to their delegation (or, leading
+    several, to the account page that lists them), a participant to their (newest)
+    event's page, anyone else to the home page."""
     if user.is_organiser:
         return url_for("organiser.dashboard")
     if staffed_events(get_session(), user.id):
         return url_for("live.staff_home")
+    led = led_delegations(get_session(), user.id)
+    if len(led) == 1:
+        return url_for("delegations.overview", delegation_id=led[0].id)
+    if led:
+        return url_for("auth.account")  # it lists the delegations they lead
     registrations = queries.registrations_of_user(get_session(), user.id)
     if registrations:
         return url_for("core.event", slug=registrations[0].event.slug)

@@ -240,3 +240,18 @@ def test_an_invitation_for_an_existing_account_is_taken_logged_in_as_it(
     assert client.post(path).status_code == 302
     session.commit()
     assert session.get(DelegationLead, (delegation.id, owner.id)) is not None
+
+
+def test_a_lead_lands_on_their_delegation_after_login(
+    client: FlaskClient, build: Builder, session: Session
+) -> None:
+    lead = build.user()
+    first = build.delegation(build.event().mission, leads=(lead,))
+    response = client.post("/login", data={"email": lead.email, "password": TEST_PASSWORD})
+    assert response.headers["Location"] == f"/delegations/{first.id}"
+    client.post("/logout")
+    build.delegation(build.event(name="Another fair").mission, leads=(lead,))
+    response = client.post("/login", data={"email": lead.email, "password": TEST_PASSWORD})
+    assert response.headers["Location"] == "/account"
+    account = client.get("/account").get_data(as_text=True)
+    assert f'href="/delegations/{first.id}"' in account
