@@ -3,7 +3,7 @@
  *
  * 1. <time datetime="ISO" data-zone="Europe/Berlin" data-format="time|datetime|range">
  *    (written by the local_time / time_range macros): when the viewer's own time zone shows a
- *    different clock time, append " (16:00 your time)" in a .viewer-time span.
+ *    different clock time, append " (16:00 on this device)" in a .viewer-time span.
  * 2. <form data-confirm="Cancel this meeting?">: ask before submitting.
  */
 (function () {
@@ -48,7 +48,7 @@
     if (format === "range" && endValue) {
       text += "–" + formatter(viewerZone, false).format(new Date(endValue));
     }
-    return text + " your time";
+    return text + " on this device";
   }
 
   function addViewerTimes(root) {

@@ -17,7 +17,10 @@ pytestmark = pytest.mark.e2e
 @pytest.mark.parametrize(
     ("viewer_zone", "expected"),
     [
-        ("America/New_York", ["(03:00–05:00 your time)", "(Sun 19 Apr, 21:00–23:00 your time)"]),
+        (
+            "America/New_York",
+            ["(03:00–05:00 on this device)", "(Sun 19 Apr, 21:00–23:00 on this device)"],
+        ),
         ("Europe/Paris", []),
         ("Europe/Berlin", []),
     ],
