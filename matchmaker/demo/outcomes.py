@@ -70,6 +70,10 @@ def add_pilot_event(
         sectors=list(hannover.sectors),
         technologies=list(hannover.technologies),
     )
+    mission = hannover.mission
+    # The mission's dates cover every event's days (organisers' blocks must fall within them).
+    if mission.start_date is not None and mission.start_date > DAY:
+        mission.start_date = DAY
     block = Block(event=event, name="Morning", day=DAY, start_time=time(9), end_time=time(12))
     for starts_at, ends_at in generate_slots(DAY, time(9), time(12), 30, 0, event.zone):
         TimeSlot(event=event, block=block, starts_at=starts_at, ends_at=ends_at)

@@ -241,3 +241,12 @@ def test_the_pilot_event_gives_the_outcome_dashboards_figures(
     assert kpis.rating_count > 0 and kpis.with_result > 0
     assert sum(kpis.value_bands.values()) > 0
     assert len(kpis.by_delegation) >= 6 and len(kpis.registrations) > 5
+
+
+def test_every_demo_event_lies_within_its_missions_dates(
+    session: Session, demo: DemoAccounts
+) -> None:
+    for mission in session.scalars(select(Mission)):
+        for event in mission.events:
+            for block in event.blocks:
+                assert mission.start_date <= block.day <= mission.end_date, (event.slug, block.day)
