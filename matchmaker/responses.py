@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import Response, request
+from flask import Response, current_app, request
+
+
+def token_page(body: str, status: int = 200) -> Response:
+    """A page whose URL holds a secret token: no Referer may carry it elsewhere."""
+    response = current_app.make_response((body, status))
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def file_response(body: bytes, content_type: str, filename: str, *, attachment: bool) -> Response:

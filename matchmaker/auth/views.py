@@ -46,6 +46,7 @@ from matchmaker.delegations.queries import led_delegations
 from matchmaker.live.queries import staffed_events
 from matchmaker.models import Event, Participant, Phase, TokenScope, User
 from matchmaker.organisations import queries as organisation_queries
+from matchmaker.responses import token_page
 
 bp = Blueprint("auth", __name__, cli_group=None)
 
@@ -412,11 +413,7 @@ def _invitation_page(
     template: str, participant: Participant, status: int = 200, **context: object
 ) -> Response:
     """An invitation page; its URL holds the token, so no Referer may carry it elsewhere."""
-    response = current_app.make_response(
-        (render_template(template, participant=participant, **context), status)
-    )
-    response.headers["Referrer-Policy"] = "no-referrer"
-    return response
+    return token_page(render_template(template, participant=participant, **context), status)
 
 
 def _open_account(participant: Participant) -> Response:

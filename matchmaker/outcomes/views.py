@@ -23,6 +23,7 @@ from matchmaker.outcomes.dashboard import dashboard_charts
 from matchmaker.outcomes.forms import FeedbackForm, FollowUpForm
 from matchmaker.outcomes.kpis import Kpis, compute_kpis
 from matchmaker.outcomes.labels import RESULT_LABELS, VALUE_BAND_LABELS
+from matchmaker.responses import token_page
 from matchmaker.schedule.queries import event_meeting
 
 bp = Blueprint("outcomes", __name__, url_prefix="/outcomes")
@@ -136,10 +137,9 @@ def feedback_page(token: str) -> Response:
         answers=answers,
         follow_forms=follow_forms,
     )
-    response = current_app.response_class(page, mimetype="text/html")
-    # The token is in the address: keep it out of caches, referrers and search engines.
+    response = token_page(page)
+    # Nor may a cache keep it, or a search engine list it.
     response.headers["Cache-Control"] = "no-store"
-    response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["X-Robots-Tag"] = "noindex"
     return response
 

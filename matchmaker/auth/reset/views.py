@@ -9,6 +9,7 @@ from matchmaker.auth.reset import operations
 from matchmaker.auth.reset.forms import ForgotPasswordForm, ResetPasswordForm
 from matchmaker.auth.throttle import ThrottleLimits
 from matchmaker.db import get_session, utcnow
+from matchmaker.responses import token_page
 
 bp = Blueprint("reset", __name__, cli_group=None)
 
@@ -18,13 +19,6 @@ def _limits() -> ThrottleLimits:
         max_attempts=int(current_app.config["PASSWORD_RESET_MAX_PER_EMAIL"]),
         window_s=int(current_app.config["PASSWORD_RESET_WINDOW_S"]),
     )
-
-
-def _without_referrer(body: str, status: int = 200) -> Response:
-    """A page whose URL holds a token: no Referer may carry it elsewhere."""
-    response = current_app.make_response((body, status))
-    response.headers["Referrer-Policy"] = "no-referrer"
-    return response
 
 
 @bp.route("/password/forgot", methods=["GET", "POST"])
@@ -45,11 +39,11 @@ def reset_password(token: str) -> Response:
     db = get_session()
     reset = operations.usable_reset(db, token, utcnow())
     if reset is None:
-        return _without_referrer(render_template("auth/reset_unusable.html"), 410)
+        return token_page(render_template("auth/reset_unusable.html"), 410)
     form = ResetPasswordForm()
     if form.validate_on_submit():
         operations.complete_reset(db, reset, form.password.data, utcnow())
         db.commit()
         flash("Your password is changed and every device is logged out: log in now.", "success")
         return redirect(url_for("auth.login"))
-    return _without_referrer(render_template("auth/reset_password.html", form=form))
+    return token_page(render_template("auth/reset_password.html", form=form))

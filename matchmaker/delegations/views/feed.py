@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -12,7 +12,7 @@ from matchmaker.db import get_session, utcnow
 from matchmaker.delegations import operations, queries
 from matchmaker.delegations.calendar import delegation_calendar
 from matchmaker.delegations.views.base import bp
-from matchmaker.responses import file_response
+from matchmaker.responses import file_response, token_page
 
 
 @bp.get("/delegations/feed/<token>.ics")
@@ -47,7 +47,7 @@ def lead_invitation(token: str) -> BaseResponse:
     if step.accepted:
         flash(_("You lead %(name)s: register your SMEs here.", name=delegation.name), "success")
         return redirect(url_for(".overview", delegation_id=delegation.id))
-    response = current_app.make_response(
+    return token_page(
         render_template(
             "delegations/invitation.html",
             delegation=delegation,
@@ -56,5 +56,3 @@ def lead_invitation(token: str) -> BaseResponse:
             new_account=step.new_account,
         )
     )
-    response.headers["Referrer-Policy"] = "no-referrer"  # the URL holds the token
-    return response

@@ -28,6 +28,7 @@ from matchmaker.live import operations, queries
 from matchmaker.live.forms import ActionForm, StaffForm
 from matchmaker.live.views.base import bp, me_user
 from matchmaker.models import StaffInvitation
+from matchmaker.responses import token_page
 
 
 def invitation_url(invitation: StaffInvitation) -> str | None:
@@ -100,13 +101,6 @@ def revoke_staff(slug: str, user_id: int) -> Response:
     return redirect(url_for(".staff", slug=slug))
 
 
-def _private(body: str) -> Response:
-    """An invitation page: its URL holds the token, so no Referer may carry it elsewhere."""
-    response = current_app.make_response(body)
-    response.headers["Referrer-Policy"] = "no-referrer"
-    return response
-
-
 @bp.route("/staff-invitations/<token>", methods=["GET", "POST"])
 def staff_invitation(token: str) -> Response:
     """Accept a staff invitation: open an account for the e-mail, or (when the account
@@ -124,7 +118,7 @@ def staff_invitation(token: str) -> Response:
     if step.accepted:
         flash(f"You are staff of {event.name}: here is the check-in desk.", "success")
         return redirect(url_for(".desk", slug=event.slug))
-    return _private(
+    return token_page(
         render_template(
             "live/staff_invitation.html",
             event=event,
