@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from matchmaker import db, headers, urls
+from matchmaker import db, headers, i18n, urls
 from matchmaker.config import PROJECT_ROOT, instance_path, load_config
 from matchmaker.extensions import babel, csrf, login_manager
 from matchmaker.zones import event_zone_label, zone_label
@@ -60,7 +60,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     db.init_app(app)
     login_manager.init_app(app)
     csrf.init_app(app)
-    babel.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    i18n.init_app(app)
     app.jinja_env.filters["zone_label"] = zone_label
     app.jinja_env.filters["event_zone_label"] = event_zone_label
     headers.init_app(app)

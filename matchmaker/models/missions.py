@@ -86,6 +86,9 @@ class Event(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     venue: Mapped[str] = mapped_column(String(300), default="")
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # The language of the event's e-mails to people who have not chosen one, and the fallback
+    # of its texts given in several languages.
+    default_locale: Mapped[str] = mapped_column(String(16), default="en", server_default="en")
     slot_minutes: Mapped[int] = mapped_column(default=30)
     break_minutes: Mapped[int] = mapped_column(default=0)
     phase: Mapped[Phase] = mapped_column(enum_column(Phase), default=Phase.DRAFT)

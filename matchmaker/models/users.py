@@ -34,6 +34,9 @@ class User(Base):
     # The IANA zone the person lives in, for itineraries in two zones (None: from their
     # organisation's country).
     home_timezone: Mapped[str | None] = mapped_column(String(64))
+    # The interface and e-mail language the person chose (None: their browser's, and for
+    # e-mails the event's default).
+    locale: Mapped[str | None] = mapped_column(String(16))
 
     # Flask-Login protocol
     @property

@@ -1,0 +1,171 @@
+"""Languages: which one a request or a message speaks, and Babel formatting for it.
+
+The interface is written in English and translated through the catalogues in
+``matchmaker/translations``. Dates, times, numbers and lists are formatted by Babel (CLDR) for
+the current locale; English keeps the short day forms the pages have always used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from babel.dates import format_datetime as babel_format_datetime
+from babel.dates import format_skeleton, get_timezone_location
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
+from flask import Flask, g, request
+from flask_babel import get_locale
+from flask_login import current_user
+
+# The interface's languages, in the order the language menus list them.
+LOCALES = ("en", "de", "fr", "es", "it", "pt", "sv", "zh_TW")
+DEFAULT_LOCALE = "en"
+
+# English day forms as the pages wrote them before translation ("Tue 6 Oct 2026"); the other
+# languages take CLDR's form of the same skeleton ("Di., 6. Okt. 2026", "2026年10月6日週二").
+_ENGLISH_PATTERNS = {
+    "yMMMMEEEEd": "EEEE d MMMM y",
+    "yMMMEd": "EEE d MMM y",
+    "MMMEd": "EEE d MMM",
+    "yMMMd": "d MMM y",
+    "MMMd": "d MMM",
+    "yMMM": "MMM y",
+    "yMMMM": "MMMM y",
+}
+
+
+def language_name(code: str) -> str:
+    """A language's name in that language, capitalised: "Deutsch", "Français"."""
+    locale = Locale.parse(code)
+    name = locale.get_display_name(locale) or code
+    return name[:1].upper() + name[1:]
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """(code, native name) for every interface language, for select fields."""
+    return [(code, language_name(code)) for code in LOCALES]
+
+
+def supported(code: str | None) -> str | None:
+    """The interface language for a stored or requested code, or None when there is none."""
+    return code if code in LOCALES else None
+
+
+def browser_locale() -> str | None:
+    """The best interface language for the request's Accept-Language header, if any matches."""
+    # Werkzeug matches "zh-TW" against "zh_TW" only in the hyphenated form.
+    offered = [code.replace("_", "-") for code in LOCALES]
+    best = request.accept_languages.best_match(offered)
+    return best.replace("-", "_") if best else None
+
+
+def select_locale() -> str:
+    """The request's language: the signed-in person's choice, else the browser's, else the
+    default of the event the page belongs to (set in ``g.event_locale``), else English."""
+    if current_user and current_user.is_authenticated:
+        chosen = supported(getattr(current_user, "locale", None))
+        if chosen:
+            return chosen
+    return browser_locale() or supported(g.get("event_locale")) or DEFAULT_LOCALE
+
+
+def recipient_locale(chosen: str | None, event_default: str | None = None) -> str:
+    """The language of a message to someone: their choice, else the event's default."""
+    return supported(chosen) or supported(event_default) or DEFAULT_LOCALE
+
+
+def current_locale() -> Locale:
+    """The locale of the request or of the message being written."""
+    return get_locale() or Locale.parse(DEFAULT_LOCALE)
+
+
+def _skeleton(moment: date | datetime, skeleton: str) -> str:
+    locale = current_locale()
+    if locale.language == "en":
+        return babel_format_datetime(moment, _ENGLISH_PATTERNS[skeleton], locale="en_GB")
+    return format_skeleton(skeleton, moment, locale=locale)
+
+
+def format_day(moment: date | datetime) -> str:
+    """A day in full: "Tuesday 6 October 2026", "Dienstag, 6. Oktober 2026"."""
+    return _skeleton(moment, "yMMMMEEEEd")
+
+
+def format_short_day(moment: date | datetime) -> str:
+    """A day in short: "Tue 6 Oct 2026", "Di., 6. Okt. 2026"."""
+    return _skeleton(moment, "yMMMEd")
+
+
+def format_weekday_day(moment: date | datetime) -> str:
+    """A weekday and day without year: "Tue 6 Oct", "Di., 6. Okt."."""
+    return _skeleton(moment, "MMMEd")
+
+
+def format_date(moment: date | datetime) -> str:
+    """A date without weekday: "6 Oct 2026", "6. Okt. 2026"."""
+    return _skeleton(moment, "yMMMd")
+
+
+def format_day_month(moment: date | datetime) -> str:
+    """Day and month: "6 Oct", "6. Okt."."""
+    return _skeleton(moment, "MMMd")
+
+
+def format_month(moment: date | datetime) -> str:
+    """Month and year: "Oct 2026", "Okt. 2026"."""
+    return _skeleton(moment, "yMMM")
+
+
+def format_time(moment: datetime) -> str:
+    """A time of day on the 24-hour clock in the moment's own zone: "09:30"."""
+    return format_skeleton("Hm", moment, locale=current_locale())
+
+
+def format_number(value: float) -> str:
+    """A number with the locale's separators: "12,876", "12.876", "12 876"."""
+    return format_decimal(value, locale=current_locale())
+
+
+def format_share(value: float) -> str:
+    """A fraction as a percentage: 0.9816 gives "98%" in English, "98 %" in French."""
+    return format_percent(value, locale=current_locale())
+
+
+def format_items(items: Iterable[str], style: Literal["standard", "or"] = "standard") -> str:
+    """Words joined as the locale lists them: "A, B and C", "A, B und C", "A、B和C"."""
+    return format_list(list(items), style=style, locale=current_locale())
+
+
+def zone_city(zone: ZoneInfo) -> str:
+    """A zone's city in the current language: "Taipei", "Taipeh", "台北"."""
+    return get_timezone_location(zone, locale=current_locale(), return_city=True)
+
+
+def country_name(code: str) -> str:
+    """A country's name in the current language from its ISO code: "DE" gives "Germany"."""
+    name: str = current_locale().territories.get(code.upper(), code)
+    return name
+
+
+FILTERS = {
+    "day": format_day,
+    "short_day": format_short_day,
+    "weekday_day": format_weekday_day,
+    "date": format_date,
+    "day_month": format_day_month,
+    "month": format_month,
+    "time": format_time,
+    "number": format_number,
+    "share": format_share,
+    "items": format_items,
+    "country_name": country_name,
+}
+
+
+def init_app(app: Flask) -> None:
+    """Register the formatting filters for templates."""
+    app.jinja_env.filters.update(FILTERS)
