@@ -11,9 +11,9 @@ CHROMIUM := /usr/bin/chromium
 
 ICALJS := tests/web/calendars/icaljs
 
-.PHONY: run test install install-test install-server browser icaljs lint migrate demo serve bench bench-web clean
+.PHONY: run test install install-test install-server browser icaljs lint migrate demo serve bench bench-web clean translations catalogues
 
-run: install migrate demo serve
+run: install translations migrate demo serve
 
 install: $(VENV)/.installed
 
@@ -40,6 +40,15 @@ $(ICALJS)/node_modules/.package-lock.json: $(ICALJS)/package-lock.json
 	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq nodejs npm; }
 	npm ci --prefix $(ICALJS) --no-audit --no-fund --loglevel=error
+
+# The compiled catalogues the app reads (the tests compile them too).
+translations: install
+	$(BIN)/python -m matchmaker.catalogues compile
+
+# After changing user-facing text: extract it and merge it into every language's catalogue;
+# new messages arrive empty for the translators (the tests list them until they are filled).
+catalogues: install
+	$(BIN)/python -m matchmaker.catalogues update
 
 migrate: install
 	$(FLASK) db upgrade

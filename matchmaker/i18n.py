@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_datetime as babel_format_datetime
-from babel.dates import format_skeleton, get_timezone_location
+from babel.dates import format_interval, format_skeleton, get_timezone_location
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from flask import Flask, g, request
@@ -86,7 +86,7 @@ def current_locale() -> Locale:
 def _skeleton(moment: date | datetime, skeleton: str) -> str:
     locale = current_locale()
     if locale.language == "en":
-        return babel_format_datetime(moment, _ENGLISH_PATTERNS[skeleton], locale="en_GB")
+        return babel_format_datetime(moment, _ENGLISH_PATTERNS[skeleton], locale="en")
     return format_skeleton(skeleton, moment, locale=locale)
 
 
@@ -118,6 +118,20 @@ def format_day_month(moment: date | datetime) -> str:
 def format_month(moment: date | datetime) -> str:
     """Month and year: "Oct 2026", "Okt. 2026"."""
     return _skeleton(moment, "yMMM")
+
+
+def format_date_range(start: date, end: date | None = None) -> str:
+    """A span of days, shortest form: "6–9 Oct 2026", "6.–9. Okt. 2026", "2026年10月6日至9日"."""
+    locale = current_locale()
+    if end is None or end == start:
+        return format_date(start)
+    if locale.language != "en":
+        return format_interval(start, end, "yMMMd", locale=locale)
+    if start.year != end.year:
+        return f"{format_date(start)} – {format_date(end)}"
+    if start.month != end.month:
+        return f"{format_day_month(start)} – {format_date(end)}"
+    return f"{start.day}–{format_date(end)}"
 
 
 def format_time(moment: datetime) -> str:
@@ -157,6 +171,7 @@ FILTERS = {
     "weekday_day": format_weekday_day,
     "date": format_date,
     "day_month": format_day_month,
+    "date_range": format_date_range,
     "month": format_month,
     "time": format_time,
     "number": format_number,

@@ -9,7 +9,10 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
+from flask_babel import gettext
+
 from matchmaker.db import utcnow
+from matchmaker.i18n import zone_city
 
 # The usual business zone of countries spanning several, and of common mission targets.
 COUNTRY_ZONES: dict[str, str] = {
@@ -97,7 +100,10 @@ def zone_label(moment: datetime) -> str:
     zone = moment.tzinfo
     if not isinstance(zone, ZoneInfo) or zone.key in ("UTC", "Etc/UTC"):
         return utc_offset(moment)
-    return f"{place_of(zone)} time, {utc_offset(moment)}"
+    label: str = gettext(
+        "%(place)s time, %(offset)s", place=zone_city(zone), offset=utc_offset(moment)
+    )
+    return label
 
 
 def event_zone_label(zone: ZoneInfo, at: datetime | None = None) -> str:

@@ -19,9 +19,16 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from matchmaker import create_app
+from matchmaker.catalogues import compile_all
 from matchmaker.db import Base, database, make_engine
 from matchmaker.models import User
 from tests.builders import TEST_PASSWORD, Builder, empty_all_tables
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Compile the translation catalogues the app reads (``make run`` does the same)."""
+    compile_all()
+
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
 

@@ -71,6 +71,11 @@ PROGRAMMER_ERRORS = {
 LOGGING = {"debug", "info", "warning", "error", "exception", "critical", "log"}
 
 
+JINJA_TAG = re.compile(r"\{\{.*?\}\}|\{%-?\s*(\w+).*?%\}|\{#.*?#\}", re.DOTALL)
+TRANS_BLOCK = re.compile(r"\{%-?\s*trans\b.*?\{%-?\s*endtrans\s*-?%\}", re.DOTALL)
+PLACEHOLDER = "\u2060"  # stands in for an expression, so tags stay whole around it
+
+
 class _TextParser(HTMLParser):
     """Collects the text and read attributes of an HTML fragment."""
 
@@ -86,7 +91,7 @@ class _TextParser(HTMLParser):
             readable = name in READ_ATTRIBUTES or (
                 name == "value" and tag == "input" and ("type", "submit") in attrs
             )
-            if readable and value:
+            if readable and value and LETTER.search(value.replace(PLACEHOLDER, "")):
                 self.found.append((self.getpos()[0], f'{name}="{value}"'))
 
     def handle_endtag(self, tag: str) -> None:
@@ -96,11 +101,6 @@ class _TextParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self._skip and data.strip():
             self.found.append((self.getpos()[0], data.strip()))
-
-
-JINJA_TAG = re.compile(r"\{\{.*?\}\}|\{%-?\s*(\w+).*?%\}|\{#.*?#\}", re.DOTALL)
-TRANS_BLOCK = re.compile(r"\{%-?\s*trans\b.*?\{%-?\s*endtrans\s*-?%\}", re.DOTALL)
-PLACEHOLDER = "\u2060"  # stands in for an expression, so tags stay whole around it
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -117,18 +117,23 @@ def _template_texts(source: str) -> Iterator[tuple[int, str]]:
     for line, text in parser.found:
         if LETTER.search(text.replace(PLACEHOLDER, "")):
             yield line, text.replace(PLACEHOLDER, "…")
-    for call in tree.find_all(nodes.Call):
-        name = _jinja_call_name(call.node)
-        if name in TRANSLATION_CALLS or name in TEMPLATE_NAME_CALLS:
-            continue
-        for argument in [*call.args, *(keyword.value for keyword in call.kwargs)]:
-            if (
-                isinstance(argument, nodes.Const)
-                and isinstance(argument.value, str)
-                and CAPITALISED.match(argument.value)
-                and not NOT_TEXT.match(argument.value)
-            ):
-                yield argument.lineno, argument.value
+    names: set[int] = set()
+    for node in tree.find_all((nodes.Call, nodes.Compare, nodes.Getitem, nodes.Test)):
+        if isinstance(node, nodes.Call):
+            name = _jinja_call_name(node.node)
+            if name not in TRANSLATION_CALLS and name not in TEMPLATE_NAME_CALLS:
+                continue
+        under = node.arg if isinstance(node, nodes.Getitem) else node
+        names.update(id(const) for const in under.find_all(nodes.Const))
+    for const in tree.find_all(nodes.Const):
+        value = const.value
+        if (
+            id(const) not in names
+            and isinstance(value, str)
+            and CAPITALISED.match(value)
+            and not NOT_TEXT.match(value)
+        ):
+            yield const.lineno, value
 
 
 def _jinja_call_name(node: nodes.Node) -> str:
