@@ -93,7 +93,7 @@ def update() -> None:
                 project="matchmaker",
                 charset="utf-8",
                 fuzzy=False,
-                header_comment=f"# The matchmaker interface in {Locale.parse(locale).english_name}.",
+                header_comment=f"# matchmaker in {Locale.parse(locale).english_name}.",
             )
         # Catalog.update adopts the template's message objects: give it a copy of its own.
         catalog.update(copy.deepcopy(template), no_fuzzy_matching=True)

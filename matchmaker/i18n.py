@@ -83,6 +83,13 @@ def current_locale() -> Locale:
     return get_locale() or Locale.parse(DEFAULT_LOCALE)
 
 
+def current_locale_code() -> str:
+    """The current locale as the app stores it: "de", "zh_TW" (Babel says "zh_Hant_TW")."""
+    locale = current_locale()
+    with_territory = f"{locale.language}_{locale.territory}"
+    return with_territory if with_territory in LOCALES else locale.language
+
+
 def _skeleton(moment: date | datetime, skeleton: str) -> str:
     locale = current_locale()
     if locale.language == "en":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matchmaker.db import Base, utcnow
+from matchmaker.i18n import current_locale_code
 from matchmaker.models.enums import EventMode, Phase, PreferenceLevel, enum_column
 
 if TYPE_CHECKING:
@@ -105,6 +106,13 @@ class Event(Base):
     limit_maybe: Mapped[int | None]
     sectors: Mapped[list[str]] = mapped_column(JSON, default=list)
     technologies: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The event's own texts in other languages than its default, by locale:
+    # {"de": {"name": ..., "description": ..., "terms": {"Automotive": "Automobilindustrie"}}}.
+    # Sectors and technologies are stored as written in the default language; "terms" gives
+    # the label people reading another language see.
+    translations: Mapped[dict[str, dict[str, Any]]] = mapped_column(
+        JSON, default=dict, server_default="{}"
+    )
     published_at: Mapped[datetime | None]
     # On the event's days: someone not checked in this long after a meeting began missed it.
     no_show_minutes: Mapped[int] = mapped_column(default=10, server_default="10")
@@ -140,6 +148,36 @@ class Event(Base):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def _translated(self, key: str) -> str | None:
+        locale = current_locale_code()
+        if locale == self.default_locale:
+            return None
+        value = (self.translations or {}).get(locale, {}).get(key)
+        return value if isinstance(value, str) and value.strip() else None
+
+    @property
+    def display_name(self) -> str:
+        """The event's name in the current language, else as written in its default one."""
+        return self._translated("name") or self.name
+
+    @property
+    def display_description(self) -> str:
+        """The event's description in the current language, else in its default one."""
+        return self._translated("description") or self.description
+
+    def term_label(self, term: str) -> str:
+        """A sector or technology of the event's lists as read in the current language."""
+        locale = current_locale_code()
+        if locale == self.default_locale:
+            return term
+        terms = (self.translations or {}).get(locale, {}).get("terms", {})
+        label = terms.get(term) if isinstance(terms, dict) else None
+        return label if isinstance(label, str) and label.strip() else term
+
+    def term_choices(self, terms: list[str]) -> list[tuple[str, str]]:
+        """(stored term, label in the current language) for select and checkbox fields."""
+        return [(term, self.term_label(term)) for term in terms]
 
     def limit_for(self, level: PreferenceLevel) -> int | None:
         """The event's cap on how many people one participant may mark at `level`."""

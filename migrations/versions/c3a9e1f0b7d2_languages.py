@@ -1,4 +1,4 @@
-"""Languages: a person's chosen language and an event's default language.
+"""Languages: a person's chosen language, an event's default language and its texts in others.
 
 Revision ID: c3a9e1f0b7d2
 Revises: 97ded0ce34b0
@@ -22,10 +22,12 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("default_locale", sa.String(16), nullable=False, server_default="en")
         )
+        batch.add_column(sa.Column("translations", sa.JSON(), nullable=False, server_default="{}"))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("events") as batch:
+        batch.drop_column("translations")
         batch.drop_column("default_locale")
     with op.batch_alter_table("users") as batch:
         batch.drop_column("locale")

@@ -1,0 +1,75 @@
+"""An event's own texts in several languages, falling back to its default language."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_babel import force_locale
+
+from matchmaker.i18n import format_date_range, format_short_day, format_time
+from matchmaker.zones import zone_label
+
+
+def test_event_texts_follow_the_reader_and_fall_back_to_the_default(app: Flask, session, build):
+    event = build.event()
+    event.name = "EU–Taiwan matchmaking"
+    event.description = "Meet Taiwanese makers."
+    event.sectors = ["Automotive", "Semiconductors"]
+    event.translations = {
+        "de": {
+            "name": "EU–Taiwan-Kooperationsbörse",
+            "description": "Treffen Sie Hersteller aus Taiwan.",
+            "terms": {"Automotive": "Automobilindustrie"},
+        },
+        "zh_TW": {"name": "歐盟–台灣媒合會", "description": "", "terms": {}},
+    }
+    session.commit()
+    with app.test_request_context(), force_locale("de"):
+        assert event.display_name == "EU–Taiwan-Kooperationsbörse"
+        assert event.display_description == "Treffen Sie Hersteller aus Taiwan."
+        assert event.term_choices(event.sectors) == [
+            ("Automotive", "Automobilindustrie"),
+            ("Semiconductors", "Semiconductors"),
+        ]
+    with app.test_request_context(), force_locale("zh_TW"):
+        assert event.display_name == "歐盟–台灣媒合會"
+        # An empty translation falls back to the default language's text.
+        assert event.display_description == "Meet Taiwanese makers."
+    with app.test_request_context(), force_locale("fr"):
+        assert event.display_name == "EU–Taiwan matchmaking"
+        assert event.term_label("Automotive") == "Automotive"
+
+
+def test_an_event_whose_default_is_german_shows_its_own_text_to_german_readers(
+    app: Flask, session, build
+):
+    event = build.event()
+    event.default_locale = "de"
+    event.name = "Kooperationsbörse"
+    event.translations = {"de": {"name": "stale copy"}, "en": {"name": "Matchmaking"}}
+    session.commit()
+    with app.test_request_context(), force_locale("de"):
+        assert event.display_name == "Kooperationsbörse"
+    with app.test_request_context(), force_locale("en"):
+        assert event.display_name == "Matchmaking"
+
+
+def test_dates_times_and_zones_are_formatted_for_the_locale(app: Flask) -> None:
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    moment = datetime(2026, 10, 6, 9, 30, tzinfo=ZoneInfo("Asia/Taipei"))
+    expected = {
+        "en": ("Tue 6 Oct 2026", "09:30", "Taipei time, UTC+8", "6–9 Oct 2026"),
+        "de": ("Di., 6. Okt. 2026", "09:30", None, "6.–9. Okt. 2026"),
+        "zh_TW": ("2026年10月6日週二", "09:30", None, "2026年10月6日至9日"),
+    }
+    for locale, (day, time, zone, span) in expected.items():
+        with app.test_request_context(), force_locale(locale):
+            assert format_short_day(moment) == day
+            assert format_time(moment) == time
+            assert format_date_range(date(2026, 10, 6), date(2026, 10, 9)) == span
+            if zone:
+                assert zone_label(moment) == zone
+            else:
+                # The city is named in the reader's language.
+                assert ("Taipeh" if locale == "de" else "台北") in zone_label(moment)
