@@ -185,6 +185,7 @@ FILTERS = {
     "share": format_share,
     "items": format_items,
     "country_name": country_name,
+    "language_name": language_name,
 }
 
 
