@@ -11,6 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from matchmaker.i18n import format_items
 from matchmaker.live.queries import no_show_deadline
 from matchmaker.models import AttendanceMark, CheckIn, Event, Meeting, Outcome, Participant
 
@@ -31,11 +35,17 @@ class MeetingOnTheDay:
     @property
     def label(self) -> str:
         """Held, "<name> missing", "under way", "waiting" or "upcoming"."""
+        label: str
         if self.held:
-            return "Held"
-        if self.missing:
-            return " and ".join(p.full_name for p in self.missing) + " missing"
-        return "Under way" if self.started else "Upcoming"
+            label = _("Held")
+        elif self.missing:
+            names = format_items(p.full_name for p in self.missing)
+            label = ngettext(
+                "%(names)s missing", "%(names)s missing", len(self.missing), names=names
+            )
+        else:
+            label = _("Under way") if self.started else _("Upcoming")
+        return label
 
     @property
     def state(self) -> str:

@@ -3,6 +3,8 @@ day's figures, and no-shows by person and by delegation."""
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from matchmaker.delegations.queries import delegation_names
@@ -14,10 +16,17 @@ from matchmaker.models import ChangeKind, CheckIn, Event, Participant
 Cell = str | int
 Rows = list[list[Cell]]
 CHANGE_LABELS = {
-    ChangeKind.RELEASED: "released",
-    ChangeKind.REPLACEMENT: "replacement",
-    ChangeKind.SPOT: "on the spot",
-    ChangeKind.EDITED: "edited by hand",
+    ChangeKind.RELEASED: _l("released"),
+    ChangeKind.REPLACEMENT: _l("replacement"),
+    ChangeKind.SPOT: _l("on the spot"),
+    ChangeKind.EDITED: _l("edited by hand"),
+}
+# The same changes as figures, at the start of a row.
+CHANGE_FIGURES = {
+    ChangeKind.RELEASED: _l("Released"),
+    ChangeKind.REPLACEMENT: _l("Replacement"),
+    ChangeKind.SPOT: _l("On the spot"),
+    ChangeKind.EDITED: _l("Edited by hand"),
 }
 
 
@@ -32,21 +41,21 @@ def attendance_rows(session: Session, event: Event) -> Rows:
     zone = event.zone
     rows: Rows = [
         [
-            "Date",
-            "Start",
-            "Place",
-            "Participant A",
-            "Organisation A",
-            "A checked in",
-            "Participant B",
-            "Organisation B",
-            "B checked in",
-            "Outcome",
-            "Change on the day",
+            _("Date"),
+            _("Start"),
+            _("Place"),
+            _("Participant A"),
+            _("Organisation A"),
+            _("A checked in"),
+            _("Participant B"),
+            _("Organisation B"),
+            _("B checked in"),
+            _("Outcome"),
+            _("Change on the day"),
         ]
     ]
     check_ins = queries.check_ins(session, event)
-    change_of = {c.meeting_id: CHANGE_LABELS[c.kind] for c in queries.changes(session, event)}
+    change_of = {c.meeting_id: str(CHANGE_LABELS[c.kind]) for c in queries.changes(session, event)}
 
     def sides(a: Participant, b: Participant) -> list[Cell]:
         return [
@@ -82,8 +91,8 @@ def attendance_rows(session: Session, event: Event) -> Rows:
                 start.strftime("%H:%M"),
                 meeting.place_label,
                 *sides(meeting.participant_a, meeting.participant_b),
-                "Cancelled",
-                CHANGE_LABELS[change.kind],
+                _("Cancelled"),
+                str(CHANGE_LABELS[change.kind]),
             ]
         )
     return rows
@@ -93,21 +102,21 @@ def day_figure_rows(session: Session, event: Event) -> Rows:
     """The day's figures so far, as on the statistics page, one per row."""
     day = day_figures(session, event, now())
     rows: Rows = [
-        ["Figure", "Value"],
-        ["Checked in", day.arrived],
-        ["Expected", day.expected],
-        ["Check-in rate (%)", round(day.check_in_rate * 100)],
-        ["Meetings held", day.held],
-        ["Meetings with a no-show", day.missed],
+        [_("Figure"), _("Value")],
+        [_("Checked in"), day.arrived],
+        [_("Expected"), day.expected],
+        [_("Check-in rate (%)"), round(day.check_in_rate * 100)],
+        [_("Meetings held"), day.held],
+        [_("Meetings with a no-show"), day.missed],
     ]
-    return rows + [[label.capitalize(), day.changes[kind]] for kind, label in CHANGE_LABELS.items()]
+    return rows + [[str(label), day.changes[kind]] for kind, label in CHANGE_FIGURES.items()]
 
 
 def no_show_rows(session: Session, event: Event) -> Rows:
     """Everyone who missed a meeting: most missed first, with their delegation."""
     day = day_figures(session, event, now())
     names = delegation_names(session, event)
-    rows: Rows = [["Participant", "Organisation", "Delegation", "Meetings missed"]]
+    rows: Rows = [[_("Participant"), _("Organisation"), _("Delegation"), _("Meetings missed")]]
     return rows + [
         [person.full_name, person.organisation.name, delegation_of(person, names), count]
         for person, count in day.no_shows_by_person
@@ -117,5 +126,5 @@ def no_show_rows(session: Session, event: Event) -> Rows:
 def delegation_no_show_rows(session: Session, event: Event) -> Rows:
     """Meetings missed per delegation (the mission's delegation, else the cluster), most first."""
     day = day_figures(session, event, now())
-    rows: Rows = [["Delegation", "Meetings missed"]]
+    rows: Rows = [[_("Delegation"), _("Meetings missed")]]
     return rows + [[name, count] for name, count in day.no_shows_by_delegation]

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from matchmaker.delegations.queries import delegation_names
@@ -19,7 +20,7 @@ from matchmaker.live import queries
 from matchmaker.live.attendance import MeetingOnTheDay, meeting_on_the_day
 from matchmaker.models import ChangeKind, Event, Participant
 
-NO_DELEGATION = "No delegation"
+NO_DELEGATION = _l("No delegation")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class DayFigures:
 def delegation_of(person: Participant, names: Mapping[int, str]) -> str:
     """The delegation a person came with: their delegation on the mission (`names`, by
     participant id), else their organisation's cluster."""
-    return names.get(person.id) or person.organisation.cluster or NO_DELEGATION
+    return names.get(person.id) or person.organisation.cluster or str(NO_DELEGATION)
 
 
 def meetings_on_the_day(session: Session, event: Event, now: datetime) -> list[MeetingOnTheDay]:

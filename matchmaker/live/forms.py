@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, IntegerField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
@@ -16,7 +17,7 @@ class ActionForm(FlaskForm):  # type: ignore[misc]
 class CheckInForm(FlaskForm):  # type: ignore[misc]
     """Check someone in by their typed or scanned code, or by picking them from a search."""
 
-    code = StringField("Check-in code", validators=[Optional(), Length(max=40)])
+    code = StringField(_l("Check-in code"), validators=[Optional(), Length(max=40)])
     participant_id = HiddenField()
 
 
@@ -24,7 +25,7 @@ class AttendanceForm(FlaskForm):  # type: ignore[misc]
     """A meeting was held, or one side was absent (who: `absent_id`)."""
 
     outcome = SelectField(
-        "Outcome",
+        _l("Outcome"),
         choices=[SelectChoice(o.value, o.value) for o in Outcome],
         validators=[DataRequired()],
     )
@@ -35,18 +36,18 @@ class StaffForm(FlaskForm):  # type: ignore[misc]
     """Grant the staff role to an existing account."""
 
     email = EmailField(
-        "E-mail of their account", validators=[DataRequired(), Email(), Length(max=254)]
+        _l("E-mail of their account"), validators=[DataRequired(), Email(), Length(max=254)]
     )
 
 
 class BoardForm(FlaskForm):  # type: ignore[misc]
     """A new big-screen board link, for the whole venue or one hall."""
 
-    name = StringField("Name", validators=[DataRequired(), Length(max=100)])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=100)])
     hall = StringField(
-        "Hall",
+        _l("Hall"),
         validators=[Optional(), Length(max=100)],
-        description="Show only the tables whose place mentions this, e.g. “Hall 8”.",
+        description=_l("Show only the tables whose place mentions this, e.g. “Hall 8”."),
     )
 
 
@@ -54,7 +55,7 @@ class NoShowForm(FlaskForm):  # type: ignore[misc]
     """After how many minutes someone not checked in has missed a meeting."""
 
     no_show_minutes = IntegerField(
-        "No-show after (minutes)", validators=[DataRequired(), NumberRange(min=1, max=120)]
+        _l("No-show after (minutes)"), validators=[DataRequired(), NumberRange(min=1, max=120)]
     )
 
 

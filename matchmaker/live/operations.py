@@ -10,6 +10,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from matchmaker.auth.tokens import hash_token
@@ -42,7 +44,7 @@ from matchmaker.schedule.scheduling import mark_changed, ordered_pair
 # No 0/O, 1/I/L: codes are read aloud and typed at a desk.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
-TOO_LATE = "Too late for that slot: half of it has passed."
+TOO_LATE = _l("Too late for that slot: half of it has passed.")
 
 
 class LiveError(Exception):
@@ -137,13 +139,13 @@ def mark_attendance(
 ) -> None:
     """Mark a meeting held, or one side absent; a later mark replaces an earlier one."""
     if not meeting.confirmed:
-        raise LiveError("This meeting is cancelled.")
+        raise LiveError(_("This meeting is cancelled."))
     if now < meeting.slot.starts_at:
-        raise LiveError("This meeting has not begun yet.")
+        raise LiveError(_("This meeting has not begun yet."))
     if outcome == Outcome.ABSENT and (
         absent is None or absent.id not in (meeting.participant_a_id, meeting.participant_b_id)
     ):
-        raise LiveError("Say which side of the meeting was absent.")
+        raise LiveError(_("Say which side of the meeting was absent."))
     mark = session.get(AttendanceMark, meeting.id) or AttendanceMark(meeting_id=meeting.id)
     mark.outcome = outcome
     mark.absent_participant_id = absent.id if outcome == Outcome.ABSENT and absent else None
@@ -266,18 +268,18 @@ def request_spot(
     """Ask a checked-in match for a meeting in `slot` (the current or the next one)."""
     rows = queries.check_ins(session, event)
     if not (me.id in rows and rows[me.id].present):
-        raise LiveError("Check in at the desk first.")
+        raise LiveError(_("Check in at the desk first."))
     if not (partner.id in rows and rows[partner.id].present):
-        raise LiveError(f"{partner.full_name} is not checked in.")
+        raise LiveError(_("%(name)s is not checked in.", name=partner.full_name))
     if partner.organisation_id == me.organisation_id:
-        raise LiveError("Colleagues do not meet each other here.")
+        raise LiveError(_("Colleagues do not meet each other here."))
     existing = queries.pair_meeting(session, event, me.id, partner.id)
     if existing is not None and existing.confirmed:
-        raise LiveError(f"You already have a meeting with {partner.full_name}.")
+        raise LiveError(_("You already have a meeting with %(name)s.", name=partner.full_name))
     if not queries.open_for_planning(slot, now):
-        raise LiveError(TOO_LATE)
+        raise LiveError(str(TOO_LATE))
     if not _is_free(session, event, [me.id, partner.id], slot):
-        raise LiveError("One of you has a meeting then.")
+        raise LiveError(_("One of you has a meeting then."))
     request = SpotRequest(
         event_id=event.id, requester_id=me.id, partner_id=partner.id, slot_id=slot.id
     )
@@ -299,18 +301,18 @@ def accept_spot(
     The database still refuses a double booking that slips in (IntegrityError).
     """
     if request.status != SpotStatus.PENDING:
-        raise LiveError("This request has already been answered.")
+        raise LiveError(_("This request has already been answered."))
     slot = request.slot
     if not queries.open_for_planning(slot, now):
-        raise LiveError(TOO_LATE)
+        raise LiveError(str(TOO_LATE))
     requester, partner = request.requester, request.partner
     if not _is_free(session, event, [requester.id, partner.id], slot):
-        raise LiveError("One of you has a meeting then.")
+        raise LiveError(_("One of you has a meeting then."))
     online = partner.attends_online or requester.attends_online
     booth = None if online else partner.location or requester.location
     table_id = None if booth or online else _free_table(session, event, slot)
     if booth is None and table_id is None and not online:
-        raise LiveError("Every table is taken in that slot.")
+        raise LiveError(_("Every table is taken in that slot."))
     a_id, b_id = ordered_pair(requester.id, partner.id)
     meeting = queries.pair_meeting(session, event, a_id, b_id)
     if meeting is None:
@@ -331,6 +333,6 @@ def accept_spot(
 def decline_spot(request: SpotRequest, now: datetime) -> None:
     """Say no to an on-the-spot request."""
     if request.status != SpotStatus.PENDING:
-        raise LiveError("This request has already been answered.")
+        raise LiveError(_("This request has already been answered."))
     request.status = SpotStatus.DECLINED
     request.answered_at = now

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import cast
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -76,12 +77,18 @@ def _settle(member: OrganisationMember, participant: Participant, verdict: str) 
     organisation = member.organisation.name
     if verdict == "approve":
         operations.approve(member, cast(User, current_user._get_current_object()), utcnow())
-        message = f"{participant.full_name} may now edit the profile of {organisation}."
+        message = _(
+            "%(name)s may now edit the profile of %(organisation)s.",
+            name=participant.full_name,
+            organisation=organisation,
+        )
     else:
         operations.decline(db, member)
-        message = (
-            f"{participant.full_name}'s request to join {organisation} is declined; they still "
-            "take part, but cannot edit its profile."
+        message = _(
+            "%(name)s's request to join %(organisation)s is declined; they still "
+            "take part, but cannot edit its profile.",
+            name=participant.full_name,
+            organisation=organisation,
         )
     db.commit()
     flash(message, "success")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from markupsafe import Markup
 
+from matchmaker.i18n import format_day_month
 from matchmaker.outcomes.kpis import Kpis
 from matchmaker.outcomes.labels import RESULT_LABELS
 from matchmaker.schedule.charts import (
@@ -63,7 +64,7 @@ def dashboard_charts(kpis: Kpis) -> DashboardCharts:
         registrations=bar_chart(
             "chart-registrations",
             _("Registrations per day"),
-            {day.strftime("%d %b"): n for day, n in kpis.registrations.items()},
+            {format_day_month(day): n for day, n in kpis.registrations.items()},
             _("registrations"),
         ),
     )

@@ -9,20 +9,22 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from matchmaker.models import FollowUpAnswer, MeetingFeedback, Participant
 from matchmaker.outcomes.kpis import GroupKpis, Kpis, OutcomeData, country_of
-from matchmaker.outcomes.labels import result_label, value_band_label
+from matchmaker.outcomes.labels import result_label, state_label, value_band_label
 from matchmaker.schedule.exports import Cell, neutralise
 
-RATES = frozenset({"Kept-meeting rate", "No-show rate", "Kept rate"})
+# The figures and columns that are shares, as their labels read in the current language.
+RATES = (_l("Kept-meeting rate"), _l("No-show rate"), _l("Kept rate"))
 
 
 def is_rate(label: str) -> bool:
     """Whether the figure or column `label` is a share (shown as a percentage)."""
-    return label in {_(name) for name in RATES}
+    return label in {str(name) for name in RATES}
 
 
 def summary_rows(kpis: Kpis) -> list[tuple[str, Cell | float]]:
@@ -112,6 +114,7 @@ def _side(
 def meeting_sheet_rows(data: OutcomeData, kpis: Kpis, private: bool) -> list[list[Cell | float]]:
     """One row per meeting of `kpis` with its state and each side's feedback and answers;
     the organisers' private notes only when `private`."""
+    person_header = [_("name"), _("organisation"), _("country"), _("delegation")]
     side_header = [_("held (says)"), _("rating"), _("result"), _("follow-up")]
     if private:
         side_header.append(_("private note"))
@@ -120,10 +123,10 @@ def meeting_sheet_rows(data: OutcomeData, kpis: Kpis, private: bool) -> list[lis
         _("Start"),
         _("Event"),
         _("State"),
-        *(f"A {h}" for h in (_("name"), _("organisation"), _("country"), _("delegation"))),
-        *(f"B {h}" for h in (_("name"), _("organisation"), _("country"), _("delegation"))),
-        *(f"A {h}" for h in side_header),
-        *(f"B {h}" for h in side_header),
+        *(_("A %(column)s", column=h) for h in person_header),
+        *(_("B %(column)s", column=h) for h in person_header),
+        *(_("A %(column)s", column=h) for h in side_header),
+        *(_("B %(column)s", column=h) for h in side_header),
     ]
     feedback = {(row.meeting_id, row.participant_id): row for row in data.feedback}
     answers: dict[tuple[int, int], list[FollowUpAnswer]] = defaultdict(list)
@@ -141,7 +144,7 @@ def meeting_sheet_rows(data: OutcomeData, kpis: Kpis, private: bool) -> list[lis
                 start.strftime("%Y-%m-%d"),
                 start.strftime("%H:%M"),
                 m.event.name,
-                kpis.state_of[m.id].value,
+                state_label(kpis.state_of[m.id]),
                 *_person(data, a),
                 *_person(data, b),
                 *_side(feedback.get((m.id, a.id)), answers[(m.id, a.id)], private),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from matchmaker.models import Result, ValueBand
+from matchmaker.outcomes.kpis import MeetingState
 
 RESULT_LABELS = {
     Result.NONE: _l("None"),
@@ -27,6 +28,12 @@ VALUE_BAND_LABELS = {
     ValueBand.UNKNOWN: _l("Cannot say"),
 }
 
+STATE_LABELS = {
+    MeetingState.HELD: _l("held"),
+    MeetingState.MISSED: _l("missed"),
+    MeetingState.UNKNOWN: _l("not known"),
+}
+
 
 def result_label(result: Result | None) -> str:
     """The label of a result; empty when none was given."""
@@ -36,3 +43,8 @@ def result_label(result: Result | None) -> str:
 def value_band_label(band: ValueBand | None) -> str:
     """The label of a value band; empty when none was given."""
     return str(VALUE_BAND_LABELS[band]) if band is not None else ""
+
+
+def state_label(state: MeetingState) -> str:
+    """Whether a meeting was held, missed or is not known, as people read it."""
+    return str(STATE_LABELS[state])

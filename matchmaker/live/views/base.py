@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from matchmaker.auth.access import can_organise
@@ -48,7 +49,7 @@ def replan_time_limit() -> float:
 @bp.app_template_global()
 def check_in_qr(code: str) -> str:
     """The QR code of a check-in code, as inline SVG."""
-    return qr_svg(code, title=f"Check-in code {code}")
+    return qr_svg(code, title=_("Check-in code %(code)s", code=code))
 
 
 @bp.app_template_global()

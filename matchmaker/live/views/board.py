@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, g, redirect, render_template, url_for
+from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
@@ -39,7 +40,7 @@ def boards(slug: str) -> Response | str:
             session, event, form.name.data, form.hall.data or "", current_app.config["SECRET_KEY"]
         )
         session.commit()
-        flash("The board link is ready: open it on the hall's screen.", "success")
+        flash(_("The board link is ready: open it on the hall's screen."), "success")
         return redirect(url_for(".boards", slug=slug))
     links = [(board, board_url(board)) for board in queries.board_links(session, event)]
     return render_template(
@@ -60,7 +61,7 @@ def revoke_board(slug: str, board_id: int) -> Response:
         abort(400)
     session.delete(board)
     session.commit()
-    flash(f"The board “{board.name}” is switched off.", "info")
+    flash(_("The board “%(name)s” is switched off.", name=board.name), "info")
     return redirect(url_for(".boards", slug=slug))
 
 
@@ -79,6 +80,8 @@ def board(token: str) -> str:
     if link is None:
         abort(404)
     event = link.event
+    # Nobody logs in on a hall's screen: without a browser language, the event's speaks.
+    g.event_locale = event.default_locale
     moment = now()
     current, upcoming = queries.current_and_next(event, moment)
     panels = [
@@ -87,7 +90,7 @@ def board(token: str) -> str:
             slot,
             [m for m in queries.slot_meetings(session, event, slot) if _in_hall(m, link.hall)],
         )
-        for title, slot in (("Now", current), ("Next", upcoming))
+        for title, slot in ((_("Now"), current), (_("Next"), upcoming))
         if slot is not None
     ]
     return render_template(

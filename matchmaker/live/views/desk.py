@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from matchmaker.auth.access import login_required
@@ -36,10 +37,6 @@ def desk(slug: str) -> str:
     )
 
 
-def _named(participant: Participant) -> str:
-    return f"{participant.full_name} ({participant.organisation.name})"
-
-
 @bp.post("/events/<slug>/desk")
 @login_required
 def check_in(slug: str) -> Response:
@@ -49,7 +46,7 @@ def check_in(slug: str) -> Response:
     form = CheckInForm()
     back = redirect(url_for(".desk", slug=slug, q=request.form.get("q", "")))
     if not form.validate_on_submit():
-        flash("Type a check-in code or search for the person.", "error")
+        flash(_("Type a check-in code or search for the person."), "error")
         return back
     participant: Participant | None
     if form.participant_id.data and str(form.participant_id.data).isdigit():
@@ -58,18 +55,25 @@ def check_in(slug: str) -> Response:
         row = queries.check_in_by_code(session, event, form.code.data)
         participant = row.participant if row is not None and row.participant.active else None
         if participant is None:
-            flash(f"No participant has the code “{form.code.data}”. Check it, or search.", "error")
+            flash(
+                _(
+                    "No participant has the code “%(code)s”. Check it, or search.",
+                    code=form.code.data,
+                ),
+                "error",
+            )
             return back
     else:
-        flash("Type a check-in code or search for the person.", "error")
+        flash(_("Type a check-in code or search for the person."), "error")
         return back
     moment = now()
     arrived = operations.check_in(session, participant, me_user(), moment)
     session.commit()
+    names = {"name": participant.full_name, "organisation": participant.organisation.name}
     if arrived:
-        flash(f"{_named(participant)} is checked in.", "success")
+        flash(_("%(name)s (%(organisation)s) is checked in.", **names), "success")
     else:
-        flash(f"{_named(participant)} was already checked in.", "info")
+        flash(_("%(name)s (%(organisation)s) was already checked in.", **names), "info")
     return back
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from matchmaker.auth.access import login_required, organised_event_or_404
@@ -83,7 +84,7 @@ def record_attendance(slug: str, meeting_id: int) -> Response:
     meeting = meeting_or_404(event, meeting_id)
     form = AttendanceForm()
     if not form.validate_on_submit():
-        flash("Choose held or who was absent.", "error")
+        flash(_("Choose held or who was absent."), "error")
         return _back(slug)
     absent: Participant | None = None
     if form.absent_id.data is not None:
@@ -102,7 +103,7 @@ def record_attendance(slug: str, meeting_id: int) -> Response:
         flash(str(error), "error")
         return _back(slug)
     session.commit()
-    flash("Attendance recorded.", "success")
+    flash(_("Attendance recorded."), "success")
     return _back(slug)
 
 
@@ -125,8 +126,13 @@ def release(slug: str, participant_id: int) -> Response:
     )
     session.commit()
     flash(
-        f"{len(result.released)} meetings of {participant.full_name} released; "
-        f"{len(result.replacements)} replacement meetings found for their partners.",
+        _(
+            "%(released)d meetings of %(name)s released; "
+            "%(found)d replacement meetings found for their partners.",
+            released=len(result.released),
+            name=participant.full_name,
+            found=len(result.replacements),
+        ),
         "success",
     )
     return _back(slug)
@@ -141,7 +147,7 @@ def no_show_setting(slug: str) -> Response:
     if form.validate_on_submit():
         event.no_show_minutes = form.no_show_minutes.data
         get_session().commit()
-        flash(f"No-show after {event.no_show_minutes} minutes.", "success")
+        flash(_("No-show after %(minutes)d minutes.", minutes=event.no_show_minutes), "success")
     else:
-        flash("Give a number of minutes between 1 and 120.", "error")
+        flash(_("Give a number of minutes between 1 and 120."), "error")
     return _back(slug)

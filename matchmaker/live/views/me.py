@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from matchmaker.auth.access import event_or_404, login_required, own_participant_or_404
 from matchmaker.db import get_session
+from matchmaker.i18n import format_time
 from matchmaker.live import operations, queries
 from matchmaker.live.clock import now
 from matchmaker.live.forms import ActionForm, AttendanceForm, SpotRequestForm
@@ -25,7 +29,7 @@ from matchmaker.models import (
     TimeSlot,
 )
 
-ADDED_LABELS = {ChangeKind.REPLACEMENT: "Replacement", ChangeKind.SPOT: "On the spot"}
+ADDED_LABELS = {ChangeKind.REPLACEMENT: _l("Replacement"), ChangeKind.SPOT: _l("On the spot")}
 
 
 def _event_and_me(slug: str) -> tuple[Event, Participant]:
@@ -62,7 +66,8 @@ def added_on_the_day(meeting: Meeting) -> str | None:
     change = queries.latest_change(get_session(), meeting)
     if change is None:
         return None
-    return ADDED_LABELS.get(change.kind)
+    label = ADDED_LABELS.get(change.kind)
+    return str(label) if label is not None else None
 
 
 @bp.app_template_global()
@@ -99,9 +104,12 @@ def my_attendance(slug: str, meeting_id: int) -> Response:
         return _to_agenda(slug)
     session.commit()
     if outcome == Outcome.HELD:
-        flash(f"Noted: you met {partner.full_name}.", "success")
+        flash(_("Noted: you met %(name)s.", name=partner.full_name), "success")
     else:
-        flash(f"Noted: {partner.full_name} did not come. The organisers can see it.", "info")
+        flash(
+            _("Noted: %(name)s did not come. The organisers can see it.", name=partner.full_name),
+            "info",
+        )
     return _to_agenda(slug)
 
 
@@ -118,8 +126,14 @@ def i_have_left(slug: str) -> Response:
     )
     session.commit()
     flash(
-        f"Thank you: your {len(result.released)} remaining meetings today are cancelled "
-        "and your partners are told.",
+        ngettext(
+            # English keeps one form, as the page always said; other languages get theirs.
+            "Thank you: your %(num)d remaining meetings today are cancelled "
+            "and your partners are told.",
+            "Thank you: your %(num)d remaining meetings today are cancelled "
+            "and your partners are told.",
+            len(result.released),
+        ),
         "info",
     )
     return _to_agenda(slug)
@@ -205,7 +219,7 @@ def ask(slug: str) -> Response:
         (p for p in (option.people if option else []) if p.id == form.partner_id.data), None
     )
     if option is None or partner is None:
-        flash("That person is no longer free then: pick another.", "error")
+        flash(_("That person is no longer free then: pick another."), "error")
         return back
     session = get_session()
     try:
@@ -216,11 +230,11 @@ def ask(slug: str) -> Response:
         message = (
             str(error)
             if isinstance(error, operations.LiveError)
-            else (f"You have already asked {partner.full_name}.")
+            else _("You have already asked %(name)s.", name=partner.full_name)
         )
         flash(message, "error")
         return back
-    flash(f"Asked {partner.full_name}: they see it on their phone.", "success")
+    flash(_("Asked %(name)s: they see it on their phone.", name=partner.full_name), "success")
     return back
 
 
@@ -240,7 +254,7 @@ def answer(slug: str, request_id: int, answer: str) -> Response:
         if answer == "decline":
             operations.decline_spot(spot, now())
             session.commit()
-            flash("Request declined.", "info")
+            flash(_("Request declined."), "info")
             return back
         meeting = operations.accept_spot(session, event, spot, me_user(), now())
         session.commit()
@@ -250,11 +264,16 @@ def answer(slug: str, request_id: int, answer: str) -> Response:
         return back
     except IntegrityError:
         session.rollback()
-        flash("That table or one of you was just booked: ask again.", "error")
+        flash(_("That table or one of you was just booked: ask again."), "error")
         return back
     start = meeting.slot.local_start(event.zone)
     flash(
-        f"Meeting with {spot.requester.full_name} at {start:%H:%M}, {meeting.place_label}.",
+        _(
+            "Meeting with %(name)s at %(time)s, %(place)s.",
+            name=spot.requester.full_name,
+            time=format_time(start),
+            place=meeting.place_label,
+        ),
         "success",
     )
     return _to_agenda(slug)

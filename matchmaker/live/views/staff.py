@@ -14,6 +14,7 @@ from flask import (
     render_template,
     url_for,
 )
+from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from matchmaker.auth.access import login_required, organised_event_or_404, organiser_required
@@ -67,14 +68,20 @@ def staff(slug: str) -> Response | str:
         if user is None:
             operations.invite_staff(db, event, email, me_user(), current_app.config["SECRET_KEY"])
             db.commit()
-            flash(f"{email} has no account yet: send them the invitation link below.", "info")
+            flash(
+                _(
+                    "%(email)s has no account yet: send them the invitation link below.",
+                    email=email,
+                ),
+                "info",
+            )
         else:
             added = operations.grant_staff(db, event, user, me_user())
             db.commit()
             flash(
-                f"{user.email} can now check people in and record attendance."
+                _("%(email)s can now check people in and record attendance.", email=user.email)
                 if added
-                else f"{user.email} is already staff of this event.",
+                else _("%(email)s is already staff of this event.", email=user.email),
                 "success" if added else "info",
             )
         return redirect(url_for(".staff", slug=slug))
@@ -97,7 +104,7 @@ def revoke_staff(slug: str, user_id: int) -> Response:
         abort(400)
     operations.revoke_staff(get_session(), event, user_id)
     get_session().commit()
-    flash("Staff access removed.", "info")
+    flash(_("Staff access removed."), "info")
     return redirect(url_for(".staff", slug=slug))
 
 
@@ -116,7 +123,9 @@ def staff_invitation(token: str) -> Response:
     if step.answer is not None:
         return step.answer
     if step.accepted:
-        flash(f"You are staff of {event.name}: here is the check-in desk.", "success")
+        flash(
+            _("You are staff of %(event)s: here is the check-in desk.", event=event.name), "success"
+        )
         return redirect(url_for(".desk", slug=event.slug))
     return token_page(
         render_template(
