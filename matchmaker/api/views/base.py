@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, request
+from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 from wtforms import Form
 
@@ -33,13 +34,13 @@ def _no_store(response: Response) -> Response:
 def json_object() -> dict[str, Any]:
     """The request's body as a JSON object, else 400 (415 when it is not JSON at all)."""
     if not request.is_json:
-        raise ApiProblem(415, "Send the body as application/json.", "Unsupported Media Type")
+        raise ApiProblem(415, _("Send the body as application/json."))
     try:
         body = request.get_json(silent=True)
     except RecursionError:  # nested deeper than the parser's stack; not a ValueError
         body = None
     if not isinstance(body, dict):
-        raise ApiProblem(400, "The body must be a JSON object.", "Bad Request")
+        raise ApiProblem(400, _("The body must be a JSON object."))
     return body
 
 
@@ -54,9 +55,8 @@ def form_data(body: dict[str, Any], names: tuple[str, ...]) -> MultiDict[str, st
         if isinstance(value, bool) or not isinstance(value, str | int):
             raise ApiProblem(
                 422,
-                f"`{name}` must be a string.",
-                "Unprocessable Content",
-                errors={name: ["Must be a string."]},
+                _("`%(name)s` must be a string.", name=name),
+                errors={name: [_("Must be a string.")]},
             )
         data[name] = str(value)
     return data
@@ -66,8 +66,7 @@ def refused_form(form: Form) -> ApiProblem:
     """A 422 problem listing a form's errors by field."""
     return ApiProblem(
         422,
-        "Some fields are not valid: see `errors`.",
-        "Unprocessable Content",
+        _("Some fields are not valid: see `errors`."),
         errors={
             name: [str(message) for message in messages] for name, messages in form.errors.items()
         },
@@ -76,4 +75,4 @@ def refused_form(form: Form) -> ApiProblem:
 
 def conflict(detail: str) -> ApiProblem:
     """A 409 problem: the request is fine but the event's state refuses it now."""
-    return ApiProblem(409, detail, "Conflict")
+    return ApiProblem(409, detail)
