@@ -1,7 +1,7 @@
 """Errors of the JSON API as RFC 9457 problem details (`application/problem+json`).
 
 Titles and details are in the request's language (the token's account's choice, else
-Accept-Language).
+Accept-Language), which every API answer names in `Content-Language`.
 """
 
 from __future__ import annotations
@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, json, request
-from flask_babel import LazyString
+from flask_babel import LazyString, get_locale
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
+
+from matchmaker.i18n import DEFAULT_LOCALE
 
 PROBLEM_TYPE = "application/problem+json"
 API_PREFIX = "/api/"
@@ -50,6 +52,20 @@ def is_api_request() -> bool:
     return request.path.startswith(API_PREFIX) or request.path == API_PREFIX.rstrip("/")
 
 
+def content_language() -> str:
+    """The request's language as a BCP 47 tag for `Content-Language`: "de", "zh-TW"."""
+    locale = get_locale()
+    if locale is None:
+        return DEFAULT_LOCALE
+    return "-".join(part for part in (locale.language, locale.territory) if part)
+
+
+def in_language(response: Response) -> Response:
+    """The response with the `Content-Language` its texts are in."""
+    response.headers["Content-Language"] = content_language()
+    return response
+
+
 class ApiProblem(HTTPException):
     """An API refusal with its detail, extra members (e.g. `errors`) and, if it is not the
     status's reason phrase, its own title."""
@@ -76,7 +92,7 @@ def problem(status: int, title: str, detail: str = "", **extra: Any) -> Response
         body["detail"] = detail
     body["instance"] = request.path
     body.update(extra)
-    return Response(json.dumps(body), status=status, mimetype=PROBLEM_TYPE)
+    return in_language(Response(json.dumps(body), status=status, mimetype=PROBLEM_TYPE))
 
 
 def _detail(error: HTTPException, status: int) -> str:

@@ -10,7 +10,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import Form
 
 from matchmaker.api.auth import authenticate
-from matchmaker.api.problems import ApiProblem
+from matchmaker.api.problems import PROBLEM_TYPE, ApiProblem, in_language
 from matchmaker.extensions import csrf
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1", cli_group=None)
@@ -26,8 +26,12 @@ def _authenticate() -> None:
 
 
 @bp.after_request
-def _no_store(response: Response) -> Response:
+def _answer_headers(response: Response) -> Response:
+    """No caching; JSON answers name their language (the document is English)."""
     response.headers["Cache-Control"] = "no-store"
+    json = response.mimetype in ("application/json", PROBLEM_TYPE)
+    if json and "Content-Language" not in response.headers:
+        in_language(response)
     return response
 
 
