@@ -20,7 +20,6 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from flask_babel import gettext as _
 from sqlalchemy import (
     JSON,
     CheckConstraint,
@@ -164,7 +163,7 @@ class Meeting(Base):
         online (see `matchmaker.video` for its link)."""
         if self.table is not None:
             return self.table.name
-        return self.location or _("Online")
+        return self.location or "Online"
 
 
 def shown_to_participants() -> ColumnElement[bool]:
