@@ -12,6 +12,8 @@ from datetime import datetime, timedelta
 from math import ceil
 
 from flask import current_app, g, request
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import AnonymousUserMixin
 from sqlalchemy import case, select, update
 from sqlalchemy.orm import joinedload
@@ -37,9 +39,7 @@ def authenticate() -> ApiToken:
     g._login_user = AnonymousUserMixin()
     token = _bearer_token()
     if token is None:
-        raise ApiProblem(
-            401, "Send a personal access token: Authorization: Bearer <token>.", "Unauthorized"
-        )
+        raise ApiProblem(401, _("Send a personal access token: Authorization: Bearer <token>."))
     # Counted first, in a transaction of its own: on SQLite the request's own session may
     # already hold the write lock once it has read anything.
     token_id = _count_request(api_token_hash(token), utcnow())
@@ -53,13 +53,11 @@ def authenticate() -> ApiToken:
             .first()
         )
     if found is None or not found.user.active:
-        raise ApiProblem(401, "This token is unknown or was revoked.", "Unauthorized")
+        raise ApiProblem(401, _("This token is unknown or was revoked."))
     g._login_user = found.user
     if request.method not in READ_METHODS and not found.writes:
         raise ApiProblem(
-            403,
-            "This token may only read: create a read-write token to change data.",
-            "Forbidden",
+            403, _("This token may only read: create a read-write token to change data.")
         )
     return found
 
@@ -92,8 +90,12 @@ def _count_request(token_hash: str, now: datetime) -> int | None:
         retry = max(1, ceil((started + window - now).total_seconds()))
         refusal = ApiProblem(
             429,
-            f"At most {limit} requests per {window.total_seconds():.0f} s with one token.",
-            "Too Many Requests",
+            ngettext(
+                "At most %(num)d request per %(seconds)d s with one token.",
+                "At most %(num)d requests per %(seconds)d s with one token.",
+                limit,
+                seconds=round(window.total_seconds()),
+            ),
         )
         refusal.retry_after = retry
         raise refusal

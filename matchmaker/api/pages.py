@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from flask import Response, jsonify, request, url_for
+from flask_babel import gettext as _
 from sqlalchemy import Select
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -29,7 +30,12 @@ def _number(name: str, default: int, highest: int) -> int:
         return default
     if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= highest:
         raise ApiProblem(
-            400, f"`{name}` must be a whole number from 1 to {highest}.", "Bad Request"
+            400,
+            _(
+                "`%(name)s` must be a whole number from 1 to %(highest)d.",
+                name=name,
+                highest=highest,
+            ),
         )
     return int(text)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from flask_babel import ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -37,7 +38,11 @@ def create_token(session: Session, user: User, name: str, scope: TokenScope) -> 
     hash is stored."""
     if len(tokens_of_user(session, user.id)) >= MAX_TOKENS_PER_USER:
         raise TokenRefused(
-            f"You have {MAX_TOKENS_PER_USER} tokens already: revoke one you no longer use."
+            ngettext(
+                "You have %(num)d token already: revoke it if you no longer use it.",
+                "You have %(num)d tokens already: revoke one you no longer use.",
+                MAX_TOKENS_PER_USER,
+            )
         )
     token = new_api_token()
     session.add(

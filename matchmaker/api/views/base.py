@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, request
+from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 from wtforms import Form
 
 from matchmaker.api.auth import authenticate
-from matchmaker.api.problems import ApiProblem
+from matchmaker.api.problems import PROBLEM_TYPE, ApiProblem, in_language
 from matchmaker.extensions import csrf
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1", cli_group=None)
@@ -25,21 +26,25 @@ def _authenticate() -> None:
 
 
 @bp.after_request
-def _no_store(response: Response) -> Response:
+def _answer_headers(response: Response) -> Response:
+    """No caching; JSON answers name their language (the document is English)."""
     response.headers["Cache-Control"] = "no-store"
+    json = response.mimetype in ("application/json", PROBLEM_TYPE)
+    if json and "Content-Language" not in response.headers:
+        in_language(response)
     return response
 
 
 def json_object() -> dict[str, Any]:
     """The request's body as a JSON object, else 400 (415 when it is not JSON at all)."""
     if not request.is_json:
-        raise ApiProblem(415, "Send the body as application/json.", "Unsupported Media Type")
+        raise ApiProblem(415, _("Send the body as application/json."))
     try:
         body = request.get_json(silent=True)
     except RecursionError:  # nested deeper than the parser's stack; not a ValueError
         body = None
     if not isinstance(body, dict):
-        raise ApiProblem(400, "The body must be a JSON object.", "Bad Request")
+        raise ApiProblem(400, _("The body must be a JSON object."))
     return body
 
 
@@ -54,9 +59,8 @@ def form_data(body: dict[str, Any], names: tuple[str, ...]) -> MultiDict[str, st
         if isinstance(value, bool) or not isinstance(value, str | int):
             raise ApiProblem(
                 422,
-                f"`{name}` must be a string.",
-                "Unprocessable Content",
-                errors={name: ["Must be a string."]},
+                _("`%(name)s` must be a string.", name=name),
+                errors={name: [_("Must be a string.")]},
             )
         data[name] = str(value)
     return data
@@ -66,8 +70,7 @@ def refused_form(form: Form) -> ApiProblem:
     """A 422 problem listing a form's errors by field."""
     return ApiProblem(
         422,
-        "Some fields are not valid: see `errors`.",
-        "Unprocessable Content",
+        _("Some fields are not valid: see `errors`."),
         errors={
             name: [str(message) for message in messages] for name, messages in form.errors.items()
         },
@@ -76,4 +79,4 @@ def refused_form(form: Form) -> ApiProblem:
 
 def conflict(detail: str) -> ApiProblem:
     """A 409 problem: the request is fine but the event's state refuses it now."""
-    return ApiProblem(409, detail, "Conflict")
+    return ApiProblem(409, detail)

@@ -10,5 +10,7 @@ from matchmaker.api.views.base import bp
 
 @bp.get("/openapi.json")
 def openapi() -> Response:
-    """The API described in OpenAPI 3.1."""
-    return jsonify(openapi_document(url_for("api.me", _external=True).removesuffix("/me")))
+    """The API described in OpenAPI 3.1 (developers' documentation, in English)."""
+    document = jsonify(openapi_document(url_for("api.me", _external=True).removesuffix("/me")))
+    document.headers["Content-Language"] = "en"
+    return document

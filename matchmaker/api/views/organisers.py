@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, abort, current_app, jsonify, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -79,16 +80,12 @@ def _upload() -> tuple[str, bytes]:
     if request.mimetype == "multipart/form-data":
         upload = request.files.get("file")
         if upload is None:
-            raise ApiProblem(
-                422, "Send the file in the form field `file`.", "Unprocessable Content"
-            )
+            raise ApiProblem(422, _("Send the file in the form field `file`."))
         return upload.filename or "", upload.read()
     name = UPLOAD_NAMES.get(request.mimetype)
     if name is None:
         raise ApiProblem(
-            415,
-            "Send a CSV (text/csv) or an .xlsx file, as the body or as multipart `file`.",
-            "Unsupported Media Type",
+            415, _("Send a CSV (text/csv) or an .xlsx file, as the body or as multipart `file`.")
         )
     return name, request.get_data()
 
@@ -132,7 +129,7 @@ def import_participants(slug: str) -> Response:
     try:
         table = importing.read_table(filename, data, Limits.configured(current_app.config))
     except SpreadsheetError as refusal:
-        raise ApiProblem(422, str(refusal), "Unprocessable Content") from refusal
+        raise ApiProblem(422, str(refusal)) from refusal
     session = get_session()
     checked = queries.checked_import(session, found, table)
     report = _import_report(checked)
@@ -141,8 +138,7 @@ def import_participants(slug: str) -> Response:
     if not checked.ready:
         raise ApiProblem(
             422,
-            "No row is ready to import: fix the rows, or map their terms on the Import page.",
-            "Unprocessable Content",
+            _("No row is ready to import: fix the rows, or map their terms on the Import page."),
             **report,
         )
     counts = operations.import_participants(session, found, checked.ready)
@@ -217,16 +213,14 @@ def start_solve(slug: str) -> tuple[Response, int, dict[str, str]]:
     if time_limit not in allowed or isinstance(time_limit, bool):
         raise ApiProblem(
             422,
-            f"`time_limit_s` must be one of {allowed}.",
-            "Unprocessable Content",
-            errors={"time_limit_s": [f"One of {allowed}."]},
+            _("`time_limit_s` must be one of %(allowed)s.", allowed=allowed),
+            errors={"time_limit_s": [_("One of %(allowed)s.", allowed=allowed)]},
         )
     if not isinstance(minimal_change, bool):
         raise ApiProblem(
             422,
-            "`minimal_change` must be true or false.",
-            "Unprocessable Content",
-            errors={"minimal_change": ["true or false."]},
+            _("`minimal_change` must be true or false."),
+            errors={"minimal_change": [_("true or false.")]},
         )
     session = get_session()
     active_run(found)
@@ -269,8 +263,10 @@ def apply_solve(slug: str, run_id: int) -> Response:
     outcome = commit_or_refuse(
         lambda: scheduling.apply_run(get_session(), found, run, utcnow()),
         scheduling.ScheduleError,
-        conflict="The schedule changed since this solve, so its meetings no longer fit. "
-        "Nothing was changed: solve again.",
+        conflict=_(
+            "The schedule changed since this solve, so its meetings no longer fit. "
+            "Nothing was changed: solve again."
+        ),
     )
     if outcome.value is None:
         raise conflict(str(outcome.refusal))

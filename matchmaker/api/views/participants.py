@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, abort, jsonify, request
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
@@ -98,9 +99,8 @@ def _profile_formdata(current: dict[str, Any], body: dict[str, Any]) -> MultiDic
     if unknown:
         raise ApiProblem(
             422,
-            "Unknown fields: " + ", ".join(unknown) + ".",
-            "Unprocessable Content",
-            errors={name: ["Unknown field."] for name in unknown},
+            _("Unknown fields: %(fields)s.", fields=", ".join(unknown)),
+            errors={name: [_("Unknown field.")] for name in unknown},
         )
     data: MultiDict[str, str] = MultiDict()
     for name, value in {**current, **body}.items():
@@ -108,9 +108,8 @@ def _profile_formdata(current: dict[str, Any], body: dict[str, Any]) -> MultiDic
             if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
                 raise ApiProblem(
                     422,
-                    f"`{name}` must be a list of the event's terms.",
-                    "Unprocessable Content",
-                    errors={name: ["Must be a list of strings."]},
+                    _("`%(name)s` must be a list of the event's terms.", name=name),
+                    errors={name: [_("Must be a list of strings.")]},
                 )
             for item in value:
                 data.add(name, item)
@@ -138,9 +137,8 @@ def update_profile(slug: str) -> Response:
         if refused:
             raise ApiProblem(
                 422,
-                "Only the organisation's approved members change its profile.",
-                "Unprocessable Content",
-                errors={name: ["Not yours to change."] for name in refused},
+                _("Only the organisation's approved members change its profile."),
+                errors={name: [_("Not yours to change.")] for name in refused},
             )
         current = {
             name: value for name, value in current.items() if name not in ORGANISATION_FIELDS
@@ -156,7 +154,7 @@ def update_profile(slug: str) -> Response:
         raise refused_form(form)
     other = participant_by_email(session, event, form.email.data)
     if other is not None and other.id != participant.id:
-        form.email.errors = ["Another participant of this event uses this email."]
+        form.email.errors = [_("Another participant of this event uses this email.")]
         raise refused_form(form)
     operations.update_profile(participant, form.organisation_changes(), form.person_changes())
     session.commit()
@@ -198,12 +196,11 @@ def set_availability(slug: str) -> Response:
     ):
         raise ApiProblem(
             422,
-            "`free` must be a list of slot ids.",
-            "Unprocessable Content",
-            errors={"free": ["Must be a list of slot ids."]},
+            _("`free` must be a list of slot ids."),
+            errors={"free": [_("Must be a list of slot ids.")]},
         )
     if operations.availability_locked(event):
-        raise conflict("The schedule is made: availability can no longer change.")
+        raise conflict(_("The schedule is made: availability can no longer change."))
     session = get_session()
     slot_ids = [
         slot.id for block in queries.blocks_with_slots(session, event) for slot in block.slots
@@ -270,7 +267,7 @@ def set_mark(slug: str, participant_id: int) -> Response:
     form = PreferenceForm(formdata=data, meta={"csrf": False})
     if not form.validate() or not form.level.data:
         if not form.level.data:
-            form.level.errors = [*form.level.errors, "Choose must, want, maybe or not."]
+            form.level.errors = [*form.level.errors, _("Choose must, want, maybe or not.")]
         raise refused_form(form)
     session = get_session()
     target = queries.other_active_participant(session, event, participant, participant_id)

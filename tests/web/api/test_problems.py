@@ -140,3 +140,25 @@ def test_a_deeply_nested_body_is_a_400_problem(
         content_type="application/json",
     )
     _is_problem(response, 400)
+
+
+def test_problems_and_answers_name_the_language_they_are_in(
+    api_as: Callable[..., Api], user: User, client: FlaskClient
+) -> None:
+    german = {"Accept-Language": "de"}
+    for response, status in (
+        (api_as(None).get("/api/v1/me", headers=german), 401),
+        (api_as(user).get("/api/v1/events/no-such-event", headers=german), 404),
+        (client.get("/api/v1/nothing", headers=german), 404),
+    ):
+        _is_problem(response, status)
+        assert set(response.json) == {"type", "title", "status", "detail", "instance"}
+        assert response.json["detail"]
+        assert response.headers["Content-Language"] == "de"
+    answer = api_as(user).get("/api/v1/me", headers=german)
+    assert answer.status_code == 200 and answer.json["id"] == user.id
+    assert answer.headers["Content-Language"] == "de"
+    taiwan = api_as(user).get("/api/v1/me", headers={"Accept-Language": "zh-TW, en;q=0.5"})
+    assert taiwan.headers["Content-Language"] == "zh-TW"
+    assert api_as(user).get("/api/v1/me").headers["Content-Language"] == "en"
+    assert client.get("/api/v1/openapi.json", headers=german).headers["Content-Language"] == "en"
