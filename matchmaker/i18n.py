@@ -17,7 +17,7 @@ from babel.dates import format_datetime as babel_format_datetime
 from babel.dates import format_interval, format_skeleton, get_timezone_location
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
-from flask import Flask, g, request
+from flask import Flask, g, has_request_context, request
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -65,7 +65,10 @@ def browser_locale() -> str | None:
 
 def select_locale() -> str:
     """The request's language: the signed-in person's choice, else the browser's, else the
-    default of the event the page belongs to (set in ``g.event_locale``), else English."""
+    default of the event the page belongs to (set in ``g.event_locale``), else English.
+    Outside a request (commands, background jobs) only the event's default applies."""
+    if not has_request_context():
+        return supported(g.get("event_locale")) or DEFAULT_LOCALE
     if current_user and current_user.is_authenticated:
         chosen = supported(getattr(current_user, "locale", None))
         if chosen:
