@@ -20,6 +20,7 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from flask_babel import gettext
 from sqlalchemy import (
     JSON,
     CheckConstraint,
@@ -163,7 +164,8 @@ class Meeting(Base):
         online (see `matchmaker.video` for its link)."""
         if self.table is not None:
             return self.table.name
-        return self.location or "Online"
+        online: str = gettext("Online")
+        return self.location or online
 
 
 def shown_to_participants() -> ColumnElement[bool]:
