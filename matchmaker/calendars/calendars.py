@@ -12,9 +12,17 @@ from matchmaker.calendars.entries import (
     participant_entries,
     programme_entries,
 )
+from matchmaker.i18n import recipient_locale
 from matchmaker.ical import Scheduling, build_calendar, write_calendar
 from matchmaker.models import Event, Meeting, MeetingTable, Participant
 from matchmaker.programme.itinerary import build_itinerary
+
+
+def owner_locale(participant: Participant) -> str:
+    """The language of a person's own calendar: the one they chose, else their event's.
+    Calendar apps fetch feeds without a language of their own (nor the person's)."""
+    user = participant.user
+    return recipient_locale(user.locale if user else None, participant.event.default_locale)
 
 
 def _meetings_of(event: Event, participant: Participant) -> str:

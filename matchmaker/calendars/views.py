@@ -12,6 +12,7 @@ from flask import (
     render_template,
     url_for,
 )
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -26,6 +27,7 @@ from matchmaker.auth.queries import participant_of_user
 from matchmaker.calendars import queries
 from matchmaker.calendars.calendars import (
     event_calendar,
+    owner_locale,
     participant_calendar,
     table_calendar,
 )
@@ -73,7 +75,8 @@ def feed(token: str) -> Response:
     participant = participant_for_feed_token(session, token)
     if participant is None:
         abort(404)
-    body = participant_calendar(session, participant)
+    with force_locale(owner_locale(participant)):
+        body = participant_calendar(session, participant)
     return _calendar_response(body, f"{participant.event.slug}-agenda.ics", attachment=False)
 
 
@@ -83,7 +86,8 @@ def download(slug: str) -> Response:
     """The logged-in participant's agenda as an .ics file."""
     event = event_or_404(slug)
     participant = own_participant_or_404(event)
-    body = participant_calendar(get_session(), participant)
+    with force_locale(owner_locale(participant)):
+        body = participant_calendar(get_session(), participant)
     return _calendar_response(body, f"{event.slug}-agenda.ics", attachment=True)
 
 
