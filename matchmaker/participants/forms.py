@@ -35,6 +35,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.forms import SafeForm, SafeGetForm
+from matchmaker.i18n import country_name
 from matchmaker.models import Event, OrganisationType, Participant, PreferenceLevel
 from matchmaker.models.enums import EventMode
 from matchmaker.organiser.forms import timezone_choices
@@ -74,8 +75,8 @@ class CheckboxListField(SelectMultipleField):  # type: ignore[misc]
 
 
 def country_choices() -> list[tuple[str, str]]:
-    """ISO codes with their names, sorted by name."""
-    return sorted(COUNTRY_NAMES.items(), key=lambda item: item[1])
+    """ISO codes with their names in the current language, sorted by name."""
+    return sorted(((code, country_name(code)) for code in COUNTRY_NAMES), key=lambda item: item[1])
 
 
 ORGANISATION_FIELDS = (
@@ -348,7 +349,7 @@ class CatalogueSearchForm(SafeGetForm):
         self.country.choices = [
             ("", _("Any country")),
             *sorted(
-                ((code, COUNTRY_NAMES.get(code, code)) for code in countries),
+                ((code, country_name(code)) for code in countries),
                 key=lambda item: item[1],
             ),
         ]

@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
 from matchmaker.auth.access import event_or_404, login_required, own_participant_or_404
-from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.auth.forms import ConfirmForm
 from matchmaker.auth.queries import participant_by_email
 from matchmaker.auth.redirects import safe_next
@@ -196,7 +195,6 @@ def catalogue(slug: str) -> str:
         level_labels=LEVEL_LABELS,
         this_page=request.full_path.rstrip("?"),
         page_url=page_url,
-        country_names=COUNTRY_NAMES,
         marked=_marked(given),
         wish_levels=WISH_LEVELS,
     )
@@ -371,5 +369,4 @@ def agenda(slug: str) -> str:
         confirmed=sum(
             1 for row in itinerary.entries if row.meeting is not None and not row.cancelled
         ),
-        country_names=COUNTRY_NAMES,
     )
