@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import STATUS, TRANSP, Calendar, Event, vCalAddress, vDuration, vUri
+from icalendar.parser import dquote
 
 PRODID = "-//matchmaker//B2B matchmaking scheduler//EN"
 DEFAULT_REFRESH = timedelta(hours=1)
@@ -24,7 +25,8 @@ EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 @dataclass(frozen=True)
 class CalendarEntry:
     """One meeting as a calendar event. Datetimes are aware; `timezone` is its IANA zone.
-    An online meeting's `video_link` goes in URL and CONFERENCE (RFC 7986)."""
+    An online meeting's `video_link` goes in URL and CONFERENCE (RFC 7986), the latter
+    labelled `video_label` (in the calendar's language)."""
 
     uid: str
     sequence: int
@@ -38,6 +40,7 @@ class CalendarEntry:
     created: datetime
     last_modified: datetime
     video_link: str | None = None
+    video_label: str = "Video call"
 
 
 @dataclass(frozen=True)
@@ -103,9 +106,10 @@ def build_calendar(
     return ical
 
 
-VIDEO_LABEL = "Video call"
-# CONFERENCE's parameters as icalendar writes them (sorted), for the text writer.
-VIDEO_PARAMETERS = f"FEATURE=VIDEO;LABEL={VIDEO_LABEL};VALUE=URI"
+def _video_parameters(label: str) -> str:
+    """CONFERENCE's parameters as icalendar writes them (sorted, quoted where needed), for
+    the text writer."""
+    return f"FEATURE=VIDEO;LABEL={dquote(label)};VALUE=URI"
 
 
 def write_calendar(
@@ -168,7 +172,9 @@ def _event_lines(entry: CalendarEntry, stamp: str, local: bool) -> list[str]:
         f"SEQUENCE:{entry.sequence}\r\n",
     ]
     if entry.video_link:
-        lines.append(_fold(f"CONFERENCE;{VIDEO_PARAMETERS}:{entry.video_link}") + "\r\n")
+        lines.append(
+            _fold(f"CONFERENCE;{_video_parameters(entry.video_label)}:{entry.video_link}") + "\r\n"
+        )
     lines.append(f"CREATED:{_utc_text(entry.created)}\r\n")
     if entry.description:
         lines.append(_text_line("DESCRIPTION", entry.description))
@@ -249,6 +255,6 @@ def _event(entry: CalendarEntry, stamp: datetime) -> Event:
         event.add(
             "CONFERENCE",
             vUri(entry.video_link),
-            parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": VIDEO_LABEL},
+            parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": entry.video_label},
         )
     return event

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
 from matchmaker.calendars import queries
@@ -11,9 +12,24 @@ from matchmaker.calendars.entries import (
     participant_entries,
     programme_entries,
 )
+from matchmaker.i18n import recipient_locale
 from matchmaker.ical import Scheduling, build_calendar, write_calendar
 from matchmaker.models import Event, Meeting, MeetingTable, Participant
 from matchmaker.programme.itinerary import build_itinerary
+
+
+def owner_locale(participant: Participant) -> str:
+    """The language of a person's own calendar: the one they chose, else their event's.
+    Calendar apps fetch feeds without a language of their own (nor the person's)."""
+    user = participant.user
+    return recipient_locale(user.locale if user else None, participant.event.default_locale)
+
+
+def _meetings_of(event: Event, participant: Participant) -> str:
+    name: str = _(
+        "%(event)s: B2B meetings of %(name)s", event=event.name, name=participant.full_name
+    )
+    return name
 
 
 def participant_calendar(
@@ -34,9 +50,13 @@ def participant_calendar(
     )
     return build_calendar(
         f"participant-{participant.id}.{event.slug}@matchmaker",
-        f"{event.mission.name}: itinerary of {participant.full_name}"
+        _(
+            "%(mission)s: itinerary of %(name)s",
+            mission=event.mission.name,
+            name=participant.full_name,
+        )
         if mission_wide
-        else f"{event.name}: B2B meetings of {participant.full_name}",
+        else _meetings_of(event, participant),
         entries,
         description=f"{event.name}, {event.venue}" if event.venue else event.name,
     )
@@ -50,7 +70,7 @@ def participant_ics(
     event = participant.event
     return build_calendar(
         f"participant-{participant.id}.{event.slug}@matchmaker",
-        f"{event.name}: B2B meetings of {participant.full_name}",
+        _meetings_of(event, participant),
         participant_entries(event, participant, meetings),
         description=f"{event.name}, {event.venue}" if event.venue else event.name,
         scheduling=scheduling,
@@ -61,7 +81,7 @@ def event_calendar(session: Session, event: Event) -> bytes:
     """Every meeting of the event."""
     return write_calendar(
         f"event.{event.slug}@matchmaker",
-        f"{event.name}: all B2B meetings",
+        _("%(event)s: all B2B meetings", event=event.name),
         event_entries(event, queries.event_meetings(session, event)),
     )
 

@@ -16,7 +16,8 @@ from matchmaker.video import video_link
 
 def _place(meeting: Meeting, event: Event, link: str | None) -> str:
     if link:
-        return f"Online: {link}"
+        online: str = _("Online: %(link)s", link=link)
+        return online
     if meeting.table is not None:
         place = meeting.table.name
         if meeting.table.place:
@@ -30,16 +31,16 @@ def _person_lines(person: Participant) -> list[str]:
     organisation = person.organisation
     lines = [person.full_name + (f", {person.job_title}" if person.job_title else "")]
     lines.append(organisation.name + (f" ({organisation.country})" if organisation.country else ""))
-    lines.append(f"Email: {person.email}")
+    lines.append(_("Email: %(email)s", email=person.email))
     if person.phone:
-        lines.append(f"Phone: {person.phone}")
+        lines.append(_("Phone: %(phone)s", phone=person.phone))
     return lines
 
 
 def _entry(meeting: Meeting, event: Event, summary: str, description: str) -> CalendarEntry:
     link = video_link(meeting)
     if link:
-        description = f"Video call: {link}\n\n{description}"
+        description = _("Video call: %(link)s", link=link) + f"\n\n{description}"
     return CalendarEntry(
         uid=meeting.uid,
         sequence=meeting.sequence,
@@ -53,6 +54,7 @@ def _entry(meeting: Meeting, event: Event, summary: str, description: str) -> Ca
         created=meeting.created_at,
         last_modified=meeting.updated_at,
         video_link=link,
+        video_label=_("Video call"),
     )
 
 
@@ -69,16 +71,16 @@ def agenda_calendar_entries(event: Event, agenda: Iterable[AgendaEntry]) -> list
     entries = []
     for agenda_entry in agenda:
         partner = agenda_entry.partner
-        lines = ["Your B2B meeting with:", *_person_lines(partner)]
+        lines = [_("Your B2B meeting with:"), *_person_lines(partner)]
         if agenda_entry.reasons:
-            lines += ["", "Why meet:", *(f"- {reason.text}" for reason in agenda_entry.reasons)]
+            lines += ["", _("Why meet:"), *(f"- {reason.text}" for reason in agenda_entry.reasons)]
         if agenda_entry.cancelled:
-            lines = ["This meeting is cancelled.", "", *lines]
+            lines = [_("This meeting is cancelled."), "", *lines]
         entries.append(
             _entry(
                 agenda_entry.meeting,
                 event,
-                f"B2B: {partner.organisation.name}",
+                _("B2B: %(organisation)s", organisation=partner.organisation.name),
                 "\n".join(lines),
             )
         )
@@ -90,7 +92,11 @@ def event_entries(event: Event, meetings: Iterable[Meeting]) -> list[CalendarEnt
     entries = []
     for meeting in meetings:
         a, b = meeting.participant_a, meeting.participant_b
-        summary = f"B2B: {a.organisation.name} – {b.organisation.name}"
+        summary = _(
+            "B2B: %(organisation)s – %(partner)s",
+            organisation=a.organisation.name,
+            partner=b.organisation.name,
+        )
         description = "\n".join([*_person_lines(a), "", *_person_lines(b)])
         entries.append(_entry(meeting, event, summary, description))
     return entries

@@ -12,6 +12,8 @@ from flask import (
     render_template,
     url_for,
 )
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from matchmaker.auth.access import (
@@ -23,7 +25,12 @@ from matchmaker.auth.access import (
 )
 from matchmaker.auth.queries import participant_of_user
 from matchmaker.calendars import queries
-from matchmaker.calendars.calendars import event_calendar, participant_calendar, table_calendar
+from matchmaker.calendars.calendars import (
+    event_calendar,
+    owner_locale,
+    participant_calendar,
+    table_calendar,
+)
 from matchmaker.calendars.tokens import (
     feed_token,
     issue_feed_token,
@@ -68,7 +75,8 @@ def feed(token: str) -> Response:
     participant = participant_for_feed_token(session, token)
     if participant is None:
         abort(404)
-    body = participant_calendar(session, participant)
+    with force_locale(owner_locale(participant)):
+        body = participant_calendar(session, participant)
     return _calendar_response(body, f"{participant.event.slug}-agenda.ics", attachment=False)
 
 
@@ -78,7 +86,8 @@ def download(slug: str) -> Response:
     """The logged-in participant's agenda as an .ics file."""
     event = event_or_404(slug)
     participant = own_participant_or_404(event)
-    body = participant_calendar(get_session(), participant)
+    with force_locale(owner_locale(participant)):
+        body = participant_calendar(get_session(), participant)
     return _calendar_response(body, f"{event.slug}-agenda.ics", attachment=True)
 
 
@@ -91,9 +100,11 @@ def new_feed(slug: str) -> Response:
     issue_feed_token(participant, current_app.config["SECRET_KEY"])
     get_session().commit()
     flash(
-        "Your new calendar link is ready; the old one no longer works."
+        _("Your new calendar link is ready; the old one no longer works.")
         if replaced
-        else "Your calendar link is ready: add it to your calendar once and it stays up to date.",
+        else _(
+            "Your calendar link is ready: add it to your calendar once and it stays up to date."
+        ),
         "success",
     )
     return _back_to_agenda(slug)
@@ -110,7 +121,9 @@ def revoke_feed(slug: str) -> Response:
         abort(404)
     revoke_feed_token(participant)
     session.commit()
-    flash("Your calendar link is switched off: calendars subscribed to it stop updating.", "info")
+    flash(
+        _("Your calendar link is switched off: calendars subscribed to it stop updating."), "info"
+    )
     if not participant.active:
         return redirect(url_for("auth.account"))  # type: ignore[return-value]
     return _back_to_agenda(slug)
@@ -127,7 +140,7 @@ def organiser_revoke_feed(slug: str, participant_id: int) -> Response:
         abort(404)
     revoke_feed_token(participant)
     session.commit()
-    flash(f"{participant.full_name}'s calendar link is switched off.", "success")
+    flash(_("%(name)s's calendar link is switched off.", name=participant.full_name), "success")
     return redirect(  # type: ignore[return-value]
         url_for("organiser.edit_participant", slug=slug, participant_id=participant.id)
     )

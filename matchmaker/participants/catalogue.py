@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from matchmaker.models import Event, Participant, Preference, PreferenceLevel
@@ -32,7 +33,11 @@ from matchmaker.text import fold
 PER_PAGE = 24
 CACHE_KEY = "matchmaker.catalogues"
 CACHED_EVENTS = 16
-SORT_ORDERS = {"": "Best match first", "name": "By name", "organisation": "By organisation"}
+SORT_ORDERS = {
+    "": _l("Best match first"),
+    "name": _l("By name"),
+    "organisation": _l("By organisation"),
+}
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ from typing import Any
 from zoneinfo import available_timezones
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext
+from flask_babel import lazy_gettext, ngettext
+from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
     EmailField,
@@ -34,6 +35,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.forms import SafeForm, SafeGetForm
+from matchmaker.i18n import country_name
 from matchmaker.models import Event, OrganisationType, Participant, PreferenceLevel
 from matchmaker.models.enums import EventMode
 from matchmaker.organiser.forms import timezone_choices
@@ -44,10 +46,10 @@ LONG_TEXT = 5000
 NOTE_LENGTH = 1000
 TYPE_CHOICES = [SelectChoice(kind.value, kind.label) for kind in OrganisationType]
 LEVEL_LABELS = {
-    PreferenceLevel.MUST: "Must meet",
-    PreferenceLevel.WANT: "Want to meet",
-    PreferenceLevel.MAYBE: "Maybe",
-    PreferenceLevel.NOT: "Not interested",
+    PreferenceLevel.MUST: _l("Must meet"),
+    PreferenceLevel.WANT: _l("Want to meet"),
+    PreferenceLevel.MAYBE: _l("Maybe"),
+    PreferenceLevel.NOT: _l("Not interested"),
 }
 
 
@@ -73,8 +75,8 @@ class CheckboxListField(SelectMultipleField):  # type: ignore[misc]
 
 
 def country_choices() -> list[tuple[str, str]]:
-    """ISO codes with their names, sorted by name."""
-    return sorted(COUNTRY_NAMES.items(), key=lambda item: item[1])
+    """ISO codes with their names in the current language, sorted by name."""
+    return sorted(((code, country_name(code)) for code in COUNTRY_NAMES), key=lambda item: item[1])
 
 
 ORGANISATION_FIELDS = (
@@ -95,79 +97,85 @@ class ProfileForm(SafeForm):
     left out: only its approved members change it."""
 
     name = StringField(
-        "Organisation name", validators=[DataRequired(), Length(max=200)], filters=[_strip]
+        _l("Organisation name"), validators=[DataRequired(), Length(max=200)], filters=[_strip]
     )
-    country = SelectField("Country", validators=[DataRequired("Choose a country.")])
+    country = SelectField(_l("Country"), validators=[DataRequired(_l("Choose a country."))])
     cluster = StringField(
-        "Cluster",
+        _l("Cluster"),
         validators=[Optional(), Length(max=200)],
         filters=[_strip],
-        description="The cluster organisation you are a member of, if any.",
+        description=_l("The cluster organisation you are a member of, if any."),
     )
-    type = SelectField("Type of organisation", choices=TYPE_CHOICES)
-    sectors = CheckboxListField("Sectors")
-    technologies = CheckboxListField("Technologies")
+    type = SelectField(_l("Type of organisation"), choices=TYPE_CHOICES)
+    sectors = CheckboxListField(_l("Sectors"))
+    technologies = CheckboxListField(_l("Technologies"))
     website = URLField(
-        "Website",
+        _l("Website"),
         validators=[
             Optional(),
             Length(max=500),
-            URL(message="Enter a web address such as https://www.example.eu."),
-            Regexp(r"(?i)^https?://", message="The address must start with http:// or https://."),
+            URL(message=_l("Enter a web address such as https://www.example.eu.")),
+            Regexp(
+                r"(?i)^https?://", message=_l("The address must start with http:// or https://.")
+            ),
         ],
         filters=[_web_address],
     )
     description = TextAreaField(
-        "About the organisation",
+        _l("About the organisation"),
         validators=[Optional(), Length(max=LONG_TEXT)],
         filters=[_strip],
     )
     offers = TextAreaField(
-        "What you offer at this event",
+        _l("What you offer at this event"),
         validators=[Optional(), Length(max=LONG_TEXT)],
         filters=[_strip],
-        description="Products, services, know-how you bring here. Naming the event's"
-        " technologies helps us suggest the right people.",
+        description=_l(
+            "Products, services, know-how you bring here. Naming the event's"
+            " technologies helps us suggest the right people."
+        ),
     )
     seeks = TextAreaField(
-        "What you are looking for at this event",
+        _l("What you are looking for at this event"),
         validators=[Optional(), Length(max=LONG_TEXT)],
         filters=[_strip],
-        description="Partners, suppliers, technologies, markets: for this event only.",
+        description=_l("Partners, suppliers, technologies, markets: for this event only."),
     )
-    job_title = StringField("Job title", validators=[Optional(), Length(max=200)], filters=[_strip])
+    job_title = StringField(
+        _l("Job title"), validators=[Optional(), Length(max=200)], filters=[_strip]
+    )
     email = EmailField(
-        "Contact email",
+        _l("Contact email"),
         validators=[
             DataRequired(),
-            Email(message="Enter a valid email address."),
+            Email(message=_l("Enter a valid email address.")),
             Length(max=254),
         ],
         filters=[_strip],
-        description="Shown to the people you meet.",
+        description=_l("Shown to the people you meet."),
     )
     phone = StringField(
-        "Phone",
+        _l("Phone"),
         validators=[
             Optional(),
             Length(max=50),
             Regexp(
                 r"^\+?[0-9 ()./-]{5,}$",
-                message="Use digits, spaces and + ( ) - / . only, e.g. +49 511 123456.",
+                message=_l("Use digits, spaces and + ( ) - / . only, e.g. +49 511 123456."),
             ),
         ],
         filters=[_strip],
-        description="Shown to the people you meet, for the day of the event.",
+        description=_l("Shown to the people you meet, for the day of the event."),
     )
     location = StringField(
-        "Exhibitor booth",
+        _l("Exhibitor booth"),
         validators=[Optional(), Length(max=200)],
         filters=[_strip],
-        description="Only if you exhibit: your meetings then take place at your booth.",
+        description=_l("Only if you exhibit: your meetings then take place at your booth."),
     )
     max_meetings = IntegerField(
-        "Most meetings you want",
-        validators=[Optional(), NumberRange(min=0, message="Enter 0 or more.")],
+        _l("Most meetings you want"),
+        validators=[Optional(), NumberRange(min=0, message=_l("Enter 0 or more."))],
     )
     online = BooleanField(
         lazy_gettext("I attend online"),
@@ -212,14 +220,14 @@ class ProfileForm(SafeForm):
                 **timezone_choices(self.timezone.data),
             }
         if cap is not None:
-            self.max_meetings.description = f"Up to {cap}; leave empty for {cap}."
+            self.max_meetings.description = _("Up to %(cap)d; leave empty for %(cap)d.", cap=cap)
         else:
-            self.max_meetings.description = "Leave empty for no limit of your own."
+            self.max_meetings.description = _("Leave empty for no limit of your own.")
         if not edits_organisation:
             for name in ORGANISATION_FIELDS:
                 delattr(self, name)
             return
-        self.country.choices = [("", "Choose a country"), *country_choices()]
+        self.country.choices = [("", _("Choose a country")), *country_choices()]
         self.sectors.choices = [(term, term) for term in event.sectors]
         self.technologies.choices = [(term, term) for term in event.technologies]
 
@@ -233,7 +241,13 @@ class ProfileForm(SafeForm):
 
     def validate_max_meetings(self, field: IntegerField) -> None:
         if field.data is not None and self.cap is not None and field.data > self.cap:
-            raise ValidationError(f"You can ask for at most {self.cap} meetings at this event.")
+            raise ValidationError(
+                ngettext(
+                    "You can ask for at most %(num)d meeting at this event.",
+                    "You can ask for at most %(num)d meetings at this event.",
+                    self.cap,
+                )
+            )
 
     def organisation_changes(self) -> OrganisationChanges | None:
         """The validated organisation part, if the person may change the organisation."""
@@ -300,18 +314,18 @@ class PreferenceForm(SafeForm):
 
     participant_id = HiddenField(validators=[DataRequired(), Regexp(r"^\d+$")])
     level = SelectField(
-        "Level",
+        _l("Level"),
         choices=[
-            SelectChoice("", "Clear"),
+            SelectChoice("", _l("Clear")),
             *(SelectChoice(level.value, label) for level, label in LEVEL_LABELS.items()),
         ],
         validate_choice=True,
     )
     note = TextAreaField(
-        "Private note",
+        _l("Private note"),
         validators=[Optional(), Length(max=NOTE_LENGTH)],
         filters=[_strip],
-        description="Only you and the organisers see it.",
+        description=_l("Only you and the organisers see it."),
     )
     next = HiddenField()
 
@@ -319,13 +333,13 @@ class PreferenceForm(SafeForm):
 class CatalogueSearchForm(SafeGetForm):
     """The catalogue's GET filters (no CSRF: they change nothing and make shareable URLs)."""
 
-    q = StringField("Search", filters=[_strip])
-    country = SelectField("Country", validate_choice=False)
-    sector = SelectField("Sector", validate_choice=False)
-    technology = SelectField("Technology", validate_choice=False)
-    type = SelectField("Type", validate_choice=False)
+    q = StringField(_l("Search"), filters=[_strip])
+    country = SelectField(_l("Country"), validate_choice=False)
+    sector = SelectField(_l("Sector"), validate_choice=False)
+    technology = SelectField(_l("Technology"), validate_choice=False)
+    type = SelectField(_l("Type"), validate_choice=False)
     sort = SelectField(
-        "Order",
+        _l("Order"),
         choices=[SelectChoice(value, label) for value, label in SORT_ORDERS.items()],
         validate_choice=False,
     )
@@ -333,18 +347,18 @@ class CatalogueSearchForm(SafeGetForm):
     def __init__(self, event: Event, countries: list[str], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.country.choices = [
-            ("", "Any country"),
+            ("", _("Any country")),
             *sorted(
-                ((code, COUNTRY_NAMES.get(code, code)) for code in countries),
+                ((code, country_name(code)) for code in countries),
                 key=lambda item: item[1],
             ),
         ]
-        self.sector.choices = [("", "Any sector"), *((term, term) for term in event.sectors)]
+        self.sector.choices = [("", _("Any sector")), *((term, term) for term in event.sectors)]
         self.technology.choices = [
-            ("", "Any technology"),
+            ("", _("Any technology")),
             *((term, term) for term in event.technologies),
         ]
-        self.type.choices = [("", "Any type"), *TYPE_CHOICES]
+        self.type.choices = [("", _("Any type")), *TYPE_CHOICES]
 
     def _known(self, field: SelectField) -> str:
         value = field.data or ""

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
 from matchmaker.models import PreferenceLevel
 
 
@@ -57,16 +60,28 @@ class Reason:
     @property
     def text(self) -> str:
         """The reason as a short sentence for a card."""
-        pronoun = "them" if len(self.terms) > 1 else "it"
+        count = len(self.terms)
         if self.kind is ReasonKind.YOU_SEEK:
-            return f"You seek {_listed(self.terms)} — they offer {pronoun}"
-        if self.kind is ReasonKind.THEY_SEEK:
-            return f"They seek {_listed(self.terms)} — you offer {pronoun}"
-        if self.kind is ReasonKind.SHARED_TECHNOLOGIES:
-            return f"Shared technologies: {', '.join(self.terms)}"
-        if self.kind is ReasonKind.SHARED_SECTORS:
-            return f"Same sectors: {', '.join(self.terms)}"
-        return "Wants to meet you"
+            text: str = ngettext(
+                "You seek %(terms)s — they offer it",
+                "You seek %(terms)s — they offer them",
+                count,
+                terms=_listed(self.terms),
+            )
+        elif self.kind is ReasonKind.THEY_SEEK:
+            text = ngettext(
+                "They seek %(terms)s — you offer it",
+                "They seek %(terms)s — you offer them",
+                count,
+                terms=_listed(self.terms),
+            )
+        elif self.kind is ReasonKind.SHARED_TECHNOLOGIES:
+            text = _("Shared technologies: %(terms)s", terms=", ".join(self.terms))
+        elif self.kind is ReasonKind.SHARED_SECTORS:
+            text = _("Same sectors: %(terms)s", terms=", ".join(self.terms))
+        else:
+            text = _("Wants to meet you")
+        return text
 
 
 class TermMatcher:

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy.orm import Session
 
 from matchmaker.models import (
@@ -24,12 +26,34 @@ from matchmaker.participants import queries
 
 SCHEDULED_PHASES = (Phase.SCHEDULED, Phase.PUBLISHED)
 
-LEVEL_NAMES = {
-    PreferenceLevel.MUST: "must-meet",
-    PreferenceLevel.WANT: "want-to-meet",
-    PreferenceLevel.MAYBE: "maybe",
-    PreferenceLevel.NOT: "do-not-meet",
-}
+
+def _limit_reached(level: PreferenceLevel, limit: int) -> str:
+    """Why one more mark at `level` is refused: the event allows `limit` of them."""
+    if level is PreferenceLevel.MUST:
+        text: str = ngettext(
+            "You have already marked %(num)d person as must-meet — the limit for this event.",
+            "You have already marked %(num)d people as must-meet — the limit for this event.",
+            limit,
+        )
+    elif level is PreferenceLevel.WANT:
+        text = ngettext(
+            "You have already marked %(num)d person as want-to-meet — the limit for this event.",
+            "You have already marked %(num)d people as want-to-meet — the limit for this event.",
+            limit,
+        )
+    elif level is PreferenceLevel.MAYBE:
+        text = ngettext(
+            "You have already marked %(num)d person as maybe — the limit for this event.",
+            "You have already marked %(num)d people as maybe — the limit for this event.",
+            limit,
+        )
+    else:
+        text = ngettext(
+            "You have already marked %(num)d person as do-not-meet — the limit for this event.",
+            "You have already marked %(num)d people as do-not-meet — the limit for this event.",
+            limit,
+        )
+    return text
 
 
 class PreferenceRefused(Exception):
@@ -171,14 +195,10 @@ def set_preference(
     """Mark `target` at `level`, within the event's limit for that level and before the lock."""
     event = chooser.event
     if preferences_locked(event, now):
-        raise PreferenceRefused("Preferences are closed for this event.")
+        raise PreferenceRefused(_("Preferences are closed for this event."))
     limit = event.limit_for(level)
     if limit is not None and queries.count_marked(session, chooser, level, target.id) >= limit:
-        people = "person" if limit == 1 else "people"
-        raise PreferenceRefused(
-            f"You have already marked {limit} {people} as {LEVEL_NAMES[level]}"
-            " — the limit for this event."
-        )
+        raise PreferenceRefused(_limit_reached(level, limit))
     preference = queries.preference_between(session, chooser, target)
     if preference is None:
         preference = Preference(
@@ -195,7 +215,7 @@ def clear_preference(
 ) -> None:
     """Remove the chooser's mark for `target`, if any, before the lock."""
     if preferences_locked(chooser.event, now):
-        raise PreferenceRefused("Preferences are closed for this event.")
+        raise PreferenceRefused(_("Preferences are closed for this event."))
     preference = queries.preference_between(session, chooser, target)
     if preference is not None:
         session.delete(preference)

@@ -17,11 +17,12 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
 from matchmaker.auth.access import event_or_404, login_required, own_participant_or_404
-from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.auth.forms import ConfirmForm
 from matchmaker.auth.queries import participant_by_email
 from matchmaker.auth.redirects import safe_next
@@ -81,11 +82,11 @@ def profile(slug: str) -> Response | str:
     if form.validate_on_submit():
         other = participant_by_email(session, event, form.email.data)
         if other is not None and other.id != me.id:
-            form.email.errors.append("Another participant of this event uses this email.")
+            form.email.errors.append(_("Another participant of this event uses this email."))
         else:
             operations.update_profile(me, form.organisation_changes(), form.person_changes())
             session.commit()
-            flash("Your profile is saved.", "success")
+            flash(_("Your profile is saved."), "success")
             return redirect(url_for(".profile", slug=slug))
     colleagues = [
         person for person in organisation.participants if person.id != me.id and person.active
@@ -114,7 +115,7 @@ def availability(slug: str) -> Response | str:
     form = AvailabilityForm()
     if form.validate_on_submit():
         if locked:
-            flash("The schedule is made: availability can no longer change.", "error")
+            flash(_("The schedule is made: availability can no longer change."), "error")
             return redirect(url_for(".availability", slug=slug))
         available = chosen_free_slots(
             blocks, request.form.getlist("available"), request.form.get("block_action", "")
@@ -123,7 +124,15 @@ def availability(slug: str) -> Response | str:
         operations.set_availability(session, me, slot_ids, available, utcnow())
         session.commit()
         free = sum(1 for slot_id in slot_ids if slot_id in available)
-        flash(f"Availability saved: free in {free} of {len(slot_ids)} slots.", "success")
+        flash(
+            ngettext(
+                "Availability saved: free in %(free)d of %(num)d slot.",
+                "Availability saved: free in %(free)d of %(num)d slots.",
+                len(slot_ids),
+                free=free,
+            ),
+            "success",
+        )
         return redirect(url_for(".availability", slug=slug))
     days = days_of(blocks)
     event_slot_ids = {slot.id for block in blocks for slot in block.slots}
@@ -186,7 +195,6 @@ def catalogue(slug: str) -> str:
         level_labels=LEVEL_LABELS,
         this_page=request.full_path.rstrip("?"),
         page_url=page_url,
-        country_names=COUNTRY_NAMES,
         marked=_marked(given),
         wish_levels=WISH_LEVELS,
     )
@@ -221,6 +229,21 @@ def _mark_answer(
     return redirect(back)
 
 
+def _marked_message(name: str, level: PreferenceLevel | None) -> str:
+    """What a mark did, for the message shown after it: "Ada Lovelace: must meet."."""
+    if level is PreferenceLevel.MUST:
+        message: str = _("%(name)s: must meet.", name=name)
+    elif level is PreferenceLevel.WANT:
+        message = _("%(name)s: want to meet.", name=name)
+    elif level is PreferenceLevel.MAYBE:
+        message = _("%(name)s: maybe.", name=name)
+    elif level is PreferenceLevel.NOT:
+        message = _("%(name)s: not interested.", name=name)
+    else:
+        message = _("%(name)s: mark removed.", name=name)
+    return message
+
+
 @bp.route("/<slug>/preferences/mark", methods=["POST"])
 @login_required
 def mark(slug: str) -> Response:
@@ -232,10 +255,12 @@ def mark(slug: str) -> Response:
         if form.participant_id.errors:
             abort(404)
         if form.level.errors:
-            problem = "Choose must meet, want to meet, maybe or not interested."
+            problem = _("Choose must meet, want to meet, maybe or not interested.")
         else:
             problem = " ".join(
-                f"{field.label.text}: {' '.join(field.errors)}" for field in form if field.errors
+                _("%(field)s: %(errors)s", field=field.label.text, errors=" ".join(field.errors))
+                for field in form
+                if field.errors
             )
         return _mark_answer(me, problem, _back_to(slug, form.next.data), status=400)
     target = queries.other_active_participant(session, event, me, int(form.participant_id.data))
@@ -252,10 +277,11 @@ def mark(slug: str) -> Response:
     refusal = commit_or_refuse(change, operations.PreferenceRefused).refusal
     if refusal is not None:
         return _mark_answer(me, refusal, _back_to(slug, form.next.data), status=409)
-    answer = LEVEL_LABELS[level].lower() if level is not None else "mark removed"
-    message = f"{target.full_name}: {answer}."
     return _mark_answer(
-        me, message, _back_to(slug, form.next.data, target.id), level.value if level else None
+        me,
+        _marked_message(target.full_name, level),
+        _back_to(slug, form.next.data, target.id),
+        level.value if level else None,
     )
 
 
@@ -343,5 +369,4 @@ def agenda(slug: str) -> str:
         confirmed=sum(
             1 for row in itinerary.entries if row.meeting is not None and not row.cancelled
         ),
-        country_names=COUNTRY_NAMES,
     )

@@ -5,11 +5,15 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
+from flask_babel import force_locale, get_locale
 
+from matchmaker.calendars.calendars import owner_locale
 from matchmaker.calendars.tokens import revoke_feed_token
 from matchmaker.db import utcnow
+from matchmaker.i18n import format_day
 from matchmaker.models import (
     Event,
     Meeting,
@@ -295,3 +299,27 @@ def test_export_ics_writes_one_file_per_participant_and_the_event(
     unknown = app.test_cli_runner().invoke(args=["export-ics", "nope", str(tmp_path)])
     assert unknown.exit_code != 0
     assert "No event with the slug 'nope'" in unknown.output
+
+
+def test_a_feed_speaks_its_owners_language(app, client, log_in, scene, session):
+    """Calendar apps fetch the feed with no language of the owner's: the owner's choice
+    decides, else the event's default, whatever the fetching client's Accept-Language."""
+    scene.event.default_locale = "fr"
+    scene.user.locale = "de"
+    scene.booth.user = None
+    session.commit()
+    assert owner_locale(scene.me) == "de"
+    assert owner_locale(scene.robotics) == "fr"
+    assert owner_locale(scene.booth) == "fr"
+    scene.user.locale = "xx"
+    assert owner_locale(scene.me) == "fr"
+    scene.user.locale = "de"
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        with force_locale(owner_locale(scene.me)):
+            assert str(get_locale()) == "de"
+            assert "Oktober" in format_day(date(2026, 10, 6))
+        assert str(get_locale()) == "en"
+    log_in(scene.user)
+    url = _feed_url(client, scene.event.slug)
+    client.post("/logout")
+    assert client.get(url, headers={"Accept-Language": "en"}).status_code == 200
