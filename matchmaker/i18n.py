@@ -13,6 +13,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from babel import Locale
+from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
 from babel.dates import format_interval, format_skeleton, get_timezone_location
 from babel.lists import format_list
@@ -102,7 +103,10 @@ def _skeleton(moment: date | datetime, skeleton: str) -> str:
 
 def format_day(moment: date | datetime) -> str:
     """A day in full: "Tuesday 6 October 2026", "Dienstag, 6. Oktober 2026"."""
-    return _skeleton(moment, "yMMMMEEEEd")
+    locale = current_locale()
+    if locale.language == "en":
+        return _skeleton(moment, "yMMMMEEEEd")
+    return babel_format_date(moment, format="full", locale=locale)
 
 
 def format_short_day(moment: date | datetime) -> str:
