@@ -24,7 +24,7 @@ from flask_babel.speaklater import LazyString
 from sqlalchemy import event as orm_event
 from sqlalchemy.orm import Session, SessionTransaction
 
-from matchmaker.i18n import recipient_locale
+from matchmaker.i18n import current_locale, recipient_locale
 from matchmaker.links import external_url
 from matchmaker.messages import delivery  # the module: imports go round through schedule
 from matchmaker.messages.kinds import MessageKind
@@ -120,7 +120,9 @@ def _composed(value: Composed[T]) -> T:
 
 def render_bodies(kind: MessageKind, subject: str, context: Mapping[str, Any]) -> tuple[str, str]:
     """The text and HTML bodies of a message of `kind` (templates `messages/<name>.*`)."""
-    values = {"subject": subject, "kind": kind, "external_url": external_url, **context}
+    lang = str(current_locale()).replace("_", "-")  # the HTML's lang, as in "zh-TW"
+    values = {"subject": subject, "kind": kind, "external_url": external_url, "lang": lang}
+    values.update(context)
     text = render_template(f"messages/{kind.name}.txt", **values)
     html = render_template(f"messages/{kind.name}.html", **values)
     return text, html
