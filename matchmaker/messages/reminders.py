@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from flask import current_app
-from flask_babel import lazy_ngettext as _ln
+from flask_babel import lazy_ngettext
 from sqlalchemy.orm import Session
 
 from matchmaker.calendars.queries import event_meetings, event_participants
@@ -64,7 +64,7 @@ def remind_of_day(session: Session, event: Event, day: date) -> int:
             session,
             DAY_REMINDER,
             Recipient.of_participant(participant),
-            _ln(
+            lazy_ngettext(
                 "Tomorrow at %(event)s: %(num)d meeting",
                 "Tomorrow at %(event)s: %(num)d meetings",
                 len(mine),
