@@ -75,6 +75,7 @@ def test_the_evening_reminder_speaks_each_recipients_language(app, build, mail_s
     assert send_due(app, datetime(2026, 4, 19, 18, 0, tzinfo=BERLIN)).reminders == 4
 
     ana = _reminder(mail_server, "ana@example.org")
+    assert '<html lang="de">' in ana.html
     for body in (ana.text, ana.html):
         assert "Mo., 20. April 2026" in body
         assert "Monday" not in body
