@@ -6,6 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from flask_babel import gettext as _
+
+from matchmaker.i18n import format_day, format_time, format_weekday_day
 from matchmaker.messages.changes import ChangeKind, MeetingChange, MeetingState
 from matchmaker.models import Event, Meeting, MeetingStatus, Participant
 from matchmaker.video import video_link
@@ -13,7 +16,8 @@ from matchmaker.video import video_link
 
 def local_times(event: Event, starts_at: datetime, ends_at: datetime) -> str:
     """Start and end in the event's time zone, as in "09:00–09:30"."""
-    return f"{starts_at.astimezone(event.zone):%H:%M}–{ends_at.astimezone(event.zone):%H:%M}"
+    zone = event.zone
+    return f"{format_time(starts_at.astimezone(zone))}–{format_time(ends_at.astimezone(zone))}"
 
 
 def own_times(
@@ -25,21 +29,25 @@ def own_times(
     zone = participant.own_zone
     if zone is None:
         return event_times
-    own = f"{starts_at.astimezone(zone):%H:%M}–{ends_at.astimezone(zone):%H:%M}"
-    return f"{own} ({event_times} event time)"
+    own = f"{format_time(starts_at.astimezone(zone))}–{format_time(ends_at.astimezone(zone))}"
+    return str(_("%(own)s (%(event)s event time)", own=own, event=event_times))
 
 
 def own_when(event: Event, participant: Participant, starts_at: datetime, ends_at: datetime) -> str:
     """Day, start and end as `participant` reads them, as in "Mon 20 Apr, 09:00–09:30"
     (see `own_times`)."""
     day = starts_at.astimezone(participant.own_zone or event.zone)
-    return f"{day:%a %d %b}, {own_times(event, participant, starts_at, ends_at)}"
+    times = own_times(event, participant, starts_at, ends_at)
+    return str(_("%(day)s, %(times)s", day=format_weekday_day(day), times=times))
 
 
 def local_moment(event: Event, moment: datetime) -> str:
     """A deadline in the event's time zone: "Friday 17 April 2026, 18:00 (Europe/Berlin)"."""
     local = moment.astimezone(event.zone)
-    return f"{local:%A} {local.day} {local:%B %Y, %H:%M} ({event.timezone.replace('_', ' ')})"
+    zone = event.timezone.replace("_", " ")
+    return str(
+        _("%(day)s, %(time)s (%(zone)s)", day=format_day(local), time=format_time(local), zone=zone)
+    )
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,7 @@ class AgendaLine:
             day=meeting.slot.local_start(event.zone).date(),
             when=own_when(event, participant, meeting.slot.starts_at, meeting.slot.ends_at),
             time=own_times(event, participant, meeting.slot.starts_at, meeting.slot.ends_at),
-            place=f"Online: {link}" if link else _place(event, meeting.place_label),
+            place=_("Online: %(link)s", link=link) if link else _place(event, meeting.place_label),
             partner=meeting.partner_of(participant.id),
             cancelled=meeting.status == MeetingStatus.CANCELLED,
             video_link=link,
@@ -95,11 +103,12 @@ class ChangeLine:
 
     @property
     def title(self) -> str:
-        return {
-            ChangeKind.ADDED: "New meeting",
-            ChangeKind.MOVED: "Moved",
-            ChangeKind.CANCELLED: "Cancelled",
-        }[self.kind]
+        titles = {
+            ChangeKind.ADDED: _("New meeting"),
+            ChangeKind.MOVED: _("Moved"),
+            ChangeKind.CANCELLED: _("Cancelled"),
+        }
+        return str(titles[self.kind])
 
     @classmethod
     def of(cls, event: Event, participant: Participant, change: MeetingChange) -> ChangeLine:

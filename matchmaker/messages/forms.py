@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
@@ -25,23 +26,25 @@ class ConfirmForm(FlaskForm):  # type: ignore[misc]
 class BroadcastForm(FlaskForm):  # type: ignore[misc]
     """An organisers' message to a group of the event's participants."""
 
-    audience = SelectField("Send to", default="everyone")
+    audience = SelectField(_l("Send to"), default="everyone")
     subject = StringField(
-        "Subject",
+        _l("Subject"),
         validators=[
-            DataRequired(message="Write a subject."),
-            Length(max=SUBJECT_MAX_LENGTH, message="Keep the subject under 300 characters."),
+            DataRequired(message=_l("Write a subject.")),
+            Length(max=SUBJECT_MAX_LENGTH, message=_l("Keep the subject under 300 characters.")),
         ],
         filters=[_strip],
     )
     body = TextAreaField(
-        "Message",
+        _l("Message"),
         validators=[
-            DataRequired(message="Write the message."),
-            Length(max=BODY_MAX_LENGTH, message="Keep the message under 20,000 characters."),
+            DataRequired(message=_l("Write the message.")),
+            Length(max=BODY_MAX_LENGTH, message=_l("Keep the message under 20,000 characters.")),
         ],
-        description="Plain text; an empty line starts a new paragraph. The greeting "
-        "(“Hello <name>,”) and the footer are added for you.",
+        description=_l(
+            "Plain text; an empty line starts a new paragraph. The greeting "
+            "(“Hello <name>,”) and the footer are added for you."
+        ),
     )
 
     def __init__(self, choices: dict[str, list[tuple[str, str]]], **kwargs: Any) -> None:

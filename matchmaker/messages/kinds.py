@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
+
 
 @dataclass(frozen=True)
 class MessageKind:
@@ -17,52 +20,54 @@ class MessageKind:
     """
 
     name: str
-    label: str
+    label: str | LazyString
     optional: bool
-    description: str = ""
+    description: str | LazyString = ""
     confidential: bool = False
 
 
-INVITATION = MessageKind("invitation", "Invitation", optional=False)
-PASSWORD_RESET = MessageKind("password_reset", "Password reset", optional=False, confidential=True)
+INVITATION = MessageKind("invitation", _l("Invitation"), optional=False)
+PASSWORD_RESET = MessageKind(
+    "password_reset", _l("Password reset"), optional=False, confidential=True
+)
 BROADCAST = MessageKind(
     "broadcast",
-    "News from the organisers",
+    _l("News from the organisers"),
     optional=True,
-    description="Announcements the organisers of your events send to their participants.",
+    description=_l("Announcements the organisers of your events send to their participants."),
 )
 PREFERENCES_OPEN = MessageKind(
     "preferences_open",
-    "Preferences are open",
+    _l("Preferences are open"),
     optional=True,
-    description="When an event opens the choice of whom to meet, with its deadline.",
+    description=_l("When an event opens the choice of whom to meet, with its deadline."),
 )
 PREFERENCES_NUDGE = MessageKind(
     "preferences_nudge",
-    "Reminder before the preferences deadline",
+    _l("Reminder before the preferences deadline"),
     optional=True,
-    description="A reminder before the deadline if you have not chosen anybody yet.",
+    description=_l("A reminder before the deadline if you have not chosen anybody yet."),
 )
-AGENDA = MessageKind("agenda", "Your agenda", optional=False)
-SCHEDULE_CHANGE = MessageKind("schedule_change", "Changes to your meetings", optional=False)
+AGENDA = MessageKind("agenda", _l("Your agenda"), optional=False)
+SCHEDULE_CHANGE = MessageKind("schedule_change", _l("Changes to your meetings"), optional=False)
 DAY_REMINDER = MessageKind(
     "day_reminder",
-    "Reminder the evening before",
+    _l("Reminder the evening before"),
     optional=True,
-    description="The evening before each event day, that day's meetings.",
+    description=_l("The evening before each event day, that day's meetings."),
 )
 
 FEEDBACK_REQUEST = MessageKind(
     "feedback_request",
-    "Feedback on the day's meetings",
+    _l("Feedback on the day's meetings"),
     optional=True,
-    description="At the end of each event day, a link to say how your meetings went.",
+    description=_l("At the end of each event day, a link to say how your meetings went."),
 )
 FOLLOW_UP_SURVEY = MessageKind(
     "follow_up_survey",
-    "Follow-up surveys",
+    _l("Follow-up surveys"),
     optional=True,
-    description="Months after an event, a few questions on what came of your meetings.",
+    description=_l("Months after an event, a few questions on what came of your meetings."),
 )
 
 KINDS: dict[str, MessageKind] = {
@@ -83,4 +88,4 @@ def optional_kinds() -> list[MessageKind]:
 def kind_label(name: str) -> str:
     """The label of the kind called `name` (the name itself for a kind no longer declared)."""
     kind = KINDS.get(name)
-    return kind.label if kind else name
+    return str(kind.label) if kind else name

@@ -27,6 +27,9 @@ from email.utils import parseaddr
 from typing import TYPE_CHECKING
 
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -103,14 +106,13 @@ def send_agenda(
     secret_key = str(current_app.config["SECRET_KEY"])
     if feed_token(participant, secret_key) is None:
         issue_feed_token(participant, secret_key)
-    ics = participant_ics(participant, meetings)
     code = ensure_check_in(session, participant).code
     outbox.enqueue(
         session,
         AGENDA,
         Recipient.of_participant(participant),
-        f"Your agenda for {event.name}",
-        {
+        _l("Your agenda for %(event)s", event=event.name),
+        lambda: {
             "participant": participant,
             "days": agenda_days(event, participant, meetings),
             "count": len(meetings),
@@ -118,9 +120,9 @@ def send_agenda(
             "check_in_qr_cid": content_id(CHECK_IN_QR),
         },
         event=event,
-        attachments=[
+        attachments=lambda: [
             outbox.inline_image(qr_png(code), CHECK_IN_QR),
-            outbox.calendar_file(ics, "agenda.ics"),
+            outbox.calendar_file(participant_ics(participant, meetings), "agenda.ics"),
         ],
     )
     session.add_all(remember(participant.id, meetings, told, now))
@@ -179,19 +181,37 @@ def send_change_notice(
     (`told`: what the participant was told before)."""
     from matchmaker.messages import outbox
 
-    lines = [ChangeLine.of(event, participant, change) for change in changes]
-    if len(lines) == 1:
-        subject = f"{lines[0].title}: {lines[0].line.partner.organisation.name}, {event.name}"
-    else:
-        subject = f"{len(lines)} changes to your meetings at {event.name}"
+    def subject() -> str:
+        if len(changes) == 1:
+            line = ChangeLine.of(event, participant, changes[0])
+            return str(
+                _(
+                    "%(change)s: %(organisation)s, %(event)s",
+                    change=line.title,
+                    organisation=line.line.partner.organisation.name,
+                    event=event.name,
+                )
+            )
+        return str(
+            ngettext(
+                "%(num)d change to your meetings at %(event)s",
+                "%(num)d changes to your meetings at %(event)s",
+                len(changes),
+                event=event.name,
+            )
+        )
+
     outbox.enqueue(
         session,
         SCHEDULE_CHANGE,
         Recipient.of_participant(participant),
         subject,
-        {"participant": participant, "changes": lines},
+        lambda: {
+            "participant": participant,
+            "changes": [ChangeLine.of(event, participant, change) for change in changes],
+        },
         event=event,
-        attachments=_itip_parts(event, participant, changes),
+        attachments=lambda: _itip_parts(event, participant, changes),
     )
     session.add_all(remember(participant.id, [change.meeting for change in changes], told, now))
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from matchmaker.auth.queries import INVITATION_LIFETIME
@@ -30,7 +31,7 @@ def email_invitations(
             session,
             kinds.INVITATION,
             Recipient.of_participant(participant),
-            f"Your invitation to {event.name}",
+            _l("Your invitation to %(event)s", event=event.name),
             {
                 "invitation_url": external_url("auth.accept_invitation", token=token),
                 "lifetime_days": INVITATION_LIFETIME.days,
@@ -61,14 +62,16 @@ def broadcast(
 
 
 def preview(event: Event, recipient: Recipient, subject: str, body: str) -> tuple[str, str]:
-    """The text and HTML a broadcast would have for `recipient`, written nowhere."""
+    """The text and HTML a broadcast would have for `recipient` (in their language), written
+    nowhere."""
     context = {
         "recipient": recipient,
         "event": event,
         "unsubscribe_url": unsubscribe_url(recipient.email, kinds.BROADCAST),
         **broadcast_context(body),
     }
-    return outbox.render_bodies(kinds.BROADCAST, subject, context)
+    with outbox.composing(recipient, event):
+        return outbox.render_bodies(kinds.BROADCAST, subject, context)
 
 
 def resend(session: Session, message: Message, now: datetime) -> None:

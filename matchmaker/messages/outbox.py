@@ -1,5 +1,10 @@
 """Writing messages into the outbox: render them now, deliver them after the commit.
 
+Each message is written in its recipient's language (`message_locale`): `enqueue` renders
+the subject, the bodies and the attachments under that locale, so gettext and the Babel
+date filters speak it. Callers pass what depends on the language unevaluated: a lazy
+subject (`lazy_gettext`) or a function for the subject, the context and the attachments.
+
 `enqueue` adds a `Message` row to the caller's session and does not commit: the message
 exists exactly when the change that caused it does. When that session commits, the delivery
 task is started (an `after_commit` hook), so callers never trigger delivery themselves.
@@ -7,15 +12,19 @@ task is started (an `after_commit` hook), so callers never trigger delivery them
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.utils import make_msgid, parseaddr
-from typing import Any
+from typing import Any, TypeAlias, TypeVar
 
 from flask import Flask, current_app, render_template
+from flask_babel import force_locale
+from flask_babel.speaklater import LazyString
 from sqlalchemy import event as orm_event
 from sqlalchemy.orm import Session, SessionTransaction
 
+from matchmaker.i18n import current_locale, recipient_locale
 from matchmaker.links import external_url
 from matchmaker.messages import delivery  # the module: imports go round through schedule
 from matchmaker.messages.kinds import MessageKind
@@ -31,6 +40,10 @@ from matchmaker.models import (
 
 # Set on a session that holds new messages: the app whose delivery task starts after commit.
 PENDING_DELIVERY = "matchmaker.messages.pending_delivery"
+
+T = TypeVar("T")
+# A part of a message that depends on the language: the value, or a function giving it.
+Composed: TypeAlias = T | Callable[[], T]
 
 
 @dataclass(frozen=True)
@@ -77,9 +90,39 @@ def mail_domain(app: Flask) -> str:
     return address.rpartition("@")[2] or "localhost"
 
 
+def message_locale(recipient: Recipient, event: Event | None) -> str:
+    """The language of a message to `recipient`: their account's choice, else the event's
+    default (people without an account, such as those invited), else English."""
+    user = recipient.user
+    if user is None and recipient.participant is not None:
+        user = recipient.participant.user
+    return recipient_locale(
+        user.locale if user is not None else None,
+        event.default_locale if event is not None else None,
+    )
+
+
+@contextmanager
+def composing(recipient: Recipient, event: Event | None) -> Iterator[str]:
+    """Write a message to `recipient` in their language (gettext, Babel filters) within;
+    gives the locale. Works in an app context alone, as in the background worker."""
+    locale = message_locale(recipient, event)
+    with force_locale(locale):
+        yield locale
+
+
+def _composed(value: Composed[T]) -> T:
+    if callable(value):
+        made: T = value()
+        return made
+    return value
+
+
 def render_bodies(kind: MessageKind, subject: str, context: Mapping[str, Any]) -> tuple[str, str]:
     """The text and HTML bodies of a message of `kind` (templates `messages/<name>.*`)."""
-    values = {"subject": subject, "kind": kind, "external_url": external_url, **context}
+    lang = str(current_locale()).replace("_", "-")  # the HTML's lang, as in "zh-TW"
+    values = {"subject": subject, "kind": kind, "external_url": external_url, "lang": lang}
+    values.update(context)
     text = render_template(f"messages/{kind.name}.txt", **values)
     html = render_template(f"messages/{kind.name}.html", **values)
     return text, html
@@ -89,32 +132,34 @@ def enqueue(
     session: Session,
     kind: MessageKind,
     recipient: Recipient,
-    subject: str,
-    context: Mapping[str, Any] | None = None,
+    subject: str | LazyString | Callable[[], str],
+    context: Composed[Mapping[str, Any]] | None = None,
     *,
     event: Event | None = None,
     mission: Mission | None = None,
-    attachments: Iterable[Attachment] = (),
+    attachments: Composed[Iterable[Attachment]] = (),
 ) -> Message | None:
     """Render a message of `kind` for `recipient` and add it to `session` (no commit).
 
-    The templates get `context` plus `recipient`, `event`, `subject`, `unsubscribe_url`
-    (optional kinds) and `external_url`. Returns None, adding nothing, when the recipient
-    must not get it (`blocked_reason`). Needs an app context that can build URLs (a
-    request, or a test request context on `PUBLIC_BASE_URL` in background jobs).
+    The subject, the context and the attachments are taken in the recipient's language
+    (`composing`): pass a lazy subject, and functions for whatever else is translated or
+    formatted (dates). The templates get `context` plus `recipient`, `event`, `subject`,
+    `unsubscribe_url` (optional kinds) and `external_url`. Returns None, adding nothing,
+    when the recipient must not get it (`blocked_reason`). Needs an app context that can
+    build URLs (a request, or a test request context on `PUBLIC_BASE_URL` in background
+    jobs).
     """
     with session.no_autoflush:  # checking thousands of recipients must not flush each row
         if blocked_reason(session, kind, recipient) is not None:
             return None
     app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
     link = unsubscribe_url(recipient.email, kind) if kind.optional else None
-    values = {
-        "recipient": recipient,
-        "event": event,
-        "unsubscribe_url": link,
-        **(context or {}),
-    }
-    text, html = render_bodies(kind, subject, values)
+    with composing(recipient, event):
+        title = str(_composed(subject))
+        given: Mapping[str, Any] = _composed(context) if context is not None else {}
+        values = {"recipient": recipient, "event": event, "unsubscribe_url": link, **given}
+        text, html = render_bodies(kind, title, values)
+        parts = list(_composed(attachments))
     message = Message(
         kind=kind.name,
         mission=mission or (event.mission if event is not None else None),
@@ -123,7 +168,7 @@ def enqueue(
         participant=recipient.participant,
         recipient_name=recipient.name,
         recipient_email=recipient.email,
-        subject=subject,
+        subject=title,
         text_body=text,
         html_body=html,
         message_id=make_msgid(idstring=kind.name, domain=mail_domain(app)),
@@ -136,7 +181,7 @@ def enqueue(
                 content=part.content,
                 inline=part.inline,
             )
-            for part in attachments
+            for part in parts
         ],
     )
     session.add(message)

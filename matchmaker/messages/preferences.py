@@ -3,9 +3,11 @@ the deadline to those who marked nobody or never saved their availability."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session, object_session
 
 from matchmaker.calendars.queries import event_participants
@@ -15,7 +17,7 @@ from matchmaker.messages.agenda_lines import local_moment
 from matchmaker.messages.kinds import PREFERENCES_NUDGE, PREFERENCES_OPEN
 from matchmaker.messages.occasions import claim_occasion
 from matchmaker.messages.recipients import Recipient
-from matchmaker.models import Event, Phase
+from matchmaker.models import Event, Participant, Phase
 
 
 def preferences_opened(event: Event) -> None:
@@ -23,15 +25,15 @@ def preferences_opened(event: Event) -> None:
     if the phase is left and entered again), with the deadline."""
     session = object_session(event)
     assert session is not None, "the event must belong to the caller's session"
-    deadline = local_moment(event, event.preferences_deadline) if event.preferences_deadline else ""
+    deadline = event.preferences_deadline
     for participant in event_participants(session, event):
         if claim_occasion(session, participant, PREFERENCES_OPEN.name):
             outbox.enqueue(
                 session,
                 PREFERENCES_OPEN,
                 Recipient.of_participant(participant),
-                f"Choose whom to meet at {event.name}",
-                {"participant": participant, "deadline": deadline},
+                _l("Choose whom to meet at %(event)s", event=event.name),
+                _open_context(event, participant, deadline),
                 event=event,
             )
 
@@ -53,7 +55,7 @@ def send_due_nudges(session: Session, now: datetime) -> int:
         if not nudge_due(event, days_before, now):
             continue
         assert event.preferences_deadline is not None  # nudge_due checked it
-        deadline = local_moment(event, event.preferences_deadline)
+        deadline = event.preferences_deadline
         done = queries.occasion_holders(session, event, PREFERENCES_NUDGE.name)
         for participant, marked in queries.participants_to_nudge(session, event):
             if participant.id in done:
@@ -64,14 +66,31 @@ def send_due_nudges(session: Session, now: datetime) -> int:
                 session,
                 PREFERENCES_NUDGE,
                 Recipient.of_participant(participant),
-                f"Reminder: choose whom to meet at {event.name}",
-                {
-                    "participant": participant,
-                    "deadline": deadline,
-                    "marked": marked,
-                    "availability_saved": participant.availability_saved_at is not None,
-                },
+                _l("Reminder: choose whom to meet at %(event)s", event=event.name),
+                _nudge_context(event, participant, deadline, marked),
                 event=event,
             )
             written += 1
     return written
+
+
+def _nudge_context(
+    event: Event, participant: Participant, deadline: datetime, marked: bool
+) -> Callable[[], dict[str, object]]:
+    """The nudge's context, written in its recipient's language."""
+    return lambda: {
+        "participant": participant,
+        "deadline": local_moment(event, deadline),
+        "marked": marked,
+        "availability_saved": participant.availability_saved_at is not None,
+    }
+
+
+def _open_context(
+    event: Event, participant: Participant, deadline: datetime | None
+) -> Callable[[], dict[str, object]]:
+    """The "preferences are open" context, written in its recipient's language."""
+    return lambda: {
+        "participant": participant,
+        "deadline": local_moment(event, deadline) if deadline else "",
+    }

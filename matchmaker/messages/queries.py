@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from matchmaker.auth.countries import COUNTRY_NAMES
+from matchmaker.i18n import country_name
 from matchmaker.models import Event, Message, MessageState, Organisation, Participant, Preference
 
 PAGE_SIZE = 100
@@ -100,14 +101,14 @@ def audience_choices(session: Session, event: Event) -> dict[str, list[tuple[str
         .distinct()
     ).all()
     return {
-        "Everyone": [
-            ("everyone", "Everyone registered"),
-            ("no_availability", "Who has not saved their availability yet"),
-            ("no_marks", "Who has not marked anybody to meet yet"),
+        _("Everyone"): [
+            ("everyone", _("Everyone registered")),
+            ("no_availability", _("Who has not saved their availability yet")),
+            ("no_marks", _("Who has not marked anybody to meet yet")),
         ],
-        "A delegation": [(f"delegation:{name}", name) for name in clusters],
-        "A country": sorted(
-            ((f"country:{code}", COUNTRY_NAMES.get(code, code)) for code in countries),
+        _("A delegation"): [(f"delegation:{name}", name) for name in clusters],
+        _("A country"): sorted(
+            ((f"country:{code}", country_name(code)) for code in countries),
             key=lambda choice: choice[1],
         ),
     }

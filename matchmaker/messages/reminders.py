@@ -7,9 +7,11 @@ it once per day (`MessageOccasion`), however often the periodic check runs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from flask import current_app
+from flask_babel import lazy_ngettext
 from sqlalchemy.orm import Session
 
 from matchmaker.calendars.queries import event_meetings, event_participants
@@ -19,7 +21,7 @@ from matchmaker.messages.agenda_lines import AgendaLine
 from matchmaker.messages.kinds import DAY_REMINDER
 from matchmaker.messages.occasions import claim_occasion
 from matchmaker.messages.recipients import Recipient
-from matchmaker.models import Event
+from matchmaker.models import Event, Meeting, Participant
 
 
 def reminder_due(event: Event, day: date, reminder_time: time, now: datetime) -> bool:
@@ -58,18 +60,29 @@ def remind_of_day(session: Session, event: Event, day: date) -> int:
             continue
         if not claim_occasion(session, participant, DAY_REMINDER.name, day.isoformat()):
             continue
-        count = len(mine)
         outbox.enqueue(
             session,
             DAY_REMINDER,
             Recipient.of_participant(participant),
-            f"Tomorrow at {event.name}: {count} meeting{'s' if count != 1 else ''}",
-            {
-                "participant": participant,
-                "day": day,
-                "lines": [AgendaLine.of(event, participant, meeting) for meeting in mine],
-            },
+            lazy_ngettext(
+                "Tomorrow at %(event)s: %(num)d meeting",
+                "Tomorrow at %(event)s: %(num)d meetings",
+                len(mine),
+                event=event.name,
+            ),
+            _reminder_context(event, participant, day, mine),
             event=event,
         )
         written += 1
     return written
+
+
+def _reminder_context(
+    event: Event, participant: Participant, day: date, meetings: list[Meeting]
+) -> Callable[[], dict[str, object]]:
+    """The reminder's context, written in its recipient's language."""
+    return lambda: {
+        "participant": participant,
+        "day": day,
+        "lines": [AgendaLine.of(event, participant, meeting) for meeting in meetings],
+    }

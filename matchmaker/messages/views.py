@@ -6,6 +6,8 @@ messages off (by link, or on the account page).
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -109,12 +111,15 @@ def resend(message_id: int) -> Response:
     """Send a sent or failed message again (same Message-ID)."""
     shown = _message_or_404(message_id)
     if shown.state not in (MessageState.SENT, MessageState.FAILED):
-        flash("This message is still on its way: it cannot be resent now.", "warning")
+        flash(_("This message is still on its way: it cannot be resent now."), "warning")
     else:
         db = get_session()
         operations.resend(db, shown, utcnow())
         db.commit()
-        flash(f"The message to {shown.recipient_email} is queued again.", "success")
+        flash(
+            _("The message to %(email)s is queued again.", email=shown.recipient_email),
+            "success",
+        )
     return redirect(
         safe_next(request.args.get("next")) or url_for(".message", message_id=message_id)
     )
@@ -130,11 +135,18 @@ def email_invitations(slug: str) -> Response:
         db, event, include_invited=request.form.get("scope") == "all", now=utcnow()
     )
     if not people:
-        flash("Everybody without an account has been invited already.", "info")
+        flash(_("Everybody without an account has been invited already."), "info")
         return redirect(url_for("organiser.participants", slug=event.slug))
     sent = operations.email_invitations(db, event, people, utcnow())
     db.commit()
-    flash(f"{sent} invitation{'s' if sent != 1 else ''} queued for sending.", "success")
+    flash(
+        ngettext(
+            "%(num)d invitation queued for sending.",
+            "%(num)d invitations queued for sending.",
+            sent,
+        ),
+        "success",
+    )
     return redirect(url_for(".event_messages", slug=event.slug))
 
 
@@ -154,7 +166,14 @@ def broadcast(slug: str) -> str | Response:
         if request.form.get("expected", type=int) == len(recipients):
             written = operations.broadcast(db, event, recipients, form.subject.data, form.body.data)
             db.commit()
-            flash(f"Your message is queued for {written} people.", "success")
+            flash(
+                ngettext(
+                    "Your message is queued for %(num)d person.",
+                    "Your message is queued for %(num)d people.",
+                    written,
+                ),
+                "success",
+            )
             return redirect(url_for(".event_messages", slug=event.slug))
         changed = True
     sample = (
@@ -215,7 +234,7 @@ def preferences() -> str | Response:
         for kind in kinds.optional_kinds():
             set_switched_off(db, email, kind, off=not form[kind.name].data)
         db.commit()
-        flash("Your e-mail choices are saved.", "success")
+        flash(_("Your e-mail choices are saved."), "success")
         return redirect(url_for(".preferences"))
     return render_template(
         "messages/pages/preferences.html", form=form, optional=kinds.optional_kinds()
