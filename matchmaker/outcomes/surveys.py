@@ -106,7 +106,7 @@ def _request_feedback(
             session,
             FEEDBACK_REQUEST,
             Recipient.of_participant(participant),
-            _("How did your meetings at %(event)s go?", event=event.name),
+            lambda: _("How did your meetings at %(event)s go?", event=event.display_name),
             {
                 "participant": participant,
                 "partners": [m.partner_of(participant.id).full_name for m in mine],
@@ -154,11 +154,15 @@ def _survey(
         kind_name = FOLLOW_UP_SURVEY.name
     if not claim_occasion(session, participant, kind_name, str(wave)):
         return 0
-    subject = (
-        _("Reminder: what came of your meetings at %(event)s?", event=event.name)
-        if reminding
-        else _("What came of your meetings at %(event)s?", event=event.name)
-    )
+
+    def subject() -> str:
+        # Called by the outbox in the recipient's language.
+        if reminding:
+            return str(
+                _("Reminder: what came of your meetings at %(event)s?", event=event.display_name)
+            )
+        return str(_("What came of your meetings at %(event)s?", event=event.display_name))
+
     outbox.enqueue(
         session,
         FOLLOW_UP_SURVEY,
