@@ -35,6 +35,7 @@ from wtforms.validators import (
 )
 
 from matchmaker.forms import SafeForm
+from matchmaker.i18n import DEFAULT_LOCALE, language_choices
 from matchmaker.models import Phase, TermKind
 from matchmaker.models.enums import EventMode
 from matchmaker.organiser.importing import MAX_TERM_LENGTH, TERM_NAMES, UnknownTerm
@@ -258,6 +259,15 @@ class EventForm(SafeForm):
         coerce=EventMode,
         description=lazy_gettext(
             "Meetings with someone attending online need no table: they get a video link."
+        ),
+    )
+    default_locale = SelectField(
+        lazy_gettext("Default language"),
+        choices=language_choices,
+        default=DEFAULT_LOCALE,
+        description=lazy_gettext(
+            "The language of e-mails to people who have not chosen one, and of the event's "
+            "texts where no translation is given."
         ),
     )
     slot_minutes = IntegerField(

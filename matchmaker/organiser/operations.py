@@ -16,6 +16,7 @@ from matchmaker.auth.operations import create_user
 from matchmaker.auth.passwords import generate_password
 from matchmaker.auth.queries import user_by_email
 from matchmaker.auth.tokens import hash_token, new_token
+from matchmaker.i18n import DEFAULT_LOCALE
 from matchmaker.messages import preferences
 from matchmaker.models import (
     Block,
@@ -119,6 +120,7 @@ class EventSettings:
     registration_deadline: datetime | None
     preferences_deadline: datetime | None
     mode: EventMode = EventMode.ON_SITE
+    default_locale: str = DEFAULT_LOCALE
 
 
 def create_event(
@@ -151,6 +153,7 @@ def _apply_settings(event: Event, settings: EventSettings) -> None:
     event.description = settings.description
     event.venue = settings.venue
     event.mode = settings.mode
+    event.default_locale = settings.default_locale
     event.timezone = settings.timezone
     event.slot_minutes = settings.slot_minutes
     event.break_minutes = settings.break_minutes

@@ -11,6 +11,7 @@ from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.commits import commit_or_refuse
 from matchmaker.db import get_session
+from matchmaker.i18n import language_name, supported
 from matchmaker.models import Event, Mission, Phase
 from matchmaker.organiser import operations, queries
 from matchmaker.organiser.forms import (
@@ -47,6 +48,7 @@ def _event_settings(form: EventForm) -> operations.EventSettings:
         registration_deadline=local_input_to_utc(form.registration_deadline.data, zone),
         preferences_deadline=local_input_to_utc(form.preferences_deadline.data, zone),
         mode=form.mode.data,
+        default_locale=form.default_locale.data,
     )
 
 
@@ -126,6 +128,7 @@ def event(slug: str) -> str:
         figures=queries.registration_figures(get_session(), event),
         phases=operations.PHASE_ORDER,
         country_names=COUNTRY_NAMES,
+        language=language_name(supported(event.default_locale) or "en"),
     )
 
 
