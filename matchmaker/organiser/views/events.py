@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response as BaseResponse
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
@@ -25,6 +27,15 @@ from matchmaker.organiser.operations import SetupRefused
 from matchmaker.organiser.terms import country_vocabulary
 from matchmaker.organiser.views.base import Page, bp, mission_or_404
 from matchmaker.zones import suggested_timezone
+
+# The phases as the phase badges name them.
+PHASE_NAMES = {
+    Phase.DRAFT: _l("Draft"),
+    Phase.REGISTRATION: _l("Registration open"),
+    Phase.PREFERENCES: _l("Choosing meetings"),
+    Phase.SCHEDULED: _l("Being scheduled"),
+    Phase.PUBLISHED: _l("Agendas published"),
+}
 
 
 def _event_settings(form: EventForm) -> operations.EventSettings:
@@ -81,7 +92,10 @@ def new_event(slug: str) -> Page:
         db = get_session()
         event = operations.create_event(db, mission, _event_settings(form), Phase(form.phase.data))
         db.commit()
-        flash(f"Event “{event.name}” created. Add its B2B blocks and tables.", "success")
+        flash(
+            _("Event “%(name)s” created. Add its B2B blocks and tables.", name=event.name),
+            "success",
+        )
         return redirect(url_for(".setup", slug=event.slug))
     return render_template("organiser/event_form.html", form=form, mission=mission, event=None)
 
@@ -107,7 +121,7 @@ def edit_event(slug: str) -> Page:
             lambda: operations.update_event(get_session(), event, settings), SetupRefused
         ).refusal
         if refusal is None:
-            flash("Event settings saved.", "success")
+            flash(_("Event settings saved."), "success")
             return redirect(url_for(".event", slug=event.slug))
         form.slot_minutes.errors.append(refusal)
     return render_template(
@@ -146,5 +160,11 @@ def change_phase(slug: str) -> BaseResponse:
         if outcome.value is None:
             flash(str(outcome.refusal), "error")
         else:
-            flash(f"The event is now in the phase “{outcome.value.value}”.", "success")
+            flash(
+                _(
+                    "The event is now in the phase “%(phase)s”.",
+                    phase=PHASE_NAMES[outcome.value],
+                ),
+                "success",
+            )
     return redirect(url_for(".event", slug=event.slug))
