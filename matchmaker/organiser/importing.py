@@ -127,11 +127,12 @@ TERM_COLUMNS = {
     "country": TermKind.COUNTRY,
     "type": TermKind.TYPE,
 }
-TERM_NAMES = {
-    TermKind.SECTOR: "sector",
-    TermKind.TECHNOLOGY: "technology",
-    TermKind.COUNTRY: "country",
-    TermKind.TYPE: "organisation type",
+# The lists' names on the import pages.
+TERM_LABELS = {
+    TermKind.SECTOR: _l("Sector"),
+    TermKind.TECHNOLOGY: _l("Technology"),
+    TermKind.COUNTRY: _l("Country"),
+    TermKind.TYPE: _l("Organisation type"),
 }
 MAX_TERM_LENGTH = 100
 # A row's problem when a required cell is empty.

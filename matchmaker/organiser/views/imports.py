@@ -38,7 +38,7 @@ def _import_page(event: Event, form: ImportForm, status: int = 200) -> tuple[str
         labels=importing.FIELD_LABELS,
         required=importing.REQUIRED_FIELDS,
         mappings=queries.term_mapping_rows(get_session(), event.mission),
-        term_names=importing.TERM_NAMES,
+        term_names=importing.TERM_LABELS,
         mapping_labels=_mapping_labels(event),
     )
     return page, status
@@ -161,7 +161,7 @@ def _preview_page(
         only_problems=only_problems and bool(refused),
         bad_rows=len(refused),
         mapping_form=mapping_form,
-        term_names=importing.TERM_NAMES,
+        term_names=importing.TERM_LABELS,
         labels=importing.FIELD_LABELS,
     )
     return page, status
