@@ -161,11 +161,12 @@ def timezone_choices(current: str | None = None) -> ZoneGroups:
     """
     groups: ZoneGroups = {}
     if current and current not in canonical_timezones() and current in available_timezones():
-        groups["Current"] = [SelectChoice(current, current.replace("_", " "))]
+        groups[_("Current")] = [SelectChoice(current, current.replace("_", " "))]
+    universal = _("Universal")
     for zone in canonical_timezones():
         region, _slash, place = zone.partition("/")
         label = (place or region).replace("_", " ").replace("/", " / ")
-        groups.setdefault(region if place else "Universal", []).append(SelectChoice(zone, label))
+        groups.setdefault(region if place else universal, []).append(SelectChoice(zone, label))
     return groups
 
 
