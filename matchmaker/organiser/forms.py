@@ -9,7 +9,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
-from flask_babel import lazy_gettext
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
@@ -35,9 +37,10 @@ from wtforms.validators import (
 )
 
 from matchmaker.forms import SafeForm
+from matchmaker.i18n import DEFAULT_LOCALE, format_day, language_choices
 from matchmaker.models import Phase, TermKind
 from matchmaker.models.enums import EventMode
-from matchmaker.organiser.importing import MAX_TERM_LENGTH, TERM_NAMES, UnknownTerm
+from matchmaker.organiser.importing import MAX_TERM_LENGTH, UnknownTerm
 from matchmaker.organiser.operations import TermDecision
 from matchmaker.organiser.terms import Vocabularies
 
@@ -158,11 +161,12 @@ def timezone_choices(current: str | None = None) -> ZoneGroups:
     """
     groups: ZoneGroups = {}
     if current and current not in canonical_timezones() and current in available_timezones():
-        groups["Current"] = [SelectChoice(current, current.replace("_", " "))]
+        groups[_("Current")] = [SelectChoice(current, current.replace("_", " "))]
+    universal = _("Universal")
     for zone in canonical_timezones():
         region, _slash, place = zone.partition("/")
         label = (place or region).replace("_", " ").replace("/", " / ")
-        groups.setdefault(region if place else "Universal", []).append(SelectChoice(zone, label))
+        groups.setdefault(region if place else universal, []).append(SelectChoice(zone, label))
     return groups
 
 
@@ -191,39 +195,39 @@ def utc_to_local_input(value: datetime | None, zone: str) -> datetime | None:
 
 
 class MissionForm(SafeForm):
-    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     partnership = StringField(
-        "Cluster partnership",
+        _l("Cluster partnership"),
         validators=[Optional(), Length(max=200)],
-        description="E.g. the ESCP-4i partnership organising the mission.",
+        description=_l("E.g. the ESCP-4i partnership organising the mission."),
     )
     target_market = StringField(
-        "Target market",
+        _l("Target market"),
         validators=[Optional(), Length(max=200)],
-        description="E.g. USA, Taiwan, Mexico.",
+        description=_l("E.g. USA, Taiwan, Mexico."),
     )
-    start_date = DateField("First day", validators=[Optional()])
-    end_date = DateField("Last day", validators=[Optional()])
-    description = TextAreaField("Description", validators=[Optional(), Length(max=5000)])
+    start_date = DateField(_l("First day"), validators=[Optional()])
+    end_date = DateField(_l("Last day"), validators=[Optional()])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
     follow_up_months_first = IntegerField(
-        "First follow-up survey, months after the event",
+        _l("First follow-up survey, months after the event"),
         default=3,
         validators=[Optional(), NumberRange(min=1, max=36)],
-        description="3 unless you change it.",
+        description=_l("3 unless you change it."),
     )
     follow_up_months_second = IntegerField(
-        "Second follow-up survey, months after the event",
+        _l("Second follow-up survey, months after the event"),
         default=6,
         validators=[Optional(), NumberRange(min=1, max=36)],
-        description="6 unless you change it.",
+        description=_l("6 unless you change it."),
     )
 
     def validate_end_date(self, field: DateField) -> None:
         if field.data and self.start_date.data and field.data < self.start_date.data:
-            raise ValidationError("The last day cannot be before the first day.")
+            raise ValidationError(_("The last day cannot be before the first day."))
 
 
-def _optional_limit(label: str, description: str) -> IntegerField:
+def _optional_limit(label: LazyString, description: LazyString) -> IntegerField:
     return IntegerField(
         label,
         validators=[Optional(), NumberRange(min=0, max=1000)],
@@ -232,84 +236,100 @@ def _optional_limit(label: str, description: str) -> IntegerField:
 
 
 class EventForm(SafeForm):
-    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     venue = StringField(
-        "Venue",
+        _l("Venue"),
         validators=[Optional(), Length(max=300)],
-        description="E.g. Hannover Messe, Hall 8, EU pavilion.",
+        description=_l("E.g. Hannover Messe, Hall 8, EU pavilion."),
     )
-    description = TextAreaField("Description", validators=[Optional(), Length(max=5000)])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
     timezone = SelectField(
-        "Time zone",
+        _l("Time zone"),
         choices=timezone_choices,
         default="Europe/Berlin",
-        description="The venue's time zone: blocks and deadlines are in this local time.",
+        description=_l("The venue's time zone: blocks and deadlines are in this local time."),
     )
     mode = SelectField(
-        lazy_gettext("Where meetings happen"),
+        _l("Where meetings happen"),
         choices=[
-            SelectChoice(EventMode.ON_SITE.value, lazy_gettext("On site")),
-            SelectChoice(EventMode.ONLINE.value, lazy_gettext("Online: every meeting by video")),
-            SelectChoice(
-                EventMode.HYBRID.value, lazy_gettext("Hybrid: participants may attend online")
-            ),
+            SelectChoice(EventMode.ON_SITE.value, _l("On site")),
+            SelectChoice(EventMode.ONLINE.value, _l("Online: every meeting by video")),
+            SelectChoice(EventMode.HYBRID.value, _l("Hybrid: participants may attend online")),
         ],
         default=EventMode.ON_SITE.value,
         coerce=EventMode,
-        description=lazy_gettext(
+        description=_l(
             "Meetings with someone attending online need no table: they get a video link."
         ),
     )
+    default_locale = SelectField(
+        _l("Default language"),
+        choices=language_choices,
+        default=DEFAULT_LOCALE,
+        description=_l(
+            "The language of e-mails to people who have not chosen one, and of the event's "
+            "texts where no translation is given."
+        ),
+    )
     slot_minutes = IntegerField(
-        "Meeting length (minutes)", default=30, validators=[InputRequired(), NumberRange(5, 240)]
+        _l("Meeting length (minutes)"),
+        default=30,
+        validators=[InputRequired(), NumberRange(5, 240)],
     )
     break_minutes = IntegerField(
-        "Break between meetings (minutes)",
+        _l("Break between meetings (minutes)"),
         default=0,
         validators=[InputRequired(), NumberRange(0, 120)],
     )
     default_max_meetings = _optional_limit(
-        "Meetings per participant (default cap)",
-        "Empty: no cap. Each participant's cap can be changed.",
+        _l("Meetings per participant (default cap)"),
+        _l("Empty: no cap. Each participant's cap can be changed."),
     )
     min_meetings = IntegerField(
-        "Guaranteed minimum of meetings",
+        _l("Guaranteed minimum of meetings"),
         default=1,
         validators=[Optional(), NumberRange(min=0, max=100)],
-        description="The solver first gives as many people as possible this many meetings, "
-        "then maximises the wishes met. It is lowered for someone whose wishes, "
-        "availability or caps allow fewer. 0: no minimum; empty: 1.",
+        description=_l(
+            "The solver first gives as many people as possible this many meetings, "
+            "then maximises the wishes met. It is lowered for someone whose wishes, "
+            "availability or caps allow fewer. 0: no minimum; empty: 1."
+        ),
     )
     max_meetings_per_day = _optional_limit(
-        "Meetings per participant per day",
-        "Empty: no cap per day. Each participant's cap per day can be changed.",
+        _l("Meetings per participant per day"),
+        _l("Empty: no cap per day. Each participant's cap per day can be changed."),
     )
     max_consecutive_meetings = IntegerField(
-        "Longest run of back-to-back meetings",
+        _l("Longest run of back-to-back meetings"),
         validators=[Optional(), NumberRange(min=1, max=100)],
-        description="After this many meetings in a row, a participant gets a free slot. "
-        "Empty: no limit.",
+        description=_l(
+            "After this many meetings in a row, a participant gets a free slot. Empty: no limit."
+        ),
     )
-    limit_must = _optional_limit("“Must meet” choices per participant", "Empty: no limit.")
-    limit_want = _optional_limit("“Want to meet” choices per participant", "Empty: no limit.")
-    limit_maybe = _optional_limit("“Maybe” choices per participant", "Empty: no limit.")
+    limit_must = _optional_limit(_l("“Must meet” choices per participant"), _l("Empty: no limit."))
+    limit_want = _optional_limit(
+        _l("“Want to meet” choices per participant"), _l("Empty: no limit.")
+    )
+    limit_maybe = _optional_limit(_l("“Maybe” choices per participant"), _l("Empty: no limit."))
     sectors = TextAreaField(
-        "Sectors", validators=[Optional(), Length(max=10000)], description="One per line."
+        _l("Sectors"), validators=[Optional(), Length(max=10000)], description=_l("One per line.")
     )
     technologies = TextAreaField(
-        "Technologies", validators=[Optional(), Length(max=10000)], description="One per line."
+        _l("Technologies"),
+        validators=[Optional(), Length(max=10000)],
+        description=_l("One per line."),
     )
     registration_deadline = DateTimeLocalField(
-        "Registration deadline",
+        _l("Registration deadline"),
         format=LOCAL_INPUT_FORMATS,
         validators=[Optional()],
-        description="In the event's local time.",
+        description=_l("In the event's local time."),
     )
     preferences_deadline = DateTimeLocalField(
-        "Deadline for choosing meetings",
+        _l("Deadline for choosing meetings"),
         format=LOCAL_INPUT_FORMATS,
         validators=[Optional()],
-        description="In the event's local time.",
+        description=_l("In the event's local time."),
     )
 
     def __init__(self, *args: Any, first_day: date | None = None, **kwargs: Any) -> None:
@@ -322,7 +342,10 @@ class EventForm(SafeForm):
     def _before_the_event(self, field: DateTimeLocalField) -> None:
         if field.data and self.first_day and field.data.date() > self.first_day:
             raise ValidationError(
-                f"The event starts on {self.first_day:%d %B %Y}: set a deadline before it."
+                _(
+                    "The event starts on %(day)s: set a deadline before it.",
+                    day=format_day(self.first_day),
+                )
             )
 
     def validate_registration_deadline(self, field: DateTimeLocalField) -> None:
@@ -330,7 +353,7 @@ class EventForm(SafeForm):
 
     def validate_timezone(self, field: SelectField) -> None:
         if field.data not in available_timezones():
-            raise ValidationError("Choose a time zone from the list.")
+            raise ValidationError(_("Choose a time zone from the list."))
 
     def validate_sectors(self, field: TextAreaField) -> None:
         _check_terms(field)
@@ -342,7 +365,7 @@ class EventForm(SafeForm):
         self._before_the_event(field)
         registration = self.registration_deadline.data
         if field.data and registration and field.data < registration:
-            raise ValidationError("Choosing meetings cannot end before registration does.")
+            raise ValidationError(_("Choosing meetings cannot end before registration does."))
 
     def terms(self, name: str) -> list[str]:
         """The taxonomy entered in the `sectors` or `technologies` box."""
@@ -352,63 +375,75 @@ class EventForm(SafeForm):
 def _check_terms(field: Any) -> None:
     for term in _lines(field.data):
         if len(term) > 100:
-            raise ValidationError(f"“{term[:40]}…” is longer than 100 characters.")
+            raise ValidationError(_("“%(term)s…” is longer than 100 characters.", term=term[:40]))
         if ";" in term or "," in term:
-            raise ValidationError(f"“{term}”: no commas or semicolons (they separate terms).")
+            raise ValidationError(
+                _("“%(term)s”: no commas or semicolons (they separate terms).", term=term)
+            )
 
 
 class NewEventForm(EventForm):
     phase = SelectField(
-        "Phase",
+        _l("Phase"),
         choices=[
-            SelectChoice(Phase.DRAFT.value, "Draft (only organisers see it)"),
-            SelectChoice(Phase.REGISTRATION.value, "Registration open"),
+            SelectChoice(Phase.DRAFT.value, _l("Draft (only organisers see it)")),
+            SelectChoice(Phase.REGISTRATION.value, _l("Registration open")),
         ],
         default=Phase.DRAFT.value,
     )
 
 
 class BlockForm(SafeForm):
-    day = DateField("Day", validators=[InputRequired(message="Enter the day.")])
-    start_time = TimeField("Start", validators=[InputRequired(message="Enter the start time.")])
-    end_time = TimeField("End", validators=[InputRequired(message="Enter the end time.")])
+    day = DateField(_l("Day"), validators=[InputRequired(message=_l("Enter the day."))])
+    start_time = TimeField(
+        _l("Start"), validators=[InputRequired(message=_l("Enter the start time."))]
+    )
+    end_time = TimeField(_l("End"), validators=[InputRequired(message=_l("Enter the end time."))])
     name = StringField(
-        "Name", validators=[Optional(), Length(max=100)], description="E.g. Morning B2B."
+        _l("Name"), validators=[Optional(), Length(max=100)], description=_l("E.g. Morning B2B.")
     )
 
     def validate_end_time(self, field: TimeField) -> None:
         if field.data and self.start_time.data and field.data <= self.start_time.data:
-            raise ValidationError("The block must end after it starts.")
+            raise ValidationError(_("The block must end after it starts."))
 
 
 class TableCountForm(SafeForm):
     count = IntegerField(
-        "Number of tables",
+        _l("Number of tables"),
         validators=[InputRequired(), NumberRange(min=1, max=MAX_TABLES)],
-        description="Named Table 1, Table 2 …",
+        description=_l("Named Table 1, Table 2 …"),
     )
 
 
 class TableListForm(SafeForm):
     tables = TextAreaField(
-        "Tables and meeting points",
+        _l("Tables and meeting points"),
         validators=[DataRequired()],
-        description="One per line: name; place (the place is optional). "
-        "E.g. “Table A; Hall 8 lounge”.",
+        description=_l(
+            "One per line: name; place (the place is optional). E.g. “Table A; Hall 8 lounge”."
+        ),
     )
 
     def validate_tables(self, field: TextAreaField) -> None:
         names: set[str] = set()
         for number, (name, place) in enumerate(self.entries(), start=1):
             if not name:
-                raise ValidationError(f"Line {number}: the name is missing.")
+                raise ValidationError(_("Line %(number)d: the name is missing.", number=number))
             if len(name) > 100 or len(place) > 200:
-                raise ValidationError(f"Line {number}: name up to 100, place up to 200 characters.")
+                raise ValidationError(
+                    _(
+                        "Line %(number)d: name up to 100, place up to 200 characters.",
+                        number=number,
+                    )
+                )
             if name.casefold() in names:
-                raise ValidationError(f"Line {number}: “{name}” is listed twice.")
+                raise ValidationError(
+                    _("Line %(number)d: “%(name)s” is listed twice.", number=number, name=name)
+                )
             names.add(name.casefold())
         if len(names) > MAX_TABLES:
-            raise ValidationError(f"At most {MAX_TABLES} tables.")
+            raise ValidationError(_("At most %(count)d tables.", count=MAX_TABLES))
 
     def entries(self) -> list[tuple[str, str]]:
         """(name, place) per non-empty line."""
@@ -425,45 +460,52 @@ class PhaseForm(SafeForm):
 
     def validate_direction(self, field: HiddenField) -> None:
         if field.data not in ("forward", "back"):
-            raise ValidationError("Unknown direction.")
+            raise ValidationError(_("Unknown direction."))
 
 
 class ParticipantForm(SafeForm):
     max_meetings = IntegerField(
-        "Meeting cap",
+        _l("Meeting cap"),
         validators=[Optional(), NumberRange(min=0, max=1000)],
-        description="Empty: no cap.",
+        description=_l("Empty: no cap."),
     )
     max_meetings_per_day = IntegerField(
-        "Meeting cap per day",
+        _l("Meeting cap per day"),
         validators=[Optional(), NumberRange(min=0, max=1000)],
-        description="Empty: the event's cap per day.",
+        description=_l("Empty: the event's cap per day."),
     )
     min_meetings = IntegerField(
-        "Guaranteed minimum of meetings",
+        _l("Guaranteed minimum of meetings"),
         validators=[Optional(), NumberRange(min=0, max=100)],
-        description="Empty: the event's minimum.",
+        description=_l("Empty: the event's minimum."),
     )
     location = StringField(
-        "Exhibitor booth",
+        _l("Exhibitor booth"),
         validators=[Optional(), Length(max=200)],
-        description="Exhibitors meet at their booth. Empty: meets at the shared tables.",
+        description=_l("Exhibitors meet at their booth. Empty: meets at the shared tables."),
     )
     online = BooleanField(
-        lazy_gettext("Attends online"),
-        description=lazy_gettext("At a hybrid event: their meetings are video calls."),
+        _l("Attends online"),
+        description=_l("At a hybrid event: their meetings are video calls."),
     )
 
 
 class ImportForm(SafeForm):
     file = FileField(
-        "CSV or XLSX file",
-        validators=[FileRequired(message="Choose a file.")],
-        description="One participant per row; the first row names the columns.",
+        _l("CSV or XLSX file"),
+        validators=[FileRequired(message=_l("Choose a file."))],
+        description=_l("One participant per row; the first row names the columns."),
     )
 
 
 ADDABLE_KINDS = (TermKind.SECTOR, TermKind.TECHNOLOGY)
+# The heading of a term list's whole list in the mapping menus.
+EVERY_TERM = {
+    TermKind.SECTOR: _l("Every sector"),
+    TermKind.TECHNOLOGY: _l("Every technology"),
+    TermKind.COUNTRY: _l("Every country"),
+    TermKind.TYPE: _l("Every organisation type"),
+}
 
 
 class TermMappingForm(SafeForm):
@@ -494,20 +536,24 @@ def term_field_name(term: UnknownTerm) -> str:
 
 def _term_choices(term: UnknownTerm, lists: Vocabularies) -> list[SelectChoice]:
     vocabulary = lists.of(term.kind)
-    name = TERM_NAMES[term.kind]
-    choices = [SelectChoice("", "Decide later (the rows wait)")]
+    choices = [SelectChoice("", _("Decide later (the rows wait)"))]
     choices += [
-        SelectChoice(f"map:{value}", vocabulary.choices[value], optgroup="Nearest")
+        SelectChoice(f"map:{value}", vocabulary.choices[value], optgroup=_("Nearest"))
         for value in term.suggestions
     ]
     if term.kind in ADDABLE_KINDS:
+        other = _("Other")
         if len(term.text) <= MAX_TERM_LENGTH:
-            label = f"Add “{term.text}” to the event's {name} list"
-            choices.append(SelectChoice("new", label, optgroup="Other"))
-        label = f"Leave “{term.text}” out of the rows"
-        choices.append(SelectChoice("drop", label, optgroup="Other"))
+            if term.kind == TermKind.SECTOR:
+                label = _("Add “%(term)s” to the event's sector list", term=term.text)
+            else:
+                label = _("Add “%(term)s” to the event's technology list", term=term.text)
+            choices.append(SelectChoice("new", label, optgroup=other))
+        label = _("Leave “%(term)s” out of the rows", term=term.text)
+        choices.append(SelectChoice("drop", label, optgroup=other))
+    every = str(EVERY_TERM[term.kind])
     choices += [
-        SelectChoice(f"map:{value}", label, optgroup=f"Every {name}")
+        SelectChoice(f"map:{value}", label, optgroup=every)
         for value, label in sorted(vocabulary.choices.items(), key=lambda item: item[1].casefold())
     ]
     return choices
@@ -531,10 +577,10 @@ def term_mapping_form(unknown: Sequence[UnknownTerm], lists: Vocabularies) -> Te
 
 
 class OrganiserForm(SafeForm):
-    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
-    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
 
 
 class MissionOrganiserForm(SafeForm):
-    mission = SelectField("Mission", coerce=int)
-    user = SelectField("Organiser", coerce=int)
+    mission = SelectField(_l("Mission"), coerce=int)
+    user = SelectField(_l("Organiser"), coerce=int)

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.db import utcnow
@@ -125,13 +127,47 @@ TERM_COLUMNS = {
     "country": TermKind.COUNTRY,
     "type": TermKind.TYPE,
 }
-TERM_NAMES = {
-    TermKind.SECTOR: "sector",
-    TermKind.TECHNOLOGY: "technology",
-    TermKind.COUNTRY: "country",
-    TermKind.TYPE: "organisation type",
+# The lists' names on the import pages.
+TERM_LABELS = {
+    TermKind.SECTOR: _l("Sector"),
+    TermKind.TECHNOLOGY: _l("Technology"),
+    TermKind.COUNTRY: _l("Country"),
+    TermKind.TYPE: _l("Organisation type"),
 }
 MAX_TERM_LENGTH = 100
+# A row's problem when a required cell is empty.
+MISSING = {
+    "first_name": _l("The first name is missing."),
+    "last_name": _l("The last name is missing."),
+    "email": _l("The email is missing."),
+    "organisation": _l("The organisation is missing."),
+    "country": _l("The country is missing."),
+    "type": _l("The type is missing."),
+}
+# A row's problem when a term is not on the event's list.
+UNKNOWN_TERM = {
+    TermKind.SECTOR: _l("Unknown sector “%(term)s”: map it above."),
+    TermKind.TECHNOLOGY: _l("Unknown technology “%(term)s”: map it above."),
+    TermKind.COUNTRY: _l("Unknown country “%(term)s”: map it above."),
+    TermKind.TYPE: _l("Unknown organisation type “%(term)s”: map it above."),
+}
+# The preview's names of the fields a re-import changes.
+CHANGE_LABELS = {
+    "first_name": _l("First name"),
+    "last_name": _l("Last name"),
+    "job_title": _l("Job title"),
+    "phone": _l("Phone"),
+    "booth": _l("Booth"),
+    "organisation": _l("Organisation"),
+    "country": _l("Country"),
+    "type": _l("Type"),
+    "sectors": _l("Sectors"),
+    "technologies": _l("Technologies"),
+    "offers": _l("Offers"),
+    "requests": _l("Requests"),
+    "website": _l("Website"),
+    "online": _l("Online"),
+}
 # What a re-import compares and may change, in the order the preview lists changes.
 UPDATED_FIELDS = (
     "first_name",
@@ -306,7 +342,7 @@ def read_table(filename: str, data: bytes, limits: Limits) -> RawTable:
     for _number, header_line in numbered:
         if any(header_line):
             return _table_from(header_line, numbered, limits.max_rows)
-    raise SpreadsheetError("The file is empty.")
+    raise SpreadsheetError(_("The file is empty."))
 
 
 def _table_from(
@@ -324,10 +360,14 @@ def _table_from(
         columns[index] = name
     missing = [FIELD_LABELS[name] for name in REQUIRED_FIELDS if name not in columns.values()]
     if missing:
+        # The column names stay English: they are what the file's header must say.
         raise SpreadsheetError(
-            "The header row lacks the column(s): " + ", ".join(missing) + ". The first "
-            "non-empty row must name the columns (e.g. First name, Last name, Email, "
-            "Organisation, Country, Type)."
+            _(
+                "The header row lacks the column(s): %(columns)s. The first non-empty row must "
+                "name the columns (e.g. First name, Last name, Email, Organisation, Country, "
+                "Type).",
+                columns=", ".join(missing),
+            )
         )
     width = len(header)
     rows: list[RawRow] = []
@@ -337,13 +377,16 @@ def _table_from(
             continue
         if len(rows) == max_rows:
             raise SpreadsheetError(
-                f"The file has more than {max_rows} participants; import at most "
-                f"{max_rows} at a time."
+                _(
+                    "The file has more than %(count)d participants; import at most %(count)d "
+                    "at a time.",
+                    count=max_rows,
+                )
             )
         values = tuple(line[:width]) + ("",) * (width - len(line))
         rows.append(RawRow(number, cells, values))
     if not rows:
-        raise SpreadsheetError("The file has a header row but no participants.")
+        raise SpreadsheetError(_("The file has a header row but no participants."))
     return RawTable(tuple(header), tuple(columns.values()), tuple(ignored), tuple(rows))
 
 
@@ -367,14 +410,18 @@ class _TermReader:
             return value
         column = next(name for name, of in TERM_COLUMNS.items() if of == kind)
         if len(text) > MAX_TERM_LENGTH:
-            errors.append(RowError(column, f"A term longer than {MAX_TERM_LENGTH} characters."))
+            errors.append(
+                RowError(
+                    column,
+                    _("A term longer than %(limit)d characters.", limit=MAX_TERM_LENGTH),
+                )
+            )
             return None
         key = vocabulary.key(text) or text.casefold()
         rows = self.unknown.setdefault((kind, key), (text, []))[1]
         if row not in rows:
             rows.append(row)
-        name = TERM_NAMES[kind]
-        errors.append(RowError(column, f"Unknown {name} “{text}”: map it above."))
+        errors.append(RowError(column, str(UNKNOWN_TERM[kind]) % {"term": text}))
         return None
 
     def listed(
@@ -407,9 +454,18 @@ def _checked_text(cells: dict[str, str], name: str, errors: list[RowError]) -> s
     label = FIELD_LABELS[name]
     limit = MAX_LENGTHS.get(name)
     if not value and name in REQUIRED_FIELDS:
-        errors.append(RowError(label, f"The {label} is missing."))
+        errors.append(RowError(label, str(MISSING[name])))
     elif limit is not None and len(value) > limit:
-        errors.append(RowError(label, f"Longer than {limit} characters ({len(value)})."))
+        errors.append(
+            RowError(
+                label,
+                _(
+                    "Longer than %(limit)d characters (%(length)d).",
+                    limit=limit,
+                    length=len(value),
+                ),
+            )
+        )
     return value
 
 
@@ -451,7 +507,7 @@ def _compared(row: CheckedRow, person: PersonRecord, fields: Sequence[str]) -> C
             continue
         same = new.casefold() == old.casefold() if name == "organisation" else new == old
         if not same:
-            label = FIELD_LABELS[name].capitalize()
+            label = str(CHANGE_LABELS[name])
             changes.append(FieldChange(label, _shown(name, old) or "—", _shown(name, new)))
     return replace(row, registered=True, changes=tuple(changes))
 
@@ -469,9 +525,13 @@ def _with_consistent_organisations(rows: list[CheckedRow]) -> list[CheckedRow]:
         earlier = first.setdefault(row.organisation.casefold(), row) if comparable else row
         if earlier is not row and (earlier.country, earlier.type) != (row.country, row.type):
             assert earlier.type is not None
-            message = (
-                f"{earlier.organisation} is {earlier.country_name}, {earlier.type.label} "
-                f"in row {earlier.number}: one organisation has one country and type."
+            message = _(
+                "%(organisation)s is %(country)s, %(type)s in row %(row)d: one organisation "
+                "has one country and type.",
+                organisation=earlier.organisation,
+                country=earlier.country_name,
+                type=earlier.type.label,
+                row=earlier.number,
             )
             row = replace(row, errors=(*row.errors, RowError("organisation", message)))
         result.append(row)
@@ -522,7 +582,9 @@ def _checked_online(value: str, errors: list[RowError]) -> str:
         return ""
     answer = ONLINE_ANSWERS.get(" ".join(value.casefold().split()))
     if answer is None:
-        errors.append(RowError("online", f"“{value}”: write yes (attends online) or no."))
+        errors.append(
+            RowError("online", _("“%(value)s”: write yes (attends online) or no.", value=value))
+        )
         return ""
     return answer
 
@@ -534,13 +596,26 @@ def _checked_email(
     try:
         normalised = validate_email(email, check_deliverability=False).normalized.lower()
     except EmailNotValidError as error:
-        errors.append(RowError("email", f"“{email}” is not a valid email address: {error}"))
+        errors.append(
+            RowError(
+                "email",
+                _(
+                    "“%(email)s” is not a valid email address: %(error)s",
+                    email=email,
+                    error=error,
+                ),
+            )
+        )
         return email
     if normalised in first_row_of_email:
         errors.append(
             RowError(
                 "email",
-                f"{normalised} appears again (first in row {first_row_of_email[normalised]}).",
+                _(
+                    "%(email)s appears again (first in row %(row)d).",
+                    email=normalised,
+                    row=first_row_of_email[normalised],
+                ),
             )
         )
     else:
@@ -552,12 +627,17 @@ def refused_rows(table: RawTable, checked: CheckedImport) -> tuple[list[str], li
     """The refused rows as uploaded, with a last column saying why: header and rows."""
     reasons = {
         row.number: " ".join(
-            f"{error.column.capitalize()}: {error.message}" for error in row.errors
+            _(
+                "%(column)s: %(problem)s",
+                column=error.column.capitalize(),
+                problem=error.message,
+            )
+            for error in row.errors
         )
         for row in checked.refused
     }
     rows = [[*raw.values, reasons[raw.number]] for raw in table.rows if raw.number in reasons]
-    return [*table.header, "Reason"], rows
+    return [*table.header, _("Reason")], rows
 
 
 @dataclass(frozen=True)

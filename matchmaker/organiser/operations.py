@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy.orm import Session
 
 from matchmaker.auth.emails import normalise_email
@@ -16,6 +18,7 @@ from matchmaker.auth.operations import create_user
 from matchmaker.auth.passwords import generate_password
 from matchmaker.auth.queries import user_by_email
 from matchmaker.auth.tokens import hash_token, new_token
+from matchmaker.i18n import DEFAULT_LOCALE, format_date, format_day, format_time
 from matchmaker.messages import preferences
 from matchmaker.models import (
     Block,
@@ -119,6 +122,7 @@ class EventSettings:
     registration_deadline: datetime | None
     preferences_deadline: datetime | None
     mode: EventMode = EventMode.ON_SITE
+    default_locale: str = DEFAULT_LOCALE
 
 
 def create_event(
@@ -126,7 +130,7 @@ def create_event(
 ) -> Event:
     """A new event of the mission (no blocks or tables yet)."""
     if phase == Phase.PUBLISHED:
-        raise SetupRefused("A new event cannot start published.")
+        raise SetupRefused(_("A new event cannot start published."))
     event = Event(mission=mission, slug=unique_slug(session, Event, settings.name), phase=phase)
     _apply_settings(event, settings)
     session.add(event)
@@ -151,6 +155,7 @@ def _apply_settings(event: Event, settings: EventSettings) -> None:
     event.description = settings.description
     event.venue = settings.venue
     event.mode = settings.mode
+    event.default_locale = settings.default_locale
     event.timezone = settings.timezone
     event.slot_minutes = settings.slot_minutes
     event.break_minutes = settings.break_minutes
@@ -176,9 +181,10 @@ class AddedBlock:
 
 
 def _mission_days(mission: Mission) -> str:
-    first = f"{mission.start_date:%d %B %Y}" if mission.start_date else "…"
-    last = f"{mission.end_date:%d %B %Y}" if mission.end_date else "…"
-    return f"{first} to {last}"
+    first = format_date(mission.start_date) if mission.start_date else "…"
+    last = format_date(mission.end_date) if mission.end_date else "…"
+    days: str = _("%(first)s to %(last)s", first=first, last=last)
+    return days
 
 
 def add_block(
@@ -188,35 +194,49 @@ def add_block(
     overlaps another block that day or holds no slot. Warns when minutes at its end fit no
     slot or when it adds a day."""
     if end <= start:
-        raise SetupRefused("A block must end after it starts.")
+        raise SetupRefused(_("A block must end after it starts."))
     mission = event.mission
     if (mission.start_date and day < mission.start_date) or (
         mission.end_date and day > mission.end_date
     ):
         raise SetupRefused(
-            f"{day:%d %B %Y} is outside the mission's days "
-            f"({_mission_days(mission)}): change the mission's dates first if it moved."
+            _(
+                "%(day)s is outside the mission's days (%(days)s): change the mission's dates "
+                "first if it moved.",
+                day=format_date(day),
+                days=_mission_days(mission),
+            )
         )
     for other in event.blocks:
         if other.day == day and start < other.end_time and other.start_time < end:
             raise SetupRefused(
-                f"It overlaps the block {other.start_time:%H:%M}–{other.end_time:%H:%M} "
-                "of that day."
+                _(
+                    "It overlaps the block %(start)s–%(end)s of that day.",
+                    start=format_time(datetime.combine(day, other.start_time)),
+                    end=format_time(datetime.combine(day, other.end_time)),
+                )
             )
     slots = generate_slots(day, start, end, event.slot_minutes, event.break_minutes, event.zone)
     if not slots:
-        raise SetupRefused(f"It is shorter than one {event.slot_minutes}-minute slot.")
+        raise SetupRefused(
+            _("It is shorter than one %(minutes)d-minute slot.", minutes=event.slot_minutes)
+        )
     warnings = []
     unused = int((local_to_utc(day, end, event.zone) - slots[-1][1]).total_seconds() // 60)
     if unused:
         warnings.append(
-            f"{unused} minute{'s' if unused != 1 else ''} at the end of the block "
-            f"{'are' if unused != 1 else 'is'} unused: no {event.slot_minutes}-minute slot "
-            "fits there."
+            ngettext(
+                "%(num)d minute at the end of the block is unused: no %(minutes)d-minute slot "
+                "fits there.",
+                "%(num)d minutes at the end of the block are unused: no %(minutes)d-minute "
+                "slot fits there.",
+                unused,
+                minutes=event.slot_minutes,
+            )
         )
     days = {block.day for block in event.blocks}
     if days and day not in days:
-        warnings.append(f"This adds {day:%A} {day.day} {day:%B %Y} to the event's days.")
+        warnings.append(_("This adds %(day)s to the event's days.", day=format_day(day)))
     block = Block(event=event, day=day, start_time=start, end_time=end, name=name)
     session.add(block)
     session.flush()
@@ -226,7 +246,7 @@ def add_block(
 
 def remove_block(session: Session, event: Event, block: Block) -> None:
     """Delete a block and its slots; refused while meetings use those slots."""
-    _refuse_if_meetings(session, [slot.id for slot in block.slots], "this block")
+    _refuse_if_meetings(session, [slot.id for slot in block.slots], in_block=True)
     event.blocks.remove(block)
     session.delete(block)
     session.flush()
@@ -266,7 +286,7 @@ def regenerate_slots(session: Session, event: Event) -> SlotChanges:
         for key, slot in existing.items()
         if key not in wanted or wanted[key].id != slot.block_id
     ]
-    _refuse_if_meetings(session, [slot.id for slot in obsolete], "the slots this change removes")
+    _refuse_if_meetings(session, [slot.id for slot in obsolete], in_block=False)
     for slot in obsolete:
         session.delete(slot)
     session.flush()
@@ -283,12 +303,30 @@ def regenerate_slots(session: Session, event: Event) -> SlotChanges:
     return SlotChanges(added=added, removed=len(obsolete), kept=len(kept))
 
 
-def _refuse_if_meetings(session: Session, slot_ids: list[int], what: str) -> None:
+def _refuse_if_meetings(session: Session, slot_ids: list[int], *, in_block: bool) -> None:
+    """Refuse when meetings sit in the slots: those of a block, or those a change removes."""
     count = queries.meetings_in_slots(session, slot_ids)
+    if count and in_block:
+        raise SetupRefused(
+            ngettext(
+                "Refused: %(num)d meeting(s) are scheduled in this block. Nothing was changed. "
+                "Move those meetings to other slots first, or keep the current timing.",
+                "Refused: %(num)d meeting(s) are scheduled in this block. Nothing was changed. "
+                "Move those meetings to other slots first, or keep the current timing.",
+                count,
+            )
+        )
     if count:
         raise SetupRefused(
-            f"Refused: {count} meeting(s) are scheduled in {what}. Nothing was changed. "
-            "Move those meetings to other slots first, or keep the current timing."
+            ngettext(
+                "Refused: %(num)d meeting(s) are scheduled in the slots this change removes. "
+                "Nothing was changed. Move those meetings to other slots first, or keep the "
+                "current timing.",
+                "Refused: %(num)d meeting(s) are scheduled in the slots this change removes. "
+                "Nothing was changed. Move those meetings to other slots first, or keep the "
+                "current timing.",
+                count,
+            )
         )
 
 
@@ -305,14 +343,19 @@ def replace_tables(session: Session, event: Event, wanted: Sequence[tuple[str, s
     """
     names = [name for name, _place in wanted]
     if len(set(names)) != len(names):
-        raise SetupRefused("Each table needs its own name.")
+        raise SetupRefused(_("Each table needs its own name."))
     existing = {table.name: table for table in event.tables}
     obsolete = [table for name, table in existing.items() if name not in names]
     count = queries.confirmed_meetings_at_tables(session, [table.id for table in obsolete])
     if count:
         raise SetupRefused(
-            f"Refused: {count} meeting(s) take place at tables this change removes. "
-            "Nothing was changed; move those meetings first."
+            ngettext(
+                "Refused: %(num)d meeting(s) take place at tables this change removes. "
+                "Nothing was changed; move those meetings first.",
+                "Refused: %(num)d meeting(s) take place at tables this change removes. "
+                "Nothing was changed; move those meetings first.",
+                count,
+            )
         )
     for table in obsolete:
         event.tables.remove(table)
@@ -328,13 +371,13 @@ def replace_tables(session: Session, event: Event, wanted: Sequence[tuple[str, s
 def move_phase(event: Event, *, forward: bool) -> Phase:
     """Move the event one phase forward or back; publishing belongs to the schedule pages."""
     if event.phase == Phase.PUBLISHED:
-        raise SetupRefused("The schedule is published: unpublish it on the schedule pages.")
+        raise SetupRefused(_("The schedule is published: unpublish it on the schedule pages."))
     index = PHASE_ORDER.index(event.phase) + (1 if forward else -1)
     if index < 0:
-        raise SetupRefused("The event is already a draft.")
+        raise SetupRefused(_("The event is already a draft."))
     target = PHASE_ORDER[index]
     if target == Phase.PUBLISHED:
-        raise SetupRefused("Publish the schedule from the schedule pages.")
+        raise SetupRefused(_("Publish the schedule from the schedule pages."))
     event.phase = target
     if target == Phase.PREFERENCES:
         preferences.preferences_opened(event)
@@ -345,7 +388,7 @@ def create_organiser(session: Session, email: str, name: str) -> tuple[User, str
     """A new organiser account and its generated password (shown once, stored hashed)."""
     address = normalise_email(email)
     if user_by_email(session, address) is not None:
-        raise SetupRefused(f"An account with the email {address} exists already.")
+        raise SetupRefused(_("An account with the email %(email)s exists already.", email=address))
     password = generate_password()
     return create_user(session, address, password, name, Role.ORGANISER), password
 
@@ -353,7 +396,7 @@ def create_organiser(session: Session, email: str, name: str) -> tuple[User, str
 def add_mission_organiser(mission: Mission, user: User) -> None:
     """Let `user` (an organiser) manage the mission and its events."""
     if not user.is_organiser:
-        raise SetupRefused(f"{user.email} is not an organiser account.")
+        raise SetupRefused(_("%(email)s is not an organiser account.", email=user.email))
     if user not in mission.organisers:
         mission.organisers.append(user)
 
@@ -415,7 +458,7 @@ def import_participants(session: Session, event: Event, rows: Sequence[CheckedRo
     or move them to another one when the row names another organisation.
     """
     if any(not row.ok for row in rows):
-        raise SetupRefused("Only rows without problems can be imported.")
+        raise SetupRefused(_("Only rows without problems can be imported."))
     organisations = queries.organisations_by_name(session, event)
     people = queries.participants_by_email(session, event)
     added = updated = 0
@@ -533,7 +576,7 @@ def _add_term(event: Event, kind: TermKind, term: str) -> None:
     elif kind == TermKind.TECHNOLOGY and term not in event.technologies:
         event.technologies = [*event.technologies, term]
     elif kind not in (TermKind.SECTOR, TermKind.TECHNOLOGY):
-        raise SetupRefused("Only sectors and technologies can be added to the event's lists.")
+        raise SetupRefused(_("Only sectors and technologies can be added to the event's lists."))
 
 
 def issue_invitations(

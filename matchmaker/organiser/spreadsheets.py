@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from flask_babel import gettext as _
 from openpyxl import load_workbook
 
 ALLOWED_EXTENSIONS = (".csv", ".xlsx")
@@ -66,23 +67,35 @@ def read_lines(filename: str, data: bytes, limits: Limits) -> Iterator[list[str]
     """
     extension = Path(filename.lower()).suffix
     if extension not in ALLOWED_EXTENSIONS:
-        raise SpreadsheetError("Upload a .csv or .xlsx file.")
+        raise SpreadsheetError(_("Upload a .csv or .xlsx file."))
     lines = _csv_lines(data) if extension == ".csv" else _xlsx_lines(data, limits)
     for number, line in enumerate(lines, start=1):
         if number > limits.max_lines:
             raise SpreadsheetError(
-                f"The file has more than {limits.max_lines} lines (blank lines count too); "
-                f"import at most {limits.max_rows} participants at a time."
+                _(
+                    "The file has more than %(lines)d lines (blank lines count too); import "
+                    "at most %(rows)d participants at a time.",
+                    lines=limits.max_lines,
+                    rows=limits.max_rows,
+                )
             )
         if any(cell_text(value) for value in line[limits.max_columns :]):
             raise SpreadsheetError(
-                f"Line {number} has more than {limits.max_columns} columns; keep the "
-                "participants' columns and delete the others."
+                _(
+                    "Line %(number)d has more than %(columns)d columns; keep the "
+                    "participants' columns and delete the others.",
+                    number=number,
+                    columns=limits.max_columns,
+                )
             )
         cells = [cell_text(value) for value in line[: limits.max_columns]]
         if any(len(cell) > MAX_CELL_LENGTH for cell in cells):
             raise SpreadsheetError(
-                f"Line {number} holds a cell of more than {MAX_CELL_LENGTH} characters."
+                _(
+                    "Line %(number)d holds a cell of more than %(limit)d characters.",
+                    number=number,
+                    limit=MAX_CELL_LENGTH,
+                )
             )
         yield cells
 
@@ -94,13 +107,17 @@ def decode_text(data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as error:
             raise SpreadsheetError(
-                "The file starts like UTF-16 text but is not valid UTF-16. Save it as "
-                "“CSV UTF-8” and upload it again."
+                _(
+                    "The file starts like UTF-16 text but is not valid UTF-16. Save it as "
+                    "“CSV UTF-8” and upload it again."
+                )
             ) from error
     if b"\x00" in data[:4096]:
         raise SpreadsheetError(
-            "The file holds NUL bytes: it is UTF-16 or UTF-32 text without a byte order "
-            "mark, or not text at all. Save it as “CSV UTF-8” and upload it again."
+            _(
+                "The file holds NUL bytes: it is UTF-16 or UTF-32 text without a byte order "
+                "mark, or not text at all. Save it as “CSV UTF-8” and upload it again."
+            )
         )
     try:
         return data.decode("utf-8-sig")
@@ -109,8 +126,10 @@ def decode_text(data: bytes) -> str:
             return data.decode("cp1252")
         except UnicodeDecodeError as error:
             raise SpreadsheetError(
-                "The file is neither UTF-8, UTF-16 nor Windows-1252 text. Save it as "
-                "“CSV UTF-8” and upload it again."
+                _(
+                    "The file is neither UTF-8, UTF-16 nor Windows-1252 text. Save it as "
+                    "“CSV UTF-8” and upload it again."
+                )
             ) from error
 
 
@@ -123,10 +142,14 @@ def _csv_lines(data: bytes) -> Iterator[list[str]]:
     except csv.Error as error:
         if "field larger than field limit" in str(error):
             raise SpreadsheetError(
-                f"Line {reader.line_num} holds a cell longer than {CSV_FIELD_LIMIT} "
-                "characters: is it really a CSV file?"
+                _(
+                    "Line %(number)d holds a cell longer than %(limit)d characters: is it "
+                    "really a CSV file?",
+                    number=reader.line_num,
+                    limit=CSV_FIELD_LIMIT,
+                )
             ) from error
-        raise SpreadsheetError(f"The CSV file cannot be read: {error}.") from error
+        raise SpreadsheetError(_("The CSV file cannot be read: %(error)s.", error=error)) from error
     finally:
         csv.field_size_limit(previous_limit)
 
@@ -145,11 +168,15 @@ def _checked_archive(data: bytes, limits: Limits) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         members = archive.infolist()
         if len(members) > XLSX_MAX_MEMBERS:
-            raise SpreadsheetError("The XLSX file holds too many parts to be a participant list.")
+            raise SpreadsheetError(
+                _("The XLSX file holds too many parts to be a participant list.")
+            )
         if sum(member.file_size for member in members) > XLSX_MAX_UNCOMPRESSED:
             raise SpreadsheetError(
-                f"The XLSX file unpacks to more than {XLSX_MAX_UNCOMPRESSED // 1024 // 1024} "
-                "MB; split it or save it as CSV."
+                _(
+                    "The XLSX file unpacks to more than %(size)d MB; split it or save it as CSV.",
+                    size=XLSX_MAX_UNCOMPRESSED // 1024 // 1024,
+                )
             )
         for member in members:
             if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
@@ -157,8 +184,12 @@ def _checked_archive(data: bytes, limits: Limits) -> None:
                     rows = _row_tags(sheet)
                 if rows > limits.max_lines:
                     raise SpreadsheetError(
-                        f"A sheet of the workbook has {rows} rows (empty ones count too); "
-                        f"import at most {limits.max_rows} participants at a time."
+                        _(
+                            "A sheet of the workbook has %(count)d rows (empty ones count "
+                            "too); import at most %(rows)d participants at a time.",
+                            count=rows,
+                            rows=limits.max_rows,
+                        )
                     )
 
 
@@ -182,21 +213,26 @@ def _xlsx_lines(data: bytes, limits: Limits) -> Iterator[list[Any]]:
         _checked_archive(data, limits)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as error:
-        raise SpreadsheetError("The file is not a readable XLSX workbook.") from error
+        raise SpreadsheetError(_("The file is not a readable XLSX workbook.")) from error
     try:
         sheet = workbook.worksheets[0]
         declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
         if declared_rows > limits.max_lines or declared_columns > 16 * limits.max_columns:
             raise SpreadsheetError(
-                f"The sheet declares {declared_rows} rows and {declared_columns} columns; "
-                f"import at most {limits.max_rows} participants at a time (copy the "
-                "participants' cells into a new workbook if the sheet is mostly empty)."
+                _(
+                    "The sheet declares %(rows)d rows and %(columns)d columns; import at most "
+                    "%(limit)d participants at a time (copy the participants' cells into a new "
+                    "workbook if the sheet is mostly empty).",
+                    rows=declared_rows,
+                    columns=declared_columns,
+                    limit=limits.max_rows,
+                )
             )
         # One column more than allowed shows whether a line is too wide.
         rows = sheet.iter_rows(max_col=limits.max_columns + 1, values_only=True)
         for values in rows:
             yield list(values)
     except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as error:
-        raise SpreadsheetError("The XLSX workbook is damaged and cannot be read.") from error
+        raise SpreadsheetError(_("The XLSX workbook is damaged and cannot be read.")) from error
     finally:
         workbook.close()

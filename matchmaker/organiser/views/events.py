@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response as BaseResponse
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.commits import commit_or_refuse
 from matchmaker.db import get_session
+from matchmaker.i18n import language_name, supported
 from matchmaker.models import Event, Mission, Phase
 from matchmaker.organiser import operations, queries
 from matchmaker.organiser.forms import (
@@ -24,6 +27,15 @@ from matchmaker.organiser.operations import SetupRefused
 from matchmaker.organiser.terms import country_vocabulary
 from matchmaker.organiser.views.base import Page, bp, mission_or_404
 from matchmaker.zones import suggested_timezone
+
+# The phases as the phase badges name them.
+PHASE_NAMES = {
+    Phase.DRAFT: _l("Draft"),
+    Phase.REGISTRATION: _l("Registration open"),
+    Phase.PREFERENCES: _l("Choosing meetings"),
+    Phase.SCHEDULED: _l("Being scheduled"),
+    Phase.PUBLISHED: _l("Agendas published"),
+}
 
 
 def _event_settings(form: EventForm) -> operations.EventSettings:
@@ -47,6 +59,7 @@ def _event_settings(form: EventForm) -> operations.EventSettings:
         registration_deadline=local_input_to_utc(form.registration_deadline.data, zone),
         preferences_deadline=local_input_to_utc(form.preferences_deadline.data, zone),
         mode=form.mode.data,
+        default_locale=form.default_locale.data,
     )
 
 
@@ -79,7 +92,10 @@ def new_event(slug: str) -> Page:
         db = get_session()
         event = operations.create_event(db, mission, _event_settings(form), Phase(form.phase.data))
         db.commit()
-        flash(f"Event “{event.name}” created. Add its B2B blocks and tables.", "success")
+        flash(
+            _("Event “%(name)s” created. Add its B2B blocks and tables.", name=event.name),
+            "success",
+        )
         return redirect(url_for(".setup", slug=event.slug))
     return render_template("organiser/event_form.html", form=form, mission=mission, event=None)
 
@@ -105,7 +121,7 @@ def edit_event(slug: str) -> Page:
             lambda: operations.update_event(get_session(), event, settings), SetupRefused
         ).refusal
         if refusal is None:
-            flash("Event settings saved.", "success")
+            flash(_("Event settings saved."), "success")
             return redirect(url_for(".event", slug=event.slug))
         form.slot_minutes.errors.append(refusal)
     return render_template(
@@ -126,6 +142,7 @@ def event(slug: str) -> str:
         figures=queries.registration_figures(get_session(), event),
         phases=operations.PHASE_ORDER,
         country_names=COUNTRY_NAMES,
+        language=language_name(supported(event.default_locale) or "en"),
     )
 
 
@@ -143,5 +160,11 @@ def change_phase(slug: str) -> BaseResponse:
         if outcome.value is None:
             flash(str(outcome.refusal), "error")
         else:
-            flash(f"The event is now in the phase “{outcome.value.value}”.", "success")
+            flash(
+                _(
+                    "The event is now in the phase “%(phase)s”.",
+                    phase=PHASE_NAMES[outcome.value],
+                ),
+                "success",
+            )
     return redirect(url_for(".event", slug=event.slug))

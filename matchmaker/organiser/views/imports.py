@@ -8,6 +8,8 @@ import io
 from pathlib import Path
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -36,7 +38,7 @@ def _import_page(event: Event, form: ImportForm, status: int = 200) -> tuple[str
         labels=importing.FIELD_LABELS,
         required=importing.REQUIRED_FIELDS,
         mappings=queries.term_mapping_rows(get_session(), event.mission),
-        term_names=importing.TERM_NAMES,
+        term_names=importing.TERM_LABELS,
         mapping_labels=_mapping_labels(event),
     )
     return page, status
@@ -95,8 +97,8 @@ def import_template(slug: str) -> Response:
         "type": "SME",
         "sectors": "; ".join(event.sectors[:2]),
         "technologies": "; ".join(event.technologies[:2]),
-        "offers": "What the organisation offers",
-        "requests": "What it is looking for",
+        "offers": _("What the organisation offers"),
+        "requests": _("What it is looking for"),
     }
     writer.writerow([example.get(name, "") for name in importing.FIELD_LABELS])
     return Response(
@@ -110,12 +112,15 @@ def import_template(slug: str) -> Response:
 def upload_too_large(_error: RequestEntityTooLarge) -> Page:
     """A too big upload: explain on the import page (elsewhere a plain 413)."""
     if request.endpoint != "organiser.import_upload" or not request.view_args:
-        return "The request is too large.", 413
+        return _("The request is too large."), 413
     event = organised_event_or_404(str(request.view_args["slug"]))
     form = ImportForm(formdata=None)
     limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
     form.file.errors = [
-        f"The file is larger than {limit / 1024 / 1024:.0f} MB. Split it into smaller files."
+        _(
+            "The file is larger than %(size)s MB. Split it into smaller files.",
+            size=f"{limit / 1024 / 1024:.0f}",
+        )
     ]
     return _import_page(event, form, 413)
 
@@ -156,7 +161,7 @@ def _preview_page(
         only_problems=only_problems and bool(refused),
         bad_rows=len(refused),
         mapping_form=mapping_form,
-        term_names=importing.TERM_NAMES,
+        term_names=importing.TERM_LABELS,
         labels=importing.FIELD_LABELS,
     )
     return page, status
@@ -190,8 +195,12 @@ def import_map_terms(slug: str, token: str) -> Page:
         operations.remember_mappings(db, event, decisions)
         db.commit()
         flash(
-            f"{len(decisions)} term{'s' if len(decisions) != 1 else ''} mapped for every "
-            f"file of {event.mission.name}.",
+            ngettext(
+                "%(num)d term mapped for every file of %(mission)s.",
+                "%(num)d terms mapped for every file of %(mission)s.",
+                len(decisions),
+                mission=event.mission.name,
+            ),
             "success",
         )
     return redirect(url_for(".import_preview", slug=event.slug, token=token))
@@ -209,28 +218,31 @@ def import_confirm(slug: str, token: str) -> BaseResponse:
     checked = _checked(event, pending)
     ready = checked.ready
     if not ready:
-        flash("No row is ready to import: fix the rows, or map their terms, first.", "error")
+        flash(_("No row is ready to import: fix the rows, or map their terms, first."), "error")
         return redirect(url_for(".import_preview", slug=event.slug, token=token))
     db = get_session()
     counts = operations.import_participants(db, event, ready)
     db.commit()
-    done = f"{_people(counts.added)} added, {_people(counts.updated)} updated."
+    done = _(
+        "%(added)s, %(updated)s.",
+        added=ngettext("%(num)d participant added", "%(num)d participants added", counts.added),
+        updated=ngettext(
+            "%(num)d participant updated", "%(num)d participants updated", counts.updated
+        ),
+    )
     refused = len(checked.refused)
     if refused:
         importing.mark_imported(_instance_folder(), token)
-        flash(
-            f"{done} {refused} row{'s' if refused != 1 else ''} left out: download them, fix "
-            "them and upload them again.",
-            "success",
+        left_out = ngettext(
+            "%(num)d row left out: download it, fix it and upload it again.",
+            "%(num)d rows left out: download them, fix them and upload them again.",
+            refused,
         )
+        flash(f"{done} {left_out}", "success")
         return redirect(url_for(".import_preview", slug=event.slug, token=token))
     importing.discard_pending(_instance_folder(), token)
-    flash(f"{done} Send the invitation links from this page.", "success")
+    flash(f"{done} {_('Send the invitation links from this page.')}", "success")
     return redirect(url_for(".participants", slug=event.slug))
-
-
-def _people(count: int) -> str:
-    return "1 participant" if count == 1 else f"{count} participants"
 
 
 @bp.get("/events/<slug>/import/<token>/refused.<file_format>")
@@ -260,7 +272,7 @@ def import_cancel(slug: str, token: str) -> BaseResponse:
     event = organised_event_or_404(slug)
     _pending_or_404(event, token)
     importing.discard_pending(_instance_folder(), token)
-    flash("Upload discarded; nothing was imported.", "info")
+    flash(_("Upload discarded; nothing was imported."), "info")
     return redirect(url_for(".import_upload", slug=event.slug))
 
 
@@ -275,5 +287,5 @@ def forget_term_mapping(slug: str, mapping_id: int) -> BaseResponse:
         abort(404)
     operations.forget_mapping(db, mapping)
     db.commit()
-    flash("Mapping forgotten: files are read without it from now on.", "info")
+    flash(_("Mapping forgotten: files are read without it from now on."), "info")
     return redirect(url_for(".import_upload", slug=event.slug))

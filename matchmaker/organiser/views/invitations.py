@@ -6,6 +6,7 @@ import csv
 import io
 
 from flask import Response, flash, redirect, request, url_for
+from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
@@ -27,7 +28,7 @@ def invitations(slug: str) -> BaseResponse:
         db, event, include_invited=include_invited, now=utcnow()
     )
     if not people:
-        flash("Everybody without an account has been invited already.", "info")
+        flash(_("Everybody without an account has been invited already."), "info")
         return redirect(url_for(".participants", slug=event.slug))
     issued = operations.issue_invitations(people, utcnow())
     db.commit()

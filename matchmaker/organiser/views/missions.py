@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 from wtforms import SelectChoice
 
@@ -82,13 +83,16 @@ def assign_organiser() -> BaseResponse:
     db = get_session()
     form = _assign_form()
     if not form.validate_on_submit():
-        flash("Choose a mission and an organiser.", "error")
+        flash(_("Choose a mission and an organiser."), "error")
         return redirect(url_for(".organisers"))
     mission = db.get_one(Mission, form.mission.data)
     user = db.get_one(User, form.user.data)
     operations.add_mission_organiser(mission, user)
     db.commit()
-    flash(f"{user.name or user.email} now manages {mission.name}.", "success")
+    flash(
+        _("%(name)s now manages %(mission)s.", name=user.name or user.email, mission=mission.name),
+        "success",
+    )
     return redirect(url_for(".organisers"))
 
 
@@ -104,7 +108,14 @@ def remove_organiser(slug: str, user_id: int) -> BaseResponse:
         abort(404)
     operations.remove_mission_organiser(mission, user)
     db.commit()
-    flash(f"{user.name or user.email} no longer manages {mission.name}.", "success")
+    flash(
+        _(
+            "%(name)s no longer manages %(mission)s.",
+            name=user.name or user.email,
+            mission=mission.name,
+        ),
+        "success",
+    )
     return redirect(url_for(".organisers"))
 
 
@@ -132,7 +143,10 @@ def new_mission() -> Page:
         db = get_session()
         mission = operations.create_mission(db, signed_in_user(), _mission_details(form))
         db.commit()
-        flash(f"Mission “{mission.name}” created. Now add its first event.", "success")
+        flash(
+            _("Mission “%(name)s” created. Now add its first event.", name=mission.name),
+            "success",
+        )
         return redirect(url_for(".new_event", slug=mission.slug))
     return render_template("organiser/mission_form.html", form=form, mission=None)
 
@@ -146,6 +160,6 @@ def edit_mission(slug: str) -> Page:
     if form.validate_on_submit():
         operations.update_mission(mission, _mission_details(form))
         get_session().commit()
-        flash("Mission saved.", "success")
+        flash(_("Mission saved."), "success")
         return redirect(url_for(".dashboard"))
     return render_template("organiser/mission_form.html", form=form, mission=mission)

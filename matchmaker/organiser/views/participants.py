@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from werkzeug.wrappers import Response as BaseResponse
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
@@ -62,15 +64,20 @@ def _set_withdrawn(slug: str, participant_id: int, *, withdraw: bool) -> BaseRes
     participant = _participant_or_404(event, participant_id)
     if withdraw:
         cancelled = operations.withdraw(get_session(), participant, utcnow())
-        message = f"{participant.full_name} withdrawn." + (
-            f" Their {cancelled} meeting{'s' if cancelled != 1 else ''} are cancelled: re-solve"
-            " with minimal change to fill the freed slots."
-            if cancelled
-            else ""
-        )
+        if cancelled:
+            message = ngettext(
+                "%(name)s withdrawn. Their %(num)d meeting is cancelled: re-solve with minimal "
+                "change to fill the freed slot.",
+                "%(name)s withdrawn. Their %(num)d meetings are cancelled: re-solve with "
+                "minimal change to fill the freed slots.",
+                cancelled,
+                name=participant.full_name,
+            )
+        else:
+            message = _("%(name)s withdrawn.", name=participant.full_name)
     else:
         operations.reinstate(participant)
-        message = f"{participant.full_name} reinstated."
+        message = _("%(name)s reinstated.", name=participant.full_name)
     get_session().commit()
     flash(message, "success")
     return redirect(url_for(".participants", slug=event.slug, q=request.args.get("q") or None))
@@ -87,7 +94,9 @@ def edit_participant(slug: str, participant_id: int) -> Page:
         del form.online
     default = event.default_max_meetings
     form.max_meetings.description = (
-        f"Empty: the event's default, {default}." if default is not None else "Empty: no cap."
+        _("Empty: the event's default, %(cap)d.", cap=default)
+        if default is not None
+        else _("Empty: no cap.")
     )
     if form.validate_on_submit():
         operations.update_participant(
@@ -99,7 +108,7 @@ def edit_participant(slug: str, participant_id: int) -> Page:
             online=form.online.data if event.mode == EventMode.HYBRID else None,
         )
         get_session().commit()
-        flash(f"{participant.full_name} saved.", "success")
+        flash(_("%(name)s saved.", name=participant.full_name), "success")
         return redirect(url_for(".participants", slug=event.slug))
     return render_template(
         "organiser/participant_form.html", event=event, participant=participant, form=form

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from werkzeug.wrappers import Response as BaseResponse
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
@@ -96,7 +98,14 @@ def _add_block(event: Event) -> Page:
         if outcome.value is None:
             form.start_time.errors.append(outcome.refusal)
         else:
-            flash(f"Block added with {len(outcome.value.block.slots)} slots.", "success")
+            flash(
+                ngettext(
+                    "Block added with %(num)d slot.",
+                    "Block added with %(num)d slots.",
+                    len(outcome.value.block.slots),
+                ),
+                "success",
+            )
             for warning in outcome.value.warnings:
                 flash(warning, "warning")
             return redirect(_setup_top(event))
@@ -115,7 +124,7 @@ def remove_block(slug: str, block_id: int) -> BaseResponse:
     refusal = commit_or_refuse(
         lambda: operations.remove_block(db, event, block), SetupRefused
     ).refusal
-    flash(refusal or "Block removed.", "error" if refusal else "success")
+    flash(refusal or _("Block removed."), "error" if refusal else "success")
     return redirect(url_for(".setup", slug=event.slug))
 
 
@@ -139,5 +148,11 @@ def _replace_tables(event: Event, wanted: list[tuple[str, str]]) -> BaseResponse
     refusal = commit_or_refuse(
         lambda: operations.replace_tables(get_session(), event, wanted), SetupRefused
     ).refusal
-    flash(refusal or f"The event now has {len(wanted)} tables.", "error" if refusal else "success")
+    flash(
+        refusal
+        or ngettext(
+            "The event now has %(num)d table.", "The event now has %(num)d tables.", len(wanted)
+        ),
+        "error" if refusal else "success",
+    )
     return redirect(_setup_top(event))

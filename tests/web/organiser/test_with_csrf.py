@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy.orm import Session
 
 from matchmaker.models import Event, User
 from tests.builders import TEST_PASSWORD
@@ -86,3 +87,32 @@ def test_the_import_round_trip_with_tokens(logged_in: FlaskClient, event: Event)
     page = logged_in.get(confirmed.headers["Location"]).get_data(as_text=True)
     assert "1 participant added, 0 participants updated." in page
     assert "Person1 Family1" in page
+
+
+def test_an_event_s_default_language_is_set_through_its_settings(
+    logged_in: FlaskClient, session: Session, event: Event
+) -> None:
+    url = f"/organise/events/{event.slug}/edit"
+    page = logged_in.get(url).get_data(as_text=True)
+    assert "Default language" in page
+    assert '<option value="de">Deutsch</option>' in page
+    form = {
+        "csrf_token": csrf_token(logged_in, url),
+        "name": event.name,
+        "timezone": event.timezone,
+        "mode": event.mode.value,
+        "default_locale": "de",
+        "slot_minutes": str(event.slot_minutes),
+        "break_minutes": str(event.break_minutes),
+        "min_meetings": "1",
+        "sectors": "\n".join(event.sectors),
+        "technologies": "\n".join(event.technologies),
+    }
+
+    response = logged_in.post(url, data=form)
+
+    assert response.status_code == 302
+    session.expire_all()
+    assert event.default_locale == "de"
+    summary = logged_in.get(f"/organise/events/{event.slug}").get_data(as_text=True)
+    assert "<dt>Default language</dt><dd>Deutsch</dd>" in summary
