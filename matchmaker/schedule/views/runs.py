@@ -31,6 +31,15 @@ STOP_LABELS = {
     "time-limit": _l("Stopped at the time limit with the best schedule found."),
     "cancelled": _l("Cancelled: the best schedule found so far is kept."),
 }
+# The solve's stages as the worker stores them (`ScheduleRun.phase`), in words.
+STAGE_LABELS = {
+    "preparing": _l("preparing"),
+    "greedy": _l("greedy"),
+    "choose": _l("choose"),
+    "tables": _l("tables"),
+    "improve": _l("improve"),
+    "done": _l("done"),
+}
 RUN_STATUS_LABELS = {
     RunStatus.QUEUED: _l("queued"),
     RunStatus.RUNNING: _l("running"),
@@ -38,6 +47,13 @@ RUN_STATUS_LABELS = {
     RunStatus.FAILED: _l("failed"),
     RunStatus.CANCELLED: _l("cancelled"),
 }
+
+
+def stage_label(run: ScheduleRun) -> str:
+    """The stage the solve is in, in words ("waiting for a worker" before one takes it)."""
+    if not run.phase:
+        return str(_("waiting for a worker"))
+    return str(STAGE_LABELS.get(run.phase, run.phase))
 
 
 def stop_label(run: ScheduleRun) -> str | None:
@@ -162,6 +178,7 @@ def run(slug: str, run_id: int) -> str:
         action=ActionForm(),
         goals=goal_rows(run),
         stop=stop_label(run),
+        stage=stage_label(run),
         **context,
     )
 
@@ -173,6 +190,7 @@ def _run_status(event: Event, run: ScheduleRun) -> dict[str, object]:
         "status_label": str(RUN_STATUS_LABELS[run.status]),
         "active": run.status.active,
         "phase": run.phase,
+        "phase_label": stage_label(run),
         "progress": round(run.progress, 3),
         "best_weight": run.best_weight,
         "bound": run.bound,
