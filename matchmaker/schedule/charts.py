@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import datetime
 
+from babel.dates import format_datetime
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from markupsafe import Markup, escape
+
+from matchmaker.i18n import current_locale
 
 ACCENT = "#1a56b8"
 SOFT = "#e9f0fb"
@@ -74,20 +80,43 @@ def country_pair_heatmap(pairs: Counter[tuple[str, str]]) -> Markup:
             fill = _shade(count, top) if count else "#ffffff"
             ink = "#ffffff" if top and count / top > 0.55 else TEXT
             body.append(
-                f"<g><title>{escape(first)}–{escape(second)}: {count} meetings</title>"
+                f"<g><title>{escape(_meetings_of(f'{first}–{second}', count))}</title>"
                 f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="{fill}" '
                 f'stroke="#d6dae0"/>'
                 + _text(x + cell / 2 - 1, y + cell / 2 + 4, count, fill=ink)
                 + "</g>"
             )
     total = sum(pairs.values())
-    desc = f"{total} meetings between {len(countries)} countries. " + "; ".join(
-        f"{a}–{b}: {n}" for (a, b), n in pairs.most_common()
+    desc = (
+        ngettext(
+            "%(num)d meetings between %(countries)d countries.",
+            "%(num)d meetings between %(countries)d countries.",
+            total,
+            countries=len(countries),
+        )
+        + " "
+        + "; ".join(f"{a}–{b}: {n}" for (a, b), n in pairs.most_common())
     )
-    return _svg("chart-countries", size, size, "Meetings per country pair", desc, body)
+    return _svg("chart-countries", size, size, _("Meetings per country pair"), desc, body)
 
 
-def _bars(chart_id: str, title: str, values: Mapping[str, int], unit: str) -> Markup:
+def _meetings_of(label: str, value: int) -> str:
+    text: str = ngettext(
+        "%(label)s: %(num)d meetings", "%(label)s: %(num)d meetings", value, label=label
+    )
+    return text
+
+
+def _participants_of(label: str, value: int) -> str:
+    text: str = ngettext(
+        "%(label)s: %(num)d participants", "%(label)s: %(num)d participants", value, label=label
+    )
+    return text
+
+
+def _bars(
+    chart_id: str, title: str, values: Mapping[str, int], describe: Callable[[str, int], str]
+) -> Markup:
     width, height, left, bottom, top_pad = 640, 260, 40, 48, 24
     labels = list(values)
     top = max(values.values(), default=0)
@@ -103,7 +132,7 @@ def _bars(chart_id: str, title: str, values: Mapping[str, int], unit: str) -> Ma
         x = left + index * slot + slot * 0.15
         y = height - bottom - bar
         body.append(
-            f"<g><title>{escape(label)}: {value} {escape(unit)}</title>"
+            f"<g><title>{escape(describe(label, value))}</title>"
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{bar:.1f}" '
             f'fill="{ACCENT}"/>'
             + _text(x + slot * 0.35, y - 6, value)
@@ -113,13 +142,18 @@ def _bars(chart_id: str, title: str, values: Mapping[str, int], unit: str) -> Ma
             )
             + "</g>"
         )
-    desc = "; ".join(f"{label}: {values[label]} {unit}" for label in labels) or "No data yet."
+    desc = "; ".join(describe(label, values[label]) for label in labels) or _("No data yet.")
     return _svg(chart_id, width, height, title, desc, body)
 
 
-def meetings_per_hour(per_hour: Mapping[str, int]) -> Markup:
-    """Meetings starting in each hour of the event (local time)."""
-    return _bars("chart-hours", "Meetings per hour", per_hour, "meetings")
+def meetings_per_hour(per_hour: Mapping[datetime, int]) -> Markup:
+    """Meetings starting in each hour of the event (local time), labelled by weekday and hour
+    in the current language ("Mon 09:00", "Mo. 09:00")."""
+    locale = current_locale()
+    values = {
+        format_datetime(hour, "EEE HH:mm", locale=locale): count for hour, count in per_hour.items()
+    }
+    return _bars("chart-hours", _("Meetings per hour"), values, _meetings_of)
 
 
 def share_bucket(share: float) -> str:
@@ -137,7 +171,10 @@ def requests_met_histogram(share_met_of: Mapping[int, float]) -> Markup:
     for share in share_met_of.values():
         counts[share_bucket(share)] += 1
     return _bars(
-        "chart-requests", "Share of their requests met, per participant", counts, "participants"
+        "chart-requests",
+        _("Share of their requests met, per participant"),
+        counts,
+        _participants_of,
     )
 
 
@@ -145,10 +182,13 @@ def meetings_per_person_histogram(distribution: Mapping[int, int]) -> Markup:
     """How many participants have 0, 1, 2 … meetings (the bars are labelled by count)."""
     values = {str(count): people for count, people in distribution.items()}
     return _bars(
-        "chart-per-person", "Participants by their number of meetings", values, "participants"
+        "chart-per-person",
+        _("Participants by their number of meetings"),
+        values,
+        _participants_of,
     )
 
 
 def bar_chart(chart_id: str, title: str, values: Mapping[str, int], unit: str) -> Markup:
     """A labelled bar per value, in the given order (the outcome dashboards' charts)."""
-    return _bars(chart_id, title, values, unit)
+    return _bars(chart_id, title, values, lambda label, value: f"{label}: {value} {unit}")

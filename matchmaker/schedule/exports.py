@@ -11,6 +11,7 @@ import io
 from collections.abc import Callable
 
 import xlsxwriter
+from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
 from matchmaker.live.exports import (
@@ -43,19 +44,19 @@ def meeting_rows(session: Session, event: Event) -> Rows:
     zone = event.zone
     rows: Rows = [
         [
-            "Date",
-            "Start",
-            "End",
-            "Place",
-            "Participant A",
-            "Organisation A",
-            "Country A",
-            "Participant B",
-            "Organisation B",
-            "Country B",
-            "Status",
-            "Locked",
-            "Sequence",
+            _("Date"),
+            _("Start"),
+            _("End"),
+            _("Place"),
+            _("Participant A"),
+            _("Organisation A"),
+            _("Country A"),
+            _("Participant B"),
+            _("Organisation B"),
+            _("Country B"),
+            _("Status"),
+            _("Locked"),
+            _("Sequence"),
             "UID",
         ]
     ]
@@ -74,7 +75,7 @@ def meeting_rows(session: Session, event: Event) -> Rows:
                 *_person(m.a_first_name, m.a_last_name, m.a_organisation, m.a_country),
                 *_person(m.b_first_name, m.b_last_name, m.b_organisation, m.b_country),
                 m.status.value,
-                "yes" if m.locked else "",
+                _("yes") if m.locked else "",
                 m.sequence,
                 m.uid,
             ]
@@ -87,18 +88,18 @@ def participant_rows(session: Session, event: Event) -> Rows:
     counts = queries.confirmed_meeting_counts(session, event)
     rows: Rows = [
         [
-            "First name",
-            "Last name",
-            "Email",
-            "Job title",
-            "Organisation",
-            "Country",
-            "Type",
-            "Sectors",
-            "Booth",
-            "Max meetings",
-            "Meetings",
-            "Status",
+            _("First name"),
+            _("Last name"),
+            _("Email"),
+            _("Job title"),
+            _("Organisation"),
+            _("Country"),
+            _("Type"),
+            _("Sectors"),
+            _("Booth"),
+            _("Max meetings"),
+            _("Meetings"),
+            _("Status"),
         ]
     ]
     for p in queries.event_participants(session, event):
@@ -117,7 +118,7 @@ def participant_rows(session: Session, event: Event) -> Rows:
                 p.location or "",
                 "" if cap is None else cap,
                 counts[p.id],
-                "active" if p.active else "withdrawn",
+                _("active") if p.active else _("withdrawn"),
             ]
         )
     return rows

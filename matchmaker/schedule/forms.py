@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from wtforms import BooleanField, HiddenField, SelectField
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Optional
 
@@ -12,7 +14,9 @@ TIME_LIMITS_S = (10, 30, 60, 120, 300, 600)
 
 def time_limit_label(seconds: int) -> str:
     """ "30 seconds", "2 minutes"."""
-    return f"{seconds // 60} minutes" if seconds >= 120 else f"{seconds} seconds"
+    if seconds >= 120:
+        return str(ngettext("%(num)d minute", "%(num)d minutes", seconds // 60))
+    return str(ngettext("%(num)d second", "%(num)d seconds", seconds))
 
 
 def time_limit_choices(configured: int) -> list[tuple[int, str]]:
@@ -24,14 +28,14 @@ class SolveForm(SafeForm):
     """Start a solve."""
 
     time_limit = SelectField(
-        "Time limit",
+        _l("Time limit"),
         coerce=int,
         validators=[InputRequired()],
-        description="The solver stops at this limit with the best schedule found.",
+        description=_l("The solver stops at this limit with the best schedule found."),
     )
     minimal_change = BooleanField(
-        "Keep today's meetings where possible (minimal change)",
-        description="Use after late registrations or withdrawals: few meetings move.",
+        _l("Keep today's meetings where possible (minimal change)"),
+        description=_l("Use after late registrations or withdrawals: few meetings move."),
     )
 
 
@@ -52,8 +56,8 @@ class LockForm(SafeForm):
     locked = HiddenField(validators=[AnyOf(["0", "1"])])
 
 
-OVERRIDE_LABEL = "Over the limit: place it even beyond a cap or limit (the meeting is locked)"
-OVERRIDE_HELP = (
+OVERRIDE_LABEL = _l("Over the limit: place it even beyond a cap or limit (the meeting is locked)")
+OVERRIDE_HELP = _l(
     "Only caps and limits can be overridden; clashes, availability and colleagues never."
 )
 
@@ -61,22 +65,22 @@ OVERRIDE_HELP = (
 class MoveForm(SafeForm):
     """Move a meeting to another slot and place."""
 
-    slot = SelectField("Time", coerce=int, validators=[InputRequired()])
-    place = SelectField("Place", validators=[DataRequired()])
+    slot = SelectField(_l("Time"), coerce=int, validators=[InputRequired()])
+    place = SelectField(_l("Place"), validators=[DataRequired()])
     override = BooleanField(OVERRIDE_LABEL, description=OVERRIDE_HELP)
 
 
 class SwapForm(SafeForm):
     """Swap the times of two meetings."""
 
-    other = SelectField("Swap times with", coerce=int, validators=[InputRequired()])
+    other = SelectField(_l("Swap times with"), coerce=int, validators=[InputRequired()])
 
 
 class AddMeetingForm(SafeForm):
     """Add a meeting by hand."""
 
-    first = SelectField("First participant", coerce=int, validators=[InputRequired()])
-    second = SelectField("Second participant", coerce=int, validators=[InputRequired()])
-    slot = SelectField("Time", coerce=int, validators=[InputRequired()])
-    place = SelectField("Place", validators=[DataRequired()])
+    first = SelectField(_l("First participant"), coerce=int, validators=[InputRequired()])
+    second = SelectField(_l("Second participant"), coerce=int, validators=[InputRequired()])
+    slot = SelectField(_l("Time"), coerce=int, validators=[InputRequired()])
+    place = SelectField(_l("Place"), validators=[DataRequired()])
     override = BooleanField(OVERRIDE_LABEL, description=OVERRIDE_HELP)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -216,15 +217,15 @@ def request_cancel(run: ScheduleRun, now: datetime) -> None:
     elif run.status == RunStatus.RUNNING:
         run.cancel_requested = True
     else:
-        raise ScheduleError("This run has already finished.")
+        raise ScheduleError(_("This run has already finished."))
 
 
 def apply_run(session: Session, event: Event, run: ScheduleRun, now: datetime) -> ScheduleDiff:
     """Make the run's proposed schedule the event's schedule."""
     if run.status != RunStatus.SUCCEEDED or run.result is None:
-        raise ScheduleError("Only a finished, successful run can be applied.")
+        raise ScheduleError(_("Only a finished, successful run can be applied."))
     if run.applied_at is not None:
-        raise ScheduleError("This run has already been applied.")
+        raise ScheduleError(_("This run has already been applied."))
     diff = apply_proposal(
         session,
         event,
@@ -242,7 +243,7 @@ def apply_run(session: Session, event: Event, run: ScheduleRun, now: datetime) -
 def publish(session: Session, event: Event, now: datetime) -> None:
     """Make the agendas visible to participants."""
     if not queries.confirmed_meetings(session, event):
-        raise ScheduleError("There is no schedule to publish yet: solve and apply first.")
+        raise ScheduleError(_("There is no schedule to publish yet: solve and apply first."))
     event.phase = Phase.PUBLISHED
     if event.published_at is None:
         event.published_at = now
@@ -265,14 +266,14 @@ def place_of(
         return None, a.location or b.location
     table = next((t for t in event.tables if str(t.id) == place), None)
     if table is None:
-        raise ScheduleError("Choose one of the event's tables.")
+        raise ScheduleError(_("Choose one of the event's tables."))
     return table.id, None
 
 
 def check_slot(event: Event, slot_id: int) -> None:
     """Refuse a slot of another event."""
     if all(slot.id != slot_id for slot in event.slots):
-        raise ScheduleError("Choose one of the event's slots.")
+        raise ScheduleError(_("Choose one of the event's slots."))
 
 
 class RuleRefusal(ScheduleError):
@@ -384,7 +385,7 @@ def move_meeting(
     """Move a confirmed meeting to another slot and place (IntegrityError when taken);
     `override` goes over caps and locks it."""
     if meeting.status != MeetingStatus.CONFIRMED:
-        raise ScheduleError("Only a confirmed meeting can be moved.")
+        raise ScheduleError(_("Only a confirmed meeting can be moved."))
     check_slot(event, slot_id)
     table_id, location = place_of(event, meeting.participant_a, meeting.participant_b, place)
     if (meeting.slot_id, meeting.table_id, meeting.location) == (slot_id, table_id, location):
@@ -402,7 +403,7 @@ def swap_meetings(
 ) -> None:
     """Exchange the slots of two confirmed meetings; tables go with the slot, booths stay."""
     if first.id == second.id or not (first.confirmed and second.confirmed):
-        raise ScheduleError("Choose two different confirmed meetings.")
+        raise ScheduleError(_("Choose two different confirmed meetings."))
     placements = [
         Placement(meeting, *swapped_place(meeting, other))
         for meeting, other in ((first, second), (second, first))
@@ -417,7 +418,7 @@ def swap_meetings(
 def cancel_by_hand(session: Session, event: Event, meeting: Meeting, now: datetime) -> None:
     """Cancel a confirmed meeting; its row stays for calendars."""
     if not meeting.confirmed:
-        raise ScheduleError("This meeting is already cancelled.")
+        raise ScheduleError(_("This meeting is already cancelled."))
     _changed(meeting, event, now)
     cancel_meeting(session, meeting)
     meeting.locked = True  # the organiser's decision: re-solves keep this pair apart
@@ -453,9 +454,9 @@ def add_meeting(
     """Add (or revive) the meeting of two participants of the event, if the rulebook allows
     it; `override` goes over caps and locks it."""
     if first.id == second.id:
-        raise ScheduleError("Choose two different participants.")
+        raise ScheduleError(_("Choose two different participants."))
     if first.event_id != event.id or second.event_id != event.id:
-        raise ScheduleError("Choose participants of this event.")
+        raise ScheduleError(_("Choose participants of this event."))
     check_slot(event, slot_id)
     table_id, location = place_of(event, first, second, place)
     a_id, b_id = ordered_pair(first.id, second.id)
@@ -470,7 +471,7 @@ def add_meeting(
     if meeting is None:
         meeting = Meeting(event_id=event.id, participant_a_id=a_id, participant_b_id=b_id)
     elif meeting.confirmed:
-        raise ScheduleError("These two already have a meeting: move it instead.")
+        raise ScheduleError(_("These two already have a meeting: move it instead."))
     else:
         _changed(meeting, event, now)
     meeting.participant_a, meeting.participant_b = (
@@ -491,7 +492,7 @@ def set_locked(session: Session, event: Event, meeting: Meeting, locked: bool) -
     override of caps and limits, not of clashes or availability): a solve could not keep it.
     """
     if locked and not meeting.confirmed:
-        raise ScheduleError("Only a confirmed meeting can be locked.")
+        raise ScheduleError(_("Only a confirmed meeting can be locked."))
     if locked:
         here = Placement(meeting, meeting.slot_id, meeting.table_id, meeting.location)
         check_placements(session, event, [here], override=True, as_today=False)

@@ -163,8 +163,9 @@ def meeting_lines(session: Session, event: Event) -> list[MeetingLine]:
         .where(Meeting.event_id == event.id)
         .order_by(Meeting.id)
     )
+    online = _("Online")
     return [
-        MeetingLine(starts_at, ends_at, table or location or "Online", *rest)
+        MeetingLine(starts_at, ends_at, table or location or online, *rest)
         for starts_at, ends_at, table, location, *rest in rows
     ]
 
@@ -209,7 +210,7 @@ def grid_places(session: Session, event: Event) -> list[GridPlace]:
         .where(_confirmed_in(event), Meeting.table_id.is_(None), Meeting.location != "")
     )
     places = [GridPlace(f"t{id_}", name, place) for id_, name, place in tables] + [
-        GridPlace(f"b{booth}", booth, "Booth") for booth in sorted(b for b in booths if b)
+        GridPlace(f"b{booth}", booth, _("Booth")) for booth in sorted(b for b in booths if b)
     ]
     online = session.scalar(select(Meeting.id).where(_confirmed_in(event), _online).limit(1))
     if online is not None:

@@ -12,10 +12,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from statistics import fmean
 
+from flask_babel import gettext as _
+
 from matchmaker.models import Event, Participant, TimeSlot
 from matchmaker.schedule.scheduling import Mark
 
-NO_DELEGATION = "(none)"
+
+def no_group() -> str:
+    """The group of people without a delegation or sector, in the current language."""
+    return str(_("(none)"))
+
 
 # (participant a, participant b, slot id)
 MeetingTriple = tuple[int, int, int]
@@ -77,7 +83,7 @@ class ScheduleFigures:
     meetings_of: dict[int, int] = field(repr=False)
     share_met_of: dict[int, float] = field(repr=False)
     country_pairs: Counter[tuple[str, str]] = field(repr=False)
-    per_hour: dict[str, int] = field(repr=False)
+    per_hour: dict[datetime, int] = field(repr=False)
     delegation_shares: list[DelegationShare] = field(repr=False, default_factory=list)
     online_meetings: int = 0
 
@@ -174,7 +180,7 @@ def schedule_figures(
     kept = [m for m in meetings if m[0] in people and m[1] in people]
     meetings_of: Counter[int] = Counter({p: 0 for p in people})
     pairs = set()
-    for a, b, _ in kept:
+    for a, b, _slot in kept:
         meetings_of[a] += 1
         meetings_of[b] += 1
         pairs.add((min(a, b), max(a, b)))
@@ -195,12 +201,11 @@ def schedule_figures(
         start = slot_by_id[slot_id].local_start(event.zone)
         per_hour[start.replace(minute=0, second=0, microsecond=0)] += 1
     counts = list(meetings_of.values())
+    none = no_group()
     if delegation_of:
-        delegation_keys = {p: [delegation_of.get(p, NO_DELEGATION)] for p in people}
+        delegation_keys = {p: [delegation_of.get(p, none)] for p in people}
     else:
-        delegation_keys = {
-            p: [person.organisation.cluster or NO_DELEGATION] for p, person in people.items()
-        }
+        delegation_keys = {p: [person.organisation.cluster or none] for p, person in people.items()}
     by_delegation = _groups(delegation_keys, meetings_of, requests_of, met_of)
     return ScheduleFigures(
         meetings=len(kept),
@@ -223,7 +228,7 @@ def schedule_figures(
         ),
         by_delegation=by_delegation,
         by_sector=_groups(
-            {p: list(person.organisation.sectors or ["(none)"]) for p, person in people.items()},
+            {p: list(person.organisation.sectors or [none]) for p, person in people.items()},
             meetings_of,
             requests_of,
             met_of,
@@ -231,13 +236,13 @@ def schedule_figures(
         meetings_of=dict(meetings_of),
         share_met_of={p: met_of[p] / requests_of[p] for p in people if requests_of[p]},
         country_pairs=country_pairs,
-        per_hour={hour.strftime("%a %H:00"): per_hour[hour] for hour in sorted(per_hour)},
+        per_hour={hour: per_hour[hour] for hour in sorted(per_hour)},
         delegation_shares=(
             delegation_shares(by_delegation, sum(requests_of.values()), len(kept))
             if delegation_of
             else []
         ),
         online_meetings=sum(
-            1 for a, b, _ in kept if people[a].attends_online or people[b].attends_online
+            1 for a, b, _slot in kept if people[a].attends_online or people[b].attends_online
         ),
     )

@@ -5,21 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response as BaseResponse
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.commits import commit_or_refuse
 from matchmaker.db import get_session
+from matchmaker.i18n import format_time, format_weekday_day
 from matchmaker.models import Event, Meeting
 from matchmaker.schedule import operations, queries
 from matchmaker.schedule.forms import ActionForm, AddMeetingForm, LockForm, MoveForm, SwapForm
 from matchmaker.schedule.views.base import bp, now
 
-CONFLICT_MESSAGE = (
+CONFLICT_MESSAGE = _l(
     "That time or place is taken: someone would have two meetings at once, or the table "
     "is in use. Nothing was changed."
 )
-BOOTH_CHOICE = ("booth", "At the exhibitor's booth")
+BOOTH_LABEL = _l("At the exhibitor's booth")
 
 
 def _meeting_or_404(event: Event, meeting_id: int) -> Meeting:
@@ -34,7 +37,8 @@ def _slot_choices(event: Event) -> list[tuple[int, str]]:
     return [
         (
             slot.id,
-            f"{slot.local_start(zone):%a %d %b %H:%M}–{slot.local_end(zone):%H:%M}",
+            f"{format_weekday_day(slot.local_start(zone))} "
+            f"{format_time(slot.local_start(zone))}–{format_time(slot.local_end(zone))}",
         )
         for slot in event.slots
     ]
@@ -42,7 +46,7 @@ def _slot_choices(event: Event) -> list[tuple[int, str]]:
 
 def _place_choices(event: Event) -> list[tuple[str, str]]:
     tables = [(str(t.id), f"{t.name} · {t.place}" if t.place else t.name) for t in event.tables]
-    return [*tables, BOOTH_CHOICE]
+    return [*tables, ("booth", str(BOOTH_LABEL))]
 
 
 def _meeting_forms(
@@ -59,7 +63,12 @@ def _meeting_forms(
     swap.other.choices = [
         (
             m.id,
-            f"{slot_labels[m.slot_id]} · {m.participant_a.full_name} & {m.participant_b.full_name}",
+            _(
+                "%(when)s · %(first)s & %(second)s",
+                when=slot_labels[m.slot_id],
+                first=m.participant_a.full_name,
+                second=m.participant_b.full_name,
+            ),
         )
         for m in queries.confirmed_meetings(get_session(), event)
         if m.id != meeting.id
@@ -99,7 +108,7 @@ def meeting(slug: str, meeting_id: int) -> str:
 
 def _refusal(edit: Callable[[], object]) -> str | None:
     """Run a hand edit and commit it (None), or roll it back and say why it was refused."""
-    return commit_or_refuse(edit, operations.ScheduleError, conflict=CONFLICT_MESSAGE).refusal
+    return commit_or_refuse(edit, operations.ScheduleError, conflict=str(CONFLICT_MESSAGE)).refusal
 
 
 def _edit(event: Event, meeting: Meeting, change: str, edit: Callable[[], object]) -> BaseResponse:
@@ -122,7 +131,7 @@ def move(slug: str, meeting_id: int) -> str | BaseResponse:
     form.slot.choices = _slot_choices(event)
     form.place.choices = _place_choices(event)
     if not form.validate_on_submit():
-        flash("Choose a time and a place.", "error")
+        flash(_("Choose a time and a place."), "error")
         return redirect(url_for("schedule.meeting", slug=slug, meeting_id=meeting_id))
     session = get_session()
     refusal = _refusal(
@@ -139,7 +148,7 @@ def move(slug: str, meeting_id: int) -> str | BaseResponse:
     if refusal is not None:
         flash(refusal, "error")
         return _meeting_page(event, found, move=form)
-    flash("Meeting moved.", "success")
+    flash(_("Meeting moved."), "success")
     return redirect(url_for("schedule.meeting", slug=slug, meeting_id=meeting_id))
 
 
@@ -154,7 +163,7 @@ def swap(slug: str, meeting_id: int) -> str | BaseResponse:
         (m.id, str(m.id)) for m in queries.confirmed_meetings(get_session(), event)
     ]
     if not form.validate_on_submit():
-        flash("Choose the meeting to swap with.", "error")
+        flash(_("Choose the meeting to swap with."), "error")
         return redirect(url_for("schedule.meeting", slug=slug, meeting_id=meeting_id))
     other = _meeting_or_404(event, form.other.data)
     session = get_session()
@@ -162,7 +171,7 @@ def swap(slug: str, meeting_id: int) -> str | BaseResponse:
     if refusal is not None:
         flash(refusal, "error")
         return _meeting_page(event, found, swap=form)
-    flash("Meetings swapped.", "success")
+    flash(_("Meetings swapped."), "success")
     return redirect(url_for("schedule.meeting", slug=slug, meeting_id=meeting_id))
 
 
@@ -178,7 +187,7 @@ def cancel_meeting(slug: str, meeting_id: int) -> BaseResponse:
     return _edit(
         event,
         found,
-        "Meeting cancelled.",
+        _("Meeting cancelled."),
         lambda: operations.cancel_by_hand(session, event, found, now()),
     )
 
@@ -196,7 +205,7 @@ def lock(slug: str, meeting_id: int) -> BaseResponse:
     return _edit(
         event,
         found,
-        "Meeting locked." if locked else "Meeting unlocked.",
+        _("Meeting locked.") if locked else _("Meeting unlocked."),
         lambda: operations.set_locked(get_session(), event, found, locked),
     )
 
@@ -240,7 +249,7 @@ def add_meeting(slug: str) -> str | BaseResponse:
             )
         )
         if refusal is None:
-            flash("Meeting added.", "success")
+            flash(_("Meeting added."), "success")
             return redirect(url_for("schedule.meeting", slug=slug, meeting_id=added[0].id))
         flash(refusal, "error")
     return render_template("schedule/add_meeting.html", event=event, form=form)

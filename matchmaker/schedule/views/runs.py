@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from flask import Response, abort, current_app, flash, jsonify, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -18,24 +20,53 @@ from matchmaker.schedule.views.base import bp, current_figures, figures, missed_
 
 # The goals of the quality order: (what is measured, what its bound is called).
 GOAL_LABELS = {
-    "below_minimum": ("People below their guaranteed minimum", "fewest possible"),
-    "weight": ("Weight of the wishes met", "upper bound"),
-    "holes": ("Holes (idle slots between meetings)", "target"),
-    "moved": ("Meetings moved from today's schedule", "target"),
+    "below_minimum": (_l("People below their guaranteed minimum"), _l("fewest possible")),
+    "weight": (_l("Weight of the wishes met"), _l("upper bound")),
+    "holes": (_l("Holes (idle slots between meetings)"), _l("target")),
+    "moved": (_l("Meetings moved from today's schedule"), _l("target")),
 }
 STOP_LABELS = {
-    "proven": "Finished early: every goal is at its proven bound.",
-    "stalled": "Stopped: no gain for a while, so more time would hardly help.",
-    "time-limit": "Stopped at the time limit with the best schedule found.",
-    "cancelled": "Cancelled: the best schedule found so far is kept.",
+    "proven": _l("Finished early: every goal is at its proven bound."),
+    "stalled": _l("Stopped: no gain for a while, so more time would hardly help."),
+    "time-limit": _l("Stopped at the time limit with the best schedule found."),
+    "cancelled": _l("Cancelled: the best schedule found so far is kept."),
 }
+# The solve's stages as the worker stores them (`ScheduleRun.phase`), in words.
+STAGE_LABELS = {
+    "preparing": _l("preparing"),
+    "greedy": _l("greedy"),
+    "choose": _l("choose"),
+    "tables": _l("tables"),
+    "improve": _l("improve"),
+    "done": _l("done"),
+}
+RUN_STATUS_LABELS = {
+    RunStatus.QUEUED: _l("queued"),
+    RunStatus.RUNNING: _l("running"),
+    RunStatus.SUCCEEDED: _l("succeeded"),
+    RunStatus.FAILED: _l("failed"),
+    RunStatus.CANCELLED: _l("cancelled"),
+}
+
+
+def stage_label(run: ScheduleRun) -> str:
+    """The stage the solve is in, in words ("waiting for a worker" before one takes it)."""
+    if not run.phase:
+        return str(_("waiting for a worker"))
+    return str(STAGE_LABELS.get(run.phase, run.phase))
+
+
+def stop_label(run: ScheduleRun) -> str | None:
+    """Why the run stopped, in the organiser's words (None while it has not)."""
+    label = STOP_LABELS.get(run.stop_reason or "")
+    return None if label is None else str(label)
 
 
 def goal_rows(run: ScheduleRun) -> list[dict[str, object]]:
     """The run's goals in the quality order, labelled, with whether each is at its bound."""
     rows = []
     for goal in run.goals or []:
-        label, bound_label = GOAL_LABELS.get(goal["name"], (goal["name"], "bound"))
+        label, bound_label = GOAL_LABELS.get(goal["name"], (goal["name"], _l("bound")))
         value, bound = goal.get("value"), goal.get("bound")
         at_bound = (
             value is not None
@@ -45,8 +76,8 @@ def goal_rows(run: ScheduleRun) -> list[dict[str, object]]:
         rows.append(
             {
                 "name": goal["name"],
-                "label": label,
-                "bound_label": bound_label,
+                "label": str(label),
+                "bound_label": str(bound_label),
                 "value": value,
                 "bound": bound,
                 "at_bound": at_bound,
@@ -102,7 +133,7 @@ def solve(slug: str) -> BaseResponse:
     event = organised_event_or_404(slug)
     form = _solve_form()
     if not form.validate_on_submit():
-        flash("Choose a time limit.", "error")
+        flash(_("Choose a time limit."), "error")
         return redirect(url_for("schedule.overview", slug=slug))
     session = get_session()
     active_run(event)
@@ -117,7 +148,7 @@ def solve(slug: str) -> BaseResponse:
     if created:
         jobs.enqueue_solve(current_app._get_current_object(), run.id)  # type: ignore[attr-defined]
     else:
-        flash("A solve is already under way for this event: here it is.", "info")
+        flash(_("A solve is already under way for this event: here it is."), "info")
     return redirect(url_for("schedule.run", slug=slug, run_id=run.id))
 
 
@@ -146,7 +177,8 @@ def run(slug: str, run_id: int) -> str:
         run=run,
         action=ActionForm(),
         goals=goal_rows(run),
-        stop=STOP_LABELS.get(run.stop_reason or ""),
+        stop=stop_label(run),
+        stage=stage_label(run),
         **context,
     )
 
@@ -155,8 +187,10 @@ def _run_status(event: Event, run: ScheduleRun) -> dict[str, object]:
     return {
         "id": run.id,
         "status": run.status.value,
+        "status_label": str(RUN_STATUS_LABELS[run.status]),
         "active": run.status.active,
         "phase": run.phase,
+        "phase_label": stage_label(run),
         "progress": round(run.progress, 3),
         "best_weight": run.best_weight,
         "bound": run.bound,
@@ -164,7 +198,7 @@ def _run_status(event: Event, run: ScheduleRun) -> dict[str, object]:
         "time_limit_s": run.time_limit_s,
         "error": run.error,
         "goals": goal_rows(run),
-        "stop": STOP_LABELS.get(run.stop_reason or ""),
+        "stop": stop_label(run),
         "url": url_for("schedule.run", slug=event.slug, run_id=run.id),
     }
 
@@ -192,7 +226,7 @@ def cancel_run(slug: str, run_id: int) -> BaseResponse:
             flash(str(error), "warning")
         else:
             get_session().commit()
-            flash("Cancelling the solve.", "info")
+            flash(_("Cancelling the solve."), "info")
     return redirect(url_for("schedule.run", slug=slug, run_id=run.id))
 
 
@@ -208,24 +242,31 @@ def apply_run(slug: str, run_id: int) -> BaseResponse:
     outcome = commit_or_refuse(
         lambda: operations.apply_run(get_session(), event, run, now()),
         operations.ScheduleError,
-        conflict="The schedule changed since this solve, so its meetings no longer fit. "
-        "Nothing was changed: solve again.",
+        conflict=_(
+            "The schedule changed since this solve, so its meetings no longer fit. "
+            "Nothing was changed: solve again."
+        ),
     )
     if outcome.value is None:
         flash(str(outcome.refusal), "warning")
         return redirect(url_for("schedule.run", slug=slug, run_id=run_id))
     diff = outcome.value
-    moved_phase = (
-        f" The event moved from the phase “{phase_before.value}” to “{event.phase.value}”: "
-        "registration and choosing meetings are closed."
-        if event.phase != phase_before
-        else ""
+    applied = _(
+        "Schedule applied: %(added)d added, %(moved)d moved, %(cancelled)d cancelled, "
+        "%(unchanged)d unchanged.",
+        added=len(diff.added),
+        moved=len(diff.moved),
+        cancelled=len(diff.cancelled),
+        unchanged=diff.unchanged,
     )
-    flash(
-        f"Schedule applied: {len(diff.added)} added, {len(diff.moved)} moved, "
-        f"{len(diff.cancelled)} cancelled, {diff.unchanged} unchanged.{moved_phase}",
-        "success",
-    )
+    if event.phase != phase_before:
+        applied += " " + _(
+            "The event moved from the phase “%(before)s” to “%(after)s”: registration and "
+            "choosing meetings are closed.",
+            before=phase_before.value,
+            after=event.phase.value,
+        )
+    flash(applied, "success")
     return redirect(url_for("schedule.overview", slug=slug))
 
 
@@ -248,7 +289,7 @@ def publish(slug: str) -> str | BaseResponse:
             flash(str(error), "warning")
         else:
             session.commit()
-            flash("Agendas published: participants now see their meetings.", "success")
+            flash(_("Agendas published: participants now see their meetings."), "success")
     return redirect(url_for("schedule.overview", slug=slug))
 
 
