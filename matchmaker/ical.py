@@ -40,7 +40,7 @@ class CalendarEntry:
     created: datetime
     last_modified: datetime
     video_link: str | None = None
-    video_label: str = "Video call"
+    video_label: str = ""
 
 
 @dataclass(frozen=True)

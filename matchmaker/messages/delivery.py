@@ -29,6 +29,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from flask import Flask
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from huey import Huey
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -45,7 +47,7 @@ TASK_EXTENSION = "matchmaker.messages.delivery_task"
 STALE_AFTER = timedelta(minutes=15)
 MAX_RETRY_DELAY = timedelta(hours=6)
 RATE_WINDOW = timedelta(minutes=1)
-INTERRUPTED = (
+INTERRUPTED = _l(
     "Delivery was interrupted after the message was handed over: it may have been sent. "
     "Check with the recipient before resending."
 )
@@ -90,7 +92,7 @@ def abandon_stale(session: Session, now: datetime) -> int:
     result = session.execute(
         update(Message)
         .where(Message.state == MessageState.SENDING, Message.claimed_at < now - STALE_AFTER)
-        .values(state=MessageState.FAILED, last_error=INTERRUPTED)
+        .values(state=MessageState.FAILED, last_error=str(INTERRUPTED))
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
 
@@ -174,7 +176,7 @@ def deliver_one(app: Flask, transport: Transport, message_id: int, now: datetime
         reason = blocked_reason(session, stored_kind(message), stored_recipient(message))
         if reason is not None:
             message.state = MessageState.FAILED
-            message.last_error = f"Not sent: {reason}."
+            message.last_error = _("Not sent: %(reason)s.", reason=reason)
             return
         email = email_message(message, str(app.config["MAIL_DEFAULT_SENDER"]))
         filename = f"{now:%Y%m%d-%H%M%S}-{message.id:07d}-{message.attempts}-{message.kind}"

@@ -92,7 +92,7 @@ def import_template(slug: str) -> Response:
         "first_name": "Ana",
         "last_name": "Silva",
         "email": "ana.silva@example.org",
-        "organisation": "Example Robotics",
+        "organisation": _("Example Robotics"),
         "country": "PT",
         "type": "SME",
         "sectors": "; ".join(event.sectors[:2]),

@@ -56,12 +56,14 @@ PROSE = re.compile(r"^[A-Z][a-z']+(?:[ ,:;.!?-]+\w+)+[ .!?:…]*$|^[A-Z][a-z]+[^
 CAPITALISED = re.compile(r"^[A-Z][a-z]")
 # Python strings that look capitalised but are names: headers, zones, fonts, SQL, formats.
 NOT_TEXT = re.compile(
-    r"^(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)+"  # HTTP headers: Content-Type
+    r"^(?:[A-Z][a-z]+(?:-[A-Z][A-Za-z]+)+"  # headers: Content-Type, Message-ID
     r"|[A-Z][A-Za-z_]+/[A-Za-z_/+-]+"  # time zones: Europe/Berlin
     r"|[A-Z][a-z]+[A-Z]\w*"  # CamelCase identifiers
     r"|[A-Z]\w+\.\w+"  # model attributes in relationships: Event.id
     r"|Bearer .*"  # WWW-Authenticate challenges
-    r"|[A-Z0-9]+"  # codes: K7QM2XPA
+    r"|[A-Z0-9]+"  # codes and formats: K7QM2XPA, CSV
+    r"|Excel|Matchmaker"  # a file format's and the product's names
+    r"|\(?[…\s]*\.\w+\)?"  # file names and extensions: ….ics, (.csv)
     r"|(?:SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|ALTER|DROP|BEGIN)\b.*"
     r")$",
     re.DOTALL,
@@ -125,7 +127,8 @@ def _template_texts(source: str) -> Iterator[tuple[int, str]]:
     parser = _TextParser()
     parser.feed(html)
     for line, text in parser.found:
-        if LETTER.search(text.replace(PLACEHOLDER, "")):
+        bare = " ".join(text.replace(PLACEHOLDER, " ").split())
+        if LETTER.search(bare) and not NOT_TEXT.match(bare):
             yield line, text.replace(PLACEHOLDER, "…")
     names: set[int] = set()
     for node in tree.find_all((nodes.Call, nodes.Compare, nodes.Getitem, nodes.Test)):
@@ -213,6 +216,18 @@ class _PythonScanner(ast.NodeVisitor):
 
     def visit_Raise(self, node: ast.Raise) -> None:
         if isinstance(node.exc, ast.Call) and _call_name(node.exc.func) in PROGRAMMER_ERRORS:
+            self._ignore(node)
+        self.generic_visit(node)
+
+    def visit_Expr(self, node: ast.Expr) -> None:
+        # A string on its own is a docstring (of a module, class, function or attribute).
+        if isinstance(node.value, ast.Constant):
+            self._ignore(node)
+        self.generic_visit(node)
+
+    def visit_keyword(self, node: ast.keyword) -> None:
+        # Command-line --help texts stay English, like the commands' docstrings and Flask's own.
+        if node.arg == "help":
             self._ignore(node)
         self.generic_visit(node)
 
