@@ -21,6 +21,7 @@ from matchmaker.auth.countries import country_choices, display_name
 from matchmaker.auth.emails import normalise_email
 from matchmaker.auth.operations import NewOrganisation, Registration
 from matchmaker.forms import SafeForm
+from matchmaker.i18n import language_choices
 from matchmaker.models import Organisation, OrganisationType
 from matchmaker.models.enums import ORGANISATION_TYPE_LABELS
 from matchmaker.organisations.queries import name_key
@@ -94,6 +95,22 @@ class PasswordChangeForm(SafeForm):
 
 class InvitationForm(NewPasswordForm):
     """An invited person chooses a password; the email comes from the invitation."""
+
+
+class LanguageForm(SafeForm):
+    """The language of the account's pages and e-mails; none: the browser's."""
+
+    locale = SelectField(_l("Language"), validators=[Optional()])
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.locale.choices = [
+            SelectChoice("", _("Browser's language")),
+            *(
+                SelectChoice(code, name, render_kw={"lang": code.replace("_", "-")})
+                for code, name in language_choices()
+            ),
+        ]
 
 
 class ConfirmForm(SafeForm):

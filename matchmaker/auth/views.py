@@ -15,7 +15,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
+from flask_babel import ngettext, refresh
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
@@ -32,6 +32,7 @@ from matchmaker.auth.access import can_organise, event_or_404, login_required
 from matchmaker.auth.forms import (
     ConfirmForm,
     InvitationForm,
+    LanguageForm,
     LoginForm,
     LogoutEverywhereForm,
     PasswordChangeForm,
@@ -43,6 +44,7 @@ from matchmaker.auth.throttle import LoginLimits, ThrottleLimits, address_key
 from matchmaker.auth.tokens import hash_token
 from matchmaker.calendars.queries import feeds_of_user
 from matchmaker.calendars.tokens import revoke_feed_token
+from matchmaker.core.languages import page_locale
 from matchmaker.db import get_session, utcnow
 from matchmaker.delegations.queries import led_delegations
 from matchmaker.live.queries import staffed_events
@@ -181,11 +183,17 @@ def logout() -> Response:
     return redirect(url_for("core.home"))
 
 
-def _account_page(token_form: ApiTokenForm | None = None, new_token: str | None = None) -> str:
+def _account_page(
+    token_form: ApiTokenForm | None = None,
+    new_token: str | None = None,
+    language_form: LanguageForm | None = None,
+) -> str:
     db = get_session()
     return render_template(
         "auth/account.html",
         form=LogoutEverywhereForm(),
+        language_form=language_form
+        or LanguageForm(formdata=None, data={"locale": current_user.locale or ""}),
         confirm=ConfirmForm(),
         registrations=queries.registrations_of_user(db, current_user.id),
         feeds=feeds_of_user(db, current_user.id),
@@ -200,6 +208,22 @@ def _account_page(token_form: ApiTokenForm | None = None, new_token: str | None 
 def account() -> str:
     """The account: its events, email, password change, API tokens, logging out everywhere."""
     return _account_page()
+
+
+@bp.post("/account/language")
+@login_required
+def set_language() -> Response | tuple[str, int]:
+    """Choose the language of the account's pages and e-mails (none: the browser's); the
+    confirmation already speaks the new one."""
+    form = LanguageForm()
+    if not form.validate_on_submit():
+        return _account_page(language_form=form), 400
+    user: User = current_user._get_current_object()
+    user.locale = form.locale.data or None
+    get_session().commit()
+    refresh()  # the locale selector reads the new choice
+    flash(_("Your language is saved."), "success")
+    return redirect(url_for("auth.account"))
 
 
 @bp.post("/account/tokens")
@@ -345,7 +369,9 @@ def _sign_up(event: Event, form: SignupForm) -> str | Response | tuple[str, int]
         refusal = str(EMAIL_ON_EVENT_LIST)
     else:
         name = f"{form.first_name.data} {form.last_name.data}"
-        user = operations.create_user(db, form.email.data, form.password.data, name)
+        user = operations.create_user(
+            db, form.email.data, form.password.data, name, locale=page_locale()
+        )
         operations.register(db, event, user, form.registration(), utcnow())
         login_id = login_sessions.open_login_session(db, user)
         try:
@@ -440,7 +466,9 @@ def _open_account(participant: Participant) -> Response:
     form = InvitationForm()
     if form.validate_on_submit():
         try:
-            user = operations.accept_invitation(db, participant, form.password.data)
+            user = operations.accept_invitation(
+                db, participant, form.password.data, locale=page_locale()
+            )
             login_id = login_sessions.open_login_session(db, user)
             db.commit()
         except (operations.EmailHasAccount, IntegrityError):

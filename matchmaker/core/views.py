@@ -21,8 +21,8 @@ from matchmaker.api.problems import is_api_request, problem_for
 from matchmaker.auth.access import can_organise
 from matchmaker.auth.queries import participant_of_user, registration_open
 from matchmaker.core import queries
+from matchmaker.core.languages import language_tag
 from matchmaker.db import get_session, utcnow
-from matchmaker.i18n import current_locale
 from matchmaker.models import Block, Event, Participant, Phase
 
 bp = Blueprint("core", __name__, cli_group=None)
@@ -138,9 +138,9 @@ def add_security_headers(response: Response) -> Response:
 
 
 @bp.app_context_processor
-def language_tag() -> dict[str, str]:
+def html_lang() -> dict[str, str]:
     """`html_lang`: the page's language as a BCP 47 tag ("de", "zh-TW") for `<html lang>`."""
-    return {"html_lang": str(current_locale()).replace("_", "-")}
+    return {"html_lang": language_tag()}
 
 
 def _visible(event: Event) -> bool:
