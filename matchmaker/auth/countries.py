@@ -1,14 +1,15 @@
 """ISO 3166-1 alpha-2 country codes and their usual English names (Debian iso-codes).
 
 The English names are data: imports match the names organisers type against them. Pages
-show a country in the reader's language, from Babel (`display_name`, `country_choices`).
+show a country in the reader's language (`display_name`, `country_choices`): English keeps
+these names, the other languages take Babel's (CLDR).
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from matchmaker.i18n import country_name
+from matchmaker.i18n import country_name, current_locale
 
 COUNTRY_NAMES: dict[str, str] = {
     "AD": "Andorra",
@@ -266,7 +267,11 @@ COUNTRY_NAMES: dict[str, str] = {
 def display_name(code: str) -> str:
     """A country's name in the current language ("Germany", "Deutschland"); the code itself
     when it is no country."""
-    return country_name(code) if code in COUNTRY_NAMES else code
+    if code not in COUNTRY_NAMES:
+        return code
+    if current_locale().language == "en":
+        return COUNTRY_NAMES[code]
+    return country_name(code)
 
 
 def _sort_key(name: str) -> str:

@@ -106,3 +106,13 @@ def test_sign_up_keeps_the_language_of_its_page(
     user = session.query(User).one()
     assert user.locale == "fr"
     session.commit()
+
+
+def test_countries_are_named_in_the_pages_language(client: FlaskClient, build: Any) -> None:
+    build.event(slug="hannover")
+    english = client.get("/e/hannover/signup").text
+    assert '<option value="DE">Germany</option>' in english
+    assert '<option value="RU">Russian Federation</option>' in english  # the names as before
+    german = client.get("/e/hannover/signup", headers={"Accept-Language": "de"}).text
+    assert '<option value="DE">Deutschland</option>' in german
+    assert german.index(">Österreich<") < german.index(">Polen<")  # accents sort with their letter
