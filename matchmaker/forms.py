@@ -11,6 +11,8 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
@@ -29,20 +31,23 @@ LATEST_YEAR = 2100
 # C0 and C1 control characters, except tab and line breaks (allowed in multi-line text).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"[\t\r\n]+")
+# The English form of the message shown for control characters (tests look for it).
 CONTROL_MESSAGE = "Remove the invisible control characters from this text."
 
 
 def no_control_characters(_form: Any, field: Field) -> None:
     """Refuse text holding a control character other than tab or a line break."""
     if isinstance(field.data, str) and _CONTROL.search(field.data):
-        raise ValidationError(CONTROL_MESSAGE)
+        raise ValidationError(_("Remove the invisible control characters from this text."))
 
 
 def date_in_range(_form: Any, field: Field) -> None:
     """Refuse dates outside the years any event can take place in."""
     value = field.data
     if isinstance(value, date | datetime) and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-        raise ValidationError(f"Enter a date between {EARLIEST_YEAR} and {LATEST_YEAR}.")
+        raise ValidationError(
+            _("Enter a date between %(first)d and %(last)d.", first=EARLIEST_YEAR, last=LATEST_YEAR)
+        )
 
 
 def _one_line(value: Any) -> Any:
@@ -78,14 +83,28 @@ class SafeMeta(DefaultMeta):  # type: ignore[misc]
         return super().bind_field(form, unbound_field, options)
 
 
-class SafeForm(FlaskForm):  # type: ignore[misc]
+class _PlainErrors:
+    """Validation messages become plain text in the request's language once checked: a lazy
+    message (`lazy_gettext`) counts as markup in templates, so it would not be escaped."""
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = bool(super().validate(extra_validators))  # type: ignore[misc]
+        for field in self._fields.values():  # type: ignore[attr-defined]
+            if isinstance(field.errors, list | tuple):
+                field.errors = [
+                    str(error) if isinstance(error, LazyString) else error for error in field.errors
+                ]
+        return valid
+
+
+class SafeForm(_PlainErrors, FlaskForm):  # type: ignore[misc]
     """A form posted with a CSRF token, with the app-wide checks on every field."""
 
     class Meta(SafeMeta):
         pass
 
 
-class SafeGetForm(Form):  # type: ignore[misc]
+class SafeGetForm(_PlainErrors, Form):  # type: ignore[misc]
     """A form read from the query string (no CSRF), with the app-wide checks."""
 
     Meta = SafeMeta

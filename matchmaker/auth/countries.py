@@ -1,6 +1,15 @@
-"""ISO 3166-1 alpha-2 country codes and their usual English names (Debian iso-codes)."""
+"""ISO 3166-1 alpha-2 country codes and their usual English names (Debian iso-codes).
+
+The English names are data: imports match the names organisers type against them. Pages
+show a country in the reader's language (`display_name`, `country_choices`): English keeps
+these names, the other languages take Babel's (CLDR).
+"""
 
 from __future__ import annotations
+
+import unicodedata
+
+from matchmaker.i18n import country_name, current_locale
 
 COUNTRY_NAMES: dict[str, str] = {
     "AD": "Andorra",
@@ -255,6 +264,24 @@ COUNTRY_NAMES: dict[str, str] = {
 }
 
 
+def display_name(code: str) -> str:
+    """A country's name in the current language ("Germany", "Deutschland"); the code itself
+    when it is no country."""
+    if code not in COUNTRY_NAMES:
+        return code
+    if current_locale().language == "en":
+        return COUNTRY_NAMES[code]
+    return country_name(code)
+
+
+def _sort_key(name: str) -> str:
+    """A name without accents, case folded: "Åland" sorts with "Aland", "Österreich" with O."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
 def country_choices() -> list[tuple[str, str]]:
-    """(code, name) pairs sorted by name, for a select field."""
-    return sorted(COUNTRY_NAMES.items(), key=lambda item: item[1])
+    """(code, name) pairs in the current language, sorted by name, for a select field (call
+    it while handling the request, not at import time)."""
+    names = [(code, display_name(code)) for code in COUNTRY_NAMES]
+    return sorted(names, key=lambda item: _sort_key(item[1]))

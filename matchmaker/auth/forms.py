@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
     EmailField,
@@ -15,11 +17,13 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
-from matchmaker.auth.countries import COUNTRY_NAMES, country_choices
+from matchmaker.auth.countries import country_choices, display_name
 from matchmaker.auth.emails import normalise_email
 from matchmaker.auth.operations import NewOrganisation, Registration
 from matchmaker.forms import SafeForm
+from matchmaker.i18n import language_choices
 from matchmaker.models import Organisation, OrganisationType
+from matchmaker.models.enums import ORGANISATION_TYPE_LABELS
 from matchmaker.organisations.queries import name_key
 
 PASSWORD_MIN_LENGTH = 10
@@ -39,30 +43,37 @@ def _email(value: Any) -> Any:
 class LoginForm(SafeForm):
     """Email and password."""
 
-    email = EmailField("Email", validators=[DataRequired(), Length(max=254)], filters=[_email])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)], filters=[_email])
     password = PasswordField(
-        "Password", validators=[DataRequired(), Length(max=PASSWORD_MAX_LENGTH)]
+        _l("Password"), validators=[DataRequired(), Length(max=PASSWORD_MAX_LENGTH)]
     )
 
 
-def _new_password_fields(label: str = "Password") -> tuple[PasswordField, PasswordField]:
-    """A new password and its confirmation (fresh fields, so forms can order them)."""
+def _new_password_fields(current: bool = False) -> tuple[PasswordField, PasswordField]:
+    """A new password and its confirmation (fresh fields, so forms can order them); `current`
+    when the form also asks for the current password (the labels then say "new")."""
     password = PasswordField(
-        label,
+        _l("New password") if current else _l("Password"),
         validators=[
             DataRequired(),
             Length(
                 min=PASSWORD_MIN_LENGTH,
                 max=PASSWORD_MAX_LENGTH,
-                message=f"Use at least {PASSWORD_MIN_LENGTH} characters "
-                f"(and at most {PASSWORD_MAX_LENGTH}).",
+                message=_l(
+                    "Use at least %(min)d characters (and at most %(max)d).",
+                    min=PASSWORD_MIN_LENGTH,
+                    max=PASSWORD_MAX_LENGTH,
+                ),
             ),
         ],
-        description=f"At least {PASSWORD_MIN_LENGTH} characters; a few words are easy to remember.",
+        description=_l(
+            "At least %(min)d characters; a few words are easy to remember.",
+            min=PASSWORD_MIN_LENGTH,
+        ),
     )
     confirm = PasswordField(
-        f"Repeat the {label.lower()}",
-        validators=[DataRequired(), EqualTo("password", message="The two passwords differ.")],
+        _l("Repeat the new password") if current else _l("Repeat the password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The two passwords differ."))],
     )
     return password, confirm
 
@@ -77,13 +88,29 @@ class PasswordChangeForm(SafeForm):
     """The current password, then the new one twice."""
 
     current_password = PasswordField(
-        "Current password", validators=[DataRequired(), Length(max=PASSWORD_MAX_LENGTH)]
+        _l("Current password"), validators=[DataRequired(), Length(max=PASSWORD_MAX_LENGTH)]
     )
-    password, confirm = _new_password_fields("New password")
+    password, confirm = _new_password_fields(current=True)
 
 
 class InvitationForm(NewPasswordForm):
     """An invited person chooses a password; the email comes from the invitation."""
+
+
+class LanguageForm(SafeForm):
+    """The language of the account's pages and e-mails; none: the browser's."""
+
+    locale = SelectField(_l("Language"), validators=[Optional()])
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.locale.choices = [
+            SelectChoice("", _("Browser's language")),
+            *(
+                SelectChoice(code, name, render_kw={"lang": code.replace("_", "-")})
+                for code, name in language_choices()
+            ),
+        ]
 
 
 class ConfirmForm(SafeForm):
@@ -94,8 +121,8 @@ class LogoutEverywhereForm(SafeForm):
     """End every session; optionally switch off every calendar link too."""
 
     revoke_feeds = BooleanField(
-        "Also switch off my calendar links",
-        description="Calendars subscribed to them stop updating; you can make new links later.",
+        _l("Also switch off my calendar links"),
+        description=_l("Calendars subscribed to them stop updating; you can make new links later."),
     )
 
 
@@ -105,42 +132,46 @@ class RegistrationForm(SafeForm):
     match the name typed (or the e-mail's domain), see `settle_organisation`."""
 
     first_name = StringField(
-        "First name", validators=[DataRequired(), Length(max=100)], filters=[_strip]
+        _l("First name"), validators=[DataRequired(), Length(max=100)], filters=[_strip]
     )
     last_name = StringField(
-        "Last name", validators=[DataRequired(), Length(max=100)], filters=[_strip]
+        _l("Last name"), validators=[DataRequired(), Length(max=100)], filters=[_strip]
     )
-    job_title = StringField("Job title", validators=[Optional(), Length(max=200)], filters=[_strip])
+    job_title = StringField(
+        _l("Job title"), validators=[Optional(), Length(max=200)], filters=[_strip]
+    )
     organisation = RadioField(
-        "Is your organisation new here?",
+        _l("Is your organisation new here?"),
         choices=[
-            SelectChoice(NEW_ORGANISATION, "Register a new organisation"),
+            SelectChoice(NEW_ORGANISATION, _l("Register a new organisation")),
             SelectChoice(
-                JOIN_ORGANISATION, "Join an organisation already registered by a colleague"
+                JOIN_ORGANISATION, _l("Join an organisation already registered by a colleague")
             ),
         ],
         default=NEW_ORGANISATION,
     )
     organisation_name = StringField(
-        "Organisation name",
+        _l("Organisation name"),
         validators=[
-            DataRequired("Enter your organisation's name."),
+            DataRequired(_l("Enter your organisation's name.")),
             Length(max=200),
         ],
         filters=[_strip],
     )
-    organisation_id = RadioField("Which one is yours?", choices=[], validate_choice=False)
-    organisation_country = SelectField("Country")
+    organisation_id = RadioField(_l("Which one is yours?"), choices=[], validate_choice=False)
+    organisation_country = SelectField(_l("Country"))
     organisation_type = SelectField(
-        "Type",
-        choices=[SelectChoice(kind.value, kind.label) for kind in OrganisationType],
+        _l("Type"),
+        choices=[
+            SelectChoice(kind.value, ORGANISATION_TYPE_LABELS[kind]) for kind in OrganisationType
+        ],
         default=OrganisationType.SME.value,
     )
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.organisation_country.choices = [
-            SelectChoice("", "Choose a country"),
+            SelectChoice("", _("Choose a country")),
             *(SelectChoice(code, name) for code, name in country_choices()),
         ]
 
@@ -170,19 +201,24 @@ class RegistrationForm(SafeForm):
             if twin is None:
                 return True
             self.organisation_name.errors.append(
-                f"{twin.name} is already registered: choose “Join an organisation already "
-                "registered” to ask to join it."
+                _(
+                    "%(name)s is already registered: choose “Join an organisation already "
+                    "registered” to ask to join it.",
+                    name=twin.name,
+                )
             )
             return False
         if not matches:
             self.organisation_name.errors.append(
-                "No registered organisation matches this name: check the spelling, or "
-                "register it as a new organisation."
+                _(
+                    "No registered organisation matches this name: check the spelling, or "
+                    "register it as a new organisation."
+                )
             )
             return False
         if self.organisation_id.data not in {str(item.id) for item in matches}:
             self.organisation_id.errors.append(
-                "Choose your organisation, then send the form again."
+                _("Choose your organisation, then send the form again.")
             )
             return False
         return True
@@ -207,11 +243,11 @@ class RegistrationForm(SafeForm):
 
     def validate_organisation_country(self, field: SelectField) -> None:
         if self.creates_organisation and not field.data:
-            raise ValidationError("Choose your organisation's country.")
+            raise ValidationError(_("Choose your organisation's country."))
 
 
 def _organisation_label(organisation: Organisation) -> str:
-    country = COUNTRY_NAMES.get(organisation.country, "")
+    country = display_name(organisation.country) if organisation.country else ""
     return f"{organisation.name} ({country})" if country else organisation.name
 
 
@@ -219,8 +255,12 @@ class SignupForm(RegistrationForm):
     """A new account and its registration for an event."""
 
     email = EmailField(
-        "Email",
-        validators=[DataRequired(), Email(message="Enter a valid email address."), Length(max=254)],
+        _l("Email"),
+        validators=[
+            DataRequired(),
+            Email(message=_l("Enter a valid email address.")),
+            Length(max=254),
+        ],
         filters=[_email],
     )
     password, confirm = _new_password_fields()

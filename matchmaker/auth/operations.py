@@ -129,11 +129,21 @@ def _record_attempt(
 
 
 def create_user(
-    session: Session, email: str, password: str, name: str, role: Role = Role.PARTICIPANT
+    session: Session,
+    email: str,
+    password: str,
+    name: str,
+    role: Role = Role.PARTICIPANT,
+    locale: str | None = None,
 ) -> User:
-    """A new account; the email is stored normalised (every account is created here)."""
+    """A new account; the email is stored normalised (every account is created here).
+    `locale`: the language its pages and e-mails speak (None: the browser's)."""
     user = User(
-        email=normalise_email(email), password_hash=hash_password(password), name=name, role=role
+        email=normalise_email(email),
+        password_hash=hash_password(password),
+        name=name,
+        role=role,
+        locale=locale,
     )
     session.add(user)
     return user
@@ -183,15 +193,18 @@ def registration_from(participant: Participant) -> Registration:
     )
 
 
-def accept_invitation(session: Session, participant: Participant, password: str) -> User:
-    """Create the account of an invited email that has none, with `password`, and link it.
+def accept_invitation(
+    session: Session, participant: Participant, password: str, locale: str | None = None
+) -> User:
+    """Create the account of an invited email that has none, with `password` (and `locale`,
+    the language the invitation page was shown in), and link it.
 
     An email that already has an account raises `EmailHasAccount`: the organisers hold every
     invitation link, so a link must never set the password of an existing account.
     """
     if queries.user_by_email(session, participant.email) is not None:
         raise EmailHasAccount
-    user = create_user(session, participant.email, password, participant.full_name)
+    user = create_user(session, participant.email, password, participant.full_name, locale=locale)
     _link(session, participant, user)
     return user
 

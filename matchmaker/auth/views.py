@@ -14,6 +14,8 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext, refresh
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
@@ -30,6 +32,7 @@ from matchmaker.auth.access import can_organise, event_or_404, login_required
 from matchmaker.auth.forms import (
     ConfirmForm,
     InvitationForm,
+    LanguageForm,
     LoginForm,
     LogoutEverywhereForm,
     PasswordChangeForm,
@@ -41,6 +44,7 @@ from matchmaker.auth.throttle import LoginLimits, ThrottleLimits, address_key
 from matchmaker.auth.tokens import hash_token
 from matchmaker.calendars.queries import feeds_of_user
 from matchmaker.calendars.tokens import revoke_feed_token
+from matchmaker.core.languages import page_locale
 from matchmaker.db import get_session, utcnow
 from matchmaker.delegations.queries import led_delegations
 from matchmaker.live.queries import staffed_events
@@ -50,16 +54,16 @@ from matchmaker.responses import token_page
 
 bp = Blueprint("auth", __name__, cli_group=None)
 
-LOGIN_FAILED = "Wrong email or password."
-EMAIL_HAS_ACCOUNT = (
+LOGIN_FAILED = _l("Wrong email or password.")
+EMAIL_HAS_ACCOUNT = _l(
     "This email already has an account: log in with it, then register for the event in one click."
 )
-EMAIL_ON_EVENT_LIST = (
+EMAIL_ON_EVENT_LIST = _l(
     "This email is already on this event's list of participants: use the invitation link "
     "you received, or ask the organisers."
 )
-INVITATION_NEEDS_LOGIN = "You already have an account: log in to accept the invitation."
-INVITATION_ALREADY_REGISTERED = (
+INVITATION_NEEDS_LOGIN = _l("You already have an account: log in to accept the invitation.")
+INVITATION_ALREADY_REGISTERED = _l(
     "Your account is already registered for this event under another entry: "
     "ask the organisers to merge them."
 )
@@ -117,9 +121,23 @@ def _signup_limits() -> ThrottleLimits:
     )
 
 
-def _try_again(wait_s: int, what: str = "attempts") -> str:
+def _try_again(wait_s: int, signups: bool = False) -> str:
     minutes = -(-wait_s // 60)
-    return f"Too many {what}: try again in {minutes} minute{'s' if minutes != 1 else ''}."
+    if signups:
+        return str(
+            ngettext(
+                "Too many sign-ups from your network: try again in %(num)d minute.",
+                "Too many sign-ups from your network: try again in %(num)d minutes.",
+                minutes,
+            )
+        )
+    return str(
+        ngettext(
+            "Too many attempts: try again in %(num)d minute.",
+            "Too many attempts: try again in %(num)d minutes.",
+            minutes,
+        )
+    )
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -161,15 +179,21 @@ def logout() -> Response:
     db.commit()
     logout_user()
     session.clear()
-    flash("You are logged out.", "info")
+    flash(_("You are logged out."), "info")
     return redirect(url_for("core.home"))
 
 
-def _account_page(token_form: ApiTokenForm | None = None, new_token: str | None = None) -> str:
+def _account_page(
+    token_form: ApiTokenForm | None = None,
+    new_token: str | None = None,
+    language_form: LanguageForm | None = None,
+) -> str:
     db = get_session()
     return render_template(
         "auth/account.html",
         form=LogoutEverywhereForm(),
+        language_form=language_form
+        or LanguageForm(formdata=None, data={"locale": current_user.locale or ""}),
         confirm=ConfirmForm(),
         registrations=queries.registrations_of_user(db, current_user.id),
         feeds=feeds_of_user(db, current_user.id),
@@ -184,6 +208,22 @@ def _account_page(token_form: ApiTokenForm | None = None, new_token: str | None 
 def account() -> str:
     """The account: its events, email, password change, API tokens, logging out everywhere."""
     return _account_page()
+
+
+@bp.post("/account/language")
+@login_required
+def set_language() -> Response | tuple[str, int]:
+    """Choose the language of the account's pages and e-mails (none: the browser's); the
+    confirmation already speaks the new one."""
+    form = LanguageForm()
+    if not form.validate_on_submit():
+        return _account_page(language_form=form), 400
+    user: User = current_user._get_current_object()
+    user.locale = form.locale.data or None
+    get_session().commit()
+    refresh()  # the locale selector reads the new choice
+    flash(_("Your language is saved."), "success")
+    return redirect(url_for("auth.account"))
 
 
 @bp.post("/account/tokens")
@@ -234,7 +274,7 @@ def logout_everywhere() -> Response:
     db.commit()
     logout_user()
     session.clear()
-    flash("You are logged out on every device.", "info")
+    flash(_("You are logged out on every device."), "info")
     return redirect(url_for("auth.login"))
 
 
@@ -257,14 +297,16 @@ def change_password() -> str | Response:
         if check.user is None:
             db.commit()
             form.current_password.errors.append(
-                _try_again(check.wait_s) if check.wait_s else "That is not your current password."
+                _try_again(check.wait_s)
+                if check.wait_s
+                else _("That is not your current password.")
             )
         else:
             operations.set_password(db, user, form.password.data)
             login_id = login_sessions.open_login_session(db, user)
             db.commit()
             _start_session(user, login_id)
-            flash("Your password is changed; other devices are logged out.", "success")
+            flash(_("Your password is changed; other devices are logged out."), "success")
             return redirect(url_for("auth.account"))
     return render_template("auth/password.html", form=form)
 
@@ -319,25 +361,27 @@ def _sign_up(event: Event, form: SignupForm) -> str | Response | tuple[str, int]
         db, address_key(request.remote_addr), _signup_limits(), utcnow()
     )
     if wait_s:
-        error = _try_again(wait_s, "sign-ups from your network")
+        error = _try_again(wait_s, signups=True)
         return render_template("auth/signup.html", form=form, event=event, error=error), 429
     if queries.user_by_email(db, form.email.data) is not None:
-        refusal = EMAIL_HAS_ACCOUNT
+        refusal = str(EMAIL_HAS_ACCOUNT)
     elif queries.participant_by_email(db, event, form.email.data) is not None:
-        refusal = EMAIL_ON_EVENT_LIST
+        refusal = str(EMAIL_ON_EVENT_LIST)
     else:
         name = f"{form.first_name.data} {form.last_name.data}"
-        user = operations.create_user(db, form.email.data, form.password.data, name)
+        user = operations.create_user(
+            db, form.email.data, form.password.data, name, locale=page_locale()
+        )
         operations.register(db, event, user, form.registration(), utcnow())
         login_id = login_sessions.open_login_session(db, user)
         try:
             db.commit()
         except IntegrityError:
             db.rollback()
-            form.email.errors.append(EMAIL_HAS_ACCOUNT)
+            form.email.errors.append(str(EMAIL_HAS_ACCOUNT))
             return render_template("auth/signup.html", form=form, event=event)
         _start_session(user, login_id)
-        flash(f"Welcome! You are registered for {event.name}.", "success")
+        flash(_("Welcome! You are registered for %(event)s.", event=event.name), "success")
         return redirect(_profile_url(event))
     db.commit()
     form.email.errors.append(refusal)
@@ -352,7 +396,7 @@ def _register_logged_in(event: Event) -> str | Response | tuple[str, int]:
     if existing is not None:
         if not existing.active:
             return _unavailable(event, "withdrawn")
-        flash("You are already registered for this event.", "info")
+        flash(_("You are already registered for this event."), "info")
         return redirect(_profile_url(event))
     if queries.participant_by_email(db, event, user.email) is not None:
         return _unavailable(event, "listed")
@@ -375,7 +419,7 @@ def _register_logged_in(event: Event) -> str | Response | tuple[str, int]:
     except IntegrityError:
         db.rollback()
         return _unavailable(event, "listed")
-    flash(f"You are registered for {event.name}.", "success")
+    flash(_("You are registered for %(event)s.", event=event.name), "success")
     return redirect(_profile_url(event))
 
 
@@ -402,7 +446,7 @@ def accept_invitation(token: str) -> Response:
     if account is None:
         return _open_account(participant)
     if not current_user.is_authenticated:
-        flash(INVITATION_NEEDS_LOGIN, "info")
+        flash(str(INVITATION_NEEDS_LOGIN), "info")
         return redirect(url_for("auth.login", next=request.path))
     if current_user.id != account.id:
         abort(404)
@@ -422,14 +466,19 @@ def _open_account(participant: Participant) -> Response:
     form = InvitationForm()
     if form.validate_on_submit():
         try:
-            user = operations.accept_invitation(db, participant, form.password.data)
+            user = operations.accept_invitation(
+                db, participant, form.password.data, locale=page_locale()
+            )
             login_id = login_sessions.open_login_session(db, user)
             db.commit()
         except (operations.EmailHasAccount, IntegrityError):
             db.rollback()
             return redirect(request.path)
         _start_session(user, login_id)
-        flash(f"Welcome! Your account for {participant.event.name} is ready.", "success")
+        flash(
+            _("Welcome! Your account for %(event)s is ready.", event=participant.event.name),
+            "success",
+        )
         return redirect(_profile_url(participant.event))
     return _invitation_page("auth/invitation.html", participant, form=form)
 
@@ -450,6 +499,6 @@ def _link_account(participant: Participant, user: User) -> Response:
                 error=INVITATION_ALREADY_REGISTERED,
             )
         db.commit()
-        flash(f"You are registered for {participant.event.name}.", "success")
+        flash(_("You are registered for %(event)s.", event=participant.event.name), "success")
         return redirect(_profile_url(participant.event))
     return _invitation_page("auth/invitation_confirm.html", participant, form=form)

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import text
@@ -18,6 +21,7 @@ from matchmaker.api.problems import is_api_request, problem_for
 from matchmaker.auth.access import can_organise
 from matchmaker.auth.queries import participant_of_user, registration_open
 from matchmaker.core import queries
+from matchmaker.core.languages import language_tag
 from matchmaker.db import get_session, utcnow
 from matchmaker.models import Block, Event, Participant, Phase
 
@@ -32,26 +36,28 @@ class ParticipantPage:
     """A participant's page linked from the event page, in the phases where it is useful."""
 
     endpoint: str
-    label: str
+    label: LazyString
     phases: frozenset[Phase]
     primary_in: frozenset[Phase] = frozenset()
 
 
 PARTICIPANT_PAGES = (
-    ParticipantPage("participants.agenda", "Your agenda", phases=PUBLISHED, primary_in=PUBLISHED),
+    ParticipantPage(
+        "participants.agenda", _l("Your agenda"), phases=PUBLISHED, primary_in=PUBLISHED
+    ),
     ParticipantPage(
         "participants.catalogue",
-        "Choose whom to meet",
+        _l("Choose whom to meet"),
         phases=BEFORE_SCHEDULE,
         primary_in=frozenset({Phase.PREFERENCES}),
     ),
     ParticipantPage(
         "participants.profile",
-        "Your profile",
+        _l("Your profile"),
         phases=frozenset(Phase),
         primary_in=frozenset({Phase.REGISTRATION}),
     ),
-    ParticipantPage("participants.availability", "Your availability", phases=BEFORE_SCHEDULE),
+    ParticipantPage("participants.availability", _l("Your availability"), phases=BEFORE_SCHEDULE),
 )
 
 
@@ -83,24 +89,29 @@ class EventDay:
 
 
 ERROR_TEXTS = {
-    400: ("Bad request", "Something in the request was not right. Go back and try again."),
-    403: ("Not allowed", "You do not have access to this page."),
-    404: (
-        "Page not found",
-        "This page does not exist, or it is not available to you. "
-        "Check the address, or start again from the home page.",
+    400: (
+        _l("Bad request"),
+        _l("Something in the request was not right. Go back and try again."),
     ),
-    405: ("Not allowed", "This page cannot be used like that. Go back and try again."),
+    403: (_l("Not allowed"), _l("You do not have access to this page.")),
+    404: (
+        _l("Page not found"),
+        _l(
+            "This page does not exist, or it is not available to you. "
+            "Check the address, or start again from the home page."
+        ),
+    ),
+    405: (_l("Not allowed"), _l("This page cannot be used like that. Go back and try again.")),
     413: (
-        "File too large",
-        "The file you sent is larger than this site accepts. Send a smaller file.",
+        _l("File too large"),
+        _l("The file you sent is larger than this site accepts. Send a smaller file."),
     ),
     500: (
-        "Something went wrong",
-        "An unexpected error happened on our side. Please try again in a moment.",
+        _l("Something went wrong"),
+        _l("An unexpected error happened on our side. Please try again in a moment."),
     ),
 }
-CSRF_TEXT = (
+CSRF_TEXT = _l(
     "The form expired or was sent from another page. Go back, reload the page and send it again."
 )
 
@@ -124,6 +135,12 @@ def add_security_headers(response: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
+
+
+@bp.app_context_processor
+def html_lang() -> dict[str, str]:
+    """`html_lang`: the page's language as a BCP 47 tag ("de", "zh-TW") for `<html lang>`."""
+    return {"html_lang": language_tag()}
 
 
 def _visible(event: Event) -> bool:
@@ -160,16 +177,20 @@ def event_actions(event: Event, participant: Participant | None, organiser: bool
     if participant is not None:
         actions.extend(
             Action(
-                page.label, url_for(page.endpoint, slug=event.slug), event.phase in page.primary_in
+                str(page.label),
+                url_for(page.endpoint, slug=event.slug),
+                event.phase in page.primary_in,
             )
             for page in PARTICIPANT_PAGES
             if event.phase in page.phases
         )
     elif not organiser and registration_open(event, utcnow()):
-        actions.append(Action("Sign up", url_for("auth.signup", slug=event.slug), primary=True))
+        actions.append(Action(_("Sign up"), url_for("auth.signup", slug=event.slug), primary=True))
     if organiser:
         actions.append(
-            Action("Manage event", url_for("organiser.event", slug=event.slug), primary=not actions)
+            Action(
+                _("Manage event"), url_for("organiser.event", slug=event.slug), primary=not actions
+            )
         )
     return actions
 
@@ -248,9 +269,12 @@ def http_error(error: HTTPException) -> tuple[Response | str, int]:
     if is_api_request():
         return problem_for(error), error.code or 500
     code = error.code or 500
-    title, message = ERROR_TEXTS.get(code, (error.name, error.description or ""))
+    texts = ERROR_TEXTS.get(code)
+    title, message = (
+        (str(texts[0]), str(texts[1])) if texts else (error.name, error.description or "")
+    )
     if isinstance(error, CSRFError):
-        message = CSRF_TEXT
+        message = str(CSRF_TEXT)
     if _wants_json():
         return jsonify(error=title, message=message), code
     return render_template("errors/error.html", code=code, title=title, message=message), code
@@ -262,7 +286,7 @@ def server_error(error: InternalServerError) -> tuple[Response | str, int]:
     get_session().rollback()
     if is_api_request():
         return problem_for(error), 500
-    title, message = ERROR_TEXTS[500]
+    title, message = (str(part) for part in ERROR_TEXTS[500])
     if _wants_json():
         return jsonify(error=title, message=message), 500
     page = render_template(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Enum
 
 
@@ -23,16 +24,17 @@ class OrganisationType(StrEnum):
 
     @property
     def label(self) -> str:
-        return ORGANISATION_TYPE_LABELS[self]
+        """The kind's name in the current language (the stored value stays English)."""
+        return str(ORGANISATION_TYPE_LABELS[self])
 
 
 ORGANISATION_TYPE_LABELS = {
-    OrganisationType.SME: "SME",
-    OrganisationType.LARGE_COMPANY: "Large company",
-    OrganisationType.CLUSTER: "Cluster organisation",
-    OrganisationType.RTO: "Research and technology organisation",
-    OrganisationType.INVESTOR: "Investor",
-    OrganisationType.PUBLIC_BODY: "Public body",
+    OrganisationType.SME: _l("SME"),
+    OrganisationType.LARGE_COMPANY: _l("Large company"),
+    OrganisationType.CLUSTER: _l("Cluster organisation"),
+    OrganisationType.RTO: _l("Research and technology organisation"),
+    OrganisationType.INVESTOR: _l("Investor"),
+    OrganisationType.PUBLIC_BODY: _l("Public body"),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField
 from wtforms.validators import DataRequired, Email, Length
@@ -20,11 +21,11 @@ class ForgotPasswordForm(FlaskForm):  # type: ignore[misc]
     """The address of the account."""
 
     email = EmailField(
-        "Email",
+        _l("Email"),
         validators=[
             DataRequired(),
             Length(max=254),
-            Email(message="Enter an email address, like name@example.org."),
+            Email(message=_l("Enter an email address, like name@example.org.")),
         ],
         filters=[_normalised],
     )

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
@@ -18,13 +20,14 @@ from matchmaker.auth.emails import normalise_email
 from matchmaker.auth.operations import set_password
 from matchmaker.auth.throttle import ThrottleLimits
 from matchmaker.auth.tokens import hash_token, new_token
+from matchmaker.core.languages import page_locale
+from matchmaker.i18n import supported
 from matchmaker.links import external_url
 from matchmaker.messages import kinds, outbox
 from matchmaker.messages.recipients import Recipient
 from matchmaker.models import PasswordReset
 
 RESET_LIFETIME = timedelta(hours=1)
-SUBJECT = "Choose a new password"
 
 
 def request_reset(session: Session, email: str, limits: ThrottleLimits, now: datetime) -> None:
@@ -64,11 +67,17 @@ def request_reset(session: Session, email: str, limits: ThrottleLimits, now: dat
         "reset_url": external_url("reset.reset_password", token=token),
         "lifetime_minutes": int(RESET_LIFETIME.total_seconds() // 60),
     }
-    if account is not None:
-        outbox.enqueue(session, kinds.PASSWORD_RESET, Recipient.of_user(account), SUBJECT, context)
-    else:
-        nobody = Recipient(address, "")
-        outbox.render_bodies(kinds.PASSWORD_RESET, SUBJECT, {"recipient": nobody, **context})
+    # In the account's language, else in the language of the page that asked.
+    language = supported(account.locale if account else None) or page_locale()
+    with force_locale(language):
+        subject = _("Choose a new password")
+        if account is not None:
+            outbox.enqueue(
+                session, kinds.PASSWORD_RESET, Recipient.of_user(account), subject, context
+            )
+        else:
+            nobody = Recipient(address, "")
+            outbox.render_bodies(kinds.PASSWORD_RESET, subject, {"recipient": nobody, **context})
         outbox.deliver_after_commit(session, current_app._get_current_object())  # type: ignore[attr-defined]
 
 

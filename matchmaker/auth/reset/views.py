@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from matchmaker.auth.reset import operations
@@ -44,6 +45,6 @@ def reset_password(token: str) -> Response:
     if form.validate_on_submit():
         operations.complete_reset(db, reset, form.password.data, utcnow())
         db.commit()
-        flash("Your password is changed and every device is logged out: log in now.", "success")
+        flash(_("Your password is changed and every device is logged out: log in now."), "success")
         return redirect(url_for("auth.login"))
     return token_page(render_template("auth/reset_password.html", form=form))
