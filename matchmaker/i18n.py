@@ -70,10 +70,12 @@ def select_locale() -> str:
     Outside a request (commands, background jobs) only the event's default applies."""
     if not has_request_context():
         return supported(g.get("event_locale")) or DEFAULT_LOCALE
-    if current_user and current_user.is_authenticated:
-        chosen = supported(getattr(current_user, "locale", None))
-        if chosen:
-            return chosen
+    # The account as loaded for this request (see `_choose_language`); never loaded here, as
+    # a background job inside a request would otherwise read it in a transaction of its own.
+    user = g.get("_login_user")
+    chosen = supported(getattr(user, "locale", None)) if user is not None else None
+    if chosen:
+        return chosen
     return browser_locale() or supported(g.get("event_locale")) or DEFAULT_LOCALE
 
 
@@ -196,6 +198,16 @@ FILTERS = {
 }
 
 
+def _choose_language() -> None:
+    # Chosen before the view runs, from the signed-in account loaded now: after the view's
+    # commit, reading the account would open a new transaction, and on SQLite one held by the
+    # request blocks the mail sent from the same thread.
+    if current_user:
+        current_user.is_authenticated  # noqa: B018 - loads the account into g
+    get_locale()
+
+
 def init_app(app: Flask) -> None:
-    """Register the formatting filters for templates."""
+    """Choose each request's language first, and register the formatting filters."""
+    app.before_request(_choose_language)
     app.jinja_env.filters.update(FILTERS)
