@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -31,14 +32,13 @@ LATEST_YEAR = 2100
 # C0 and C1 control characters, except tab and line breaks (allowed in multi-line text).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"[\t\r\n]+")
-# The English form of the message shown for control characters (tests look for it).
-CONTROL_MESSAGE = "Remove the invisible control characters from this text."
+CONTROL_MESSAGE = _l("Remove the invisible control characters from this text.")
 
 
 def no_control_characters(_form: Any, field: Field) -> None:
     """Refuse text holding a control character other than tab or a line break."""
     if isinstance(field.data, str) and _CONTROL.search(field.data):
-        raise ValidationError(_("Remove the invisible control characters from this text."))
+        raise ValidationError(str(CONTROL_MESSAGE))
 
 
 def date_in_range(_form: Any, field: Field) -> None:

@@ -8,6 +8,7 @@ from datetime import date
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from flask_babel import gettext as _
 from werkzeug.serving import WSGIRequestHandler, run_simple
 
 from matchmaker.core import queries
@@ -57,7 +58,7 @@ def demo_command(if_empty: bool, participants: int | None) -> None:
     """Load the demo missions into an empty database and print the demo accounts."""
     with session_scope(current_app) as session:
         if if_empty and has_missions(session):
-            click.echo("The database already holds missions: the demo is not loaded.")
+            click.echo(_("The database already holds missions: the demo is not loaded."))
             return
         try:
             if participants is None:
@@ -65,10 +66,12 @@ def demo_command(if_empty: bool, participants: int | None) -> None:
             else:
                 accounts = load_scaled_demo(session, participants)
         except DemoRefused as refusal:
-            raise click.ClickException(f"Demo not loaded: {refusal}.") from refusal
-    click.echo("Demo loaded.\n")
+            raise click.ClickException(
+                _("Demo not loaded: %(reason)s.", reason=refusal)
+            ) from refusal
+    click.echo(_("Demo loaded.") + "\n")
     click.echo(_events_listing())
-    click.echo("\nDemo accounts (passwords shown once)\n")
+    click.echo("\n" + _("Demo accounts (passwords shown once)") + "\n")
     rows = [
         (account.role.value, account.email, account.password, account.name, account.detail)
         for account in accounts.accounts
@@ -104,7 +107,7 @@ def _events_listing() -> str:
             for event in mission.events
         ]
     if not missions:
-        return "No missions yet."
+        return str(_("No missions yet."))
     headers = ("slug", "event", "dates", "time zone", "phase", "participants", "meetings")
     header, *formatted = table_lines(headers, rows)
     event_lines = iter(formatted)

@@ -7,6 +7,7 @@ from alembic import command
 from alembic.config import Config
 from flask import Flask, current_app
 from flask.cli import AppGroup
+from flask_babel import gettext as _
 
 from matchmaker.config import PROJECT_ROOT
 
@@ -32,7 +33,7 @@ db_group = AppGroup("db", help="Database schema migrations.")
 def upgrade_command(revision: str) -> None:
     """Migrate the database to REVISION (default: head)."""
     upgrade_database(current_app, revision)
-    click.echo(f"Database is at {revision}.")
+    click.echo(_("Database is at %(revision)s.", revision=revision))
 
 
 @db_group.command("downgrade")

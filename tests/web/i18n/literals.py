@@ -35,6 +35,7 @@ NOT_INTERFACE = (
     "matchmaker/organiser/countries.py",
     "matchmaker/api/openapi.py",
     "matchmaker/live/commands.py",
+    "matchmaker/auth/countries.py",  # English names from Debian's iso-codes; others from CLDR
 )
 
 TRANSLATION_CALLS = {
@@ -62,7 +63,7 @@ NOT_TEXT = re.compile(
     r"|[A-Z]\w+\.\w+"  # model attributes in relationships: Event.id
     r"|Bearer .*"  # WWW-Authenticate challenges
     r"|[A-Z0-9]+"  # codes and formats: K7QM2XPA, CSV
-    r"|Excel|Matchmaker"  # a file format's and the product's names
+    r"|Excel|(?i:[·\s]*matchmaker)"  # a file format's and the product's names
     r"|\(?[…\s]*\.\w+\)?"  # file names and extensions: ….ics, (.csv)
     r"|(?:SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|ALTER|DROP|BEGIN)\b.*"
     r")$",
