@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Literal
+from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -20,7 +20,14 @@ from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from flask import Flask, g, has_request_context, request
 from flask_babel import get_locale
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
+
+
+class HasDisplayName(Protocol):
+    @property
+    def display_name(self) -> str: ...
+
 
 # The interface's languages, in the order the language menus list them.
 LOCALES = ("en", "de", "fr", "es", "it", "pt", "sv", "zh_TW")
@@ -82,6 +89,12 @@ def select_locale() -> str:
 def recipient_locale(chosen: str | None, event_default: str | None = None) -> str:
     """The language of a message to someone: their choice, else the event's default."""
     return supported(chosen) or supported(event_default) or DEFAULT_LOCALE
+
+
+def lazy_name(named: HasDisplayName) -> LazyString:
+    """An event's (or anything's) display name, read when the text is shown: in a message
+    composed for someone, in their language."""
+    return LazyString(lambda: named.display_name)
 
 
 def current_locale() -> Locale:

@@ -23,7 +23,7 @@ from matchmaker.auth.operations import NewOrganisation, Registration
 from matchmaker.forms import SafeForm
 from matchmaker.i18n import language_choices
 from matchmaker.models import Organisation, OrganisationType
-from matchmaker.models.enums import ORGANISATION_TYPE_LABELS
+from matchmaker.models.enums import ORGANISATION_TYPE_CHOICES
 from matchmaker.organisations.queries import name_key
 
 PASSWORD_MIN_LENGTH = 10
@@ -162,9 +162,7 @@ class RegistrationForm(SafeForm):
     organisation_country = SelectField(_l("Country"))
     organisation_type = SelectField(
         _l("Type"),
-        choices=[
-            SelectChoice(kind.value, ORGANISATION_TYPE_LABELS[kind]) for kind in OrganisationType
-        ],
+        choices=ORGANISATION_TYPE_CHOICES,
         default=OrganisationType.SME.value,
     )
 

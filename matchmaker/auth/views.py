@@ -381,7 +381,7 @@ def _sign_up(event: Event, form: SignupForm) -> str | Response | tuple[str, int]
             form.email.errors.append(str(EMAIL_HAS_ACCOUNT))
             return render_template("auth/signup.html", form=form, event=event)
         _start_session(user, login_id)
-        flash(_("Welcome! You are registered for %(event)s.", event=event.name), "success")
+        flash(_("Welcome! You are registered for %(event)s.", event=event.display_name), "success")
         return redirect(_profile_url(event))
     db.commit()
     form.email.errors.append(refusal)
@@ -419,7 +419,7 @@ def _register_logged_in(event: Event) -> str | Response | tuple[str, int]:
     except IntegrityError:
         db.rollback()
         return _unavailable(event, "listed")
-    flash(_("You are registered for %(event)s.", event=event.name), "success")
+    flash(_("You are registered for %(event)s.", event=event.display_name), "success")
     return redirect(_profile_url(event))
 
 
@@ -476,7 +476,10 @@ def _open_account(participant: Participant) -> Response:
             return redirect(request.path)
         _start_session(user, login_id)
         flash(
-            _("Welcome! Your account for %(event)s is ready.", event=participant.event.name),
+            _(
+                "Welcome! Your account for %(event)s is ready.",
+                event=participant.event.display_name,
+            ),
             "success",
         )
         return redirect(_profile_url(participant.event))
@@ -499,6 +502,8 @@ def _link_account(participant: Participant, user: User) -> Response:
                 error=INVITATION_ALREADY_REGISTERED,
             )
         db.commit()
-        flash(_("You are registered for %(event)s.", event=participant.event.name), "success")
+        flash(
+            _("You are registered for %(event)s.", event=participant.event.display_name), "success"
+        )
         return redirect(_profile_url(participant.event))
     return _invitation_page("auth/invitation_confirm.html", participant, form=form)

@@ -27,7 +27,7 @@ def owner_locale(participant: Participant) -> str:
 
 def _meetings_of(event: Event, participant: Participant) -> str:
     name: str = _(
-        "%(event)s: B2B meetings of %(name)s", event=event.name, name=participant.full_name
+        "%(event)s: B2B meetings of %(name)s", event=event.display_name, name=participant.full_name
     )
     return name
 
@@ -58,7 +58,7 @@ def participant_calendar(
         if mission_wide
         else _meetings_of(event, participant),
         entries,
-        description=f"{event.name}, {event.venue}" if event.venue else event.name,
+        description=f"{event.display_name}, {event.venue}" if event.venue else event.display_name,
     )
 
 
@@ -72,7 +72,7 @@ def participant_ics(
         f"participant-{participant.id}.{event.slug}@matchmaker",
         _meetings_of(event, participant),
         participant_entries(event, participant, meetings),
-        description=f"{event.name}, {event.venue}" if event.venue else event.name,
+        description=f"{event.display_name}, {event.venue}" if event.venue else event.display_name,
         scheduling=scheduling,
     )
 
@@ -81,7 +81,7 @@ def event_calendar(session: Session, event: Event) -> bytes:
     """Every meeting of the event."""
     return write_calendar(
         f"event.{event.slug}@matchmaker",
-        _("%(event)s: all B2B meetings", event=event.name),
+        _("%(event)s: all B2B meetings", event=event.display_name),
         event_entries(event, queries.event_meetings(session, event)),
     )
 
@@ -91,6 +91,6 @@ def table_calendar(session: Session, table: MeetingTable) -> bytes:
     event = table.event
     return write_calendar(
         f"table-{table.id}.{event.slug}@matchmaker",
-        f"{event.name}: {table.name}",
+        f"{event.display_name}: {table.name}",
         event_entries(event, queries.table_meetings(session, table)),
     )

@@ -73,7 +73,11 @@ def agenda_calendar_entries(event: Event, agenda: Iterable[AgendaEntry]) -> list
         partner = agenda_entry.partner
         lines = [_("Your B2B meeting with:"), *_person_lines(partner)]
         if agenda_entry.reasons:
-            lines += ["", _("Why meet:"), *(f"- {reason.text}" for reason in agenda_entry.reasons)]
+            lines += [
+                "",
+                _("Why meet:"),
+                *(f"- {reason.text_for(event)}" for reason in agenda_entry.reasons),
+            ]
         if agenda_entry.cancelled:
             lines = [_("This meeting is cancelled."), "", *lines]
         entries.append(

@@ -150,7 +150,11 @@ def register_member(
     email = person.email.strip().lower()
     if participant_by_email(session, event, email) is not None:
         raise DelegationRefused(
-            _("%(email)s is already registered for %(event)s.", email=email, event=event.name)
+            _(
+                "%(email)s is already registered for %(event)s.",
+                email=email,
+                event=event.display_name,
+            )
         )
     add_member(session, delegation, email, by)
     organisation = next(

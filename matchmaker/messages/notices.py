@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from matchmaker.calendars.calendars import participant_ics
 from matchmaker.calendars.queries import event_meetings, event_participants
 from matchmaker.calendars.tokens import feed_token, issue_feed_token
+from matchmaker.i18n import lazy_name
 from matchmaker.ical import Scheduling
 from matchmaker.live.qr import qr_png
 from matchmaker.messages import notice_queries as queries
@@ -111,7 +112,7 @@ def send_agenda(
         session,
         AGENDA,
         Recipient.of_participant(participant),
-        _l("Your agenda for %(event)s", event=event.name),
+        _l("Your agenda for %(event)s", event=lazy_name(event)),
         lambda: {
             "participant": participant,
             "days": agenda_days(event, participant, meetings),
@@ -189,7 +190,7 @@ def send_change_notice(
                     "%(change)s: %(organisation)s, %(event)s",
                     change=line.title,
                     organisation=line.line.partner.organisation.name,
-                    event=event.name,
+                    event=lazy_name(event),
                 )
             )
         return str(
@@ -197,7 +198,7 @@ def send_change_notice(
                 "%(num)d change to your meetings at %(event)s",
                 "%(num)d changes to your meetings at %(event)s",
                 len(changes),
-                event=event.name,
+                event=lazy_name(event),
             )
         )
 
@@ -228,7 +229,7 @@ def _itip_parts(
     for number, change in enumerate(changes, start=1):
         method = change.itip_method
         scheduling = Scheduling(
-            method, sender, event.name, participant.email, participant.full_name
+            method, sender, event.display_name, participant.email, participant.full_name
         )
         ics = participant_ics(participant, [change.meeting], scheduling)
         part = outbox.calendar_part(ics, method, f"meeting-{number}-{change.kind.value}.ics")

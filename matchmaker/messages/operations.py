@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from matchmaker.auth.queries import INVITATION_LIFETIME
+from matchmaker.i18n import lazy_name
 from matchmaker.links import external_url
 from matchmaker.messages import kinds, outbox
 from matchmaker.messages.recipients import Recipient
@@ -31,7 +32,7 @@ def email_invitations(
             session,
             kinds.INVITATION,
             Recipient.of_participant(participant),
-            _l("Your invitation to %(event)s", event=event.name),
+            _l("Your invitation to %(event)s", event=lazy_name(event)),
             {
                 "invitation_url": external_url("auth.accept_invitation", token=token),
                 "lifetime_days": INVITATION_LIFETIME.days,

@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session, object_session
 
 from matchmaker.calendars.queries import event_participants
+from matchmaker.i18n import lazy_name
 from matchmaker.messages import notice_queries as queries
 from matchmaker.messages import outbox
 from matchmaker.messages.agenda_lines import local_moment
@@ -32,7 +33,7 @@ def preferences_opened(event: Event) -> None:
                 session,
                 PREFERENCES_OPEN,
                 Recipient.of_participant(participant),
-                _l("Choose whom to meet at %(event)s", event=event.name),
+                _l("Choose whom to meet at %(event)s", event=lazy_name(event)),
                 _open_context(event, participant, deadline),
                 event=event,
             )
@@ -66,7 +67,7 @@ def send_due_nudges(session: Session, now: datetime) -> int:
                 session,
                 PREFERENCES_NUDGE,
                 Recipient.of_participant(participant),
-                _l("Reminder: choose whom to meet at %(event)s", event=event.name),
+                _l("Reminder: choose whom to meet at %(event)s", event=lazy_name(event)),
                 _nudge_context(event, participant, deadline, marked),
                 event=event,
             )

@@ -15,6 +15,7 @@ from flask_babel import lazy_ngettext
 from sqlalchemy.orm import Session
 
 from matchmaker.calendars.queries import event_meetings, event_participants
+from matchmaker.i18n import lazy_name
 from matchmaker.messages import notice_queries as queries
 from matchmaker.messages import outbox
 from matchmaker.messages.agenda_lines import AgendaLine
@@ -68,7 +69,7 @@ def remind_of_day(session: Session, event: Event, day: date) -> int:
                 "Tomorrow at %(event)s: %(num)d meeting",
                 "Tomorrow at %(event)s: %(num)d meetings",
                 len(mine),
-                event=event.name,
+                event=lazy_name(event),
             ),
             _reminder_context(event, participant, day, mine),
             event=event,

@@ -36,6 +36,10 @@ ORGANISATION_TYPE_LABELS = {
     OrganisationType.INVESTOR: _l("Investor"),
     OrganisationType.PUBLIC_BODY: _l("Public body"),
 }
+# (stored value, label read when the field is drawn) for select fields.
+ORGANISATION_TYPE_CHOICES = [
+    (kind.value, label) for kind, label in ORGANISATION_TYPE_LABELS.items()
+]
 
 
 class TermKind(StrEnum):

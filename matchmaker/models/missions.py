@@ -175,6 +175,10 @@ class Event(Base):
         label = terms.get(term) if isinstance(terms, dict) else None
         return label if isinstance(label, str) and label.strip() else term
 
+    def term_labels(self, terms: list[str]) -> list[str]:
+        """Terms of the event's lists as read in the current language."""
+        return [self.term_label(term) for term in terms]
+
     def term_choices(self, terms: list[str]) -> list[tuple[str, str]]:
         """(stored term, label in the current language) for select and checkbox fields."""
         return [(term, self.term_label(term)) for term in terms]

@@ -143,7 +143,7 @@ def meeting_sheet_rows(data: OutcomeData, kpis: Kpis, private: bool) -> list[lis
             [
                 start.strftime("%Y-%m-%d"),
                 start.strftime("%H:%M"),
-                m.event.name,
+                m.event.display_name,
                 state_label(kpis.state_of[m.id]),
                 *_person(data, a),
                 *_person(data, b),

@@ -242,7 +242,7 @@ def event_report_pdf(slug: str) -> Response:
     event = organised_event_or_404(slug)
     delegation = _delegation_arg()
     kpis = _event_kpis(event, delegation)
-    body = report.report_pdf(event.name, delegation, kpis)
+    body = report.report_pdf(event.display_name, delegation, kpis)
     return download(body, "application/pdf", f"{event.slug}-outcomes.pdf")
 
 

@@ -37,14 +37,13 @@ from matchmaker.auth.countries import COUNTRY_NAMES
 from matchmaker.forms import SafeForm, SafeGetForm
 from matchmaker.i18n import country_name
 from matchmaker.models import Event, OrganisationType, Participant, PreferenceLevel
-from matchmaker.models.enums import EventMode
+from matchmaker.models.enums import ORGANISATION_TYPE_CHOICES, EventMode
 from matchmaker.organiser.forms import timezone_choices
 from matchmaker.participants.catalogue import SORT_ORDERS, CatalogueFilters
 from matchmaker.participants.operations import OrganisationChanges, PersonChanges
 
 LONG_TEXT = 5000
 NOTE_LENGTH = 1000
-TYPE_CHOICES = [SelectChoice(kind.value, kind.label) for kind in OrganisationType]
 LEVEL_LABELS = {
     PreferenceLevel.MUST: _l("Must meet"),
     PreferenceLevel.WANT: _l("Want to meet"),
@@ -106,7 +105,7 @@ class ProfileForm(SafeForm):
         filters=[_strip],
         description=_l("The cluster organisation you are a member of, if any."),
     )
-    type = SelectField(_l("Type of organisation"), choices=TYPE_CHOICES)
+    type = SelectField(_l("Type of organisation"), choices=ORGANISATION_TYPE_CHOICES)
     sectors = CheckboxListField(_l("Sectors"))
     technologies = CheckboxListField(_l("Technologies"))
     website = URLField(
@@ -228,8 +227,8 @@ class ProfileForm(SafeForm):
                 delattr(self, name)
             return
         self.country.choices = [("", _("Choose a country")), *country_choices()]
-        self.sectors.choices = [(term, term) for term in event.sectors]
-        self.technologies.choices = [(term, term) for term in event.technologies]
+        self.sectors.choices = event.term_choices(event.sectors)
+        self.technologies.choices = event.term_choices(event.technologies)
 
     def validate_video_link(self, field: URLField) -> None:
         if field.data and not field.data.startswith("https://"):
@@ -353,12 +352,12 @@ class CatalogueSearchForm(SafeGetForm):
                 key=lambda item: item[1],
             ),
         ]
-        self.sector.choices = [("", _("Any sector")), *((term, term) for term in event.sectors)]
+        self.sector.choices = [("", _("Any sector")), *event.term_choices(event.sectors)]
         self.technology.choices = [
             ("", _("Any technology")),
-            *((term, term) for term in event.technologies),
+            *event.term_choices(event.technologies),
         ]
-        self.type.choices = [("", _("Any type")), *TYPE_CHOICES]
+        self.type.choices = [("", _("Any type")), *ORGANISATION_TYPE_CHOICES]
 
     def _known(self, field: SelectField) -> str:
         value = field.data or ""

@@ -18,6 +18,7 @@ from typing import Protocol
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
+from matchmaker.i18n import current_locale, format_items
 from matchmaker.models import PreferenceLevel
 
 
@@ -39,15 +40,22 @@ _SCORE_PER_TERM = {
 
 
 def _in_sentence(term: str) -> str:
-    """'Additive manufacturing' -> 'additive manufacturing'; 'IoT' and 'AI' stay."""
+    """In English, 'Additive manufacturing' -> 'additive manufacturing'; 'IoT' and 'AI' stay
+    (other languages keep the term as given: German nouns keep their capital)."""
     first_word = term.split(" ", 1)[0]
-    if len(first_word) > 1 and first_word[0].isupper() and first_word[1:].islower():
+    english = current_locale().language == "en"
+    if english and len(first_word) > 1 and first_word[0].isupper() and first_word[1:].islower():
         return term[0].lower() + term[1:]
     return term
 
 
-def _listed(terms: tuple[str, ...]) -> str:
-    return ", ".join(_in_sentence(term) for term in terms)
+class TermLabels(Protocol):
+    def term_label(self, term: str) -> str: ...
+
+
+def _listed(terms: tuple[str, ...], event: TermLabels, *, in_sentence: bool = True) -> str:
+    labels = [event.term_label(term) for term in terms]
+    return format_items([_in_sentence(label) if in_sentence else label for label in labels])
 
 
 @dataclass(frozen=True)
@@ -57,28 +65,31 @@ class Reason:
     kind: ReasonKind
     terms: tuple[str, ...] = ()
 
-    @property
-    def text(self) -> str:
-        """The reason as a short sentence for a card."""
+    def text_for(self, event: TermLabels) -> str:
+        """The reason as a short sentence for a card, with the event's terms as labelled in
+        the current language."""
         count = len(self.terms)
         if self.kind is ReasonKind.YOU_SEEK:
             text: str = ngettext(
                 "You seek %(terms)s — they offer it",
                 "You seek %(terms)s — they offer them",
                 count,
-                terms=_listed(self.terms),
+                terms=_listed(self.terms, event),
             )
         elif self.kind is ReasonKind.THEY_SEEK:
             text = ngettext(
                 "They seek %(terms)s — you offer it",
                 "They seek %(terms)s — you offer them",
                 count,
-                terms=_listed(self.terms),
+                terms=_listed(self.terms, event),
             )
         elif self.kind is ReasonKind.SHARED_TECHNOLOGIES:
-            text = _("Shared technologies: %(terms)s", terms=", ".join(self.terms))
+            text = _(
+                "Shared technologies: %(terms)s",
+                terms=_listed(self.terms, event, in_sentence=False),
+            )
         elif self.kind is ReasonKind.SHARED_SECTORS:
-            text = _("Same sectors: %(terms)s", terms=", ".join(self.terms))
+            text = _("Same sectors: %(terms)s", terms=_listed(self.terms, event, in_sentence=False))
         else:
             text = _("Wants to meet you")
         return text

@@ -73,7 +73,7 @@ def register(delegation_id: int, slug: str) -> Response | str:
                 _(
                     "%(name)s is registered for %(event)s.",
                     name=outcome.value.full_name,
-                    event=event.name,
+                    event=event.display_name,
                 ),
                 "success",
             )

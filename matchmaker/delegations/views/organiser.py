@@ -187,9 +187,15 @@ def may_meet(slug: str) -> Response:
     event.delegation_members_may_meet = bool(form.may_meet.data)
     get_session().commit()
     flash(
-        _("At %(event)s, members of one delegation may now meet each other.", event=event.name)
+        _(
+            "At %(event)s, members of one delegation may now meet each other.",
+            event=event.display_name,
+        )
         if event.delegation_members_may_meet
-        else _("At %(event)s, members of one delegation never meet each other.", event=event.name),
+        else _(
+            "At %(event)s, members of one delegation never meet each other.",
+            event=event.display_name,
+        ),
         "success",
     )
     return _back(event.mission)

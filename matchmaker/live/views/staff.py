@@ -124,7 +124,8 @@ def staff_invitation(token: str) -> Response:
         return step.answer
     if step.accepted:
         flash(
-            _("You are staff of %(event)s: here is the check-in desk.", event=event.name), "success"
+            _("You are staff of %(event)s: here is the check-in desk.", event=event.display_name),
+            "success",
         )
         return redirect(url_for(".desk", slug=event.slug))
     return token_page(

@@ -14,6 +14,16 @@ from matchmaker.participants.matching import (
 MATCHER = TermMatcher(["Additive manufacturing", "Robotics", "IoT", "AI", "Health and biotech"])
 
 
+class _AsWritten:
+    """An event whose terms have no labels in other languages."""
+
+    def term_label(self, term: str) -> str:
+        return term
+
+
+EVENT = _AsWritten()
+
+
 def _organisation(org_id: int, **fields: object) -> Organisation:
     defaults: dict[str, object] = {
         "name": f"Org {org_id}",
@@ -35,7 +45,7 @@ def test_you_seek_what_they_offer_in_text_or_technologies():
     viewer = match_profile(_organisation(1, requests="Looking for additive manufacturing"), MATCHER)
     other = match_profile(_organisation(2, offers="Industrial additive manufacturing"), MATCHER)
     reasons = match_reasons(viewer, other)
-    assert [reason.text for reason in reasons] == [
+    assert [reason.text_for(EVENT) for reason in reasons] == [
         "You seek additive manufacturing — they offer it"
     ]
     maker = _organisation(3, technologies=["Additive manufacturing"])
@@ -57,10 +67,10 @@ def test_they_seek_shared_technologies_and_sectors_are_separate_reasons():
         ),
         MATCHER,
     )
-    texts = [reason.text for reason in match_reasons(viewer, other)]
+    texts = [reason.text_for(EVENT) for reason in match_reasons(viewer, other)]
     assert texts == [
         "They seek robotics — you offer it",
-        "Shared technologies: AI, IoT",
+        "Shared technologies: AI and IoT",
         "Same sectors: Health and biotech",
     ]
 
@@ -69,7 +79,7 @@ def test_wanting_to_meet_counts_most_and_not_is_never_a_reason():
     viewer = match_profile(_organisation(1), MATCHER)
     other = match_profile(_organisation(2), MATCHER)
     wanted = match_reasons(viewer, other, PreferenceLevel.MUST)
-    assert [reason.text for reason in wanted] == ["Wants to meet you"]
+    assert [reason.text_for(EVENT) for reason in wanted] == ["Wants to meet you"]
     assert relevance(wanted, PreferenceLevel.MUST) > relevance(wanted, PreferenceLevel.MAYBE) > 0
     assert match_reasons(viewer, other, PreferenceLevel.NOT) == ()
 
