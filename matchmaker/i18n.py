@@ -19,7 +19,7 @@ from babel.dates import format_interval, format_skeleton, get_timezone_location
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from flask import Flask, g, has_request_context, request
-from flask_babel import get_locale
+from flask_babel import get_locale, lazy_gettext
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
 
@@ -194,6 +194,31 @@ def country_name(code: str) -> str:
     return name
 
 
+# The texts the pages' scripts write, by key, given to them in the page's language (base.html
+# puts them in a JSON block that static/js/app.js reads: `matchmaker.text(key, values)`).
+SCRIPT_TEXTS = {
+    "on_this_device": lazy_gettext("%(time)s on this device"),
+    "camera_hint": lazy_gettext("Point the camera at the QR code."),
+    "camera_unavailable": lazy_gettext("The camera is not available: type the code instead."),
+    "file_too_large": lazy_gettext(
+        "The file is larger than %(size)s MB. Split it into smaller files."
+    ),
+    "save_failed": lazy_gettext("Could not save: please check your connection and try again."),
+    "bound": lazy_gettext("bound: %(label)s"),
+    "at_bound": lazy_gettext("at bound"),
+}
+
+
+def script_texts() -> dict[str, str]:
+    """The scripts' texts in the current language."""
+    return {key: str(text) for key, text in SCRIPT_TEXTS.items()}
+
+
+def html_lang() -> str:
+    """The current language as HTML's lang attribute wants it: "de", "zh-TW"."""
+    return current_locale_code().replace("_", "-")
+
+
 FILTERS = {
     "day": format_day,
     "short_day": format_short_day,
@@ -224,3 +249,5 @@ def init_app(app: Flask) -> None:
     """Choose each request's language first, and register the formatting filters."""
     app.before_request(_choose_language)
     app.jinja_env.filters.update(FILTERS)
+    app.jinja_env.globals.update(script_texts=script_texts)
+    app.context_processor(lambda: {"html_lang": html_lang()})

@@ -44,9 +44,9 @@ from matchmaker.auth.throttle import LoginLimits, ThrottleLimits, address_key
 from matchmaker.auth.tokens import hash_token
 from matchmaker.calendars.queries import feeds_of_user
 from matchmaker.calendars.tokens import revoke_feed_token
-from matchmaker.core.languages import page_locale
 from matchmaker.db import get_session, utcnow
 from matchmaker.delegations.queries import led_delegations
+from matchmaker.i18n import current_locale_code
 from matchmaker.live.queries import staffed_events
 from matchmaker.models import Event, Participant, Phase, TokenScope, User
 from matchmaker.organisations import queries as organisation_queries
@@ -370,7 +370,7 @@ def _sign_up(event: Event, form: SignupForm) -> str | Response | tuple[str, int]
     else:
         name = f"{form.first_name.data} {form.last_name.data}"
         user = operations.create_user(
-            db, form.email.data, form.password.data, name, locale=page_locale()
+            db, form.email.data, form.password.data, name, locale=current_locale_code()
         )
         operations.register(db, event, user, form.registration(), utcnow())
         login_id = login_sessions.open_login_session(db, user)
@@ -467,7 +467,7 @@ def _open_account(participant: Participant) -> Response:
     if form.validate_on_submit():
         try:
             user = operations.accept_invitation(
-                db, participant, form.password.data, locale=page_locale()
+                db, participant, form.password.data, locale=current_locale_code()
             )
             login_id = login_sessions.open_login_session(db, user)
             db.commit()

@@ -21,7 +21,6 @@ from matchmaker.api.problems import is_api_request, problem_for
 from matchmaker.auth.access import can_organise
 from matchmaker.auth.queries import participant_of_user, registration_open
 from matchmaker.core import queries
-from matchmaker.core.languages import language_tag
 from matchmaker.db import get_session, utcnow
 from matchmaker.models import Block, Event, Participant, Phase
 
@@ -135,12 +134,6 @@ def add_security_headers(response: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
-
-
-@bp.app_context_processor
-def html_lang() -> dict[str, str]:
-    """`html_lang`: the page's language as a BCP 47 tag ("de", "zh-TW") for `<html lang>`."""
-    return {"html_lang": language_tag()}
 
 
 def _visible(event: Event) -> bool:

@@ -5,6 +5,8 @@
  *    (written by the local_time / time_range macros): when the viewer's own time zone shows a
  *    different clock time, append " (16:00 on this device)" in a .viewer-time span.
  * 2. <form data-confirm="Cancel this meeting?">: ask before submitting.
+ * 3. matchmaker.text(key, values): the scripts' texts in the page's language, from the
+ *    JSON block #script-texts that base.html writes; "%(name)s" takes values[name].
  */
 (function () {
   "use strict";
@@ -16,6 +18,24 @@
     viewerZone = null;
   }
 
+  var texts = {};
+  var textsBlock = document.getElementById("script-texts");
+  if (textsBlock) {
+    try {
+      texts = JSON.parse(textsBlock.textContent);
+    } catch (error) {
+      texts = {};
+    }
+  }
+  var language = document.documentElement.lang || "en";
+
+  function text(key, values) {
+    var template = texts[key] || key;
+    return template.replace(/%\((\w+)\)s/g, function (whole, name) {
+      return values && name in values ? String(values[name]) : whole;
+    });
+  }
+
   function formatter(zone, withDay) {
     var options = { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
     if (withDay) {
@@ -23,7 +43,7 @@
       options.day = "numeric";
       options.month = "short";
     }
-    return new Intl.DateTimeFormat("en-GB", options);
+    return new Intl.DateTimeFormat(language === "en" ? "en-GB" : language, options);
   }
 
   function dayKey(date, zone) {
@@ -43,12 +63,12 @@
     if (eventClock === viewerClock && !otherDay) {
       return null;
     }
-    var text = formatter(viewerZone, otherDay).format(start);
+    var clock = formatter(viewerZone, otherDay).format(start);
     var endValue = element.getAttribute("data-end");
     if (format === "range" && endValue) {
-      text += "–" + formatter(viewerZone, false).format(new Date(endValue));
+      clock += "–" + formatter(viewerZone, false).format(new Date(endValue));
     }
-    return text + " on this device";
+    return text("on_this_device", { time: clock });
   }
 
   function addViewerTimes(root) {
@@ -59,11 +79,11 @@
       if (next && next.classList.contains("viewer-time")) {
         continue;
       }
-      var text = viewerText(element);
-      if (text) {
+      var shown = viewerText(element);
+      if (shown) {
         var span = document.createElement("span");
         span.className = "viewer-time";
-        span.textContent = "(" + text + ")";
+        span.textContent = "(" + shown + ")";
         element.insertAdjacentElement("afterend", span);
         element.insertAdjacentText("afterend", " ");
       }
@@ -78,7 +98,7 @@
     }
   }
 
-  window.matchmaker = { addViewerTimes: addViewerTimes };
+  window.matchmaker = { addViewerTimes: addViewerTimes, text: text };
   document.addEventListener("submit", confirmSubmissions);
   addViewerTimes(document);
 })();

@@ -36,7 +36,7 @@
           video.srcObject = stream;
           video.hidden = false;
           video.play();
-          status.textContent = "Point the camera at the QR code.";
+          status.textContent = window.matchmaker.text("camera_hint");
           var timer = window.setInterval(function () {
             detector.detect(video).then(function (codes) {
               if (!codes.length) { return; }
@@ -48,7 +48,7 @@
           }, SCAN_MS);
         })
         .catch(function () {
-          status.textContent = "The camera is not available: type the code instead.";
+          status.textContent = window.matchmaker.text("camera_unavailable");
         });
     });
   }

@@ -43,7 +43,7 @@
     var file = input.files[0];
     if (file.size > limit) {
       var megabytes = Math.round(limit / 1024 / 1024);
-      showFileError(input, "The file is larger than " + megabytes + " MB. Split it into smaller files.");
+      showFileError(input, window.matchmaker.text("file_too_large", { size: megabytes }));
       return true;
     }
     showFileError(input, "");

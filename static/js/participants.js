@@ -141,7 +141,7 @@
         say(form, answer.message, !answer.ok);
       })
       .catch(function () {
-        say(form, "Could not save: please check your connection and try again.", true);
+        say(form, window.matchmaker.text("save_failed"), true);
       })
       .then(function () {
         form.removeAttribute("aria-busy");

@@ -32,11 +32,11 @@
       name.textContent = index + 1 + ". " + goal.label + " ";
       var note = document.createElement("span");
       note.className = "muted small";
-      note.textContent = "bound: " + goal.bound_label;
+      note.textContent = window.matchmaker.text("bound", { label: goal.bound_label });
       if (goal.at_bound) {
         var badge = document.createElement("span");
         badge.className = "badge badge--success";
-        badge.textContent = "at bound";
+        badge.textContent = window.matchmaker.text("at_bound");
         note.append(" · ", badge);
       }
       name.appendChild(note);
@@ -73,9 +73,9 @@
           }
           var badge = document.querySelector("#run-status .badge");
           if (badge) {
-            badge.textContent = status.status;
+            badge.textContent = status.status_label || status.status;
           }
-          setText("run-phase", status.phase || "waiting for a worker");
+          setText("run-phase", status.phase_label);
           setText("run-weight", status.best_weight);
           setText("run-bound", status.bound);
           setText("run-elapsed", Number(status.elapsed_s).toFixed(1));

@@ -20,8 +20,7 @@ from matchmaker.auth.emails import normalise_email
 from matchmaker.auth.operations import set_password
 from matchmaker.auth.throttle import ThrottleLimits
 from matchmaker.auth.tokens import hash_token, new_token
-from matchmaker.core.languages import page_locale
-from matchmaker.i18n import supported
+from matchmaker.i18n import current_locale_code, supported
 from matchmaker.links import external_url
 from matchmaker.messages import kinds, outbox
 from matchmaker.messages.recipients import Recipient
@@ -68,7 +67,7 @@ def request_reset(session: Session, email: str, limits: ThrottleLimits, now: dat
         "lifetime_minutes": int(RESET_LIFETIME.total_seconds() // 60),
     }
     # In the account's language, else in the language of the page that asked.
-    language = supported(account.locale if account else None) or page_locale()
+    language = supported(account.locale if account else None) or current_locale_code()
     with force_locale(language):
         subject = _("Choose a new password")
         if account is not None:

@@ -57,10 +57,10 @@ def test_composing_needs_only_an_app_context_as_the_background_worker_has(app, b
     german = build.user(locale="de")
     with app.app_context(), composing(Recipient.of_user(german), None) as locale:
         assert locale == "de"
-        assert format_day(MONDAY) == "Mo., 20. April 2026"
+        assert format_day(MONDAY) == "Montag, 20. April 2026"
     with app.test_request_context():  # a request's own language comes back afterwards
         with composing(Recipient.of_user(german), None):
-            assert format_day(MONDAY) == "Mo., 20. April 2026"
+            assert format_day(MONDAY) == "Montag, 20. April 2026"
         assert str(get_locale()) == "en"
         assert format_day(MONDAY) == "Monday 20 April 2026"
 
@@ -77,13 +77,13 @@ def test_the_evening_reminder_speaks_each_recipients_language(app, build, mail_s
     ana = _reminder(mail_server, "ana@example.org")
     assert '<html lang="de">' in ana.html
     for body in (ana.text, ana.html):
-        assert "Mo., 20. April 2026" in body
+        assert "Montag, 20. April 2026" in body
         assert "Monday" not in body
     for address in ("bob@example.org", "cai@example.org"):  # an account, and none
         mail = _reminder(mail_server, address)
         for body in (mail.text, mail.html):
             assert "Monday 20 April 2026" in body
-            assert "Mo., " not in body
+            assert "Montag" not in body
 
 
 def test_the_event_default_speaks_to_those_who_chose_nothing(app, build, mail_server):
@@ -95,7 +95,7 @@ def test_the_event_default_speaks_to_those_who_chose_nothing(app, build, mail_se
 
     assert "Monday 20 April 2026" in agenda_mail(mail_server, "ana@example.org").text
     bob = agenda_mail(mail_server, "bob@example.org")  # no account
-    assert "Mo., 20. April 2026" in bob.text and "Monday" not in bob.text
+    assert "Montag, 20. April 2026" in bob.text and "Monday" not in bob.text
 
 
 def test_a_change_notice_from_the_worker_speaks_the_recipients_language(
