@@ -46,8 +46,9 @@ JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true"}
 
 
 def po_path(locale: str) -> Path:
-    """Where a language's catalogue lives."""
-    return TRANSLATIONS / locale / "LC_MESSAGES" / "messages.po"
+    """Where a language's catalogue lives: in the folder of Babel's name for it, which is
+    where Flask-Babel looks ("zh_TW" is "zh_Hant_TW")."""
+    return TRANSLATIONS / str(Locale.parse(locale)) / "LC_MESSAGES" / "messages.po"
 
 
 def extract() -> Catalog:

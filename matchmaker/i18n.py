@@ -239,7 +239,10 @@ FILTERS = {
 def _choose_language() -> None:
     # Chosen before the view runs, from the signed-in account loaded now: after the view's
     # commit, reading the account would open a new transaction, and on SQLite one held by the
-    # request blocks the mail sent from the same thread.
+    # request blocks the mail sent from the same thread. The API authenticates its token
+    # first, in a transaction of its own; its language follows from the token's account.
+    if request.blueprint == "api":
+        return
     if current_user:
         current_user.is_authenticated  # noqa: B018 - loads the account into g
     get_locale()

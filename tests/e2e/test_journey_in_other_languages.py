@@ -70,7 +70,7 @@ def test_a_participant_walks_the_journey_in_their_language(
     )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    lang = BROWSER_LANGUAGES[locale]
+    lang = locale.replace("_", "-")
 
     page.goto(live_server.url(f"/e/{SLUG}"))
     expect(page.locator("html")).to_have_attribute("lang", lang)
@@ -93,7 +93,7 @@ def test_a_participant_walks_the_journey_in_their_language(
     assert user.locale == locale, "the language the person signed up in is theirs"
 
     page.get_by_label(ROBOTICS[locale]).check()
-    page.get_by_label(t("What you offer")).fill("Collaborative robotics cells")
+    page.get_by_label(t("What you offer at this event")).fill("Collaborative robotics cells")
     page.get_by_label(t("Most meetings you want")).fill("6")
     page.get_by_role("button", name=t("Save profile")).click()
     expect(page.get_by_role("status").first).to_contain_text(t("Your profile is saved."))
