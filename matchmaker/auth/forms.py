@@ -201,7 +201,7 @@ class RegistrationForm(SafeForm):
             self.organisation_name.errors.append(
                 _(
                     "%(name)s is already registered: choose “Join an organisation already "
-                    "registered” to ask to join it.",
+                    "registered by a colleague” to ask to join it.",
                     name=twin.name,
                 )
             )

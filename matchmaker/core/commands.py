@@ -108,7 +108,15 @@ def _events_listing() -> str:
         ]
     if not missions:
         return str(_("No missions yet."))
-    headers = ("slug", "event", "dates", "time zone", "phase", "participants", "meetings")
+    headers = (
+        _("slug"),
+        _("event"),
+        _("dates"),
+        _("time zone"),
+        _("phase"),
+        _("participants"),
+        _("meetings"),
+    )
     header, *formatted = table_lines(headers, rows)
     event_lines = iter(formatted)
     output: list[str] = []

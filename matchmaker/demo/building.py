@@ -17,6 +17,7 @@ from matchmaker.auth.passwords import generate_password
 from matchmaker.demo import data
 from matchmaker.demo.delegations import LEADS, add_delegations
 from matchmaker.demo.hybrid import HYBRID, ONLINE_ACCOUNT_HOLDER, fill_hybrid_event
+from matchmaker.demo.languages import event_translations
 from matchmaker.demo.outcomes import add_pilot_event
 from matchmaker.demo.programme import HANNOVER_PROGRAMME, add_programme
 from matchmaker.demo.wishes import Profile, draw_wishes
@@ -300,6 +301,7 @@ def build_event(spec: data.EventSpec, organiser: User, mission: Mission | None =
         limit_maybe=None,
         sectors=list(data.SECTORS),
         technologies=list(data.TECHNOLOGIES),
+        translations=event_translations(spec.slug),
     )
     for day in spec.days:
         for label, start, end in spec.blocks:

@@ -187,9 +187,20 @@ UPDATED_FIELDS = (
 )
 # How a cell of the "online" column may say yes or no (a cell left empty says nothing).
 ONLINE_ANSWERS = {
-    **dict.fromkeys(("yes", "y", "true", "1", "x", "online", "remote", "ja", "oui", "sí"), "yes"),
+    # Yes and no in the interface's languages too: sheets are filled in by partners abroad.
     **dict.fromkeys(
-        ("no", "n", "false", "0", "on site", "onsite", "in person", "nein", "non"), "no"
+        [
+            *("yes", "y", "true", "1", "x", "online", "remote"),
+            *("ja", "oui", "sí", "si", "sì", "sim", "是"),
+        ],
+        "yes",
+    ),
+    **dict.fromkeys(
+        [
+            *("no", "n", "false", "0", "on site", "onsite", "in person"),
+            *("nein", "non", "não", "nao", "nej", "否"),
+        ],
+        "no",
     ),
 }
 

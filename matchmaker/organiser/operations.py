@@ -309,9 +309,9 @@ def _refuse_if_meetings(session: Session, slot_ids: list[int], *, in_block: bool
     if count and in_block:
         raise SetupRefused(
             ngettext(
-                "Refused: %(num)d meeting(s) are scheduled in this block. Nothing was changed. "
-                "Move those meetings to other slots first, or keep the current timing.",
-                "Refused: %(num)d meeting(s) are scheduled in this block. Nothing was changed. "
+                "Refused: %(num)d meeting is scheduled in this block. Nothing was changed. "
+                "Move that meeting to another slot first, or keep the current timing.",
+                "Refused: %(num)d meetings are scheduled in this block. Nothing was changed. "
                 "Move those meetings to other slots first, or keep the current timing.",
                 count,
             )
@@ -319,10 +319,10 @@ def _refuse_if_meetings(session: Session, slot_ids: list[int], *, in_block: bool
     if count:
         raise SetupRefused(
             ngettext(
-                "Refused: %(num)d meeting(s) are scheduled in the slots this change removes. "
-                "Nothing was changed. Move those meetings to other slots first, or keep the "
+                "Refused: %(num)d meeting is scheduled in the slots this change removes. "
+                "Nothing was changed. Move that meeting to another slot first, or keep the "
                 "current timing.",
-                "Refused: %(num)d meeting(s) are scheduled in the slots this change removes. "
+                "Refused: %(num)d meetings are scheduled in the slots this change removes. "
                 "Nothing was changed. Move those meetings to other slots first, or keep the "
                 "current timing.",
                 count,
@@ -350,9 +350,9 @@ def replace_tables(session: Session, event: Event, wanted: Sequence[tuple[str, s
     if count:
         raise SetupRefused(
             ngettext(
-                "Refused: %(num)d meeting(s) take place at tables this change removes. "
-                "Nothing was changed; move those meetings first.",
-                "Refused: %(num)d meeting(s) take place at tables this change removes. "
+                "Refused: %(num)d meeting takes place at a table this change removes. "
+                "Nothing was changed; move that meeting first.",
+                "Refused: %(num)d meetings take place at tables this change removes. "
                 "Nothing was changed; move those meetings first.",
                 count,
             )

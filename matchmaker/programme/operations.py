@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -79,7 +80,11 @@ def _set_capacity(session: Session, item: ProgrammeItem, capacity: int | None) -
     kept = sorted(item.sign_ups, key=lambda row: (row.place, row.participant_id))
     if capacity is not None and len(kept) > capacity:
         raise ProgrammeRefused(
-            _("%(count)d people have signed up: the capacity cannot be lower.", count=len(kept))
+            ngettext(
+                "%(num)d person has signed up: the capacity cannot be lower.",
+                "%(num)d people have signed up: the capacity cannot be lower.",
+                len(kept),
+            )
         )
     people = [(row.participant_id, row.created_at) for row in kept]
     item.sign_ups.clear()

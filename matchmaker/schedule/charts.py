@@ -89,7 +89,7 @@ def country_pair_heatmap(pairs: Counter[tuple[str, str]]) -> Markup:
     total = sum(pairs.values())
     desc = (
         ngettext(
-            "%(num)d meetings between %(countries)d countries.",
+            "%(num)d meeting between %(countries)d countries.",
             "%(num)d meetings between %(countries)d countries.",
             total,
             countries=len(countries),
@@ -102,14 +102,14 @@ def country_pair_heatmap(pairs: Counter[tuple[str, str]]) -> Markup:
 
 def _meetings_of(label: str, value: int) -> str:
     text: str = ngettext(
-        "%(label)s: %(num)d meetings", "%(label)s: %(num)d meetings", value, label=label
+        "%(label)s: %(num)d meeting", "%(label)s: %(num)d meetings", value, label=label
     )
     return text
 
 
 def _participants_of(label: str, value: int) -> str:
     text: str = ngettext(
-        "%(label)s: %(num)d participants", "%(label)s: %(num)d participants", value, label=label
+        "%(label)s: %(num)d participant", "%(label)s: %(num)d participants", value, label=label
     )
     return text
 

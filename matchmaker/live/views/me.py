@@ -127,9 +127,7 @@ def i_have_left(slug: str) -> Response:
     session.commit()
     flash(
         ngettext(
-            # English keeps one form, as the page always said; other languages get theirs.
-            "Thank you: your %(num)d remaining meetings today are cancelled "
-            "and your partners are told.",
+            "Thank you: your remaining meeting today is cancelled and your partner is told.",
             "Thank you: your %(num)d remaining meetings today are cancelled "
             "and your partners are told.",
             len(result.released),

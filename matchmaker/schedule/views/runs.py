@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Response, abort, current_app, flash, jsonify, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -33,11 +34,11 @@ STOP_LABELS = {
 }
 # The solve's stages as the worker stores them (`ScheduleRun.phase`), in words.
 STAGE_LABELS = {
-    "preparing": _l("preparing"),
-    "greedy": _l("greedy"),
-    "choose": _l("choose"),
-    "tables": _l("tables"),
-    "improve": _l("improve"),
+    "preparing": _l("reading the requests"),
+    "greedy": _l("drafting a first schedule"),
+    "choose": _l("choosing the meetings"),
+    "tables": _l("placing meetings at tables"),
+    "improve": _l("improving the schedule"),
     "done": _l("done"),
 }
 RUN_STATUS_LABELS = {
@@ -45,7 +46,7 @@ RUN_STATUS_LABELS = {
     RunStatus.RUNNING: _l("running"),
     RunStatus.SUCCEEDED: _l("succeeded"),
     RunStatus.FAILED: _l("failed"),
-    RunStatus.CANCELLED: _l("cancelled"),
+    RunStatus.CANCELLED: lazy_pgettext("solve", "cancelled"),
 }
 
 

@@ -193,4 +193,4 @@ def test_the_grid_by_participant_shows_fifty_people_a_page_and_finds_by_name(
 
     found = logged_in.get(url, query_string={"q": "zed54"}).get_data(as_text=True)
     assert found.count('class="grid__person"') == 1 and people[54].full_name in found
-    assert "1 participants matching “zed54”" in found
+    assert "1 participant matching “zed54”" in found

@@ -105,11 +105,11 @@ def test_statistics_draw_accessible_charts(
     for chart in ("chart-countries", "chart-hours", "chart-requests", "chart-per-person"):
         assert f'aria-labelledby="{chart}-title {chart}-desc"' in html
     assert "DE–MX: 1" in html and "FR–MX: 1" in html and "ES–KR: 1" in html
-    assert "Mon 09:00: 2 meetings" in html and "Mon 10:00: 1 meetings" in html
+    assert "Mon 09:00: 2 meetings" in html and "Mon 10:00: 1 meeting" in html
     # p0, p1 and p2 asked for 3 meetings each and got 1: one third each
     assert "26–50%: 3 participants" in html
     # p3 has 2 meetings, p0, p1, p2 and p4 one each, p5 none
-    assert "0: 1 participants; 1: 4 participants; 2: 1 participants" in html
+    assert "0: 1 participant; 1: 4 participants; 2: 1 participant" in html
     assert "Requests met" in html and "33%" in html
 
 
