@@ -173,9 +173,20 @@ def format_number(value: float) -> str:
     return format_decimal(value, locale=current_locale())
 
 
-def format_share(value: float) -> str:
-    """A fraction as a percentage: 0.9816 gives "98%" in English, "98 %" in French."""
-    return format_percent(value, locale=current_locale())
+def format_share(value: float, decimals: int = 0) -> str:
+    """A fraction as a percentage: 0.9816 gives "98%" in English, "98 %" in French, and with
+    one decimal "98.2%", "98,2 %"."""
+    locale = current_locale()
+    pattern = locale.percent_formats[None].pattern  # "#,##0%", "#,##0\u00a0%"
+    if decimals:
+        pattern = pattern.replace("0", "0." + "0" * decimals, 1)
+    return format_percent(value, pattern, locale=locale)
+
+
+def format_fixed(value: float, decimals: int) -> str:
+    """A number with exactly `decimals` decimals: 2.5 gives "2.50", "2,50"."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, pattern, locale=current_locale())
 
 
 def format_items(items: Iterable[str], style: Literal["standard", "or"] = "standard") -> str:
@@ -230,6 +241,7 @@ FILTERS = {
     "time": format_time,
     "number": format_number,
     "share": format_share,
+    "fixed": format_fixed,
     "items": format_items,
     "country_name": country_name,
     "language_name": language_name,

@@ -151,10 +151,19 @@ def build_fair(build: Builder, *, days: int = 1, phase: Phase = Phase.SCHEDULED)
 
 def agenda_mail(server: MailServer, address: str) -> Received:
     """The agenda mail `address` received (there must be exactly one)."""
-    (mail,) = [m for m in server.to(address) if m.subject.startswith("Your agenda")]
+    # Known by its attachment, not its subject: the subject is in the recipient's language.
+    (mail,) = [m for m in server.to(address) if _is_agenda(m)]
     return mail
+
+
+def _is_agenda(received: Received) -> bool:
+    return any(part.filename == "agenda.ics" for part in calendar_parts(received))
 
 
 def notices_to(server: MailServer, address: str) -> list[Received]:
     """The change notices `address` received, oldest first."""
-    return [m for m in server.to(address) if not m.subject.startswith("Your agenda")]
+    return [
+        m
+        for m in server.to(address)
+        if any(part.method in ("REQUEST", "CANCEL") for part in calendar_parts(m))
+    ]

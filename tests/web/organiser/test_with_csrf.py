@@ -115,4 +115,4 @@ def test_an_event_s_default_language_is_set_through_its_settings(
     session.expire_all()
     assert event.default_locale == "de"
     summary = logged_in.get(f"/organise/events/{event.slug}").get_data(as_text=True)
-    assert "<dt>Default language</dt><dd>Deutsch</dd>" in summary
+    assert "<dt>Default language</dt><dd>Deutsch ·" in summary
