@@ -199,6 +199,24 @@ def zone_city(zone: ZoneInfo) -> str:
     return get_timezone_location(zone, locale=current_locale(), return_city=True)
 
 
+# The regions of IANA zone names as CLDR territories (those CLDR names; the rest stay as is).
+_ZONE_REGIONS = {
+    "Africa": "002",
+    "America": "019",
+    "Antarctica": "AQ",
+    "Asia": "142",
+    "Australia": "AU",
+    "Europe": "150",
+}
+
+
+def region_name(region: str) -> str:
+    """The region of a zone name in the current language: "Europe" gives "Europa", "歐洲"."""
+    code = _ZONE_REGIONS.get(region)
+    name: str = current_locale().territories.get(code, region) if code else region
+    return name
+
+
 def country_name(code: str) -> str:
     """A country's name in the current language from its ISO code: "DE" gives "Germany"."""
     name: str = current_locale().territories.get(code.upper(), code)

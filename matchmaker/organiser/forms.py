@@ -37,7 +37,7 @@ from wtforms.validators import (
 )
 
 from matchmaker.forms import SafeForm
-from matchmaker.i18n import DEFAULT_LOCALE, format_day, language_choices
+from matchmaker.i18n import DEFAULT_LOCALE, format_day, language_choices, region_name, zone_city
 from matchmaker.models import Phase, TermKind
 from matchmaker.models.enums import EventMode
 from matchmaker.organiser.importing import MAX_TERM_LENGTH, UnknownTerm
@@ -165,9 +165,12 @@ def timezone_choices(current: str | None = None) -> ZoneGroups:
     universal = _("Universal")
     for zone in canonical_timezones():
         region, _slash, place = zone.partition("/")
-        label = (place or region).replace("_", " ").replace("/", " / ")
-        groups.setdefault(region if place else universal, []).append(SelectChoice(zone, label))
-    return groups
+        label = zone_city(ZoneInfo(zone)) if place else region
+        group = region_name(region) if place else universal
+        groups.setdefault(group, []).append(SelectChoice(zone, label))
+    return {
+        group: sorted(zones, key=lambda choice: choice.label) for group, zones in groups.items()
+    }
 
 
 def _lines(text: str | None) -> list[str]:

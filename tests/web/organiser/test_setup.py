@@ -158,7 +158,7 @@ def test_regeneration_is_refused_while_meetings_use_disappearing_slots(
         f"/organise/events/{event.slug}/edit", data=settings_form(event, slot_minutes="45")
     )
     assert response.status_code == 200
-    assert "1 meeting(s) are scheduled in the slots this change removes" in response.get_data(
+    assert "1 meeting is scheduled in the slots this change removes" in response.get_data(
         as_text=True
     )
     response = organiser_client.post(f"/organise/events/{event.slug}/blocks/{block_id}/remove")
@@ -171,7 +171,7 @@ def test_regeneration_is_refused_while_meetings_use_disappearing_slots(
     assert session.get(Meeting, meeting.id) is not None
     session.commit()
     page = organiser_client.get(f"/organise/events/{event.slug}/setup").get_data(as_text=True)
-    assert "1 meeting(s) are scheduled in this block" in page
+    assert "1 meeting is scheduled in this block" in page
 
 
 def test_slots_that_stay_keep_their_rows_when_a_block_is_added(
@@ -243,7 +243,7 @@ def test_tables_with_confirmed_meetings_are_not_removed(
 
     assert [name for name, _ in table_names(session, event)] == ["T1", "T2", "T3"]
     page = organiser_client.get(f"/organise/events/{event.slug}/setup").get_data(as_text=True)
-    assert "take place at tables this change removes" in page
+    assert "takes place at a table this change removes" in page
 
     response = post_setup(organiser_client, event, "table-list", tables="T1; Hall 8\nT2\nT3\nT4")
     assert response.status_code == 302
