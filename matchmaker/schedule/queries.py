@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from flask_babel import gettext as _
-from sqlalchemy import ColumnElement, false, func, or_, select, union_all
+from sqlalchemy import ColumnElement, String, false, func, or_, select, type_coerce, union_all
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from matchmaker.delegations.queries import kept_apart_delegations
@@ -48,26 +48,32 @@ def event_participants(session: Session, event: Event) -> Sequence[Participant]:
     ).all()
 
 
+# A preference's level as stored text, turned into the enum by a dict: the column type's
+# own conversion checks every value and costs most of a read of tens of thousands of rows.
+_raw_level = type_coerce(Preference.level, String)
+_LEVELS = {level.value: level for level in PreferenceLevel}
+
+
 def event_preferences(session: Session, event: Event) -> list[Mark]:
     """Every preference given in the event: who marked whom at which level, as plain
     values (tens of thousands at a large fair)."""
     rows = session.execute(
-        select(
-            Preference.from_participant_id, Preference.to_participant_id, Preference.level
-        ).where(Preference.event_id == event.id)
+        select(Preference.from_participant_id, Preference.to_participant_id, _raw_level).where(
+            Preference.event_id == event.id
+        )
     )
-    return [Mark(source, target, level) for source, target, level in rows]
+    return [Mark(source, target, _LEVELS[level]) for source, target, level in rows]
 
 
 def requests(session: Session, event: Event) -> list[Mark]:
     """The preferences that ask for a meeting (must, want, maybe): who asked whom and how
     much, as plain values (tens of thousands at a large fair)."""
     rows = session.execute(
-        select(
-            Preference.from_participant_id, Preference.to_participant_id, Preference.level
-        ).where(Preference.event_id == event.id, Preference.level != PreferenceLevel.NOT)
+        select(Preference.from_participant_id, Preference.to_participant_id, _raw_level).where(
+            Preference.event_id == event.id, Preference.level != PreferenceLevel.NOT
+        )
     )
-    return [Mark(source, target, level) for source, target, level in rows]
+    return [Mark(source, target, _LEVELS[level]) for source, target, level in rows]
 
 
 def unavailable_slots(session: Session, event: Event) -> dict[int, set[int]]:
@@ -448,5 +454,15 @@ def addition_choices(
 
 
 def minimums(session: Session, event: Event) -> dict[int, int]:
-    """Each active participant's guaranteed minimum, capped by what they can reach."""
+    """Each active participant's guaranteed minimum, capped by what they can reach: as the
+    last applied run stored it, else from a problem built now (a second or more at a
+    large fair)."""
+    stored = session.scalars(
+        select(ScheduleRun.minimums)
+        .where(ScheduleRun.event_id == event.id, ScheduleRun.applied_at.is_not(None))
+        .order_by(ScheduleRun.applied_at.desc())
+        .limit(1)
+    ).first()
+    if stored is not None:
+        return {int(pid): least for pid, least in stored.items()}
     return scheduling.minimums(event_data(session, event, confirmed_meeting_rows(session, event)))

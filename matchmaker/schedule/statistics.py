@@ -201,6 +201,7 @@ def schedule_figures(
         start = slot_by_id[slot_id].local_start(event.zone)
         per_hour[start.replace(minute=0, second=0, microsecond=0)] += 1
     counts = list(meetings_of.values())
+    online = {p for p, person in people.items() if person.attends_online}
     none = no_group()
     if delegation_of:
         delegation_keys = {p: [delegation_of.get(p, none)] for p in people}
@@ -242,7 +243,5 @@ def schedule_figures(
             if delegation_of
             else []
         ),
-        online_meetings=sum(
-            1 for a, b, _slot in kept if people[a].attends_online or people[b].attends_online
-        ),
+        online_meetings=sum(1 for a, b, _slot in kept if a in online or b in online),
     )
