@@ -83,10 +83,31 @@ def facts_of(meeting: Meeting) -> MeetingFacts:
     )
 
 
-def _place(facts: MeetingFacts, event: Event) -> str:
+class Texts(NamedTuple):
+    """The calendar's words in the request's language, looked up once per calendar (a
+    lookup per line costs most of the writing of a whole-event calendar); the formats are
+    filled in with `%` as gettext fills them."""
+
+    online: str
+    email: str
+    phone: str
+    video_call_at: str
+    video_call: str
+
+    @classmethod
+    def now(cls) -> Texts:
+        return cls(
+            online=_("Online: %(link)s"),
+            email=_("Email: %(email)s"),
+            phone=_("Phone: %(phone)s"),
+            video_call_at=_("Video call: %(link)s"),
+            video_call=_("Video call"),
+        )
+
+
+def _place(facts: MeetingFacts, event: Event, texts: Texts) -> str:
     if facts.video_link:
-        online: str = _("Online: %(link)s", link=facts.video_link)
-        return online
+        return texts.online % {"link": facts.video_link}
     if facts.table is not None:
         place = facts.table
         if facts.table_place:
@@ -96,19 +117,21 @@ def _place(facts: MeetingFacts, event: Event) -> str:
     return facts.location or event.venue
 
 
-def _person_lines(person: Side) -> list[str]:
+def _person_lines(person: Side, texts: Texts) -> list[str]:
     lines = [person.full_name + (f", {person.job_title}" if person.job_title else "")]
     lines.append(person.organisation + (f" ({person.country})" if person.country else ""))
-    lines.append(_("Email: %(email)s", email=person.email))
+    lines.append(texts.email % {"email": person.email})
     if person.phone:
-        lines.append(_("Phone: %(phone)s", phone=person.phone))
+        lines.append(texts.phone % {"phone": person.phone})
     return lines
 
 
-def _entry(facts: MeetingFacts, event: Event, summary: str, description: str) -> CalendarEntry:
+def _entry(
+    facts: MeetingFacts, event: Event, summary: str, description: str, texts: Texts
+) -> CalendarEntry:
     link = facts.video_link
     if link:
-        description = _("Video call: %(link)s", link=link) + f"\n\n{description}"
+        description = texts.video_call_at % {"link": link} + f"\n\n{description}"
     return CalendarEntry(
         uid=facts.uid,
         sequence=facts.sequence,
@@ -116,13 +139,13 @@ def _entry(facts: MeetingFacts, event: Event, summary: str, description: str) ->
         end=facts.ends_at,
         timezone=event.timezone,
         summary=summary,
-        location=_place(facts, event),
+        location=_place(facts, event, texts),
         description=description,
         cancelled=facts.cancelled,
         created=facts.created_at,
         last_modified=facts.updated_at,
         video_link=link,
-        video_label=_("Video call"),
+        video_label=texts.video_call,
     )
 
 
@@ -137,9 +160,10 @@ def participant_entries(
 def agenda_calendar_entries(event: Event, agenda: Iterable[AgendaEntry]) -> list[CalendarEntry]:
     """Agenda entries of one event as calendar entries (see `participant_entries`)."""
     entries = []
+    texts = Texts.now()
     for agenda_entry in agenda:
         partner = agenda_entry.partner
-        lines = [_("Your B2B meeting with:"), *_person_lines(side_of(partner))]
+        lines = [_("Your B2B meeting with:"), *_person_lines(side_of(partner), texts)]
         if agenda_entry.reasons:
             lines += [
                 "",
@@ -154,6 +178,7 @@ def agenda_calendar_entries(event: Event, agenda: Iterable[AgendaEntry]) -> list
                 event,
                 _("B2B: %(organisation)s", organisation=partner.organisation.name),
                 "\n".join(lines),
+                texts,
             )
         )
     return entries
@@ -162,14 +187,12 @@ def agenda_calendar_entries(event: Event, agenda: Iterable[AgendaEntry]) -> list
 def event_entries(event: Event, meetings: Iterable[EventMeeting]) -> list[CalendarEntry]:
     """Meetings as the organisers and venue staff see them: both sides named."""
     entries = []
+    texts = Texts.now()
+    both = _("B2B: %(organisation)s – %(partner)s")
     for facts, a, b in meetings:
-        summary = _(
-            "B2B: %(organisation)s – %(partner)s",
-            organisation=a.organisation,
-            partner=b.organisation,
-        )
-        description = "\n".join([*_person_lines(a), "", *_person_lines(b)])
-        entries.append(_entry(facts, event, summary, description))
+        summary = both % {"organisation": a.organisation, "partner": b.organisation}
+        description = "\n".join([*_person_lines(a, texts), "", *_person_lines(b, texts)])
+        entries.append(_entry(facts, event, summary, description, texts))
     return entries
 
 
