@@ -138,13 +138,15 @@ class MeetingLine(NamedTuple):
 
 
 def meeting_lines(session: Session, event: Event) -> list[MeetingLine]:
-    """Every meeting of the event (cancelled ones too) in one query of columns, by id."""
+    """Every meeting of the event (cancelled ones too) in one query of columns, by id; the
+    times from the event's slots, the status read as text (the column types' conversions
+    cost more than the query)."""
     person_a, person_b = aliased(Participant), aliased(Participant)
     organisation_a, organisation_b = aliased(Organisation), aliased(Organisation)
+    times = {slot.id: (slot.starts_at, slot.ends_at) for slot in event.slots}
     rows = session.execute(
         select(
-            TimeSlot.starts_at,
-            TimeSlot.ends_at,
+            Meeting.slot_id,
             MeetingTable.name,
             Meeting.location,
             person_a.first_name,
@@ -155,12 +157,11 @@ def meeting_lines(session: Session, event: Event) -> list[MeetingLine]:
             person_b.last_name,
             organisation_b.name,
             organisation_b.country,
-            Meeting.status,
+            type_coerce(Meeting.status, String),
             Meeting.locked,
             Meeting.sequence,
             Meeting.uid,
         )
-        .join(TimeSlot, TimeSlot.id == Meeting.slot_id)
         .outerjoin(MeetingTable, MeetingTable.id == Meeting.table_id)
         .join(person_a, person_a.id == Meeting.participant_a_id)
         .join(organisation_a, organisation_a.id == person_a.organisation_id)
@@ -170,10 +171,33 @@ def meeting_lines(session: Session, event: Event) -> list[MeetingLine]:
         .order_by(Meeting.id)
     )
     online = _("Online")
-    return [
-        MeetingLine(starts_at, ends_at, table or location or online, *rest)
-        for starts_at, ends_at, table, location, *rest in rows
-    ]
+    statuses = {status.value: status for status in MeetingStatus}
+    lines = []
+    for slot_id, table, location, *people, status, locked, sequence, uid in rows:
+        starts_at, ends_at = times[slot_id]
+        a_first, a_last, a_organisation, a_country, b_first, b_last, b_organisation, b_country = (
+            people
+        )
+        lines.append(
+            MeetingLine(
+                starts_at,
+                ends_at,
+                table or location or online,
+                a_first,
+                a_last,
+                a_organisation,
+                a_country,
+                b_first,
+                b_last,
+                b_organisation,
+                b_country,
+                statuses[status],
+                locked,
+                sequence,
+                uid,
+            )
+        )
+    return lines
 
 
 class GridPlace(NamedTuple):
