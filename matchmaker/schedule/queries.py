@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
@@ -93,12 +93,16 @@ def unavailable_slots(session: Session, event: Event) -> dict[int, set[int]]:
 
 def programme_busy(session: Session, event: Event) -> dict[int, dict[int, ProgrammeItem]]:
     """Participant id -> slot id -> the mission's programme item they attend then."""
-    people = session.scalars(
-        select(Participant).where(
-            Participant.event_id == event.id, Participant.withdrawn_at.is_(None)
+
+    def people() -> Iterator[Participant]:
+        # Read only when the mission has programme items (most events have none).
+        yield from session.scalars(
+            select(Participant).where(
+                Participant.event_id == event.id, Participant.withdrawn_at.is_(None)
+            )
         )
-    ).all()
-    return scheduling.programme_slots(event.slots, busy_periods(session, event, people))
+
+    return scheduling.programme_slots(event.slots, busy_periods(session, event, people()))
 
 
 def event_meetings(session: Session, event: Event) -> Sequence[Meeting]:
