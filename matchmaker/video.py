@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Iterable
 
 from flask import current_app
 
@@ -26,11 +27,17 @@ def room_link(base_url: str, secret_key: str, meeting_uid: str) -> str:
 def video_link(meeting: Meeting) -> str | None:
     """The link `meeting` is held at, or None for a meeting at a table or a booth."""
     people = (meeting.participant_a, meeting.participant_b)
-    online = [person for person in people if person.attends_online]
+    return link_of(meeting.uid, [(person.attends_online, person.video_link) for person in people])
+
+
+def link_of(meeting_uid: str, people: Iterable[tuple[bool, str | None]]) -> str | None:
+    """The link of the meeting with this UID whose people are (attends online, own video
+    room) pairs, or None when nobody attends online (see `video_link`)."""
+    online = [own for attends_online, own in people if attends_online]
     if not online:
         return None
-    own = next((person.video_link for person in online if person.video_link), None)
+    own = next((link for link in online if link), None)
     if own:
         return own
     config = current_app.config
-    return room_link(str(config["VIDEO_ROOM_BASE_URL"]), str(config["SECRET_KEY"]), meeting.uid)
+    return room_link(str(config["VIDEO_ROOM_BASE_URL"]), str(config["SECRET_KEY"]), meeting_uid)

@@ -82,7 +82,7 @@ def event_calendar(session: Session, event: Event) -> bytes:
     return write_calendar(
         f"event.{event.slug}@matchmaker",
         _("%(event)s: all B2B meetings", event=event.display_name),
-        event_entries(event, queries.event_meetings(session, event)),
+        event_entries(event, queries.event_meeting_rows(session, event)),
     )
 
 
@@ -92,5 +92,5 @@ def table_calendar(session: Session, table: MeetingTable) -> bytes:
     return write_calendar(
         f"table-{table.id}.{event.slug}@matchmaker",
         f"{event.display_name}: {table.name}",
-        event_entries(event, queries.table_meetings(session, table)),
+        event_entries(event, queries.table_meeting_rows(session, table)),
     )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
+from typing import NamedTuple
 
 from flask_babel import gettext as _
 
@@ -14,47 +16,136 @@ from matchmaker.programme.maps import map_url
 from matchmaker.video import video_link
 
 
-def _place(meeting: Meeting, event: Event, link: str | None) -> str:
-    if link:
-        online: str = _("Online: %(link)s", link=link)
-        return online
-    if meeting.table is not None:
-        place = meeting.table.name
-        if meeting.table.place:
-            place = f"{place} ({meeting.table.place})"
+class Side(NamedTuple):
+    """One participant of a meeting as calendars describe them."""
+
+    full_name: str
+    job_title: str | None
+    email: str
+    phone: str | None
+    organisation: str
+    country: str | None
+
+
+class MeetingFacts(NamedTuple):
+    """What a calendar says about a meeting, as plain values; `video_link` is where an
+    online meeting is held (None at a table or a booth)."""
+
+    uid: str
+    sequence: int
+    starts_at: datetime
+    ends_at: datetime
+    table: str | None
+    table_place: str | None
+    location: str | None
+    cancelled: bool
+    created_at: datetime
+    updated_at: datetime
+    video_link: str | None
+
+
+class EventMeeting(NamedTuple):
+    """A meeting of the whole-event or a table's calendar: its facts and both sides."""
+
+    facts: MeetingFacts
+    a: Side
+    b: Side
+
+
+def side_of(person: Participant) -> Side:
+    """A participant as a meeting's side."""
+    organisation = person.organisation
+    return Side(
+        person.full_name,
+        person.job_title,
+        person.email,
+        person.phone,
+        organisation.name,
+        organisation.country,
+    )
+
+
+def facts_of(meeting: Meeting) -> MeetingFacts:
+    """A meeting row (slot, table and people loaded) as plain values."""
+    table = meeting.table
+    return MeetingFacts(
+        meeting.uid,
+        meeting.sequence,
+        meeting.slot.starts_at,
+        meeting.slot.ends_at,
+        table.name if table is not None else None,
+        table.place if table is not None else None,
+        meeting.location,
+        meeting.status == MeetingStatus.CANCELLED,
+        meeting.created_at,
+        meeting.updated_at,
+        video_link(meeting),
+    )
+
+
+class Texts(NamedTuple):
+    """The calendar's words in the request's language, looked up once per calendar (a
+    lookup per line costs most of the writing of a whole-event calendar); the formats are
+    filled in with `%` as gettext fills them."""
+
+    online: str
+    email: str
+    phone: str
+    video_call_at: str
+    video_call: str
+
+    @classmethod
+    def now(cls) -> Texts:
+        return cls(
+            online=_("Online: %(link)s"),
+            email=_("Email: %(email)s"),
+            phone=_("Phone: %(phone)s"),
+            video_call_at=_("Video call: %(link)s"),
+            video_call=_("Video call"),
+        )
+
+
+def _place(facts: MeetingFacts, event: Event, texts: Texts) -> str:
+    if facts.video_link:
+        return texts.online % {"link": facts.video_link}
+    if facts.table is not None:
+        place = facts.table
+        if facts.table_place:
+            place = f"{place} ({facts.table_place})"
         return ", ".join(part for part in (place, event.venue) if part)
     # An exhibitor's booth is already a full address within the fair ("Hall 8, Booth C23").
-    return meeting.location or event.venue
+    return facts.location or event.venue
 
 
-def _person_lines(person: Participant) -> list[str]:
-    organisation = person.organisation
+def _person_lines(person: Side, texts: Texts) -> list[str]:
     lines = [person.full_name + (f", {person.job_title}" if person.job_title else "")]
-    lines.append(organisation.name + (f" ({organisation.country})" if organisation.country else ""))
-    lines.append(_("Email: %(email)s", email=person.email))
+    lines.append(person.organisation + (f" ({person.country})" if person.country else ""))
+    lines.append(texts.email % {"email": person.email})
     if person.phone:
-        lines.append(_("Phone: %(phone)s", phone=person.phone))
+        lines.append(texts.phone % {"phone": person.phone})
     return lines
 
 
-def _entry(meeting: Meeting, event: Event, summary: str, description: str) -> CalendarEntry:
-    link = video_link(meeting)
+def _entry(
+    facts: MeetingFacts, event: Event, summary: str, description: str, texts: Texts
+) -> CalendarEntry:
+    link = facts.video_link
     if link:
-        description = _("Video call: %(link)s", link=link) + f"\n\n{description}"
+        description = texts.video_call_at % {"link": link} + f"\n\n{description}"
     return CalendarEntry(
-        uid=meeting.uid,
-        sequence=meeting.sequence,
-        start=meeting.slot.starts_at,
-        end=meeting.slot.ends_at,
+        uid=facts.uid,
+        sequence=facts.sequence,
+        start=facts.starts_at,
+        end=facts.ends_at,
         timezone=event.timezone,
         summary=summary,
-        location=_place(meeting, event, link),
+        location=_place(facts, event, texts),
         description=description,
-        cancelled=meeting.status == MeetingStatus.CANCELLED,
-        created=meeting.created_at,
-        last_modified=meeting.updated_at,
+        cancelled=facts.cancelled,
+        created=facts.created_at,
+        last_modified=facts.updated_at,
         video_link=link,
-        video_label=_("Video call"),
+        video_label=texts.video_call,
     )
 
 
@@ -69,9 +160,10 @@ def participant_entries(
 def agenda_calendar_entries(event: Event, agenda: Iterable[AgendaEntry]) -> list[CalendarEntry]:
     """Agenda entries of one event as calendar entries (see `participant_entries`)."""
     entries = []
+    texts = Texts.now()
     for agenda_entry in agenda:
         partner = agenda_entry.partner
-        lines = [_("Your B2B meeting with:"), *_person_lines(partner)]
+        lines = [_("Your B2B meeting with:"), *_person_lines(side_of(partner), texts)]
         if agenda_entry.reasons:
             lines += [
                 "",
@@ -82,27 +174,25 @@ def agenda_calendar_entries(event: Event, agenda: Iterable[AgendaEntry]) -> list
             lines = [_("This meeting is cancelled."), "", *lines]
         entries.append(
             _entry(
-                agenda_entry.meeting,
+                facts_of(agenda_entry.meeting),
                 event,
                 _("B2B: %(organisation)s", organisation=partner.organisation.name),
                 "\n".join(lines),
+                texts,
             )
         )
     return entries
 
 
-def event_entries(event: Event, meetings: Iterable[Meeting]) -> list[CalendarEntry]:
+def event_entries(event: Event, meetings: Iterable[EventMeeting]) -> list[CalendarEntry]:
     """Meetings as the organisers and venue staff see them: both sides named."""
     entries = []
-    for meeting in meetings:
-        a, b = meeting.participant_a, meeting.participant_b
-        summary = _(
-            "B2B: %(organisation)s – %(partner)s",
-            organisation=a.organisation.name,
-            partner=b.organisation.name,
-        )
-        description = "\n".join([*_person_lines(a), "", *_person_lines(b)])
-        entries.append(_entry(meeting, event, summary, description))
+    texts = Texts.now()
+    both = _("B2B: %(organisation)s – %(partner)s")
+    for facts, a, b in meetings:
+        summary = both % {"organisation": a.organisation, "partner": b.organisation}
+        description = "\n".join([*_person_lines(a, texts), "", *_person_lines(b, texts)])
+        entries.append(_entry(facts, event, summary, description, texts))
     return entries
 
 

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
-from matchmaker.models import Event, Meeting, MeetingTable, Participant, shown_to_participants
+from matchmaker.calendars.entries import EventMeeting, MeetingFacts, Side
+from matchmaker.models import (
+    Event,
+    Meeting,
+    MeetingStatus,
+    MeetingTable,
+    Organisation,
+    Participant,
+    TimeSlot,
+    shown_to_participants,
+)
+from matchmaker.models.enums import EventMode
+from matchmaker.video import link_of
 
 
 def _shown_meetings(event: Event) -> Select[Meeting]:
@@ -33,25 +46,114 @@ def event_meetings(session: Session, event: Event) -> list[Meeting]:
     return list(session.scalars(_shown_meetings(event)))
 
 
-def people_meetings(
+def people_meeting_rows(
     session: Session, event: Event, participant_ids: Collection[int]
-) -> list[Meeting]:
-    """The event's calendar meetings of any of these participants (each meeting once)."""
-    return list(
-        session.scalars(
-            _shown_meetings(event).where(
-                or_(
-                    Meeting.participant_a_id.in_(participant_ids),
-                    Meeting.participant_b_id.in_(participant_ids),
-                )
+) -> list[EventMeeting]:
+    """The event's calendar meetings of any of these participants (each meeting once), in
+    one query of columns."""
+    rows = session.execute(
+        _meeting_rows(event).where(
+            or_(
+                Meeting.participant_a_id.in_(participant_ids),
+                Meeting.participant_b_id.in_(participant_ids),
             )
         )
     )
+    return _event_meetings(event, rows)
 
 
-def table_meetings(session: Session, table: MeetingTable) -> list[Meeting]:
-    """The meetings at one table."""
-    return list(session.scalars(_shown_meetings(table.event).where(Meeting.table_id == table.id)))
+def _meeting_rows(event: Event) -> Select[*tuple[Any, ...]]:
+    """The columns of the meetings calendars show (see `_shown_meetings`), by id."""
+    person_a, person_b = aliased(Participant), aliased(Participant)
+    organisation_a, organisation_b = aliased(Organisation), aliased(Organisation)
+
+    def side(person: type[Participant], organisation: type[Organisation]) -> tuple[Any, ...]:
+        return (
+            person.first_name,
+            person.last_name,
+            person.job_title,
+            person.email,
+            person.phone,
+            organisation.name,
+            organisation.country,
+            person.online,
+            person.video_link,
+        )
+
+    return (
+        select(
+            Meeting.uid,
+            Meeting.sequence,
+            TimeSlot.starts_at,
+            TimeSlot.ends_at,
+            MeetingTable.name,
+            MeetingTable.place,
+            Meeting.location,
+            Meeting.status,
+            Meeting.created_at,
+            Meeting.updated_at,
+            *side(person_a, organisation_a),
+            *side(person_b, organisation_b),
+        )
+        .join(TimeSlot, TimeSlot.id == Meeting.slot_id)
+        .outerjoin(MeetingTable, MeetingTable.id == Meeting.table_id)
+        .join(person_a, person_a.id == Meeting.participant_a_id)
+        .join(organisation_a, organisation_a.id == person_a.organisation_id)
+        .join(person_b, person_b.id == Meeting.participant_b_id)
+        .join(organisation_b, organisation_b.id == person_b.organisation_id)
+        .where(Meeting.event_id == event.id, shown_to_participants())
+        .order_by(Meeting.id)
+    )
+
+
+def _event_meetings(event: Event, rows: Iterable[Sequence[Any]]) -> list[EventMeeting]:
+    """Rows of `_meeting_rows` as calendar meetings; a side attends online as
+    `Participant.attends_online` says, from the event's mode and their choice."""
+    mode = event.mode
+    everyone_online = mode == EventMode.ONLINE
+    some_online = mode == EventMode.HYBRID
+    meetings = []
+    for row in rows:
+        uid, sequence, starts, ends, table, place, location, status, created, updated = row[:10]
+        a_first, a_last, *a_rest, a_online, a_link = row[10:19]
+        b_first, b_last, *b_rest, b_online, b_link = row[19:28]
+        people = [
+            (everyone_online or (some_online and a_online), a_link),
+            (everyone_online or (some_online and b_online), b_link),
+        ]
+        facts = MeetingFacts(
+            uid,
+            sequence,
+            starts,
+            ends,
+            table,
+            place,
+            location,
+            status == MeetingStatus.CANCELLED,
+            created,
+            updated,
+            link_of(uid, people),
+        )
+        meetings.append(
+            EventMeeting(
+                facts,
+                Side(f"{a_first} {a_last}".strip(), *a_rest),
+                Side(f"{b_first} {b_last}".strip(), *b_rest),
+            )
+        )
+    return meetings
+
+
+def event_meeting_rows(session: Session, event: Event) -> list[EventMeeting]:
+    """Every meeting on the event's calendar, in one query of columns."""
+    return _event_meetings(event, session.execute(_meeting_rows(event)))
+
+
+def table_meeting_rows(session: Session, table: MeetingTable) -> list[EventMeeting]:
+    """The meetings at one table, in one query of columns."""
+    event = table.event
+    rows = session.execute(_meeting_rows(event).where(Meeting.table_id == table.id))
+    return _event_meetings(event, rows)
 
 
 def event_table(session: Session, event: Event, table_id: int) -> MeetingTable | None:

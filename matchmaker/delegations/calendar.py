@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
 from matchmaker.calendars.entries import event_entries
-from matchmaker.calendars.queries import people_meetings
+from matchmaker.calendars.queries import people_meeting_rows
 from matchmaker.delegations import queries
 from matchmaker.ical import CalendarEntry, build_calendar
 from matchmaker.models import Delegation, Phase
@@ -24,7 +24,7 @@ def delegation_calendar(session: Session, delegation: Delegation) -> bytes:
         event = members[0].event
         if event.phase != Phase.PUBLISHED:
             continue
-        meetings = people_meetings(session, event, [person.id for person in members])
+        meetings = people_meeting_rows(session, event, [person.id for person in members])
         entries += event_entries(event, meetings)
     mission = delegation.mission
     return build_calendar(

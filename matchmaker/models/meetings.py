@@ -289,6 +289,9 @@ class ScheduleRun(Base):
     # Why the solve ended: proven, stalled, time-limit or cancelled (empty before the end).
     stop_reason: Mapped[str | None] = mapped_column(String(20))
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Participant id (as text) -> their guaranteed minimum capped by what they can reach,
+    # from the data the run was built from (the statistics read it; None: not stored).
+    minimums: Mapped[dict[str, int] | None] = mapped_column(JSON, deferred=True)
     log: Mapped[str] = mapped_column(Text, default="")
     error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -109,7 +109,9 @@ def _haystack(row: CatalogueRow) -> str:
     )
 
 
-def _matches(row: CatalogueRow, filters: CatalogueFilters, words: list[str]) -> bool:
+def _matches(
+    row: CatalogueRow, filters: CatalogueFilters, words: list[str], haystacks: dict[int, str]
+) -> bool:
     organisation = row.organisation
     if filters.country and organisation.country != filters.country:
         return False
@@ -120,7 +122,9 @@ def _matches(row: CatalogueRow, filters: CatalogueFilters, words: list[str]) -> 
     if filters.technology and filters.technology not in organisation.technologies:
         return False
     if words:
-        haystack = fold(_haystack(row))
+        haystack = haystacks.get(row.participant_id)
+        if haystack is None:
+            haystack = haystacks[row.participant_id] = fold(_haystack(row))
         return all(word in haystack for word in words)
     return True
 
@@ -134,21 +138,23 @@ def build_catalogue(
     page: int,
     per_page: int = PER_PAGE,
     profiles: dict[int, MatchProfile] | None = None,
+    haystacks: dict[int, str] | None = None,
 ) -> CataloguePage:
     """The requested page of everyone but the viewer: most relevant first, then by name
     (`rows` come by name), unless the filters ask for name or organisation order.
 
     `profiles` keeps the rows' match profiles between calls (by participant id: what a person
-    offers and seeks is theirs).
+    offers and seeks is theirs), `haystacks` their folded searchable text.
     """
     words = fold(filters.text).split()
     viewer_profile = match_profile(summary_of(viewer), matcher)
     profiles = {} if profiles is None else profiles
+    haystacks = {} if haystacks is None else haystacks
     hits: list[Hit] = []
     if filters.sort == "organisation":
         rows = sorted(rows, key=lambda row: row.organisation.name.casefold())
     for row in rows:
-        if row.participant_id == viewer.id or not _matches(row, filters, words):
+        if row.participant_id == viewer.id or not _matches(row, filters, words, haystacks):
             continue
         organisation = row.organisation
         profile = profiles.get(row.participant_id)
@@ -182,6 +188,8 @@ class EventCatalogue:
     matcher: TermMatcher
     profiles: dict[int, MatchProfile] = field(default_factory=dict)
     """Match profiles by participant id, filled as pages need them."""
+    haystacks: dict[int, str] = field(default_factory=dict)
+    """Folded searchable text by participant id, filled as searches need it."""
 
 
 def event_catalogue(session: Session, event: Event) -> EventCatalogue:

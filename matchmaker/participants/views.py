@@ -178,6 +178,7 @@ def catalogue(slug: str) -> str:
         search.filters(),
         int(page_number) if page_number.isdigit() else 1,
         profiles=everyone.profiles,
+        haystacks=everyone.haystacks,
     )
     people = queries.active_participants_by_id(
         session, event, [hit.participant_id for hit in catalogue_page.hits]

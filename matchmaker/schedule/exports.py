@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
+from datetime import datetime
 
 import xlsxwriter
 from flask_babel import gettext as _
@@ -64,13 +65,16 @@ def meeting_rows(session: Session, event: Event) -> Rows:
         queries.meeting_lines(session, event),
         key=lambda m: (m.status != MeetingStatus.CONFIRMED, m.starts_at, m.place),
     )
+    times: dict[tuple[datetime, datetime], list[Cell]] = {}
     for m in lines:
-        start, end = m.starts_at.astimezone(zone), m.ends_at.astimezone(zone)
+        when = times.get((m.starts_at, m.ends_at))
+        if when is None:
+            start, end = m.starts_at.astimezone(zone), m.ends_at.astimezone(zone)
+            when = [f"{start:%Y-%m-%d}", f"{start:%H:%M}", f"{end:%H:%M}"]
+            times[(m.starts_at, m.ends_at)] = when
         rows.append(
             [
-                f"{start:%Y-%m-%d}",
-                f"{start:%H:%M}",
-                f"{end:%H:%M}",
+                *when,
                 m.place,
                 *_person(m.a_first_name, m.a_last_name, m.a_organisation, m.a_country),
                 *_person(m.b_first_name, m.b_last_name, m.b_organisation, m.b_country),

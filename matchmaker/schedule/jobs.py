@@ -182,9 +182,9 @@ def run_solve(run_id: int) -> None:
     try:
         with session_scope(app) as session:
             run = session.get_one(ScheduleRun, run_id)
-            problem = scheduling.build_problem(
-                queries.event_data(session, run.event), minimal_change=run.minimal_change
-            )
+            data = queries.event_data(session, run.event)
+            problem = scheduling.build_problem(data, minimal_change=run.minimal_change)
+            minimums = scheduling.minimums(data)
         reporter = RunReporter(app, run_id, time_limit_s)
         started = time.monotonic()
         result = scheduling.run_solver(
@@ -203,6 +203,7 @@ def run_solve(run_id: int) -> None:
                 elapsed_s,
                 cancelled=reporter.cancelled or run.cancel_requested,
                 now=utcnow(),
+                minimums=minimums,
             )
     except Exception:
         with session_scope(app) as session:

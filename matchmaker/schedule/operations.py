@@ -7,6 +7,7 @@ IntegrityError that the caller rolls back.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -121,10 +122,14 @@ def finish_run(
     *,
     cancelled: bool,
     now: datetime,
+    minimums: Mapping[int, int] | None = None,
 ) -> None:
-    """Store a finished solve; a run already ended (stale, cancelled) is left as it is."""
+    """Store a finished solve; a run already ended (stale, cancelled) is left as it is.
+    `minimums` are everyone's capped guaranteed minimums in the problem the run solved."""
     if run.status != RunStatus.RUNNING:
         return
+    if minimums is not None:
+        run.minimums = {str(pid): least for pid, least in minimums.items()}
     solver_info = result["solver"]
     stats = result["stats"]
     assert isinstance(solver_info, dict) and isinstance(stats, dict)

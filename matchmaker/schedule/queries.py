@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
 from flask_babel import gettext as _
-from sqlalchemy import ColumnElement, false, func, or_, select, union_all
+from sqlalchemy import ColumnElement, String, false, func, or_, select, type_coerce, union_all
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from matchmaker.delegations.queries import kept_apart_delegations
@@ -48,26 +48,32 @@ def event_participants(session: Session, event: Event) -> Sequence[Participant]:
     ).all()
 
 
+# A preference's level as stored text, turned into the enum by a dict: the column type's
+# own conversion checks every value and costs most of a read of tens of thousands of rows.
+_raw_level = type_coerce(Preference.level, String)
+_LEVELS = {level.value: level for level in PreferenceLevel}
+
+
 def event_preferences(session: Session, event: Event) -> list[Mark]:
     """Every preference given in the event: who marked whom at which level, as plain
     values (tens of thousands at a large fair)."""
     rows = session.execute(
-        select(
-            Preference.from_participant_id, Preference.to_participant_id, Preference.level
-        ).where(Preference.event_id == event.id)
+        select(Preference.from_participant_id, Preference.to_participant_id, _raw_level).where(
+            Preference.event_id == event.id
+        )
     )
-    return [Mark(source, target, level) for source, target, level in rows]
+    return [Mark(source, target, _LEVELS[level]) for source, target, level in rows]
 
 
 def requests(session: Session, event: Event) -> list[Mark]:
     """The preferences that ask for a meeting (must, want, maybe): who asked whom and how
     much, as plain values (tens of thousands at a large fair)."""
     rows = session.execute(
-        select(
-            Preference.from_participant_id, Preference.to_participant_id, Preference.level
-        ).where(Preference.event_id == event.id, Preference.level != PreferenceLevel.NOT)
+        select(Preference.from_participant_id, Preference.to_participant_id, _raw_level).where(
+            Preference.event_id == event.id, Preference.level != PreferenceLevel.NOT
+        )
     )
-    return [Mark(source, target, level) for source, target, level in rows]
+    return [Mark(source, target, _LEVELS[level]) for source, target, level in rows]
 
 
 def unavailable_slots(session: Session, event: Event) -> dict[int, set[int]]:
@@ -87,12 +93,16 @@ def unavailable_slots(session: Session, event: Event) -> dict[int, set[int]]:
 
 def programme_busy(session: Session, event: Event) -> dict[int, dict[int, ProgrammeItem]]:
     """Participant id -> slot id -> the mission's programme item they attend then."""
-    people = session.scalars(
-        select(Participant).where(
-            Participant.event_id == event.id, Participant.withdrawn_at.is_(None)
+
+    def people() -> Iterator[Participant]:
+        # Read only when the mission has programme items (most events have none).
+        yield from session.scalars(
+            select(Participant).where(
+                Participant.event_id == event.id, Participant.withdrawn_at.is_(None)
+            )
         )
-    ).all()
-    return scheduling.programme_slots(event.slots, busy_periods(session, event, people))
+
+    return scheduling.programme_slots(event.slots, busy_periods(session, event, people()))
 
 
 def event_meetings(session: Session, event: Event) -> Sequence[Meeting]:
@@ -132,13 +142,15 @@ class MeetingLine(NamedTuple):
 
 
 def meeting_lines(session: Session, event: Event) -> list[MeetingLine]:
-    """Every meeting of the event (cancelled ones too) in one query of columns, by id."""
+    """Every meeting of the event (cancelled ones too) in one query of columns, by id; the
+    times from the event's slots, the status read as text (the column types' conversions
+    cost more than the query)."""
     person_a, person_b = aliased(Participant), aliased(Participant)
     organisation_a, organisation_b = aliased(Organisation), aliased(Organisation)
+    times = {slot.id: (slot.starts_at, slot.ends_at) for slot in event.slots}
     rows = session.execute(
         select(
-            TimeSlot.starts_at,
-            TimeSlot.ends_at,
+            Meeting.slot_id,
             MeetingTable.name,
             Meeting.location,
             person_a.first_name,
@@ -149,12 +161,11 @@ def meeting_lines(session: Session, event: Event) -> list[MeetingLine]:
             person_b.last_name,
             organisation_b.name,
             organisation_b.country,
-            Meeting.status,
+            type_coerce(Meeting.status, String),
             Meeting.locked,
             Meeting.sequence,
             Meeting.uid,
         )
-        .join(TimeSlot, TimeSlot.id == Meeting.slot_id)
         .outerjoin(MeetingTable, MeetingTable.id == Meeting.table_id)
         .join(person_a, person_a.id == Meeting.participant_a_id)
         .join(organisation_a, organisation_a.id == person_a.organisation_id)
@@ -164,10 +175,33 @@ def meeting_lines(session: Session, event: Event) -> list[MeetingLine]:
         .order_by(Meeting.id)
     )
     online = _("Online")
-    return [
-        MeetingLine(starts_at, ends_at, table or location or online, *rest)
-        for starts_at, ends_at, table, location, *rest in rows
-    ]
+    statuses = {status.value: status for status in MeetingStatus}
+    lines = []
+    for slot_id, table, location, *people, status, locked, sequence, uid in rows:
+        starts_at, ends_at = times[slot_id]
+        a_first, a_last, a_organisation, a_country, b_first, b_last, b_organisation, b_country = (
+            people
+        )
+        lines.append(
+            MeetingLine(
+                starts_at,
+                ends_at,
+                table or location or online,
+                a_first,
+                a_last,
+                a_organisation,
+                a_country,
+                b_first,
+                b_last,
+                b_organisation,
+                b_country,
+                statuses[status],
+                locked,
+                sequence,
+                uid,
+            )
+        )
+    return lines
 
 
 class GridPlace(NamedTuple):
@@ -448,5 +482,15 @@ def addition_choices(
 
 
 def minimums(session: Session, event: Event) -> dict[int, int]:
-    """Each active participant's guaranteed minimum, capped by what they can reach."""
+    """Each active participant's guaranteed minimum, capped by what they can reach: as the
+    last applied run stored it, else from a problem built now (a second or more at a
+    large fair)."""
+    stored = session.scalars(
+        select(ScheduleRun.minimums)
+        .where(ScheduleRun.event_id == event.id, ScheduleRun.applied_at.is_not(None))
+        .order_by(ScheduleRun.applied_at.desc())
+        .limit(1)
+    ).first()
+    if stored is not None:
+        return {int(pid): least for pid, least in stored.items()}
     return scheduling.minimums(event_data(session, event, confirmed_meeting_rows(session, event)))

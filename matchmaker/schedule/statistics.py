@@ -192,15 +192,20 @@ def schedule_figures(
             requests_of[source] += 1
             if (min(source, target), max(source, target)) in pairs:
                 met_of[source] += 1
-    slot_by_id = {slot.id: slot for slot in event.slots}
+    zone = event.zone
+    hour_of = {
+        slot.id: slot.local_start(zone).replace(minute=0, second=0, microsecond=0)
+        for slot in event.slots
+    }
+    country_of = {p: person.organisation.country for p, person in people.items()}
     country_pairs: Counter[tuple[str, str]] = Counter()
     per_hour: Counter[datetime] = Counter()
     for a, b, slot_id in kept:
-        first, second = sorted((people[a].organisation.country, people[b].organisation.country))
+        first, second = sorted((country_of[a], country_of[b]))
         country_pairs[(first or "?", second or "?")] += 1
-        start = slot_by_id[slot_id].local_start(event.zone)
-        per_hour[start.replace(minute=0, second=0, microsecond=0)] += 1
+        per_hour[hour_of[slot_id]] += 1
     counts = list(meetings_of.values())
+    online = {p for p, person in people.items() if person.attends_online}
     none = no_group()
     if delegation_of:
         delegation_keys = {p: [delegation_of.get(p, none)] for p in people}
@@ -242,7 +247,5 @@ def schedule_figures(
             if delegation_of
             else []
         ),
-        online_meetings=sum(
-            1 for a, b, _slot in kept if people[a].attends_online or people[b].attends_online
-        ),
+        online_meetings=sum(1 for a, b, _slot in kept if a in online or b in online),
     )

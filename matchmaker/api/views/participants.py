@@ -229,6 +229,7 @@ def catalogue(slug: str) -> Response:
         search.filters(),
         page_number(),
         profiles=everyone.profiles,
+        haystacks=everyone.haystacks,
     )
     people = queries.active_participants_by_id(
         session, event, [hit.participant_id for hit in found.hits]

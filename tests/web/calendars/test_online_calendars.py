@@ -136,3 +136,32 @@ def test_an_on_site_event_ignores_the_online_flag(app, scene, build):
 
         assert video_link(scene.room_meeting) is None
         assert scene.me.own_zone is None
+
+
+@pytest.mark.parametrize("mode", list(EventMode))
+def test_calendars_of_columns_say_what_the_meeting_rows_say(app, scene, build, mode):
+    """The whole-event, table and delegation calendars read their meetings as columns:
+    the same facts, sides and video links as the meeting rows give."""
+    from matchmaker.calendars.entries import EventMeeting, facts_of, side_of
+    from matchmaker.calendars.queries import (
+        event_meeting_rows,
+        event_meetings,
+        people_meeting_rows,
+    )
+
+    scene.event.mode = mode
+    build.session.commit()
+    session = build.session
+    with app.app_context():
+        columns = event_meeting_rows(session, scene.event)
+        rows = [
+            EventMeeting(facts_of(m), side_of(m.participant_a), side_of(m.participant_b))
+            for m in event_meetings(session, scene.event)
+        ]
+        assert columns == rows and len(columns) == 3
+        links = [meeting.facts.video_link for meeting in columns]
+        if mode == EventMode.ON_SITE:
+            assert links == [None, None, None]
+        else:
+            assert links[1] == OWN_ROOM and links[0] is not None
+        assert people_meeting_rows(session, scene.event, [scene.with_room.id]) == [columns[1]]
