@@ -8,6 +8,7 @@ store, or a year no page can show never reaches the database.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -21,6 +22,7 @@ from wtforms import (
     Field,
     Form,
     PasswordField,
+    SelectChoice,
     StringField,
     TextAreaField,
 )
@@ -66,6 +68,11 @@ def _checks_for(field_class: type[Field]) -> tuple[list[Any], list[Any]]:
     if issubclass(field_class, StringField):
         return [no_control_characters], [_one_line]
     return [], []
+
+
+def select_choices(pairs: Iterable[tuple[str, Any]]) -> list[SelectChoice]:
+    """(value, label) pairs as select-field choices (WTForms drops plain tuples in 3.4)."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 class SafeMeta(DefaultMeta):  # type: ignore[misc]

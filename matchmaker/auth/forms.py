@@ -20,7 +20,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, V
 from matchmaker.auth.countries import country_choices, display_name
 from matchmaker.auth.emails import normalise_email
 from matchmaker.auth.operations import NewOrganisation, Registration
-from matchmaker.forms import SafeForm
+from matchmaker.forms import SafeForm, select_choices
 from matchmaker.i18n import language_choices
 from matchmaker.models import Organisation, OrganisationType
 from matchmaker.models.enums import ORGANISATION_TYPE_CHOICES
@@ -162,7 +162,7 @@ class RegistrationForm(SafeForm):
     organisation_country = SelectField(_l("Country"))
     organisation_type = SelectField(
         _l("Type"),
-        choices=ORGANISATION_TYPE_CHOICES,
+        choices=select_choices(ORGANISATION_TYPE_CHOICES),
         default=OrganisationType.SME.value,
     )
 

@@ -34,7 +34,7 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from matchmaker.auth.countries import COUNTRY_NAMES
-from matchmaker.forms import SafeForm, SafeGetForm
+from matchmaker.forms import SafeForm, SafeGetForm, select_choices
 from matchmaker.i18n import country_name
 from matchmaker.models import Event, OrganisationType, Participant, PreferenceLevel
 from matchmaker.models.enums import ORGANISATION_TYPE_CHOICES, EventMode
@@ -105,7 +105,9 @@ class ProfileForm(SafeForm):
         filters=[_strip],
         description=_l("The cluster organisation you are a member of, if any."),
     )
-    type = SelectField(_l("Type of organisation"), choices=ORGANISATION_TYPE_CHOICES)
+    type = SelectField(
+        _l("Type of organisation"), choices=select_choices(ORGANISATION_TYPE_CHOICES)
+    )
     sectors = CheckboxListField(_l("Sectors"))
     technologies = CheckboxListField(_l("Technologies"))
     website = URLField(
@@ -227,8 +229,8 @@ class ProfileForm(SafeForm):
                 delattr(self, name)
             return
         self.country.choices = [("", _("Choose a country")), *country_choices()]
-        self.sectors.choices = event.term_choices(event.sectors)
-        self.technologies.choices = event.term_choices(event.technologies)
+        self.sectors.choices = select_choices(event.term_choices(event.sectors))
+        self.technologies.choices = select_choices(event.term_choices(event.technologies))
 
     def validate_video_link(self, field: URLField) -> None:
         if field.data and not field.data.startswith("https://"):
@@ -339,25 +341,28 @@ class CatalogueSearchForm(SafeGetForm):
     type = SelectField(_l("Type"), validate_choice=False)
     sort = SelectField(
         _l("Order"),
-        choices=[SelectChoice(value, label) for value, label in SORT_ORDERS.items()],
+        choices=select_choices(SORT_ORDERS.items()),
         validate_choice=False,
     )
 
     def __init__(self, event: Event, countries: list[str], **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.country.choices = [
-            ("", _("Any country")),
-            *sorted(
-                ((code, country_name(code)) for code in countries),
-                key=lambda item: item[1],
-            ),
-        ]
-        self.sector.choices = [("", _("Any sector")), *event.term_choices(event.sectors)]
-        self.technology.choices = [
-            ("", _("Any technology")),
-            *event.term_choices(event.technologies),
-        ]
-        self.type.choices = [("", _("Any type")), *ORGANISATION_TYPE_CHOICES]
+        self.country.choices = select_choices(
+            [
+                ("", _("Any country")),
+                *sorted(
+                    ((code, country_name(code)) for code in countries),
+                    key=lambda item: item[1],
+                ),
+            ]
+        )
+        self.sector.choices = select_choices(
+            [("", _("Any sector")), *event.term_choices(event.sectors)]
+        )
+        self.technology.choices = select_choices(
+            [("", _("Any technology")), *event.term_choices(event.technologies)]
+        )
+        self.type.choices = select_choices([("", _("Any type")), *ORGANISATION_TYPE_CHOICES])
 
     def _known(self, field: SelectField) -> str:
         value = field.data or ""
