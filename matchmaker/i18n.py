@@ -53,6 +53,13 @@ def language_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def language_in_sentence(code: str) -> str:
+    """A language's name as the current language writes it in a sentence: "English" in
+    English, "anglais" in French, "Englisch" in German."""
+    name = Locale.parse(code).get_display_name(current_locale())
+    return name or code
+
+
 def language_choices() -> list[tuple[str, str]]:
     """(code, native name) for every interface language, for select fields."""
     return [(code, language_name(code)) for code in LOCALES]
@@ -263,6 +270,7 @@ FILTERS = {
     "items": format_items,
     "country_name": country_name,
     "language_name": language_name,
+    "language_in_sentence": language_in_sentence,
 }
 
 

@@ -8,7 +8,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
 from matchmaker.db import get_session
-from matchmaker.i18n import language_name
+from matchmaker.i18n import language_in_sentence, language_name
 from matchmaker.organiser.translations import (
     event_terms,
     other_locales,
@@ -32,7 +32,10 @@ def event_translations(slug: str) -> Page | BaseResponse:
         save_translation(event, locale, form)
         get_session().commit()
         flash(
-            _("The event's texts in %(language)s are saved.", language=language_name(locale)),
+            _(
+                "The event's texts in %(language)s are saved.",
+                language=language_in_sentence(locale),
+            ),
             "success",
         )
         return redirect(url_for(".event_translations", slug=event.slug, locale=locale))
