@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask import Flask
-from flask_babel import force_locale
+from flask_babel import force_locale, gettext
 
 from matchmaker.i18n import format_date_range, format_short_day, format_time
+from matchmaker.models import Phase
 from matchmaker.zones import zone_label
 
 
@@ -73,3 +74,17 @@ def test_dates_times_and_zones_are_formatted_for_the_locale(app: Flask) -> None:
             else:
                 # The city is named in the reader's language.
                 assert ("Taipeh" if locale == "de" else "台北") in zone_label(moment)
+
+
+def test_each_page_speaks_its_visitors_language_one_after_another(app: Flask, build) -> None:
+    """Macros imported by templates are kept between requests: their labels must still be
+    made per request (the phase badge once kept the first visitor's language)."""
+    event = build.event(phase=Phase.PREFERENCES)
+    client = app.test_client()
+    labels = {}
+    for locale in ("fr", "sv", "fr"):
+        with app.test_request_context(), force_locale(locale):
+            labels[locale] = str(gettext("Choosing meetings"))
+        page = client.get(f"/e/{event.slug}", headers={"Accept-Language": locale})
+        assert labels[locale] in page.get_data(as_text=True)
+    assert labels["fr"] != labels["sv"] != "Choosing meetings"
