@@ -60,6 +60,20 @@ class Phase(StrEnum):
     SCHEDULED = "scheduled"
     PUBLISHED = "published"
 
+    @property
+    def label(self) -> str:
+        """The phase as its badge names it, in the current language."""
+        return str(PHASE_LABELS[self])
+
+
+PHASE_LABELS = {
+    Phase.DRAFT: _l("Draft"),
+    Phase.REGISTRATION: _l("Registration open"),
+    Phase.PREFERENCES: _l("Choosing meetings"),
+    Phase.SCHEDULED: _l("Being scheduled"),
+    Phase.PUBLISHED: _l("Agendas published"),
+}
+
 
 class EventMode(StrEnum):
     """Where an event's meetings happen: at the venue, by video, or both."""

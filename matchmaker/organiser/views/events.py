@@ -6,7 +6,6 @@ from datetime import date
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response as BaseResponse
 
 from matchmaker.auth.access import organised_event_or_404, organiser_required
@@ -27,15 +26,6 @@ from matchmaker.organiser.operations import SetupRefused
 from matchmaker.organiser.terms import country_vocabulary
 from matchmaker.organiser.views.base import Page, bp, mission_or_404
 from matchmaker.zones import suggested_timezone
-
-# The phases as the phase badges name them.
-PHASE_NAMES = {
-    Phase.DRAFT: _l("Draft"),
-    Phase.REGISTRATION: _l("Registration open"),
-    Phase.PREFERENCES: _l("Choosing meetings"),
-    Phase.SCHEDULED: _l("Being scheduled"),
-    Phase.PUBLISHED: _l("Agendas published"),
-}
 
 
 def _event_settings(form: EventForm) -> operations.EventSettings:
@@ -163,7 +153,7 @@ def change_phase(slug: str) -> BaseResponse:
             flash(
                 _(
                     "The event is now in the phase “%(phase)s”.",
-                    phase=PHASE_NAMES[outcome.value],
+                    phase=Phase(outcome.value).label,
                 ),
                 "success",
             )
