@@ -16,6 +16,7 @@ from matchmaker.db import session_scope
 from matchmaker.demo import DemoRefused, load_demo
 from matchmaker.demo.building import has_missions
 from matchmaker.demo.scaled import MIN_PARTICIPANTS, load_scaled_demo
+from matchmaker.serving import load_templates
 
 
 def table_lines(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
@@ -150,10 +151,12 @@ class QuietRequestHandler(WSGIRequestHandler):
 @with_appcontext
 def serve_command(host: str, port: int) -> None:
     """Serve the app with Werkzeug's threaded server (the embedded default of `make run`)."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    load_templates(app)
     run_simple(
         host,
         port,
-        current_app._get_current_object(),  # type: ignore[attr-defined]
+        app,
         threaded=True,
         request_handler=QuietRequestHandler,
     )

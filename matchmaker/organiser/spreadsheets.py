@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from flask_babel import gettext as _
-from openpyxl import load_workbook
 
 ALLOWED_EXTENSIONS = (".csv", ".xlsx")
 XLSX_MAX_UNCOMPRESSED = 10 * 1024 * 1024
@@ -209,6 +208,9 @@ def _row_tags(sheet: IO[bytes]) -> int:
 
 
 def _xlsx_lines(data: bytes, limits: Limits) -> Iterator[list[Any]]:
+    # Imported here: openpyxl (with NumPy) costs every web process about 20 MB.
+    from openpyxl import load_workbook
+
     try:
         _checked_archive(data, limits)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

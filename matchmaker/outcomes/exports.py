@@ -10,8 +10,6 @@ from collections.abc import Sequence
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from matchmaker.models import FollowUpAnswer, MeetingFeedback, Participant
 from matchmaker.outcomes.kpis import GroupKpis, Kpis, OutcomeData, country_of
@@ -156,6 +154,9 @@ def meeting_sheet_rows(data: OutcomeData, kpis: Kpis, private: bool) -> list[lis
 
 def outcomes_workbook(data: OutcomeData, kpis: Kpis, delegation: str | None) -> bytes:
     """The .xlsx of `kpis` (a delegation's when `delegation`: without private notes)."""
+    # Imported here: openpyxl (with NumPy) costs every web process about 20 MB.
+    from openpyxl import Workbook
+
     workbook = Workbook()
     summary = workbook.active
     summary.title = _("KPIs")
@@ -179,6 +180,8 @@ def _groups(kpis: Kpis, name: str) -> list[list[Cell | float]]:
 
 
 def _fill(sheet: object, rows: list[list[Cell | float]]) -> None:
+    from openpyxl.styles import Font
+
     for row in rows:
         sheet.append([neutralise(v) if isinstance(v, str) else v for v in row])  # type: ignore[attr-defined]
     for cell in sheet[1]:  # type: ignore[index]

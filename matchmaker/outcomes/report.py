@@ -8,13 +8,16 @@ become their ASCII forms); the HTML report keeps every character.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from flask_babel import gettext as _
-from fpdf import FPDF
 
 from matchmaker.outcomes.exports import group_header, group_row, is_rate, summary_rows
 from matchmaker.outcomes.kpis import Kpis
 from matchmaker.outcomes.labels import RESULT_LABELS
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 ASCII_FORMS = {"–": "-", "—": "-", "€": "EUR ", "’": "'", "“": '"', "”": '"', "…": "..."}
 ACCENT = (26, 86, 184)
@@ -72,6 +75,9 @@ def _table(pdf: FPDF, rows: Sequence[Sequence[object]]) -> None:
 
 def report_pdf(title: str, delegation: str | None, kpis: Kpis) -> bytes:
     """The report of `kpis` as PDF bytes."""
+    # Imported here: fpdf2 (with fontTools and Pillow) costs every web process about 30 MB.
+    from fpdf import FPDF
+
     pdf = FPDF(format="A4")
     pdf.set_title(latin1(title))
     pdf.set_auto_page_break(auto=True, margin=15)

@@ -11,7 +11,6 @@ import io
 from collections.abc import Callable
 from datetime import datetime
 
-import xlsxwriter
 from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
@@ -140,6 +139,8 @@ def to_csv(rows: Rows, title: str) -> tuple[bytes, str]:
 def to_xlsx(rows: Rows, title: str) -> tuple[bytes, str]:
     """An XLSX workbook with one sheet; every text cell stored as text. Written row by row
     (XlsxWriter's constant-memory mode): a fair's meetings take seconds as cell objects."""
+    import xlsxwriter  # imported here: only the .xlsx exports need it
+
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, {"constant_memory": True})
     sheet = workbook.add_worksheet(title.capitalize())
