@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Literal, Protocol
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -41,8 +41,6 @@ _ENGLISH_PATTERNS = {
     "MMMEd": "EEE d MMM",
     "yMMMd": "d MMM y",
     "MMMd": "d MMM",
-    "yMMM": "MMM y",
-    "yMMMM": "MMMM y",
 }
 
 
@@ -86,11 +84,8 @@ def select_locale() -> str:
         return supported(g.get("event_locale")) or DEFAULT_LOCALE
     # The account as loaded for this request (see `_choose_language`); never loaded here, as
     # a background job inside a request would otherwise read it in a transaction of its own.
-    user = g.get("_login_user")
-    chosen = supported(getattr(user, "locale", None)) if user is not None else None
-    if chosen:
-        return chosen
-    return browser_locale() or supported(g.get("event_locale")) or DEFAULT_LOCALE
+    chosen = supported(getattr(g.get("_login_user"), "locale", None))
+    return chosen or browser_locale() or supported(g.get("event_locale")) or DEFAULT_LOCALE
 
 
 def recipient_locale(chosen: str | None, event_default: str | None = None) -> str:
@@ -151,11 +146,6 @@ def format_day_month(moment: date | datetime) -> str:
     return _skeleton(moment, "MMMd")
 
 
-def format_month(moment: date | datetime) -> str:
-    """Month and year: "Oct 2026", "Okt. 2026"."""
-    return _skeleton(moment, "yMMM")
-
-
 def format_date_range(start: date, end: date | None = None) -> str:
     """A span of days, shortest form: "6–9 Oct 2026", "6.–9. Okt. 2026", "2026年10月6日至9日"."""
     locale = current_locale()
@@ -196,9 +186,9 @@ def format_fixed(value: float, decimals: int) -> str:
     return format_decimal(value, pattern, locale=current_locale())
 
 
-def format_items(items: Iterable[str], style: Literal["standard", "or"] = "standard") -> str:
+def format_items(items: Iterable[str]) -> str:
     """Words joined as the locale lists them: "A, B and C", "A, B und C", "A、B和C"."""
-    return format_list(list(items), style=style, locale=current_locale())
+    return format_list(list(items), locale=current_locale())
 
 
 def zone_city(zone: ZoneInfo) -> str:
@@ -260,9 +250,7 @@ FILTERS = {
     "short_day": format_short_day,
     "weekday_day": format_weekday_day,
     "date": format_date,
-    "day_month": format_day_month,
     "date_range": format_date_range,
-    "month": format_month,
     "time": format_time,
     "number": format_number,
     "share": format_share,

@@ -149,31 +149,32 @@ class Event(Base):
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
-    def _translated(self, key: str) -> str | None:
+    def _in_reader_language(self) -> dict[str, Any]:
+        """The event's texts in the current language; none when that is its default."""
         locale = current_locale_code()
         if locale == self.default_locale:
-            return None
-        value = (self.translations or {}).get(locale, {}).get(key)
-        return value if isinstance(value, str) and value.strip() else None
+            return {}
+        texts: dict[str, Any] = (self.translations or {}).get(locale, {})
+        return texts
+
+    @staticmethod
+    def _given(value: object, written: str) -> str:
+        return value if isinstance(value, str) and value.strip() else written
 
     @property
     def display_name(self) -> str:
         """The event's name in the current language, else as written in its default one."""
-        return self._translated("name") or self.name
+        return self._given(self._in_reader_language().get("name"), self.name)
 
     @property
     def display_description(self) -> str:
         """The event's description in the current language, else in its default one."""
-        return self._translated("description") or self.description
+        return self._given(self._in_reader_language().get("description"), self.description)
 
     def term_label(self, term: str) -> str:
         """A sector or technology of the event's lists as read in the current language."""
-        locale = current_locale_code()
-        if locale == self.default_locale:
-            return term
-        terms = (self.translations or {}).get(locale, {}).get("terms", {})
-        label = terms.get(term) if isinstance(terms, dict) else None
-        return label if isinstance(label, str) and label.strip() else term
+        labels = self._in_reader_language().get("terms")
+        return self._given(labels.get(term) if isinstance(labels, dict) else None, term)
 
     def term_labels(self, terms: list[str]) -> list[str]:
         """Terms of the event's lists as read in the current language."""
