@@ -43,6 +43,7 @@ KEYWORDS = {
     "lazy_pgettext": ((1, "c"), 2),
 }
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true"}
+TEMPLATE_OPTIONS = {"**.html": JINJA_OPTIONS, "**.txt": JINJA_OPTIONS, "**.ics": JINJA_OPTIONS}
 
 
 def po_path(locale: str) -> Path:
@@ -57,9 +58,8 @@ def extract() -> Catalog:
     for source in SOURCES:
         directory = PROJECT_ROOT / source
         method_map = [(pattern.removeprefix(f"{source}/"), kind) for pattern, kind in METHODS]
-        options = {"**.html": JINJA_OPTIONS, "**.txt": JINJA_OPTIONS, "**.ics": JINJA_OPTIONS}
         for filename, line, message, comments, context in extract_from_dir(
-            str(directory), method_map, options_map=options, keywords=KEYWORDS
+            str(directory), method_map, options_map=TEMPLATE_OPTIONS, keywords=KEYWORDS
         ):
             catalog.add(
                 message,

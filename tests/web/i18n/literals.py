@@ -22,6 +22,8 @@ from pathlib import Path
 
 from jinja2 import Environment, nodes
 
+from matchmaker.catalogues import KEYWORDS
+
 ROOT = Path(__file__).resolve().parents[3]
 TEMPLATES = ROOT / "templates"
 PACKAGE = ROOT / "matchmaker"
@@ -38,17 +40,8 @@ NOT_INTERFACE = (
     "matchmaker/auth/countries.py",  # English names from Debian's iso-codes; others from CLDR
 )
 
-TRANSLATION_CALLS = {
-    "_",
-    "_l",
-    "gettext",
-    "lazy_gettext",
-    "ngettext",
-    "lazy_ngettext",
-    "pgettext",
-    "lazy_pgettext",
-    "npgettext",
-}
+# The functions the catalogues' extraction reads: text given to any other is not extracted.
+TRANSLATION_CALLS = frozenset(KEYWORDS)
 # Jinja calls whose string arguments are names, not text.
 TEMPLATE_NAME_CALLS = {"url_for", "static_url", "config", "get", "startswith", "endswith"}
 READ_ATTRIBUTES = {"title", "placeholder", "alt", "aria-label", "aria-description", "label"}
