@@ -1,22 +1,26 @@
 """The catalogue: filter, score and paginate an event's participants in memory.
 
 The view loads the event's people and organisations once as plain rows; everything here is
-Python over those rows, and only the page's two dozen people are then loaded as models, so a
-page costs the same handful of queries with 20 or 2,000 people. The rows and the
-organisations' match profiles are kept per event in each process (`event_catalogue`) until a
-participant or an organisation of the event changes.
+Python over those rows, so a page costs the same handful of queries with 20 or 2,000 people.
+The rows, the organisations' match profiles, each viewer's ranking and the rendered cards are
+kept per event in each process (`event_catalogue`) until a participant or an organisation of
+the event changes.
 """
 
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
-from flask import current_app
+from flask import current_app, get_template_attribute
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 from sqlalchemy.orm import Session
 
+from matchmaker.i18n import current_locale_code
 from matchmaker.models import Event, Participant, Preference, PreferenceLevel
 from matchmaker.participants import queries
 from matchmaker.participants.matching import (
@@ -33,6 +37,9 @@ from matchmaker.text import fold
 PER_PAGE = 24
 CACHE_KEY = "matchmaker.catalogues"
 CACHED_EVENTS = 16
+RANKINGS_KEPT = 256
+LANGUAGES_KEPT = 3
+CARD_TEMPLATE = "participants/_person.html"
 SORT_ORDERS = {
     "": _l("Best match first"),
     "name": _l("By name"),
@@ -73,10 +80,19 @@ class CataloguePage:
 
 
 @dataclass(frozen=True)
-class Card:
-    """A hit with the person's full record and the viewer's current mark, for the page."""
+class CardText:
+    """The parts of a person's card that are the same for every viewer, rendered."""
 
-    participant: Participant
+    heading: Markup
+    details: Markup
+
+
+@dataclass(frozen=True)
+class Card:
+    """A hit with the person's card text and the viewer's current mark, for the page."""
+
+    person: CatalogueRow
+    text: CardText
     reasons: tuple[Reason, ...]
     score: int
     my_preference: Preference | None
@@ -131,52 +147,52 @@ def _matches(
 
 def build_catalogue(
     viewer: Participant,
-    rows: Sequence[CatalogueRow],
+    everyone: EventCatalogue,
     received: dict[int, Preference],
-    matcher: TermMatcher,
     filters: CatalogueFilters,
     page: int,
     per_page: int = PER_PAGE,
-    profiles: dict[int, MatchProfile] | None = None,
-    haystacks: dict[int, str] | None = None,
 ) -> CataloguePage:
     """The requested page of everyone but the viewer: most relevant first, then by name
     (`rows` come by name), unless the filters ask for name or organisation order.
 
-    `profiles` keeps the rows' match profiles between calls (by participant id: what a person
-    offers and seeks is theirs), `haystacks` their folded searchable text.
+    The viewer's ranking of everyone is kept (see `EventCatalogue.ranking`), so a page only
+    filters ids in that order and works out the reasons of the people it shows.
     """
+    viewer_profile = match_profile(summary_of(viewer), everyone.matcher)
+    if filters.sort == "name":
+        order: Sequence[int] = everyone.by_name
+    elif filters.sort == "organisation":
+        order = everyone.by_organisation
+    else:
+        order = everyone.ranking(viewer.id, viewer_profile, received)
     words = fold(filters.text).split()
-    viewer_profile = match_profile(summary_of(viewer), matcher)
-    profiles = {} if profiles is None else profiles
-    haystacks = {} if haystacks is None else haystacks
-    hits: list[Hit] = []
-    if filters.sort == "organisation":
-        rows = sorted(rows, key=lambda row: row.organisation.name.casefold())
-    for row in rows:
-        if row.participant_id == viewer.id or not _matches(row, filters, words, haystacks):
-            continue
-        organisation = row.organisation
-        profile = profiles.get(row.participant_id)
-        if profile is None:
-            profile = profiles[row.participant_id] = match_profile(organisation, matcher)
-        wish = received.get(row.participant_id)
-        their_level = wish.level if wish else None
-        reasons = match_reasons(viewer_profile, profile, their_level)
-        hits.append(
-            Hit(
-                participant_id=row.participant_id,
-                reasons=reasons,
-                score=relevance(reasons, their_level),
-                colleague=organisation.id == viewer.organisation_id,
-            )
-        )
-    if not filters.sort:
-        hits.sort(key=lambda hit: -hit.score)  # stable: ties keep the name order
-    pages = max(1, math.ceil(len(hits) / per_page))
+    if words or filters.country or filters.type or filters.sector or filters.technology:
+        found = [
+            participant_id
+            for participant_id in order
+            if participant_id != viewer.id
+            and _matches(everyone.by_id[participant_id], filters, words, everyone.haystacks)
+        ]
+    else:
+        found = [participant_id for participant_id in order if participant_id != viewer.id]
+    pages = max(1, math.ceil(len(found) / per_page))
     page = min(max(page, 1), pages)
     start = (page - 1) * per_page
-    return CataloguePage(hits[start : start + per_page], page, pages, len(hits))
+    hits = []
+    for participant_id in found[start : start + per_page]:
+        wish = received.get(participant_id)
+        their_level = wish.level if wish else None
+        reasons = match_reasons(viewer_profile, everyone.profile(participant_id), their_level)
+        hits.append(
+            Hit(
+                participant_id=participant_id,
+                reasons=reasons,
+                score=relevance(reasons, their_level),
+                colleague=everyone.by_id[participant_id].organisation.id == viewer.organisation_id,
+            )
+        )
+    return CataloguePage(hits, page, pages, len(found))
 
 
 @dataclass(frozen=True)
@@ -186,10 +202,67 @@ class EventCatalogue:
     rows: list[CatalogueRow]
     countries: list[str]
     matcher: TermMatcher
+    by_id: dict[int, CatalogueRow] = field(init=False)
+    by_name: array[int] = field(init=False)
+    """Participant ids in the rows' order (by name)."""
+    by_organisation: array[int] = field(init=False)
+    """Participant ids by organisation name, then by name."""
     profiles: dict[int, MatchProfile] = field(default_factory=dict)
     """Match profiles by participant id, filled as pages need them."""
     haystacks: dict[int, str] = field(default_factory=dict)
     """Folded searchable text by participant id, filled as searches need it."""
+    rankings: dict[tuple[object, ...], array[int]] = field(default_factory=dict)
+    """Viewers' rankings (see `ranking`), the most recently used last."""
+    card_texts: dict[tuple[object, ...], dict[int, CardText]] = field(default_factory=dict)
+    """Rendered cards by participant id, per language (see `card_texts`)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {row.participant_id: row for row in self.rows})
+        object.__setattr__(self, "by_name", array("i", [row.participant_id for row in self.rows]))
+        by_organisation = sorted(self.rows, key=lambda row: row.organisation.name.casefold())
+        object.__setattr__(
+            self, "by_organisation", array("i", [row.participant_id for row in by_organisation])
+        )
+
+    def profile(self, participant_id: int) -> MatchProfile:
+        """The match profile of a participant of the rows, worked out once."""
+        profile = self.profiles.get(participant_id)
+        if profile is None:
+            organisation = self.by_id[participant_id].organisation
+            profile = self.profiles[participant_id] = match_profile(organisation, self.matcher)
+        return profile
+
+    def ranking(
+        self, viewer_id: int, viewer_profile: MatchProfile, received: dict[int, Preference]
+    ) -> array[int]:
+        """Everyone but the viewer, most relevant to them first, ties by name.
+
+        Scoring all the event's people took most of a catalogue page's time, so each
+        viewer's ranking is kept for as long as the rows (the viewer's own profile is one
+        of them), under the wishes others sent them, for the `RANKINGS_KEPT` latest viewers.
+        """
+        key = (
+            viewer_id,
+            tuple(sorted((chooser, wish.level.value) for chooser, wish in received.items())),
+        )
+        ranked = self.rankings.pop(key, None)
+        if ranked is None:
+            scored = []
+            for row in self.rows:
+                if row.participant_id == viewer_id:
+                    continue
+                wish = received.get(row.participant_id)
+                their_level = wish.level if wish else None
+                reasons = match_reasons(
+                    viewer_profile, self.profile(row.participant_id), their_level
+                )
+                scored.append((-relevance(reasons, their_level), row.participant_id))
+            scored.sort(key=itemgetter(0))  # stable: ties keep the name order
+            ranked = array("i", [participant_id for _score, participant_id in scored])
+        while len(self.rankings) >= RANKINGS_KEPT:
+            self.rankings.pop(next(iter(self.rankings)), None)
+        self.rankings[key] = ranked
+        return ranked
 
 
 def event_catalogue(session: Session, event: Event) -> EventCatalogue:
@@ -220,20 +293,60 @@ def event_catalogue(session: Session, event: Event) -> EventCatalogue:
 
 
 def cards(
-    hits: Sequence[Hit], people: dict[int, Participant], given: dict[int, Preference]
+    session: Session,
+    event: Event,
+    everyone: EventCatalogue,
+    hits: Sequence[Hit],
+    given: dict[int, Preference],
 ) -> list[Card]:
-    """The page's hits with the people's records (those withdrawn meanwhile left out)."""
+    """The page's hits with their card texts (see `card_texts`) and the viewer's marks."""
+    texts = card_texts(session, event, everyone, [hit.participant_id for hit in hits])
     return [
         Card(
-            participant=people[hit.participant_id],
+            person=everyone.by_id[hit.participant_id],
+            text=texts[hit.participant_id],
             reasons=hit.reasons,
             score=hit.score,
             my_preference=given.get(hit.participant_id),
             colleague=hit.colleague,
         )
         for hit in hits
-        if hit.participant_id in people
+        if hit.participant_id in texts
     ]
+
+
+def card_texts(
+    session: Session, event: Event, everyone: EventCatalogue, participant_ids: list[int]
+) -> dict[int, CardText]:
+    """The card texts of these participants in the reader's language (those withdrawn
+    meanwhile left out).
+
+    Rendering two dozen cards took a third of a catalogue page, so each card is rendered
+    once per language, as long as the catalogue's rows are kept (they change with the
+    people and organisations the cards show), for the `LANGUAGES_KEPT` latest languages.
+    Only people without a kept card are loaded.
+    """
+    language = (
+        current_locale_code(),
+        event.mode,
+        tuple(event.term_labels(event.technologies)),
+        tuple(event.term_labels(event.sectors)),
+    )
+    kept = everyone.card_texts.pop(language, None) or {}
+    while len(everyone.card_texts) >= LANGUAGES_KEPT:
+        everyone.card_texts.pop(next(iter(everyone.card_texts)), None)
+    everyone.card_texts[language] = kept
+    missing = [participant_id for participant_id in participant_ids if participant_id not in kept]
+    if missing:
+        heading = get_template_attribute(CARD_TEMPLATE, "person_heading")
+        details = get_template_attribute(CARD_TEMPLATE, "person_details")
+        for person in queries.active_participants_by_id(session, event, missing).values():
+            kept[person.id] = CardText(heading(event, person), details(event, person))
+    return {
+        participant_id: kept[participant_id]
+        for participant_id in participant_ids
+        if participant_id in kept
+    }
 
 
 def reasons_between(

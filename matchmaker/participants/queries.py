@@ -50,6 +50,11 @@ class CatalogueRow:
     organisation: OrganisationSummary
 
     @property
+    def id(self) -> int:
+        """The participant's id, named as on `Participant` for templates taking either."""
+        return self.participant_id
+
+    @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 

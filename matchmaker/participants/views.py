@@ -172,16 +172,10 @@ def catalogue(slug: str) -> str:
 
     catalogue_page = build_catalogue(
         me,
-        everyone.rows,
+        everyone,
         received,
-        everyone.matcher,
         search.filters(),
         int(page_number) if page_number.isdigit() else 1,
-        profiles=everyone.profiles,
-        haystacks=everyone.haystacks,
-    )
-    people = queries.active_participants_by_id(
-        session, event, [hit.participant_id for hit in catalogue_page.hits]
     )
     return render_template(
         "participants/catalogue.html",
@@ -189,7 +183,7 @@ def catalogue(slug: str) -> str:
         me=me,
         search=search,
         catalogue=catalogue_page,
-        cards=cards(catalogue_page.hits, people, given),
+        cards=cards(session, event, everyone, catalogue_page.hits, given),
         sort_orders=SORT_ORDERS,
         locked=operations.preferences_locked(event, utcnow()),
         levels=list(PreferenceLevel),

@@ -223,13 +223,10 @@ def catalogue(slug: str) -> Response:
         raise refused_form(search)
     found = build_catalogue(
         participant,
-        everyone.rows,
+        everyone,
         received,
-        everyone.matcher,
         search.filters(),
         page_number(),
-        profiles=everyone.profiles,
-        haystacks=everyone.haystacks,
     )
     people = queries.active_participants_by_id(
         session, event, [hit.participant_id for hit in found.hits]

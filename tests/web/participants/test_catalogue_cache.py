@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 
+from flask import Flask
 from flask.testing import FlaskClient
+from flask_babel import force_locale, gettext
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from matchmaker.db import utcnow
+from matchmaker.models import Preference, PreferenceLevel
+from matchmaker.models.enums import EventMode
 from tests.conftest import Builder
 from tests.web.participants.conftest import Me, organisation
 
@@ -31,13 +35,13 @@ def test_rows_are_kept_until_something_changes(
     other = build.participant(logged_in.event, first_name="Zoe", last_name="Plain")
     assert _names(client) == ["Zoe Plain"]
     # A change that bypasses the models (and their updated_at) is not seen: the search
-    # still runs over the kept rows (the cards themselves are read fresh).
+    # still runs over the kept rows, and the kept card is shown.
     session.execute(
         text("UPDATE participants SET first_name = 'Hidden' WHERE id = :id"), {"id": other.id}
     )
     session.commit()
     assert _names(client, "?q=hidden") == []
-    assert _names(client, "?q=zoe") == ["Hidden Plain"]
+    assert _names(client, "?q=zoe") == ["Zoe Plain"]
     # A change through the models is seen at once.
     other.last_name = "Renamed"
     session.commit()
@@ -79,3 +83,69 @@ def test_a_taxonomy_change_of_the_event_rebuilds_the_match_profiles(
     logged_in.event.technologies = [*logged_in.event.technologies, "Quantum widgets"]
     session.commit()
     assert "Quantum widgets" in client.get(URL).get_data(as_text=True)
+
+
+def test_a_viewers_kept_ranking_follows_the_wishes_they_receive(
+    client: FlaskClient, logged_in: Me, build: Builder, session: Session
+) -> None:
+    build.participant(logged_in.event, first_name="Aaron", last_name="Able")
+    zed = build.participant(logged_in.event, first_name="Zed", last_name="Zulu")
+    assert _names(client) == ["Aaron Able", "Zed Zulu"]
+    wish = Preference(
+        event_id=zed.event_id,
+        from_participant_id=zed.id,
+        to_participant_id=logged_in.participant.id,
+        level=PreferenceLevel.MUST,
+    )
+    session.add(wish)
+    session.commit()
+    assert _names(client) == ["Zed Zulu", "Aaron Able"]
+    session.delete(wish)
+    session.commit()
+    assert _names(client) == ["Aaron Able", "Zed Zulu"]
+
+
+def test_a_viewers_kept_ranking_follows_their_own_profile(
+    client: FlaskClient, logged_in: Me, build: Builder, session: Session
+) -> None:
+    build.participant(logged_in.event, first_name="Aaron", last_name="Able")
+    build.participant(
+        logged_in.event,
+        first_name="Zed",
+        last_name="Zulu",
+        organisation=organisation("Printers", offers="Industrial IoT gateways"),
+    )
+    logged_in.participant.organisation.requests = "Nothing in particular."
+    session.commit()
+    assert _names(client) == ["Aaron Able", "Zed Zulu"]
+    logged_in.participant.organisation.requests = "We seek IoT gateways."
+    session.commit()
+    assert _names(client) == ["Zed Zulu", "Aaron Able"]
+
+
+def test_kept_cards_follow_the_event_s_labels_and_mode(
+    app: Flask, client: FlaskClient, logged_in: Me, build: Builder, session: Session
+) -> None:
+    build.participant(
+        logged_in.event,
+        first_name="Zed",
+        last_name="Zulu",
+        online=True,
+        organisation=organisation("Printers", technologies=["Robotics"]),
+    )
+    logged_in.user.locale = "de"
+    event = logged_in.event
+    event.translations = {"de": {"terms": {"Robotics": "Robotik"}}}
+    session.commit()
+    page = client.get(URL).get_data(as_text=True)
+    assert '<li class="tag">Robotik</li>' in page
+    event.translations = {"de": {"terms": {"Robotics": "Roboter"}}}
+    session.commit()
+    page = client.get(URL).get_data(as_text=True)
+    assert '<li class="tag">Roboter</li>' in page and "Robotik" not in page
+    with app.test_request_context(), force_locale("de"):
+        online = gettext("Attends online")
+    assert online not in page
+    event.mode = EventMode.HYBRID
+    session.commit()
+    assert online in client.get(URL).get_data(as_text=True)
