@@ -11,7 +11,7 @@ CHROMIUM := /usr/bin/chromium
 
 ICALJS := tests/web/calendars/icaljs
 
-.PHONY: run test install install-test install-server browser icaljs lint migrate demo serve bench bench-web clean translations catalogues
+.PHONY: run test install install-test install-server browser icaljs lint migrate demo serve bench bench-web load-tool clean translations catalogues
 
 run: install translations migrate demo serve
 
@@ -79,8 +79,13 @@ $(VENV)/.installed-server: $(VENV)/.installed pyproject.toml
 
 # The web pages of a 2,000-person event under 20 clients (gunicorn + PostgreSQL, then SQLite).
 # BENCH_POSTGRES_URL names the server (default postgresql+psycopg://postgres@127.0.0.1:5432).
-bench-web: install-server
+bench-web: install-server load-tool
 	$(BIN)/python -m benchmarks.web
+
+# Debian's wrk, the benchmark's load generator (C: it leaves the two cores to the server).
+load-tool:
+	@command -v wrk >/dev/null || { echo "Installing Debian's wrk for the web benchmark"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

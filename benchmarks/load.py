@@ -1,19 +1,25 @@
-"""A small HTTP load tool: keep-alive clients with their own cookies, one thread each.
+"""HTTP load for the benchmark: logged-in visitors, and wrk to drive many of them at once.
 
-Each `Client` holds one persistent connection and its session cookies, like a browser tab;
-`drive` runs many of them at once for a while and returns every request's latency.
+Each `Client` holds one persistent connection and its session cookies, like a browser tab.
+`drive_wrk` runs many of them at once through wrk (Debian's `wrk`, written in C, so the
+load generator takes little of the machine and its own waits do not count as the server's
+latency); `drive` times a few requests of one client from Python.
 """
 
 from __future__ import annotations
 
 import http.client
+import json
+import os
 import re
 import statistics
-import threading
+import subprocess
+import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
+from pathlib import Path
 from urllib.parse import urlencode
 
 CSRF_FIELD = re.compile(rb'name="csrf_token"[^>]*value="([^"]+)"')
@@ -90,78 +96,49 @@ class Client:
 
 @dataclass(frozen=True)
 class Sample:
-    """The latencies of one measured page (seconds) and the wall time they took."""
+    """The figures of one measured page: requests made, failures, the wall time they took,
+    their median and 95th percentile latency (ms) and how many came back 304."""
 
-    latencies: tuple[float, ...]
+    count: int
     errors: int
     wall_s: float
+    p50_ms: float
+    p95_ms: float
     not_modified: int = 0
 
-    @property
-    def count(self) -> int:
-        return len(self.latencies)
-
-    def percentile_ms(self, percent: int) -> float:
-        """The latency under which `percent` % of the requests finished, in ms."""
-        if len(self.latencies) == 1:
-            return self.latencies[0] * 1000
-        return statistics.quantiles(self.latencies, n=100, method="inclusive")[percent - 1] * 1000
+    @classmethod
+    def of(
+        cls, latencies: Sequence[float], errors: int, wall_s: float, not_modified: int = 0
+    ) -> Sample:
+        """The sample of these latencies (seconds)."""
+        if len(latencies) == 1:
+            p50 = p95 = latencies[0]
+        elif latencies:
+            cuts = statistics.quantiles(latencies, n=100, method="inclusive")
+            p50, p95 = cuts[49], cuts[94]
+        else:
+            p50 = p95 = 0.0
+        return cls(len(latencies), errors, wall_s, p50 * 1000, p95 * 1000, not_modified)
 
     @property
     def per_second(self) -> float:
         return self.count / self.wall_s if self.wall_s else 0.0
 
 
-Path = Callable[[int], str]
-"""The path a client requests next, given the client's index."""
-
-
-def drive(
-    clients: Sequence[Client],
-    paths: Sequence[Path],
-    seconds: float,
-    *,
-    requests: int | None = None,
-    warm_up: int = 1,
-) -> Sample:
-    """Run every client in a thread of its own, cycling through `paths`, for `seconds`
-    (or, with `requests`, until each client made that many), after `warm_up` unmeasured
-    rounds. A status other than 200 and 304 counts as an error.
-    """
-    lock = threading.Lock()
-    latencies: list[float] = []
-    statuses: list[int] = []
-    start_line = threading.Barrier(len(clients) + 1)
-
-    def visit(index: int, client: Client) -> None:
-        for round_number in range(warm_up):
-            _status_of(client, paths[round_number % len(paths)](index))
-        start_line.wait()
-        deadline = time.perf_counter() + seconds
-        made = 0
-        while time.perf_counter() < deadline and (requests is None or made < requests):
-            path = paths[made % len(paths)](index)
-            began = time.perf_counter()
-            status = _status_of(client, path)
-            elapsed = time.perf_counter() - began
-            made += 1
-            with lock:
-                latencies.append(elapsed)
-                statuses.append(status)
-
-    threads = [
-        threading.Thread(target=visit, args=(index, client), daemon=True)
-        for index, client in enumerate(clients)
-    ]
-    for thread in threads:
-        thread.start()
-    start_line.wait()
+def time_requests(client: Client, path: str, requests: int) -> Sample:
+    """The latencies of `requests` GETs of `path` by one client, one after the other, after
+    an unmeasured one."""
+    _status_of(client, path)
+    latencies = []
+    statuses = []
     began = time.perf_counter()
-    for thread in threads:
-        thread.join()
+    for _ in range(requests):
+        start = time.perf_counter()
+        statuses.append(_status_of(client, path))
+        latencies.append(time.perf_counter() - start)
     wall = time.perf_counter() - began
     errors = sum(1 for status in statuses if status not in (200, 304))
-    return Sample(tuple(latencies), errors, wall, statuses.count(304))
+    return Sample.of(latencies, errors, wall, statuses.count(304))
 
 
 def _status_of(client: Client, path: str) -> int:
@@ -170,3 +147,65 @@ def _status_of(client: Client, path: str) -> int:
         return client.request("GET", path)[0]
     except (http.client.HTTPException, OSError):
         return 0
+
+
+WRK_SCRIPT = Path(__file__).with_name("wrk.lua")
+
+
+def drive_wrk(
+    host: str,
+    port: int,
+    visitors: Sequence[tuple[Client | None, Sequence[str]]],
+    seconds: float,
+    *,
+    revalidate: bool = False,
+) -> Sample:
+    """Run wrk with one connection per visitor for `seconds`: each sends its client's cookies
+    (none for `None`) and requests its paths in turn. A status other than 200 and 304
+    counts as an error.
+
+    Every path is first requested once by its client (or a cookie-less one), which must
+    answer 200: a login page or an error would otherwise be timed as if it were the page.
+    """
+    lines = []
+    for client, paths in visitors:
+        warm = client or Client(host, port)
+        for path in paths:
+            status = warm.request("GET", path)[0]
+            if status != 200:
+                raise LoadError(f"GET {path} answered {status}, not 200")
+        cookie = "; ".join(
+            f"{name}={value}" for name, value in (client.cookies if client else {}).items()
+        )
+        lines.append("\t".join([cookie or "-", *paths]))
+    with tempfile.NamedTemporaryFile("w", suffix=".tsv", prefix="bench-wrk-") as listing:
+        listing.write("\n".join(lines) + "\n")
+        listing.flush()
+        done = subprocess.run(
+            [
+                "wrk",
+                f"--threads={len(lines)}",
+                f"--connections={len(lines)}",
+                f"--duration={max(1, round(seconds))}s",
+                "--timeout=120s",
+                f"--script={WRK_SCRIPT}",
+                f"http://{host}:{port}",
+            ],
+            env={
+                **os.environ,
+                "BENCH_WRK_VISITORS": listing.name,
+                "BENCH_WRK_REVALIDATE": "1" if revalidate else "0",
+            },
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    return Sample(
+        count=figures["requests"],
+        errors=figures["errors"],
+        wall_s=figures["seconds"],
+        p50_ms=figures["p50_us"] / 1000,
+        p95_ms=figures["p95_us"] / 1000,
+        not_modified=figures["not_modified"],
+    )
