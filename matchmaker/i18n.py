@@ -18,8 +18,9 @@ from babel.dates import format_datetime as babel_format_datetime
 from babel.dates import format_interval, format_skeleton, get_timezone_location
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
+from babel.support import NullTranslations
 from flask import Flask, g, has_request_context, request
-from flask_babel import get_locale, lazy_gettext
+from flask_babel import get_locale, get_translations, lazy_gettext
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
 
@@ -99,9 +100,37 @@ def lazy_name(named: HasDisplayName) -> LazyString:
     return LazyString(lambda: named.display_name)
 
 
+def _chosen_locale() -> Locale | None:
+    """The locale Flask-Babel chose for this request (or forced for a message being written),
+    read straight from its state in `g`; None before it chose one or outside a request.
+
+    Flask-Babel's own `get_locale` walks several context locals on each call, which pages
+    with hundreds of translated texts and formatted values paid for every one of them.
+    """
+    if not g:
+        return None
+    locale: Locale | None = getattr(g.get("_flask_babel"), "babel_locale", None)
+    return locale
+
+
 def current_locale() -> Locale:
     """The locale of the request or of the message being written."""
-    return get_locale() or Locale.parse(DEFAULT_LOCALE)
+    return _chosen_locale() or get_locale() or Locale.parse(DEFAULT_LOCALE)
+
+
+_CATALOGUES: dict[Locale, NullTranslations] = {}
+
+
+def current_translations() -> NullTranslations:
+    """The catalogue of the current locale, kept per locale once Flask-Babel loaded it
+    (Flask-Babel keeps them too, but finds them by the locale's name on every call)."""
+    locale = _chosen_locale()
+    catalogue = _CATALOGUES.get(locale) if locale is not None else None
+    if catalogue is None:
+        catalogue = get_translations()
+        if locale is not None:
+            _CATALOGUES[locale] = catalogue
+    return catalogue
 
 
 def current_locale_code() -> str:
@@ -275,8 +304,18 @@ def _choose_language() -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Choose each request's language first, and register the formatting filters."""
+    """Choose each request's language first, let templates find their translations in
+    `current_translations`, and register the formatting filters."""
     app.before_request(_choose_language)
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: current_translations().ugettext(message),
+        ngettext=lambda one, many, n: current_translations().ungettext(one, many, n),
+        pgettext=lambda context, message: current_translations().upgettext(context, message),
+        npgettext=lambda context, one, many, n: current_translations().unpgettext(
+            context, one, many, n
+        ),
+        newstyle=True,
+    )
     app.jinja_env.filters.update(FILTERS)
     app.jinja_env.globals.update(script_texts=script_texts)
     app.context_processor(lambda: {"html_lang": html_lang()})

@@ -86,3 +86,20 @@ def test_imported_macros_speak_each_pages_language(app: Flask, build) -> None:
             label = str(gettext("Choosing meetings"))
             assert label != "Choosing meetings"
             assert label in render_template_string(page, phase=event.phase)
+
+
+def test_templates_follow_a_locale_forced_for_a_message_and_return_to_the_reader_s(
+    app: Flask,
+) -> None:
+    page = (
+        '{{ _("Search") }} {{ ngettext("%(count)s person will get this message %(group)s.", '
+        '"%(count)s people will get this message %(group)s.", 2, count=2, group="") }}'
+    )
+    with app.test_request_context(headers={"Accept-Language": "de"}):
+        german = render_template_string(page)
+        with force_locale("fr"):
+            french = render_template_string(page)
+            assert french == f"{gettext('Search')} 2 personnes recevront ce message ."
+        assert render_template_string(page) == german
+    assert german == "Suchen 2 Personen erhalten diese Nachricht ."
+    assert french.startswith("Rechercher")
