@@ -28,6 +28,8 @@ from matchmaker.auth.queries import participant_by_email
 from matchmaker.auth.redirects import safe_next
 from matchmaker.commits import commit_or_refuse
 from matchmaker.db import get_session, utcnow
+from matchmaker.live.attendance import agenda_day_notes
+from matchmaker.live.clock import now
 from matchmaker.models import (
     Event,
     Participant,
@@ -359,6 +361,7 @@ def agenda(slug: str) -> str:
     ):
         session.commit()
     template = "participants/agenda_print.html" if printable else "participants/agenda.html"
+    confirmed_meetings = [entry.meeting for entry in meetings if not entry.cancelled]
     return render_template(
         template,
         event=event,
@@ -370,4 +373,5 @@ def agenda(slug: str) -> str:
         confirmed=sum(
             1 for row in itinerary.entries if row.meeting is not None and not row.cancelled
         ),
+        day_notes=None if printable else agenda_day_notes(session, confirmed_meetings, now()),
     )

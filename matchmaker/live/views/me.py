@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
@@ -19,17 +18,12 @@ from matchmaker.live.clock import now
 from matchmaker.live.forms import ActionForm, AttendanceForm, SpotRequestForm
 from matchmaker.live.views.base import bp, me_user, meeting_or_404, replan_time_limit
 from matchmaker.models import (
-    AttendanceMark,
-    ChangeKind,
     Event,
-    Meeting,
     Outcome,
     Participant,
     SpotStatus,
     TimeSlot,
 )
-
-ADDED_LABELS = {ChangeKind.REPLACEMENT: _l("Replacement"), ChangeKind.SPOT: _l("On the spot")}
 
 
 def _event_and_me(slug: str) -> tuple[Event, Participant]:
@@ -52,22 +46,6 @@ def check_in_code(participant: Participant) -> str:
     row = operations.ensure_check_in(session, participant)
     session.commit()
     return row.code
-
-
-@bp.app_template_global()
-def attendance_of(meeting: Meeting) -> AttendanceMark | None:
-    """The meeting's attendance mark, if someone made one."""
-    return get_session().get(AttendanceMark, meeting.id)
-
-
-@bp.app_template_global()
-def added_on_the_day(meeting: Meeting) -> str | None:
-    """ "Replacement" or "On the spot" for a meeting the event day added, else None."""
-    change = queries.latest_change(get_session(), meeting)
-    if change is None:
-        return None
-    label = ADDED_LABELS.get(change.kind)
-    return str(label) if label is not None else None
 
 
 @bp.app_template_global()
