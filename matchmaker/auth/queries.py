@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from matchmaker.auth.emails import normalise_email
 from matchmaker.models import Event, LoginAttempt, Participant, Phase, User
@@ -29,6 +29,17 @@ def participant_of_user(session: Session, event: Event, user_id: int) -> Partici
     """The user's participant in the event (withdrawn or not)."""
     return session.scalars(
         select(Participant).where(Participant.event_id == event.id, Participant.user_id == user_id)
+    ).first()
+
+
+def participant_of_user_by_slug(session: Session, slug: str, user_id: int) -> Participant | None:
+    """The user's participant (withdrawn or not) in the event with this slug, with the event
+    loaded by the same query."""
+    return session.scalars(
+        select(Participant)
+        .join(Participant.event)
+        .options(contains_eager(Participant.event))
+        .where(Event.slug == slug, Participant.user_id == user_id)
     ).first()
 
 
