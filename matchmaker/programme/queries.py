@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from matchmaker.models import (
     Audience,
@@ -71,12 +71,12 @@ def registrations_of(session: Session, participant: Participant) -> list[Partici
     return list(
         session.scalars(
             select(Participant)
-            .join(Event, Event.id == Participant.event_id)
+            .join(Participant.event)
             .where(
                 Event.mission_id == participant.event.mission_id,
                 func.lower(Participant.email) == participant.email.lower(),
             )
-            .options(selectinload(Participant.event))
+            .options(contains_eager(Participant.event))
             .order_by(Participant.event_id)
         )
     )
