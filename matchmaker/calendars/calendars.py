@@ -48,7 +48,7 @@ def participant_calendar(
     mission_wide = len(itinerary.registrations) > 1 or any(
         row.item is not None for row in itinerary.entries
     )
-    return build_calendar(
+    return write_calendar(
         f"participant-{participant.id}.{event.slug}@matchmaker",
         _(
             "%(mission)s: itinerary of %(name)s",
