@@ -55,6 +55,17 @@ def own_participant_or_404(event: Event) -> Participant:
     return participant
 
 
+def own_event_and_participant_or_404(slug: str) -> tuple[Event, Participant]:
+    """The event with this slug and the current user's active participant in it, read in
+    one query; 404 when there is no such event or no such participant."""
+    if not current_user.is_authenticated:
+        abort(404)
+    participant = queries.participant_of_user_by_slug(get_session(), slug, current_user.id)
+    if participant is None or not participant.active:
+        abort(404)
+    return participant.event, participant
+
+
 def login_required(view: Callable[P, R]) -> Callable[P, R]:
     """Flask-Login's `login_required` with its type kept (Flask-Login ships no types)."""
     return flask_login.login_required(view)  # type: ignore[no-any-return]

@@ -23,12 +23,10 @@ def load_user(session_id: str) -> User | None:
     user_id, separator, token = session_id.partition(":")
     if not separator or not token or not _USER_ID.fullmatch(user_id):
         return None
-    user = get_session().get(User, int(user_id))
+    user = login_sessions.user_of_open_login(get_session(), int(user_id))
     if user is None or not user.active:
         return None
     if not secrets.compare_digest(user.session_token.encode(), token.encode()):
-        return None
-    if not login_sessions.is_open(get_session(), user.id):
         return None
     return user
 

@@ -28,15 +28,17 @@ def remember(token: str) -> None:
     cookie_session[COOKIE_KEY] = token
 
 
-def is_open(session: Session, user_id: int) -> bool:
-    """Whether this browser's cookie names a login of `user_id` that has not ended."""
+def user_of_open_login(session: Session, user_id: int) -> User | None:
+    """The user `user_id` if this browser's cookie names one of their logins that has not
+    ended, else None; the account and the login are read in one query."""
     token = cookie_session.get(COOKIE_KEY)
     if not isinstance(token, str) or not token:
-        return False
-    owner = session.scalar(
-        select(LoginSession.user_id).where(LoginSession.token_hash == hash_token(token))
+        return None
+    return session.scalar(
+        select(User)
+        .join(LoginSession, LoginSession.user_id == User.id)
+        .where(User.id == user_id, LoginSession.token_hash == hash_token(token))
     )
-    return owner == user_id
 
 
 def close_this_login(session: Session) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from matchmaker.auth.emails import normalise_email
 from matchmaker.models import Event, LoginAttempt, Participant, Phase, User
@@ -25,10 +25,27 @@ def event_by_slug(session: Session, slug: str) -> Event | None:
     return session.scalars(select(Event).where(Event.slug == slug)).first()
 
 
-def participant_of_user(session: Session, event: Event, user_id: int) -> Participant | None:
-    """The user's participant in the event (withdrawn or not)."""
+def participant_of_user(
+    session: Session, event: Event, user_id: int, *, with_organisation: bool = False
+) -> Participant | None:
+    """The user's participant in the event (withdrawn or not); `with_organisation` loads
+    their organisation by the same query."""
+    query = select(Participant).where(
+        Participant.event_id == event.id, Participant.user_id == user_id
+    )
+    if with_organisation:
+        query = query.options(joinedload(Participant.organisation))
+    return session.scalars(query).first()
+
+
+def participant_of_user_by_slug(session: Session, slug: str, user_id: int) -> Participant | None:
+    """The user's participant (withdrawn or not) in the event with this slug, with the event
+    loaded by the same query."""
     return session.scalars(
-        select(Participant).where(Participant.event_id == event.id, Participant.user_id == user_id)
+        select(Participant)
+        .join(Participant.event)
+        .options(contains_eager(Participant.event))
+        .where(Event.slug == slug, Participant.user_id == user_id)
     ).first()
 
 

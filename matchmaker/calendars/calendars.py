@@ -15,7 +15,8 @@ from matchmaker.calendars.entries import (
 from matchmaker.i18n import recipient_locale
 from matchmaker.ical import Scheduling, build_calendar, write_calendar
 from matchmaker.models import Event, Meeting, MeetingTable, Participant
-from matchmaker.programme.itinerary import build_itinerary
+from matchmaker.participants.agenda import AgendaEntry
+from matchmaker.programme.itinerary import Itinerary, build_itinerary
 
 
 def owner_locale(participant: Participant) -> str:
@@ -32,6 +33,16 @@ def _meetings_of(event: Event, participant: Participant) -> str:
     return name
 
 
+def _agendas_by_event(itinerary: Itinerary) -> list[tuple[Event, list[AgendaEntry]]]:
+    """The itinerary's meetings grouped by their event (in time order within each), so that
+    each event's calendar words are looked up once."""
+    groups: dict[int, tuple[Event, list[AgendaEntry]]] = {}
+    for row in itinerary.entries:
+        if row.meeting is not None and row.event is not None:
+            groups.setdefault(row.event.id, (row.event, []))[1].append(row.meeting)
+    return list(groups.values())
+
+
 def participant_calendar(
     session: Session, participant: Participant, *, only_published: bool = True
 ) -> bytes:
@@ -40,15 +51,14 @@ def participant_calendar(
     each in its own zone."""
     itinerary = build_itinerary(session, participant, only_published=only_published)
     entries = []
-    for row in itinerary.entries:
-        if row.meeting is not None and row.event is not None:
-            entries += agenda_calendar_entries(row.event, [row.meeting])
+    for event, agenda in _agendas_by_event(itinerary):
+        entries += agenda_calendar_entries(event, agenda)
     entries += programme_entries(row.item for row in itinerary.entries if row.item is not None)
     event = participant.event
     mission_wide = len(itinerary.registrations) > 1 or any(
         row.item is not None for row in itinerary.entries
     )
-    return build_calendar(
+    return write_calendar(
         f"participant-{participant.id}.{event.slug}@matchmaker",
         _(
             "%(mission)s: itinerary of %(name)s",

@@ -93,6 +93,10 @@ class Texts(NamedTuple):
     phone: str
     video_call_at: str
     video_call: str
+    meeting_with: str
+    why_meet: str
+    cancelled: str
+    with_organisation: str
 
     @classmethod
     def now(cls) -> Texts:
@@ -102,6 +106,10 @@ class Texts(NamedTuple):
             phone=_("Phone: %(phone)s"),
             video_call_at=_("Video call: %(link)s"),
             video_call=_("Video call"),
+            meeting_with=_("Your B2B meeting with:"),
+            why_meet=_("Why meet:"),
+            cancelled=_("This meeting is cancelled."),
+            with_organisation=_("B2B: %(organisation)s"),
         )
 
 
@@ -163,20 +171,20 @@ def agenda_calendar_entries(event: Event, agenda: Iterable[AgendaEntry]) -> list
     texts = Texts.now()
     for agenda_entry in agenda:
         partner = agenda_entry.partner
-        lines = [_("Your B2B meeting with:"), *_person_lines(side_of(partner), texts)]
+        lines = [texts.meeting_with, *_person_lines(side_of(partner), texts)]
         if agenda_entry.reasons:
             lines += [
                 "",
-                _("Why meet:"),
+                texts.why_meet,
                 *(f"- {reason.text_for(event)}" for reason in agenda_entry.reasons),
             ]
         if agenda_entry.cancelled:
-            lines = [_("This meeting is cancelled."), "", *lines]
+            lines = [texts.cancelled, "", *lines]
         entries.append(
             _entry(
                 facts_of(agenda_entry.meeting),
                 event,
-                _("B2B: %(organisation)s", organisation=partner.organisation.name),
+                texts.with_organisation % {"organisation": partner.organisation.name},
                 "\n".join(lines),
                 texts,
             )

@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from matchmaker.calendars.entries import EventMeeting, MeetingFacts, Side
 from matchmaker.models import (
@@ -175,8 +175,13 @@ def event_participants(session: Session, event: Event) -> list[Participant]:
 
 
 def participant_by_feed_hash(session: Session, token_hash: str) -> Participant | None:
-    """The participant whose calendar-feed token has this hash."""
-    return session.scalar(select(Participant).where(Participant.feed_token_hash == token_hash))
+    """The participant whose calendar-feed token has this hash, with the event and account
+    the feed reads (its language, its name) loaded by the same query."""
+    return session.scalar(
+        select(Participant)
+        .where(Participant.feed_token_hash == token_hash)
+        .options(joinedload(Participant.event), joinedload(Participant.user))
+    )
 
 
 def feeds_of_user(session: Session, user_id: int) -> list[Participant]:

@@ -43,14 +43,12 @@ def missions_with_events(session: Session) -> Sequence[Mission]:
 
 
 def event_for_page(session: Session, slug: str) -> Event | None:
-    """The event with this slug, with its mission, the organisers and the blocks loaded."""
+    """The event with this slug, with its mission and the blocks loaded (the mission's
+    organisers, which only an organiser's visit reads, load when read)."""
     return session.scalars(
         select(Event)
         .where(Event.slug == slug)
-        .options(
-            joinedload(Event.mission).selectinload(Mission.organisers),
-            selectinload(Event.blocks),
-        )
+        .options(joinedload(Event.mission), selectinload(Event.blocks))
     ).first()
 
 
@@ -80,20 +78,20 @@ def confirmed_meeting_counts(session: Session, event_ids: Iterable[int]) -> dict
 
 
 def event_figures(session: Session, event_id: int) -> EventFigures:
-    """Active participants, their organisations and countries, and the meeting tables."""
-    participants, organisations, countries = session.execute(
+    """Active participants, their organisations and countries, and the meeting tables, in
+    one query."""
+    tables = select(func.count(MeetingTable.id)).where(MeetingTable.event_id == event_id)
+    participants, organisations, countries, table_count = session.execute(
         select(
             func.count(Participant.id),
             func.count(distinct(Participant.organisation_id)),
             func.count(distinct(func.nullif(Organisation.country, ""))),
+            tables.scalar_subquery(),
         )
         .join(Organisation, Participant.organisation_id == Organisation.id)
         .where(*_active_participants([event_id]))
     ).one()
-    tables = session.scalar(
-        select(func.count(MeetingTable.id)).where(MeetingTable.event_id == event_id)
-    )
-    return EventFigures(participants, organisations, countries, tables or 0)
+    return EventFigures(participants, organisations, countries, table_count or 0)
 
 
 def slot_counts(session: Session, event_id: int) -> dict[int, int]:

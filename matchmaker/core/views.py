@@ -142,10 +142,11 @@ def _visible(event: Event) -> bool:
 
 
 def _own_participant(event: Event) -> Participant | None:
-    """The current user's active participant in the event, if any."""
+    """The current user's active participant in the event, if any, with their organisation
+    (the page names it)."""
     if not current_user.is_authenticated:
         return None
-    participant = participant_of_user(get_session(), event, current_user.id)
+    participant = participant_of_user(get_session(), event, current_user.id, with_organisation=True)
     return participant if participant is not None and participant.active else None
 
 

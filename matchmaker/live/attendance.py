@@ -7,16 +7,28 @@ the missing side whatever the check-ins say.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
+from sqlalchemy.orm import Session
 
 from matchmaker.i18n import format_items
-from matchmaker.live.queries import no_show_deadline
-from matchmaker.models import AttendanceMark, CheckIn, Event, Meeting, Outcome, Participant
+from matchmaker.live.queries import latest_changes, marks_of, no_show_deadline
+from matchmaker.models import (
+    AttendanceMark,
+    ChangeKind,
+    CheckIn,
+    Event,
+    Meeting,
+    Outcome,
+    Participant,
+)
+
+ADDED_LABELS = {ChangeKind.REPLACEMENT: _l("Replacement"), ChangeKind.SPOT: _l("On the spot")}
 
 
 @dataclass(frozen=True)
@@ -82,3 +94,28 @@ def meeting_on_the_day(
         deadline = no_show_deadline(event, meeting.slot)
         missing = tuple(p for p in people if not arrived_by(check_ins.get(p.id), deadline))
     return MeetingOnTheDay(meeting, present, missing, held, now >= meeting.slot.starts_at)
+
+
+@dataclass(frozen=True)
+class AgendaDayNotes:
+    """What the event day adds to a participant's agenda, by meeting id: "Replacement" or
+    "On the spot" for the meetings it added, and the marks of the meetings that began."""
+
+    added: dict[int, str]
+    marks: dict[int, AttendanceMark]
+
+
+def agenda_day_notes(
+    session: Session, meetings: Sequence[Meeting], now: datetime
+) -> AgendaDayNotes:
+    """The day's notes on an agenda's meetings that are not cancelled, in two queries."""
+    changes = latest_changes(session, meetings)
+    begun = [meeting for meeting in meetings if now >= meeting.slot.starts_at]
+    return AgendaDayNotes(
+        added={
+            meeting_id: str(ADDED_LABELS[change.kind])
+            for meeting_id, change in changes.items()
+            if change.kind in ADDED_LABELS
+        },
+        marks=marks_of(session, begun),
+    )

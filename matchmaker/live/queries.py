@@ -513,11 +513,12 @@ def staff_invitation_by_hash(session: Session, token_hash: str) -> StaffInvitati
     return session.scalar(select(StaffInvitation).where(StaffInvitation.token_hash == token_hash))
 
 
-def latest_change(session: Session, meeting: Meeting) -> LiveChange | None:
-    """The last change the event day made to this meeting."""
-    return session.scalar(
-        select(LiveChange)
-        .where(LiveChange.meeting_id == meeting.id)
-        .order_by(LiveChange.id.desc())
-        .limit(1)
+def latest_changes(session: Session, meetings: Sequence[Meeting]) -> dict[int, LiveChange]:
+    """Meeting id -> the last change the event day made to it, for the given meetings."""
+    ids = [m.id for m in meetings]
+    if not ids:
+        return {}
+    rows = session.scalars(
+        select(LiveChange).where(LiveChange.meeting_id.in_(ids)).order_by(LiveChange.id)
     )
+    return {row.meeting_id: row for row in rows}

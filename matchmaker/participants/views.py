@@ -22,14 +22,15 @@ from flask_babel import ngettext
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
-from matchmaker.auth.access import event_or_404, login_required, own_participant_or_404
+from matchmaker.auth.access import login_required, own_event_and_participant_or_404
 from matchmaker.auth.forms import ConfirmForm
 from matchmaker.auth.queries import participant_by_email
 from matchmaker.auth.redirects import safe_next
 from matchmaker.commits import commit_or_refuse
 from matchmaker.db import get_session, utcnow
+from matchmaker.live.attendance import agenda_day_notes
+from matchmaker.live.clock import now
 from matchmaker.models import (
-    Event,
     Participant,
     Phase,
     Preference,
@@ -60,16 +61,11 @@ WISH_LEVELS = (PreferenceLevel.MUST, PreferenceLevel.WANT, PreferenceLevel.MAYBE
 ANSWER_LEVELS = (PreferenceLevel.WANT, PreferenceLevel.MAYBE, PreferenceLevel.NOT)
 
 
-def _event_and_me(slug: str) -> tuple[Event, Participant]:
-    event = event_or_404(slug)
-    return event, own_participant_or_404(event)
-
-
 @bp.route("/<slug>/profile", methods=["GET", "POST"])
 @login_required
 def profile(slug: str) -> Response | str:
     """The organisation's profile (shared by its people) and the person's details."""
-    event, me = _event_and_me(slug)
+    event, me = own_event_and_participant_or_404(slug)
     session = get_session()
     organisation = me.organisation
     edits_organisation = is_approved_member(session, organisation.id, me.user_id or 0)
@@ -108,7 +104,7 @@ def profile(slug: str) -> Response | str:
 @login_required
 def availability(slug: str) -> Response | str:
     """Days × slots in the event's zone; free by default; whole blocks at once."""
-    event, me = _event_and_me(slug)
+    event, me = own_event_and_participant_or_404(slug)
     session = get_session()
     blocks = queries.blocks_with_slots(session, event)
     locked = operations.availability_locked(event)
@@ -159,7 +155,7 @@ def _marked(given: dict[int, Preference]) -> Counter[PreferenceLevel]:
 @login_required
 def catalogue(slug: str) -> str:
     """Everyone else at the event, most relevant first, searchable and filterable."""
-    event, me = _event_and_me(slug)
+    event, me = own_event_and_participant_or_404(slug)
     session = get_session()
     everyone = event_catalogue(session, event)
     given, received = queries.preferences_involving(session, me)
@@ -243,7 +239,7 @@ def _marked_message(name: str, level: PreferenceLevel | None) -> str:
 @login_required
 def mark(slug: str) -> Response:
     """Set, change or clear the current participant's mark for one person."""
-    event, me = _event_and_me(slug)
+    event, me = own_event_and_participant_or_404(slug)
     session = get_session()
     form = PreferenceForm()
     if not form.validate_on_submit():
@@ -293,7 +289,7 @@ class Mark:
 @login_required
 def preferences(slug: str) -> str:
     """My marks by level, and who wants to meet me and awaits my answer."""
-    event, me = _event_and_me(slug)
+    event, me = own_event_and_participant_or_404(slug)
     session = get_session()
     given, received = queries.preferences_involving(session, me)
     people = queries.active_participants_by_id(session, event, {*given, *received})
@@ -332,7 +328,7 @@ def _has_wishes(session: Session, me: Participant) -> bool:
 @login_required
 def agenda(slug: str) -> str:
     """My meetings once the schedule is published; `?print=1` for a paper version."""
-    event, me = _event_and_me(slug)
+    event, me = own_event_and_participant_or_404(slug)
     printable = request.args.get("print") == "1"
     session = get_session()
     itinerary = build_itinerary(session, me)
@@ -353,6 +349,7 @@ def agenda(slug: str) -> str:
     ):
         session.commit()
     template = "participants/agenda_print.html" if printable else "participants/agenda.html"
+    confirmed_meetings = [entry.meeting for entry in meetings if not entry.cancelled]
     return render_template(
         template,
         event=event,
@@ -364,4 +361,5 @@ def agenda(slug: str) -> str:
         confirmed=sum(
             1 for row in itinerary.entries if row.meeting is not None and not row.cancelled
         ),
+        day_notes=None if printable else agenda_day_notes(session, confirmed_meetings, now()),
     )

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from matchmaker.models import (
     Audience,
@@ -67,19 +67,21 @@ def mission_people(session: Session, mission: Mission) -> list[Participant]:
 
 
 def registrations_of(session: Session, participant: Participant) -> list[Participant]:
-    """The person's participant rows in every event of the participant's mission."""
-    return list(
-        session.scalars(
-            select(Participant)
-            .join(Event, Event.id == Participant.event_id)
-            .where(
-                Event.mission_id == participant.event.mission_id,
-                func.lower(Participant.email) == participant.email.lower(),
-            )
-            .options(selectinload(Participant.event))
-            .order_by(Participant.event_id)
+    """The person's participant rows in every event of the participant's mission, by event.
+
+    Only the mission's other events are searched: the e-mail comparison cannot use an index,
+    and the participant's own event holds most of the rows (a single-event mission, none)."""
+    others = session.scalars(
+        select(Participant)
+        .join(Participant.event)
+        .where(
+            Event.mission_id == participant.event.mission_id,
+            Event.id != participant.event_id,
+            func.lower(Participant.email) == participant.email.lower(),
         )
+        .options(contains_eager(Participant.event))
     )
+    return sorted([participant, *others], key=lambda row: row.event_id)
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,12 @@ from matchmaker.api.views.base import (
     json_object,
     refused_form,
 )
-from matchmaker.auth.access import can_organise, event_or_404, own_participant_or_404
+from matchmaker.auth.access import (
+    can_organise,
+    event_or_404,
+    own_event_and_participant_or_404,
+    own_participant_or_404,
+)
 from matchmaker.auth.queries import participant_by_email
 from matchmaker.db import get_session, utcnow
 from matchmaker.models import Event, Participant, Phase, Preference, PreferenceLevel
@@ -47,11 +52,6 @@ from matchmaker.participants.forms import (
     ProfileForm,
     profile_form_data,
 )
-
-
-def _event_and_me(slug: str) -> tuple[Event, Participant]:
-    event = event_or_404(slug)
-    return event, own_participant_or_404(event)
 
 
 @bp.get("/me")
@@ -86,7 +86,7 @@ def event(slug: str) -> Response:
 @bp.get("/events/<slug>/profile")
 def profile(slug: str) -> Response:
     """The participant's own record at the event, with their organisation."""
-    _event, participant = _event_and_me(slug)
+    _event, participant = own_event_and_participant_or_404(slug)
     return jsonify(profile_json(participant))
 
 
@@ -125,7 +125,7 @@ def _profile_formdata(current: dict[str, Any], body: dict[str, Any]) -> MultiDic
 def update_profile(slug: str) -> Response:
     """Change the profile with the profile page's checks; fields left out keep their
     value. The organisation's fields only for its approved members."""
-    event, participant = _event_and_me(slug)
+    event, participant = own_event_and_participant_or_404(slug)
     session = get_session()
     body = json_object()
     edits_organisation = is_approved_member(
@@ -183,13 +183,13 @@ def _availability(event: Event, participant: Participant) -> Response:
 @bp.get("/events/<slug>/availability")
 def availability(slug: str) -> Response:
     """Every slot of the event and whether the participant is free then."""
-    return _availability(*_event_and_me(slug))
+    return _availability(*own_event_and_participant_or_404(slug))
 
 
 @bp.put("/events/<slug>/availability")
 def set_availability(slug: str) -> Response:
     """Replace the availability: `{"free": [slot ids]}`; every other slot becomes busy."""
-    event, participant = _event_and_me(slug)
+    event, participant = own_event_and_participant_or_404(slug)
     free = json_object().get("free")
     if not isinstance(free, list) or not all(
         isinstance(item, int) and not isinstance(item, bool) for item in free
@@ -214,7 +214,7 @@ def set_availability(slug: str) -> Response:
 def catalogue(slug: str) -> Response:
     """Everyone else at the event, best match first, with the page's filters
     (`q`, `country`, `sector`, `technology`, `type`, `sort`) and page numbers."""
-    event, participant = _event_and_me(slug)
+    event, participant = own_event_and_participant_or_404(slug)
     session = get_session()
     everyone = event_catalogue(session, event)
     given, received = queries.preferences_involving(session, participant)
@@ -250,7 +250,7 @@ def catalogue(slug: str) -> Response:
 @bp.get("/events/<slug>/marks")
 def marks(slug: str) -> Response:
     """The participant's marks: whom they want to meet, and whom not."""
-    _event, participant = _event_and_me(slug)
+    _event, participant = own_event_and_participant_or_404(slug)
     statement = select(Preference).where(Preference.from_participant_id == participant.id)
     return by_cursor(statement, Preference.id, mark_json, lambda preference: preference.id)
 
@@ -258,7 +258,7 @@ def marks(slug: str) -> Response:
 @bp.put("/events/<slug>/marks/<int:participant_id>")
 def set_mark(slug: str, participant_id: int) -> Response:
     """Mark one person: `{"level": "must" | "want" | "maybe" | "not", "note": "…"}`."""
-    event, participant = _event_and_me(slug)
+    event, participant = own_event_and_participant_or_404(slug)
     body = json_object()
     data = form_data(body, ("level", "note"))
     data["participant_id"] = str(participant_id)
@@ -290,7 +290,7 @@ def set_mark(slug: str, participant_id: int) -> Response:
 @bp.delete("/events/<slug>/marks/<int:participant_id>")
 def clear_mark(slug: str, participant_id: int) -> Response:
     """Remove the mark for one person (nothing happens when there is none)."""
-    event, participant = _event_and_me(slug)
+    event, participant = own_event_and_participant_or_404(slug)
     session = get_session()
     target = queries.other_active_participant(session, event, participant, participant_id)
     if target is None:
@@ -307,7 +307,7 @@ def clear_mark(slug: str, participant_id: int) -> Response:
 @bp.get("/events/<slug>/agenda")
 def agenda(slug: str) -> Response:
     """The participant's meetings once the schedule is published (before: none)."""
-    event, participant = _event_and_me(slug)
+    event, participant = own_event_and_participant_or_404(slug)
     published = event.phase == Phase.PUBLISHED
     meetings = queries.agenda_meetings(get_session(), participant) if published else []
     return jsonify(

@@ -6,12 +6,11 @@ from dataclasses import dataclass
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
-from matchmaker.auth.access import event_or_404, login_required, own_participant_or_404
+from matchmaker.auth.access import login_required, own_event_and_participant_or_404
 from matchmaker.db import get_session
 from matchmaker.i18n import format_time
 from matchmaker.live import operations, queries
@@ -19,22 +18,12 @@ from matchmaker.live.clock import now
 from matchmaker.live.forms import ActionForm, AttendanceForm, SpotRequestForm
 from matchmaker.live.views.base import bp, me_user, meeting_or_404, replan_time_limit
 from matchmaker.models import (
-    AttendanceMark,
-    ChangeKind,
     Event,
-    Meeting,
     Outcome,
     Participant,
     SpotStatus,
     TimeSlot,
 )
-
-ADDED_LABELS = {ChangeKind.REPLACEMENT: _l("Replacement"), ChangeKind.SPOT: _l("On the spot")}
-
-
-def _event_and_me(slug: str) -> tuple[Event, Participant]:
-    event = event_or_404(slug)
-    return event, own_participant_or_404(event)
 
 
 def _to_agenda(slug: str) -> Response:
@@ -55,22 +44,6 @@ def check_in_code(participant: Participant) -> str:
 
 
 @bp.app_template_global()
-def attendance_of(meeting: Meeting) -> AttendanceMark | None:
-    """The meeting's attendance mark, if someone made one."""
-    return get_session().get(AttendanceMark, meeting.id)
-
-
-@bp.app_template_global()
-def added_on_the_day(meeting: Meeting) -> str | None:
-    """ "Replacement" or "On the spot" for a meeting the event day added, else None."""
-    change = queries.latest_change(get_session(), meeting)
-    if change is None:
-        return None
-    label = ADDED_LABELS.get(change.kind)
-    return str(label) if label is not None else None
-
-
-@bp.app_template_global()
 def live_now() -> object:
     """The current moment (the app's clock), for templates."""
     return now()
@@ -80,7 +53,7 @@ def live_now() -> object:
 @login_required
 def my_attendance(slug: str, meeting_id: int) -> Response:
     """From the agenda: the meeting was held, or the partner did not come."""
-    event, me = _event_and_me(slug)
+    event, me = own_event_and_participant_or_404(slug)
     meeting = meeting_or_404(event, meeting_id)
     if me.id not in (meeting.participant_a_id, meeting.participant_b_id):
         abort(404)
@@ -117,7 +90,7 @@ def my_attendance(slug: str, meeting_id: int) -> Response:
 @login_required
 def i_have_left(slug: str) -> Response:
     """The participant went home: their remaining meetings today are released."""
-    event, me = _event_and_me(slug)
+    event, me = own_event_and_participant_or_404(slug)
     if not ActionForm().validate_on_submit():
         abort(400)
     session = get_session()
@@ -187,7 +160,7 @@ def _free_now(event: Event, me: Participant) -> tuple[list[FreeSlot], bool]:
 @login_required
 def free_now(slug: str) -> str:
     """Matches who are checked in and free now or next; requests to answer and sent."""
-    event, me = _event_and_me(slug)
+    event, me = own_event_and_participant_or_404(slug)
     session = get_session()
     free, checked_in = _free_now(event, me)
     return render_template(
@@ -206,7 +179,7 @@ def free_now(slug: str) -> str:
 @login_required
 def ask(slug: str) -> Response:
     """Ask a free, checked-in match for a meeting now or next."""
-    event, me = _event_and_me(slug)
+    event, me = own_event_and_participant_or_404(slug)
     form = SpotRequestForm()
     back = redirect(url_for(".free_now", slug=slug))
     if not form.validate_on_submit():
@@ -240,7 +213,7 @@ def ask(slug: str) -> Response:
 @login_required
 def answer(slug: str, request_id: int, answer: str) -> Response:
     """Accept (a table is found and the meeting confirmed) or decline a request."""
-    event, me = _event_and_me(slug)
+    event, me = own_event_and_participant_or_404(slug)
     session = get_session()
     spot = queries.spot_request(session, event, request_id)
     if spot is None or spot.partner_id != me.id:

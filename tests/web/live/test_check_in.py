@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from sqlalchemy import select
 
+from matchmaker.live.qr import qr_svg
 from matchmaker.models import CheckIn
 from tests.web.live.live_helpers import Clock, LiveEvent, berlin
 
@@ -28,6 +30,27 @@ def test_the_agenda_and_its_print_view_carry_the_code_as_an_inline_qr_code(
     printed = client.get(f"/events/{live.event.slug}/agenda?print=1").get_data(as_text=True)
     assert code in printed and 'class="qr"' in printed
     assert _code_of(session, live.person("Ben")) == code  # the code stays
+
+
+def _qr_of(page: str) -> str:
+    found = re.search(r'<svg [^>]*class="qr".*?</svg>', page, re.S)
+    assert found is not None
+    return found.group(0)
+
+
+def test_the_drawn_qr_code_follows_a_changed_code(
+    client: Any, log_in: Any, live: LiveEvent, session: Any
+) -> None:
+    """Drawings are remembered by code and title (a bounded memo): a new code is drawn anew."""
+    log_in(live.person("Ben").user)
+    agenda = f"/events/{live.event.slug}/agenda"
+    before = _qr_of(client.get(agenda).get_data(as_text=True))
+    row = session.scalar(select(CheckIn).where(CheckIn.participant_id == live.person("Ben").id))
+    old, row.code = row.code, "NEWCODE1"
+    session.commit()
+    after = _qr_of(client.get(agenda).get_data(as_text=True))
+    assert "NEWCODE1" in after and old not in after and after != before
+    assert qr_svg.cache_info().maxsize is not None
 
 
 def test_staff_check_someone_in_by_code_and_the_arrival_time_is_kept(
