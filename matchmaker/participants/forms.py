@@ -52,6 +52,12 @@ LEVEL_LABELS = {
 }
 
 
+def level_labels() -> dict[PreferenceLevel, str]:
+    """The levels' labels in the current language, translated once for a page that shows
+    them on every card (a lazy label is translated anew each time it is shown)."""
+    return {level: str(label) for level, label in LEVEL_LABELS.items()}
+
+
 def _strip(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 

@@ -46,11 +46,11 @@ from matchmaker.participants.catalogue import (
     event_catalogue,
 )
 from matchmaker.participants.forms import (
-    LEVEL_LABELS,
     AvailabilityForm,
     CatalogueSearchForm,
     PreferenceForm,
     ProfileForm,
+    level_labels,
     profile_form_data,
 )
 from matchmaker.programme.itinerary import build_itinerary
@@ -183,7 +183,7 @@ def catalogue(slug: str) -> str:
         sort_orders=SORT_ORDERS,
         locked=operations.preferences_locked(event, utcnow()),
         levels=list(PreferenceLevel),
-        level_labels=LEVEL_LABELS,
+        level_labels=level_labels(),
         this_page=request.full_path.rstrip("?"),
         page_url=page_url,
         marked=_marked(given),
@@ -312,7 +312,7 @@ def preferences(slug: str) -> str:
         waiting=waiting,
         answer_levels=ANSWER_LEVELS,
         levels=list(PreferenceLevel),
-        level_labels=LEVEL_LABELS,
+        level_labels=level_labels(),
         locked=operations.preferences_locked(event, utcnow()),
         this_page=url_for(".preferences", slug=slug),
     )

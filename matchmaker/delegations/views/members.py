@@ -25,7 +25,7 @@ from matchmaker.models import Delegation, Participant, PreferenceLevel
 from matchmaker.participants import operations as participant_operations
 from matchmaker.participants import queries as participant_queries
 from matchmaker.participants.availability import chosen_free_slots, days_of
-from matchmaker.participants.forms import LEVEL_LABELS, AvailabilityForm
+from matchmaker.participants.forms import LEVEL_LABELS, AvailabilityForm, level_labels
 
 MARKABLE_SHOWN = 100
 
@@ -263,7 +263,7 @@ def member_marks(delegation_id: int, participant_id: int) -> Response | str:
         given=given,
         search=search,
         shown_at_most=MARKABLE_SHOWN,
-        level_labels=LEVEL_LABELS,
+        level_labels=level_labels(),
         locked=participant_operations.preferences_locked(member.event, utcnow()),
         form=form,
     )
