@@ -159,7 +159,11 @@ def build_catalogue(
     The viewer's ranking of everyone is kept (see `EventCatalogue.ranking`), so a page only
     filters ids in that order and works out the reasons of the people it shows.
     """
-    viewer_profile = match_profile(summary_of(viewer), everyone.matcher)
+    viewer_profile = (
+        everyone.profile(viewer.id)
+        if viewer.id in everyone.by_id
+        else match_profile(summary_of(viewer), everyone.matcher)
+    )
     if filters.sort == "name":
         order: Sequence[int] = everyone.by_name
     elif filters.sort == "organisation":
