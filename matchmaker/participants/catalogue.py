@@ -39,6 +39,7 @@ CACHE_KEY = "matchmaker.catalogues"
 CACHED_EVENTS = 16
 RANKINGS_KEPT = 256
 LANGUAGES_KEPT = 3
+REASONS_KEPT = 20_000
 CARD_TEMPLATE = "participants/_person.html"
 SORT_ORDERS = {
     "": _l("Best match first"),
@@ -93,8 +94,8 @@ class Card:
 
     person: CatalogueRow
     text: CardText
-    reasons: tuple[Reason, ...]
-    score: int
+    reasons: tuple[tuple[str, str], ...]
+    """(kind, sentence) of each reason to meet, strongest first."""
     my_preference: Preference | None
     colleague: bool
 
@@ -159,9 +160,10 @@ def build_catalogue(
     The viewer's ranking of everyone is kept (see `EventCatalogue.ranking`), so a page only
     filters ids in that order and works out the reasons of the people it shows.
     """
+    viewer_id = viewer.id
     viewer_profile = (
-        everyone.profile(viewer.id)
-        if viewer.id in everyone.by_id
+        everyone.profile(viewer_id)
+        if viewer_id in everyone.by_id
         else match_profile(summary_of(viewer), everyone.matcher)
     )
     if filters.sort == "name":
@@ -169,17 +171,17 @@ def build_catalogue(
     elif filters.sort == "organisation":
         order = everyone.by_organisation
     else:
-        order = everyone.ranking(viewer.id, viewer_profile, received)
+        order = everyone.ranking(viewer_id, viewer_profile, received)
     words = fold(filters.text).split()
     if words or filters.country or filters.type or filters.sector or filters.technology:
         found = [
             participant_id
             for participant_id in order
-            if participant_id != viewer.id
+            if participant_id != viewer_id
             and _matches(everyone.by_id[participant_id], filters, words, everyone.haystacks)
         ]
     else:
-        found = [participant_id for participant_id in order if participant_id != viewer.id]
+        found = [participant_id for participant_id in order if participant_id != viewer_id]
     pages = max(1, math.ceil(len(found) / per_page))
     page = min(max(page, 1), pages)
     start = (page - 1) * per_page
@@ -217,8 +219,8 @@ class EventCatalogue:
     """Folded searchable text by participant id, filled as searches need it."""
     rankings: dict[tuple[object, ...], array[int]] = field(default_factory=dict)
     """Viewers' rankings (see `ranking`), the most recently used last."""
-    card_texts: dict[tuple[object, ...], dict[int, CardText]] = field(default_factory=dict)
-    """Rendered cards by participant id, per language (see `card_texts`)."""
+    texts: dict[tuple[object, ...], KeptTexts] = field(default_factory=dict)
+    """Rendered cards and worded reasons per language (see `kept_texts`)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {row.participant_id: row for row in self.rows})
@@ -296,39 +298,22 @@ def event_catalogue(session: Session, event: Event) -> EventCatalogue:
     return catalogue
 
 
-def cards(
-    session: Session,
-    event: Event,
-    everyone: EventCatalogue,
-    hits: Sequence[Hit],
-    given: dict[int, Preference],
-) -> list[Card]:
-    """The page's hits with their card texts (see `card_texts`) and the viewer's marks."""
-    texts = card_texts(session, event, everyone, [hit.participant_id for hit in hits])
-    return [
-        Card(
-            person=everyone.by_id[hit.participant_id],
-            text=texts[hit.participant_id],
-            reasons=hit.reasons,
-            score=hit.score,
-            my_preference=given.get(hit.participant_id),
-            colleague=hit.colleague,
-        )
-        for hit in hits
-        if hit.participant_id in texts
-    ]
+@dataclass
+class KeptTexts:
+    """What the catalogue keeps rendered in one language (see `kept_texts`)."""
+
+    cards: dict[int, CardText] = field(default_factory=dict)
+    """Card texts by participant id."""
+    reasons: dict[Reason, str] = field(default_factory=dict)
+    """Reasons as the cards word them."""
 
 
-def card_texts(
-    session: Session, event: Event, everyone: EventCatalogue, participant_ids: list[int]
-) -> dict[int, CardText]:
-    """The card texts of these participants in the reader's language (those withdrawn
-    meanwhile left out).
+def kept_texts(event: Event, everyone: EventCatalogue) -> KeptTexts:
+    """The texts kept for the reader's language and the event's labels in it.
 
-    Rendering two dozen cards took a third of a catalogue page, so each card is rendered
-    once per language, as long as the catalogue's rows are kept (they change with the
+    Rendering two dozen cards and wording their reasons took a third of a catalogue page,
+    so both are kept per language as long as the catalogue's rows (they change with the
     people and organisations the cards show), for the `LANGUAGES_KEPT` latest languages.
-    Only people without a kept card are loaded.
     """
     language = (
         current_locale_code(),
@@ -336,21 +321,51 @@ def card_texts(
         tuple(event.term_labels(event.technologies)),
         tuple(event.term_labels(event.sectors)),
     )
-    kept = everyone.card_texts.pop(language, None) or {}
-    while len(everyone.card_texts) >= LANGUAGES_KEPT:
-        everyone.card_texts.pop(next(iter(everyone.card_texts)), None)
-    everyone.card_texts[language] = kept
-    missing = [participant_id for participant_id in participant_ids if participant_id not in kept]
+    kept = everyone.texts.pop(language, None) or KeptTexts()
+    while len(everyone.texts) >= LANGUAGES_KEPT:
+        everyone.texts.pop(next(iter(everyone.texts)), None)
+    everyone.texts[language] = kept
+    return kept
+
+
+def cards(
+    session: Session,
+    event: Event,
+    everyone: EventCatalogue,
+    hits: Sequence[Hit],
+    given: dict[int, Preference],
+) -> list[Card]:
+    """The page's hits with their kept texts and the viewer's marks (people withdrawn
+    meanwhile left out). Only people without a kept card are loaded."""
+    kept = kept_texts(event, everyone)
+    missing = [hit.participant_id for hit in hits if hit.participant_id not in kept.cards]
     if missing:
         heading = get_template_attribute(CARD_TEMPLATE, "person_heading")
         details = get_template_attribute(CARD_TEMPLATE, "person_details")
         for person in queries.active_participants_by_id(session, event, missing).values():
-            kept[person.id] = CardText(heading(event, person), details(event, person))
-    return {
-        participant_id: kept[participant_id]
-        for participant_id in participant_ids
-        if participant_id in kept
-    }
+            kept.cards[person.id] = CardText(heading(event, person), details(event, person))
+    if len(kept.reasons) > REASONS_KEPT:
+        kept.reasons.clear()
+    return [
+        Card(
+            person=everyone.by_id[hit.participant_id],
+            text=kept.cards[hit.participant_id],
+            reasons=tuple(
+                (reason.kind.value, _worded(reason, event, kept.reasons)) for reason in hit.reasons
+            ),
+            my_preference=given.get(hit.participant_id),
+            colleague=hit.colleague,
+        )
+        for hit in hits
+        if hit.participant_id in kept.cards
+    ]
+
+
+def _worded(reason: Reason, event: Event, worded: dict[Reason, str]) -> str:
+    text = worded.get(reason)
+    if text is None:
+        text = worded[reason] = reason.text_for(event)
+    return text
 
 
 def reasons_between(
