@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from icalendar import STATUS, TRANSP, Calendar, Event, vCalAddress, vDuration, vUri
@@ -20,6 +21,8 @@ from icalendar.parser import dquote
 PRODID = "-//matchmaker//B2B matchmaking scheduler//EN"
 DEFAULT_REFRESH = timedelta(hours=1)
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+# Calendar heads remembered (see `_head`): one per feed, about 2 KB each.
+HEAD_MEMO_SIZE = 2048
 
 
 @dataclass(frozen=True)
@@ -131,26 +134,56 @@ def write_calendar(
         return build_calendar(uid, name, entries, description=description, refresh=refresh)
     ordered = sorted(entries, key=lambda item: (item.start, item.uid))
     years = [entry.start.year for entry in ordered]
-    kept = {years.index(min(years)), years.index(max(years))}
-    zones: set[str] = set()
-    for index, entry in enumerate(ordered):
-        if entry.timezone not in zones:
-            zones.add(entry.timezone)
-            kept.add(index)
-    skeleton = build_calendar(
-        uid,
-        name,
-        [ordered[index] for index in sorted(kept)],
-        description=description,
-        refresh=refresh,
-    )
-    head = skeleton[: skeleton.index(b"BEGIN:VEVENT\r\n")].decode()
+    zones = tuple(dict.fromkeys(entry.timezone for entry in ordered))
+    head = _head(uid, name, description, refresh, zones, min(years), max(years))
     local = {zone: f"TZID:{zone}\r\n" in head for zone in zones}
     stamp = _utc_text(max(entry.last_modified for entry in entries))
     lines: list[str] = []
     for entry in ordered:
         lines += _event_lines(entry, stamp, local[entry.timezone])
     return (head + "".join(lines) + "END:VCALENDAR\r\n").encode()
+
+
+@lru_cache(maxsize=HEAD_MEMO_SIZE)
+def _head(
+    uid: str,
+    name: str,
+    description: str,
+    refresh: timedelta,
+    zones: tuple[str, ...],
+    first_year: int,
+    last_year: int,
+) -> str:
+    """Everything `build_calendar` writes before the first VEVENT: the calendar's properties
+    and a VTIMEZONE per zone (in the order the zones are met) covering the years' range.
+
+    It depends on nothing else, so icalendar builds it from stand-in entries: one per zone
+    in that order, and one in the last year. Feeds are fetched again and again unchanged.
+    """
+    moment = datetime(first_year, 7, 1, tzinfo=UTC)
+    stand_ins = [
+        _stand_in(zone, moment + timedelta(minutes=index)) for index, zone in enumerate(zones)
+    ]
+    stand_ins.append(_stand_in(zones[0], datetime(last_year, 7, 2, tzinfo=UTC)))
+    skeleton = build_calendar(uid, name, stand_ins, description=description, refresh=refresh)
+    return skeleton[: skeleton.index(b"BEGIN:VEVENT\r\n")].decode()
+
+
+def _stand_in(zone: str, start: datetime) -> CalendarEntry:
+    """An entry in `zone` at `start` that only shapes a calendar's head (see `_head`)."""
+    return CalendarEntry(
+        uid="stand-in",
+        sequence=0,
+        start=start,
+        end=start + timedelta(minutes=1),
+        timezone=zone,
+        summary="",
+        location="",
+        description="",
+        cancelled=False,
+        created=start,
+        last_modified=start,
+    )
 
 
 def _event_lines(entry: CalendarEntry, stamp: str, local: bool) -> list[str]:

@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, distinct, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from matchmaker.models import (
+    Block,
     Event,
     Meeting,
     MeetingStatus,
@@ -43,12 +44,10 @@ def missions_with_events(session: Session) -> Sequence[Mission]:
 
 
 def event_for_page(session: Session, slug: str) -> Event | None:
-    """The event with this slug, with its mission and the blocks loaded (the mission's
-    organisers, which only an organiser's visit reads, load when read)."""
+    """The event with this slug, with its mission loaded (the mission's organisers, which
+    only an organiser's visit reads, load when read)."""
     return session.scalars(
-        select(Event)
-        .where(Event.slug == slug)
-        .options(joinedload(Event.mission), selectinload(Event.blocks))
+        select(Event).where(Event.slug == slug).options(joinedload(Event.mission))
     ).first()
 
 
@@ -94,14 +93,16 @@ def event_figures(session: Session, event_id: int) -> EventFigures:
     return EventFigures(participants, organisations, countries, table_count or 0)
 
 
-def slot_counts(session: Session, event_id: int) -> dict[int, int]:
-    """Meeting slots per block of the event."""
+def blocks_with_slot_counts(session: Session, event_id: int) -> list[tuple[Block, int]]:
+    """The event's blocks by day and start time, each with its number of meeting slots."""
     rows = session.execute(
-        select(TimeSlot.block_id, func.count(TimeSlot.id))
-        .where(TimeSlot.event_id == event_id)
-        .group_by(TimeSlot.block_id)
+        select(Block, func.count(TimeSlot.id))
+        .outerjoin(TimeSlot, TimeSlot.block_id == Block.id)
+        .where(Block.event_id == event_id)
+        .group_by(Block.id)
+        .order_by(Block.day, Block.start_time)
     )
-    return {block_id: count for block_id, count in rows}
+    return [(block, count) for block, count in rows]
 
 
 def registered_event_ids(session: Session, user_id: int) -> set[int]:

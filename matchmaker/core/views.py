@@ -3,6 +3,7 @@ security headers of every response."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -150,16 +151,17 @@ def _own_participant(event: Event) -> Participant | None:
     return participant if participant is not None and participant.active else None
 
 
-def event_days(event: Event, slots_per_block: dict[int, int]) -> list[EventDay]:
-    """The event's blocks grouped by day, with aware local start and end times."""
+def event_days(event: Event, blocks: Sequence[tuple[Block, int]]) -> list[EventDay]:
+    """The event's blocks (in order, with their slot counts) grouped by day, with aware
+    local start and end times."""
     days: dict[date, list[BlockTimes]] = {}
-    for block in event.blocks:
+    for block, slots in blocks:
         days.setdefault(block.day, []).append(
             BlockTimes(
                 block=block,
                 starts_at=datetime.combine(block.day, block.start_time, tzinfo=event.zone),
                 ends_at=datetime.combine(block.day, block.end_time, tzinfo=event.zone),
-                slots=slots_per_block.get(block.id, 0),
+                slots=slots,
             )
         )
     return [EventDay(day, blocks) for day, blocks in days.items()]
@@ -228,7 +230,7 @@ def event(slug: str) -> str:
     return render_template(
         "core/event.html",
         event=found,
-        days=event_days(found, queries.slot_counts(session, found.id)),
+        days=event_days(found, queries.blocks_with_slot_counts(session, found.id)),
         figures=queries.event_figures(session, found.id),
         participant=participant,
         organiser=organiser,

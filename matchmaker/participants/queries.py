@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from matchmaker.models import (
@@ -190,8 +190,38 @@ def other_active_participant(
 
 
 # Made once: an alias builds a proxy of each of the table's columns, which took most of the
-# time of the query below when made on each call.
+# time of the queries below when made on each call.
 _OTHER_PARTICIPANT = aliased(Participant)
+
+
+def _involving(participant: Participant) -> ColumnElement[bool]:
+    """The join of a preference to `_OTHER_PARTICIPANT`, the person it links `participant`
+    with."""
+    return or_(
+        and_(
+            Preference.from_participant_id == participant.id,
+            Preference.to_participant_id == _OTHER_PARTICIPANT.id,
+        ),
+        and_(
+            Preference.to_participant_id == participant.id,
+            Preference.from_participant_id == _OTHER_PARTICIPANT.id,
+        ),
+    )
+
+
+def _split_marks(
+    participant: Participant, rows: Iterable[Preference]
+) -> tuple[dict[int, Preference], dict[int, Preference]]:
+    """(the participant's marks by target id, others' wishes by chooser id); others' marks
+    of level NOT are left out: they are never shown to the other side."""
+    given: dict[int, Preference] = {}
+    received: dict[int, Preference] = {}
+    for preference in rows:
+        if preference.from_participant_id == participant.id:
+            given[preference.to_participant_id] = preference
+        elif preference.level is not PreferenceLevel.NOT:
+            received[preference.from_participant_id] = preference
+    return given, received
 
 
 def preferences_involving(
@@ -202,32 +232,34 @@ def preferences_involving(
     Only people still taking part count. Marks of level NOT given by others are left out:
     they are never shown to the other side.
     """
-    given: dict[int, Preference] = {}
-    received: dict[int, Preference] = {}
     other = _OTHER_PARTICIPANT
     rows = session.scalars(
-        select(Preference)
-        .join(
-            other,
-            or_(
-                and_(
-                    Preference.from_participant_id == participant.id,
-                    Preference.to_participant_id == other.id,
-                ),
-                and_(
-                    Preference.to_participant_id == participant.id,
-                    Preference.from_participant_id == other.id,
-                ),
-            ),
-        )
-        .where(other.withdrawn_at.is_(None))
+        select(Preference).join(other, _involving(participant)).where(other.withdrawn_at.is_(None))
     )
-    for preference in rows:
-        if preference.from_participant_id == participant.id:
-            given[preference.to_participant_id] = preference
-        elif preference.level is not PreferenceLevel.NOT:
-            received[preference.from_participant_id] = preference
-    return given, received
+    return _split_marks(participant, rows)
+
+
+@dataclass(frozen=True)
+class MarksWithPeople:
+    """`preferences_involving`'s marks and the people they name, by id."""
+
+    given: dict[int, Preference]
+    received: dict[int, Preference]
+    people: dict[int, Participant]
+
+
+def marks_with_people(session: Session, participant: Participant) -> MarksWithPeople:
+    """The participant's marks and others' wishes (as `preferences_involving`) with the
+    active participants of the event they name and their organisations, in one query."""
+    other = _OTHER_PARTICIPANT
+    rows = session.execute(
+        select(Preference, other)
+        .join(other, _involving(participant))
+        .where(other.withdrawn_at.is_(None), other.event_id == participant.event_id)
+        .options(joinedload(other.organisation))
+    ).all()
+    given, received = _split_marks(participant, [preference for preference, _person in rows])
+    return MarksWithPeople(given, received, {person.id: person for _mark, person in rows})
 
 
 def preference_between(

@@ -291,8 +291,8 @@ def preferences(slug: str) -> str:
     """My marks by level, and who wants to meet me and awaits my answer."""
     event, me = own_event_and_participant_or_404(slug)
     session = get_session()
-    given, received = queries.preferences_involving(session, me)
-    people = queries.active_participants_by_id(session, event, {*given, *received})
+    marks = queries.marks_with_people(session, me)
+    given, received, people = marks.given, marks.received, marks.people
     by_level: dict[PreferenceLevel, list[Mark]] = {level: [] for level in PreferenceLevel}
     for target_id, preference in given.items():
         if target_id in people:

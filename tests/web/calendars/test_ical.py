@@ -178,3 +178,20 @@ def test_the_text_writer_writes_the_bytes_icalendar_builds() -> None:
         )
     described = write_calendar("c", "A\nname", entries, description="Hall 1,\n2")
     assert described == build_calendar("c", "A\nname", entries, description="Hall 1,\n2")
+
+
+def test_a_remembered_head_follows_the_calendars_name_zones_and_years() -> None:
+    """The text writer remembers calendar heads (bounded) by all they depend on: a renamed
+    calendar, a new zone or a later year is written anew, as icalendar builds it."""
+    first = [entry("a@test", datetime(2026, 4, 20, 7, tzinfo=UTC))]
+    variants = [
+        ("c@test", "Agenda", first),
+        ("c@test", "Agenda, renamed", first),
+        ("c@test", "Agenda", [*first, entry("b@test", CREATED, "Asia/Taipei")]),
+        ("c@test", "Agenda", [*first, entry("b@test", datetime(2027, 4, 20, 7, tzinfo=UTC))]),
+        ("c@test", "Agenda", first),
+    ]
+    written = [write_calendar(uid, name, chosen) for uid, name, chosen in variants]
+    assert written == [build_calendar(uid, name, chosen) for uid, name, chosen in variants]
+    assert len(set(written[:4])) == 4 and written[4] == written[0]
+    assert b"TZID:Asia/Taipei" in written[2] and b"2027" in written[3]

@@ -76,6 +76,25 @@ def test_dates_times_and_zones_are_formatted_for_the_locale(app: Flask) -> None:
                 assert ("Taipeh" if locale == "de" else "台北") in zone_label(moment)
 
 
+def test_zone_labels_remembered_per_language_follow_the_reader(app: Flask) -> None:
+    """Zone labels are remembered by zone, offset and language: each language keeps its own."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    moment = datetime(2026, 10, 6, 9, 30, tzinfo=ZoneInfo("Asia/Taipei"))
+    labels: dict[str, str] = {}
+    for locale in ("de", "en", "zh_TW", "de", "en"):
+        with app.test_request_context(), force_locale(locale):
+            labels.setdefault(locale, zone_label(moment))
+            assert zone_label(moment) == labels[locale]
+    assert labels["en"] == "Taipei time, UTC+8"
+    assert "Taipeh" in labels["de"] and "台北" in labels["zh_TW"]
+    winter = datetime(2026, 12, 4, 9, tzinfo=ZoneInfo("Europe/Berlin"))
+    with app.test_request_context(), force_locale("en"):
+        assert zone_label(winter) == "Berlin time, UTC+1"
+        assert zone_label(winter.replace(month=7)) == "Berlin time, UTC+2"
+
+
 def test_imported_macros_speak_each_pages_language(app: Flask, build) -> None:
     """Jinja keeps an imported template's module: labels made at its top level would keep
     the language of the first page that imported it (the phase badge once did)."""
