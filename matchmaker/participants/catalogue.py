@@ -126,24 +126,24 @@ def _haystack(row: CatalogueRow) -> str:
     )
 
 
-def _matches(
-    row: CatalogueRow, filters: CatalogueFilters, words: list[str], haystacks: dict[int, str]
-) -> bool:
-    organisation = row.organisation
-    if filters.country and organisation.country != filters.country:
-        return False
-    if filters.type and organisation.type.value != filters.type:
-        return False
-    if filters.sector and filters.sector not in organisation.sectors:
-        return False
-    if filters.technology and filters.technology not in organisation.technologies:
-        return False
+def _filtered(
+    ids: list[int], everyone: EventCatalogue, filters: CatalogueFilters, words: list[str]
+) -> list[int]:
+    """The participants among `ids` that pass the filters and contain every word, in order."""
+    rows = everyone.by_id
+    if filters.country:
+        ids = [i for i in ids if rows[i].organisation.country == filters.country]
+    if filters.type:
+        ids = [i for i in ids if rows[i].organisation.type.value == filters.type]
+    if filters.sector:
+        ids = [i for i in ids if filters.sector in rows[i].organisation.sectors]
+    if filters.technology:
+        ids = [i for i in ids if filters.technology in rows[i].organisation.technologies]
     if words:
-        haystack = haystacks.get(row.participant_id)
-        if haystack is None:
-            haystack = haystacks[row.participant_id] = fold(_haystack(row))
-        return all(word in haystack for word in words)
-    return True
+        haystacks = everyone.haystacks()
+        for word in words:
+            ids = [i for i in ids if word in haystacks[i]]
+    return ids
 
 
 def build_catalogue(
@@ -172,16 +172,12 @@ def build_catalogue(
         order = everyone.by_organisation
     else:
         order = everyone.ranking(viewer_id, viewer_profile, received)
-    words = fold(filters.text).split()
-    if words or filters.country or filters.type or filters.sector or filters.technology:
-        found = [
-            participant_id
-            for participant_id in order
-            if participant_id != viewer_id
-            and _matches(everyone.by_id[participant_id], filters, words, everyone.haystacks)
-        ]
-    else:
-        found = [participant_id for participant_id in order if participant_id != viewer_id]
+    found = _filtered(
+        [participant_id for participant_id in order if participant_id != viewer_id],
+        everyone,
+        filters,
+        fold(filters.text).split(),
+    )
     pages = max(1, math.ceil(len(found) / per_page))
     page = min(max(page, 1), pages)
     start = (page - 1) * per_page
@@ -215,8 +211,8 @@ class EventCatalogue:
     """Participant ids by organisation name, then by name."""
     profiles: dict[int, MatchProfile] = field(default_factory=dict)
     """Match profiles by participant id, filled as pages need them."""
-    haystacks: dict[int, str] = field(default_factory=dict)
-    """Folded searchable text by participant id, filled as searches need it."""
+    folded: dict[int, str] = field(default_factory=dict)
+    """Folded searchable text by participant id (see `haystacks`)."""
     rankings: dict[tuple[object, ...], array[int]] = field(default_factory=dict)
     """Viewers' rankings (see `ranking`), the most recently used last."""
     texts: dict[tuple[object, ...], KeptTexts] = field(default_factory=dict)
@@ -229,6 +225,14 @@ class EventCatalogue:
         object.__setattr__(
             self, "by_organisation", array("i", [row.participant_id for row in by_organisation])
         )
+
+    def haystacks(self) -> dict[int, str]:
+        """Everyone's searchable text, folded, by participant id; made at the first search."""
+        if not self.folded:
+            # Made whole, then added in one step: a search in another thread sees all or none.
+            made = {row.participant_id: fold(_haystack(row)) for row in self.rows}
+            self.folded.update(made)
+        return self.folded
 
     def profile(self, participant_id: int) -> MatchProfile:
         """The match profile of a participant of the rows, worked out once."""
