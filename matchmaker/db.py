@@ -20,7 +20,7 @@ from flask import Flask, current_app, g, has_request_context, request
 from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, ORMExecuteState, Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -138,7 +138,10 @@ def make_engine(url: str, *, immediate_transactions: bool = True) -> Engine:
     data): their reads then never hold the write lock that the code under test needs.
     """
     if url.startswith("sqlite"):
-        engine = create_engine(url, poolclass=NullPool)
+        # Connections are kept open between requests: a new one parsed the whole schema and
+        # started with an empty page cache, which cost a read-only page more than its queries.
+        # A connection serves one thread at a time, handed over by the pool.
+        engine = create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False})
         _configure_sqlite(engine, immediate=immediate_transactions)
         return engine
     return create_engine(url, pool_pre_ping=True)
