@@ -153,6 +153,7 @@ def init_app(app: Flask) -> None:
     sessions = sessionmaker(engine, expire_on_commit=False)
     if engine.dialect.name == "sqlite":
         _watch_writes(sessions)
+    _note_writes(sessions)
     app.extensions["matchmaker.db"] = Database(engine, sessions)
     app.teardown_appcontext(_close_session)
 
@@ -169,10 +170,47 @@ def get_session() -> Session:
     return g.db_session  # type: ignore[no-any-return]
 
 
-def _close_session(_exc: BaseException | None) -> None:
+WROTE = "matchmaker.wrote"
+"""Session info key: the session flushed or executed a write since its last commit."""
+
+
+def _note_writes(sessions: sessionmaker[Session]) -> None:
+    """Keep `WROTE` in each session's info while it holds uncommitted writes."""
+
+    @event.listens_for(sessions, "after_flush")
+    def _flushed(session: Session, _context: Any) -> None:
+        session.info[WROTE] = True
+
+    @event.listens_for(sessions, "do_orm_execute")
+    def _executed(state: ORMExecuteState) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            state.session.info[WROTE] = True
+
+    @event.listens_for(sessions, "after_commit")
+    @event.listens_for(sessions, "after_rollback")
+    def _ended(session: Session) -> None:
+        session.info.pop(WROTE, None)
+
+
+def _only_read(session: Session) -> bool:
+    """Whether the session's open transaction read and nothing else."""
+    return not (session.info.get(WROTE) or session.new or session.dirty or session.deleted)
+
+
+def _close_session(exc: BaseException | None) -> None:
+    """End the request's session: a transaction that only read is committed, anything else
+    is rolled back.
+
+    Committing a read changes nothing in the database, but psycopg forgets the statements it
+    prepared on the connection at every rollback, so PostgreSQL planned each page's queries
+    anew on every request.
+    """
     session: Session | None = g.pop("db_session", None)
-    if session is not None:
-        session.close()
+    if session is None:
+        return
+    if exc is None and session.in_transaction() and _only_read(session):
+        session.commit()
+    session.close()
 
 
 @contextmanager
