@@ -40,11 +40,12 @@ def participant_of_user(
 
 def participant_of_user_by_slug(session: Session, slug: str, user_id: int) -> Participant | None:
     """The user's participant (withdrawn or not) in the event with this slug, with the event
-    loaded by the same query."""
+    and their organisation (their own pages' match reasons and home zone read it) loaded by
+    the same query."""
     return session.scalars(
         select(Participant)
         .join(Participant.event)
-        .options(contains_eager(Participant.event))
+        .options(contains_eager(Participant.event), joinedload(Participant.organisation))
         .where(Event.slug == slug, Participant.user_id == user_id)
     ).first()
 

@@ -175,12 +175,17 @@ def event_participants(session: Session, event: Event) -> list[Participant]:
 
 
 def participant_by_feed_hash(session: Session, token_hash: str) -> Participant | None:
-    """The participant whose calendar-feed token has this hash, with the event and account
-    the feed reads (its language, its name) loaded by the same query."""
+    """The participant whose calendar-feed token has this hash, with the event, account and
+    organisation the feed reads (its language, its name, the meetings' reasons) loaded by the
+    same query."""
     return session.scalar(
         select(Participant)
         .where(Participant.feed_token_hash == token_hash)
-        .options(joinedload(Participant.event), joinedload(Participant.user))
+        .options(
+            joinedload(Participant.event),
+            joinedload(Participant.user),
+            joinedload(Participant.organisation),
+        )
     )
 
 

@@ -122,3 +122,27 @@ def test_templates_follow_a_locale_forced_for_a_message_and_return_to_the_reader
         assert render_template_string(page) == german
     assert german == "Suchen 2 Personen erhalten diese Nachricht ."
     assert french.startswith("Rechercher")
+
+
+def test_clock_times_remembered_per_language_match_babel(app: Flask) -> None:
+    """Clock times are remembered by hour, minute and language: each language keeps its own,
+    and each reads as Babel writes the moment itself, in the moment's own zone."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from babel import Locale
+    from babel.dates import format_skeleton
+
+    moments = [
+        datetime(2026, 10, 6, 9, 5, tzinfo=ZoneInfo("Asia/Taipei")),
+        datetime(2026, 3, 29, 3, 30, tzinfo=ZoneInfo("Europe/Berlin")),
+        datetime(2026, 10, 6, 23, 59, tzinfo=ZoneInfo("America/New_York")),
+    ]
+    for locale in ("de", "en", "zh_TW", "fr", "de", "en"):
+        with app.test_request_context(), force_locale(locale):
+            for moment in moments:
+                expected = format_skeleton("Hm", moment, locale=Locale.parse(locale))
+                assert format_time(moment) == expected
+                assert format_time(moment.astimezone(ZoneInfo("UTC"))) == format_skeleton(
+                    "Hm", moment.astimezone(ZoneInfo("UTC")), locale=Locale.parse(locale)
+                )
