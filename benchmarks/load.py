@@ -159,10 +159,13 @@ def drive_wrk(
     seconds: float,
     *,
     revalidate: bool = False,
+    warm_s: float = 0,
 ) -> Sample:
     """Run wrk with one connection per visitor for `seconds`: each sends its client's cookies
     (none for `None`) and requests its paths in turn. A status other than 200 and 304
-    counts as an error.
+    counts as an error. With `warm_s`, wrk first runs that long unmeasured, so that every
+    server process has filled what it keeps (a steady state, not each process's first
+    visits).
 
     Every path is first requested once by its client (or a cookie-less one), which must
     answer 200: a login page or an error would otherwise be timed as if it were the page.
@@ -181,26 +184,10 @@ def drive_wrk(
     with tempfile.NamedTemporaryFile("w", suffix=".tsv", prefix="bench-wrk-") as listing:
         listing.write("\n".join(lines) + "\n")
         listing.flush()
-        done = subprocess.run(
-            [
-                "wrk",
-                f"--threads={len(lines)}",
-                f"--connections={len(lines)}",
-                f"--duration={max(1, round(seconds))}s",
-                "--timeout=120s",
-                f"--script={WRK_SCRIPT}",
-                f"http://{host}:{port}",
-            ],
-            env={
-                **os.environ,
-                "BENCH_WRK_VISITORS": listing.name,
-                "BENCH_WRK_REVALIDATE": "1" if revalidate else "0",
-            },
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    figures = json.loads(done.stdout.strip().splitlines()[-1])
+        if warm_s:
+            _run_wrk(host, port, listing.name, len(lines), warm_s, revalidate)
+        output = _run_wrk(host, port, listing.name, len(lines), seconds, revalidate)
+    figures = json.loads(output.strip().splitlines()[-1])
     return Sample(
         count=figures["requests"],
         errors=figures["errors"],
@@ -209,3 +196,29 @@ def drive_wrk(
         p95_ms=figures["p95_us"] / 1000,
         not_modified=figures["not_modified"],
     )
+
+
+def _run_wrk(
+    host: str, port: int, listing: str, connections: int, seconds: float, revalidate: bool
+) -> str:
+    """wrk's output for the visitors listed in the file `listing` (see `wrk.lua`)."""
+    done = subprocess.run(
+        [
+            "wrk",
+            f"--threads={connections}",
+            f"--connections={connections}",
+            f"--duration={max(1, round(seconds))}s",
+            "--timeout=120s",
+            f"--script={WRK_SCRIPT}",
+            f"http://{host}:{port}",
+        ],
+        env={
+            **os.environ,
+            "BENCH_WRK_VISITORS": listing,
+            "BENCH_WRK_REVALIDATE": "1" if revalidate else "0",
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
