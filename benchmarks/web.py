@@ -135,13 +135,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for code in codes:
             with _served(environment, code) as (port, _master):
                 visitors = _visitors(port, accounts, options)
-                catalogue = drive_wrk(
-                    "127.0.0.1",
+                catalogue = _under_load(
                     port,
                     [(client, [f"/events/{slug}/catalogue"]) for client in visitors.participants],
                     options.seconds,
-                    revalidate=options.revalidate,
-                    warm_s=WARM_S,
+                    options,
                 )
                 rows[code].append(
                     _p95_row(
@@ -170,23 +168,11 @@ def _participant_rows(
     ]
     rows = []
     for name, path in pages:
-        sample = drive_wrk(
-            "127.0.0.1",
-            port,
-            [(client, [path]) for client in visitors.participants],
-            options.seconds,
-            revalidate=options.revalidate,
-            warm_s=WARM_S,
+        sample = _under_load(
+            port, [(client, [path]) for client in visitors.participants], options.seconds, options
         )
         rows.append(_p95_row(name, options.clients, sample, PARTICIPANT_P95_MS))
-    feeds = drive_wrk(
-        "127.0.0.1",
-        port,
-        [(None, [feed]) for feed in visitors.feeds],
-        options.seconds,
-        revalidate=options.revalidate,
-        warm_s=WARM_S,
-    )
+    feeds = _under_load(port, [(None, [feed]) for feed in visitors.feeds], options.seconds, options)
     rows.append(_p95_row("private feed (.ics)", options.clients, feeds, PARTICIPANT_P95_MS))
     return rows
 
@@ -214,13 +200,11 @@ def _organiser_rows(
         f"/e/{slug}",
     ]
     with _in_background(visitors.organiser, organiser_pages) as organiser_sample:
-        mixed = drive_wrk(
-            "127.0.0.1",
+        mixed = _under_load(
             port,
             [(client, participant_pages) for client in visitors.participants],
             options.seconds * 2,
-            revalidate=options.revalidate,
-            warm_s=WARM_S,
+            options,
         )
     rows.append(
         _p95_row(
@@ -263,6 +247,19 @@ def _in_background(client: Client, pages: list[str]) -> Iterator[list[Sample]]:
     finally:
         stop.set()
         thread.join()
+
+
+def _under_load(
+    port: int,
+    visitors: Sequence[tuple[Client | None, Sequence[str]]],
+    seconds: float,
+    options: argparse.Namespace,
+) -> Sample:
+    """wrk's figures for these visitors of the server at `port`, after `WARM_S` seconds of
+    unmeasured load."""
+    return drive_wrk(
+        "127.0.0.1", port, visitors, seconds, revalidate=options.revalidate, warm_s=WARM_S
+    )
 
 
 def _p95_row(name: str, clients: int, sample: Sample, limit_ms: float) -> Row:
