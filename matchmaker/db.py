@@ -101,6 +101,8 @@ def _configure_sqlite(engine: Engine, *, immediate: bool) -> None:
 DEFERRED = "matchmaker.deferred_read"
 """Connection info key: this SQLite transaction began deferred for a read-only request."""
 READ_ONLY_METHODS = frozenset({"GET", "HEAD"})
+WROTE = "matchmaker.wrote"
+"""Session info key: the session flushed or executed a write since its transaction began."""
 
 
 def _reads_only() -> bool:
@@ -118,17 +120,29 @@ def _take_write_lock(session: Session) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _watch_writes(sessions: sessionmaker[Session]) -> None:
-    """Call `_take_write_lock` before every flush and every INSERT, UPDATE or DELETE."""
+def _watch_writes(sessions: sessionmaker[Session], *, sqlite: bool) -> None:
+    """Before every flush and every ORM INSERT, UPDATE or DELETE: on SQLite, take the write
+    lock (`_take_write_lock`); on any database, note in the session's info that it wrote
+    (`WROTE`, until its transaction ends)."""
+
+    def before_write(session: Session) -> None:
+        if sqlite:
+            _take_write_lock(session)
+        session.info[WROTE] = True
 
     @event.listens_for(sessions, "before_flush")
     def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
-        _take_write_lock(session)
+        before_write(session)
 
     @event.listens_for(sessions, "do_orm_execute")
     def _before_statement(state: ORMExecuteState) -> None:
         if state.is_insert or state.is_update or state.is_delete:
-            _take_write_lock(state.session)
+            before_write(state.session)
+
+    @event.listens_for(sessions, "after_commit")
+    @event.listens_for(sessions, "after_rollback")
+    def _ended(session: Session) -> None:
+        session.info.pop(WROTE, None)
 
 
 def make_engine(url: str, *, immediate_transactions: bool = True) -> Engine:
@@ -151,9 +165,7 @@ def init_app(app: Flask) -> None:
     """Create the app's engine and register the per-request session teardown."""
     engine = make_engine(app.config["DATABASE_URL"])
     sessions = sessionmaker(engine, expire_on_commit=False)
-    if engine.dialect.name == "sqlite":
-        _watch_writes(sessions)
-    _note_writes(sessions)
+    _watch_writes(sessions, sqlite=engine.dialect.name == "sqlite")
     app.extensions["matchmaker.db"] = Database(engine, sessions)
     app.teardown_appcontext(_close_session)
 
@@ -168,28 +180,6 @@ def get_session() -> Session:
     if "db_session" not in g:
         g.db_session = database().sessions()
     return g.db_session  # type: ignore[no-any-return]
-
-
-WROTE = "matchmaker.wrote"
-"""Session info key: the session flushed or executed a write since its last commit."""
-
-
-def _note_writes(sessions: sessionmaker[Session]) -> None:
-    """Keep `WROTE` in each session's info while it holds uncommitted writes."""
-
-    @event.listens_for(sessions, "after_flush")
-    def _flushed(session: Session, _context: Any) -> None:
-        session.info[WROTE] = True
-
-    @event.listens_for(sessions, "do_orm_execute")
-    def _executed(state: ORMExecuteState) -> None:
-        if state.is_insert or state.is_update or state.is_delete:
-            state.session.info[WROTE] = True
-
-    @event.listens_for(sessions, "after_commit")
-    @event.listens_for(sessions, "after_rollback")
-    def _ended(session: Session) -> None:
-        session.info.pop(WROTE, None)
 
 
 def _only_read(session: Session) -> bool:
