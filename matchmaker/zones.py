@@ -10,10 +10,11 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
-from flask_babel import get_locale, gettext
+from babel import Locale
+from flask_babel import gettext
 
 from matchmaker.db import utcnow
-from matchmaker.i18n import zone_city
+from matchmaker.i18n import current_locale, zone_city
 
 # The usual business zone of countries spanning several, and of common mission targets.
 COUNTRY_ZONES: dict[str, str] = {
@@ -101,14 +102,13 @@ def zone_label(moment: datetime) -> str:
     zone = moment.tzinfo
     if not isinstance(zone, ZoneInfo) or zone.key in ("UTC", "Etc/UTC"):
         return utc_offset(moment)
-    locale = get_locale()
-    return _place_and_offset(zone, utc_offset(moment), str(locale) if locale else None)
+    return _place_and_offset(zone, utc_offset(moment), current_locale())
 
 
 @lru_cache(maxsize=1024)
-def _place_and_offset(zone: ZoneInfo, offset: str, language: str | None) -> str:
-    """The label of `zone` at `offset` in `language`, the current language (None outside a
-    request): it depends on nothing else, and pages write the same few labels on every row."""
+def _place_and_offset(zone: ZoneInfo, offset: str, locale: Locale) -> str:
+    """The label of `zone` at `offset` in `locale`, the current one: it depends on nothing
+    else, and pages write the same few labels on every row."""
     label: str = gettext("%(place)s time, %(offset)s", place=zone_city(zone), offset=offset)
     return label
 
